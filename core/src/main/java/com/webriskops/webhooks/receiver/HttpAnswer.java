@@ -1,0 +1,69 @@
+package com.webriskops.webhooks.receiver;
+
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * A complete HTTP answer decided by the pipeline: status, content type, extra headers (such as
+ * {@code Retry-After}) and body bytes. Adapters write it as it is. Immutable and thread-safe.
+ */
+public final class HttpAnswer {
+    private final int status;
+    private final String contentType;
+    private final Map<String, String> headers;
+    private final byte[] body;
+
+    HttpAnswer(int status, String contentType, Map<String, String> headers, byte[] body) {
+        this.status = status;
+        this.contentType = Objects.requireNonNull(contentType, "contentType");
+        this.headers = Collections.unmodifiableMap(new LinkedHashMap<>(headers));
+        this.body = body.clone();
+    }
+
+    public int status() {
+        return status;
+    }
+
+    /** The {@code Content-Type} to send, such as {@code application/problem+json}. */
+    public String contentType() {
+        return contentType;
+    }
+
+    /** Headers to send besides {@code Content-Type} and {@code Content-Length}. */
+    public Map<String, String> headers() {
+        return headers;
+    }
+
+    /** A copy of the body bytes. */
+    public byte[] body() {
+        return body.clone();
+    }
+
+    /** The body's length in bytes. */
+    public int bodyLength() {
+        return body.length;
+    }
+
+    @Override
+    public String toString() {
+        return "HttpAnswer[status=" + status + ", contentType=" + contentType + ", headers=" + headers + ", body="
+                + body.length + " bytes]";
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof HttpAnswer other
+                && status == other.status
+                && contentType.equals(other.contentType)
+                && headers.equals(other.headers)
+                && Arrays.equals(body, other.body);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(status, contentType, headers, Arrays.hashCode(body));
+    }
+}

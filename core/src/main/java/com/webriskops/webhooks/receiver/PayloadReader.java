@@ -1,0 +1,156 @@
+package com.webriskops.webhooks.receiver;
+
+import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.databind.DatabindException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.webriskops.webhooks.payload.TicketExportWebhook;
+import com.webriskops.webhooks.payload.WebhookJson;
+import jakarta.annotation.Nullable;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Path;
+import jakarta.validation.Validation;
+import jakarta.validation.Validator;
+import jakarta.validation.ValidatorFactory;
+import java.io.IOException;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Collectors;
+import org.hibernate.validator.messageinterpolation.ParameterMessageInterpolator;
+
+/**
+ * Parses and validates a body as {@link TicketExportWebhook}: 400 when it is not JSON, 422 with every
+ * violation when it is JSON but not a valid payload. Thread-safe.
+ */
+final class PayloadReader {
+    private static final ValidatorFactory VALIDATOR_FACTORY = Validation.byDefaultProvider()
+            .configure()
+            // Plain {min}/{max} interpolation: no Expression Language implementation needed at run time.
+            .messageInterpolator(new ParameterMessageInterpolator())
+            .buildValidatorFactory();
+
+    private final ObjectMapper mapper = WebhookJson.mapper();
+    private final Validator validator = VALIDATOR_FACTORY.getValidator();
+
+    /** The outcome: exactly one of the three is set. */
+    record Result(
+            @Nullable TicketExportWebhook webhook, @Nullable String syntaxError, List<Violation> violations) {}
+
+    Result read(byte[] body) {
+        JsonNode tree;
+        try {
+            tree = mapper.readTree(body);
+        } catch (IOException e) {
+            return new Result(null, "The body is not valid JSON.", List.of());
+        }
+        if (tree == null || tree.isMissingNode()) {
+            return new Result(null, "The body is empty.", List.of());
+        }
+        if (!tree.isObject()) {
+            return new Result(null, null, List.of(new Violation("$", "must be a JSON object")));
+        }
+        TicketExportWebhook webhook;
+        try {
+            webhook = mapper.treeToValue(tree, TicketExportWebhook.class);
+        } catch (DatabindException e) {
+            return new Result(null, null, List.of(mappingViolation((JsonMappingException) e)));
+        } catch (JacksonException e) {
+            return new Result(null, "The body is not valid JSON.", List.of());
+        } catch (IllegalArgumentException e) {
+            return new Result(null, null, List.of(new Violation("$", "is not a ticket-export.webhook.v1 payload")));
+        }
+        List<Violation> violations = validator.validate(webhook).stream()
+                .map(PayloadReader::toViolation)
+                .sorted(Comparator.comparing(Violation::field).thenComparing(Violation::message))
+                .collect(Collectors.toList());
+        return new Result(webhook, null, violations);
+    }
+
+    private static Violation mappingViolation(JsonMappingException e) {
+        String field = path(e.getPath());
+        if (e instanceof InvalidFormatException invalid
+                && invalid.getTargetType().isEnum()) {
+            String allowed = Arrays.stream(invalid.getTargetType().getEnumConstants())
+                    .map(constant -> constant.toString().toLowerCase(Locale.ROOT))
+                    .collect(Collectors.joining(", "));
+            return new Violation(field, "must be one of: " + allowed);
+        }
+        if (e instanceof MismatchedInputException mismatched && mismatched.getTargetType() != null) {
+            return new Violation(field, "has the wrong type (expected " + jsonType(mismatched.getTargetType()) + ")");
+        }
+        return new Violation(field, "cannot be read");
+    }
+
+    private static String jsonType(Class<?> type) {
+        if (type == String.class) {
+            return "string";
+        }
+        if (Number.class.isAssignableFrom(type) || (type.isPrimitive() && type != boolean.class)) {
+            return "number";
+        }
+        if (type == Boolean.class || type == boolean.class) {
+            return "boolean";
+        }
+        if (java.util.Collection.class.isAssignableFrom(type) || type.isArray()) {
+            return "array";
+        }
+        return "object";
+    }
+
+    private static String path(List<JsonMappingException.Reference> references) {
+        StringBuilder path = new StringBuilder();
+        for (JsonMappingException.Reference reference : references) {
+            if (reference.getFieldName() != null) {
+                if (path.length() > 0) {
+                    path.append('.');
+                }
+                path.append(reference.getFieldName());
+            } else if (reference.getIndex() >= 0) {
+                path.append('[').append(reference.getIndex()).append(']');
+            }
+        }
+        return path.length() == 0 ? "$" : path.toString();
+    }
+
+    private static Violation toViolation(ConstraintViolation<TicketExportWebhook> violation) {
+        return new Violation(wirePath(violation.getPropertyPath()), violation.getMessage());
+    }
+
+    /** {@code ticketExport.evidenceLinks[0].url} becomes {@code ticket_export.evidence_links[0].url}. */
+    static String wirePath(Path path) {
+        StringBuilder out = new StringBuilder();
+        for (Path.Node node : path) {
+            // A node inside a list carries the list's index: it belongs after the previous name.
+            if (node.isInIterable() && node.getIndex() != null) {
+                out.append('[').append(node.getIndex()).append(']');
+            }
+            String name = node.getName();
+            if (name == null || name.startsWith("<")) {
+                continue;
+            }
+            if (out.length() > 0) {
+                out.append('.');
+            }
+            out.append(snakeCase(name));
+        }
+        return out.length() == 0 ? "$" : out.toString();
+    }
+
+    static String snakeCase(String camel) {
+        StringBuilder out = new StringBuilder(camel.length() + 4);
+        for (int i = 0; i < camel.length(); i++) {
+            char c = camel.charAt(i);
+            if (Character.isUpperCase(c)) {
+                out.append('_').append(Character.toLowerCase(c));
+            } else {
+                out.append(c);
+            }
+        }
+        return out.toString();
+    }
+}

@@ -1,0 +1,26 @@
+package com.webriskops.webhooks.receiver;
+
+/**
+ * Notified of every outcome of the pipeline, for metrics and audit logs without log parsing. Methods
+ * are called on the request's thread and should return quickly; an exception they throw is logged
+ * and otherwise ignored. Implementations must be thread-safe. Every method does nothing by default.
+ */
+public interface VerificationListener {
+    /** A listener that does nothing. */
+    VerificationListener NONE = new VerificationListener() {};
+
+    /** The delivery passed every check and its handler is about to run. */
+    default void onAccepted(VerifiedDelivery delivery) {}
+
+    /** The idempotency key was completed before; the handler does not run. */
+    default void onDuplicate(String idempotencyKey) {}
+
+    /** The delivery was refused. */
+    default void onRejected(Rejection rejection) {}
+
+    /**
+     * The handler answered {@code status}; {@code completed} tells whether the key is now completed
+     * (true) or was released for a retry (false).
+     */
+    default void onFinished(VerifiedDelivery delivery, int status, boolean completed) {}
+}

@@ -1,0 +1,537 @@
+package com.webriskops.webhooks.receiver;
+
+import com.webriskops.webhooks.payload.TicketExportWebhook;
+import com.webriskops.webhooks.protocol.WebhookHeaders;
+import com.webriskops.webhooks.protocol.WebhookProtocol;
+import com.webriskops.webhooks.signing.WebhookSecret;
+import com.webriskops.webhooks.signing.WebhookSignatures;
+import com.webriskops.webhooks.store.Claim;
+import com.webriskops.webhooks.store.IdempotencyStore;
+import com.webriskops.webhooks.store.InMemoryIdempotencyStore;
+import com.webriskops.webhooks.store.InMemoryReplayStore;
+import com.webriskops.webhooks.store.ReplayStore;
+import com.webriskops.webhooks.store.StoreException;
+import jakarta.annotation.Nullable;
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The verification pipeline every adapter calls: takes an inbound request and decides, once and for
+ * every container, whether the handler runs and what is answered otherwise.
+ *
+ * <p>Checks run cheapest first, and nothing is written to a store before the signature holds:
+ *
+ * <ol>
+ *   <li>size and type: body over {@link Builder#maxBodyBytes} → 413, not JSON → 415;
+ *   <li>signature: timestamp, nonce and signature present and well formed, timestamp within {@link
+ *       Builder#timestampTolerance} both ways, HMAC matching a secret → else 401 {@code
+ *       WEBHOOK_SIGNATURE_INVALID};
+ *   <li>payload: JSON → else 400; schema, event, required fields, header/body agreement → else 422
+ *       {@code WEBHOOK_VALIDATION_FAILED} with every violation;
+ *   <li>{@linkplain Builder#policy policies}: 403 {@code WEBHOOK_FORBIDDEN}, 429 {@code
+ *       WEBHOOK_RATE_LIMITED};
+ *   <li>replay: the nonce is recorded atomically; seen before → 401 {@code WEBHOOK_SIGNATURE_INVALID};
+ *   <li>duplicate guard: completed key → 200 duplicate; key in progress → 429 {@code
+ *       WEBHOOK_DELIVERY_IN_PROGRESS}; else the key is claimed and the handler runs;
+ *   <li>{@link #finish}: the claim is completed when the handler answered 2xx, released otherwise.
+ * </ol>
+ *
+ * <p>No input makes it throw or answer 5xx; a store that cannot be reached is the only 5xx (503 with
+ * {@code Retry-After}). Immutable and thread-safe: build one per endpoint configuration and share it.
+ *
+ * <pre>{@code
+ * WebhookReceiver receiver = WebhookReceiver.builder()
+ *         .secrets(WebhookSecret.of(System.getenv("WEBRISKOPS_WEBHOOK_SECRET")))
+ *         .build();
+ * }</pre>
+ */
+public final class WebhookReceiver {
+    /** Default body limit: 1 MiB. */
+    public static final int DEFAULT_MAX_BODY_BYTES = 1 << 20;
+    /** Default accepted clock skew, in each direction: 300 seconds. */
+    public static final Duration DEFAULT_TIMESTAMP_TOLERANCE = Duration.ofSeconds(300);
+    /** Default time a handler may hold a claim before a retry may claim the key again. */
+    public static final Duration DEFAULT_CLAIM_LEASE = Duration.ofMinutes(5);
+    /** Default time a completed key answers "duplicate". */
+    public static final Duration DEFAULT_COMPLETED_RETENTION = Duration.ofDays(7);
+    /** {@code Retry-After} sent with 503 when a store could not be reached. */
+    public static final Duration UNAVAILABLE_RETRY_AFTER = Duration.ofSeconds(30);
+
+    private static final Logger LOG = LoggerFactory.getLogger(WebhookReceiver.class);
+
+    private final SecretResolver secretResolver;
+    private final Clock clock;
+    private final int maxBodyBytes;
+    private final Duration timestampTolerance;
+    private final ReplayStore replayStore;
+    private final IdempotencyStore idempotencyStore;
+    private final Duration claimLease;
+    private final Duration completedRetention;
+    private final List<DeliveryPolicy> policies;
+    private final VerificationListener listener;
+    private final PayloadReader payloadReader = new PayloadReader();
+
+    private WebhookReceiver(Builder builder) {
+        this.secretResolver = builder.secretResolver;
+        this.clock = builder.clock;
+        this.maxBodyBytes = builder.maxBodyBytes;
+        this.timestampTolerance = builder.timestampTolerance;
+        this.replayStore = builder.replayStore != null ? builder.replayStore : new InMemoryReplayStore();
+        this.idempotencyStore =
+                builder.idempotencyStore != null ? builder.idempotencyStore : new InMemoryIdempotencyStore();
+        this.claimLease = builder.claimLease;
+        this.completedRetention = builder.completedRetention;
+        this.policies = List.copyOf(builder.policies);
+        this.listener = builder.listener;
+    }
+
+    /** A new builder. Secrets (or a secret resolver) are required; everything else has a default. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** The body limit in bytes; adapters may use it to size their buffers. */
+    public int maxBodyBytes() {
+        return maxBodyBytes;
+    }
+
+    /**
+     * Runs the checks on {@code request}. For {@link ReceiveResult.Accepted}, run the handler and then
+     * call {@link #finish} (or {@link #abandon} if it threw); otherwise send {@link
+     * ReceiveResult#answer()}.
+     */
+    public ReceiveResult receive(InboundRequest request) {
+        Objects.requireNonNull(request, "request");
+        ReceiveResult result;
+        try {
+            result = evaluate(request);
+        } catch (StoreException e) {
+            LOG.warn("Webhook store unavailable; answering 503: {}", e.toString());
+            result = new ReceiveResult.Rejected(Rejection.unavailable(UNAVAILABLE_RETRY_AFTER));
+        }
+        notifyListener(result);
+        return result;
+    }
+
+    /**
+     * Completes the delivery's claim when the handler answered 2xx, so retries get "duplicate";
+     * releases it for any other status, so the sender's retry can succeed. Never throws for a store
+     * failure: it is logged, and the claim's lease frees the key later.
+     *
+     * @return true if the key is now completed
+     */
+    public boolean finish(VerifiedDelivery delivery, int status) {
+        Objects.requireNonNull(delivery, "delivery");
+        boolean completed = false;
+        try {
+            if (status >= 200 && status < 300) {
+                completed = idempotencyStore.complete(
+                        delivery.idempotencyKey(), delivery.claimToken(), clock.instant(), completedRetention);
+                if (!completed) {
+                    LOG.warn(
+                            "Webhook claim for idempotency key {} had expired before the handler finished; "
+                                    + "consider a longer claim lease",
+                            delivery.idempotencyKey());
+                }
+            } else {
+                idempotencyStore.release(delivery.idempotencyKey(), delivery.claimToken());
+            }
+        } catch (StoreException e) {
+            LOG.warn(
+                    "Could not record the outcome of webhook delivery {}: {}", delivery.idempotencyKey(), e.toString());
+        }
+        boolean finalCompleted = completed;
+        safely(() -> listener.onFinished(delivery, status, finalCompleted));
+        return completed;
+    }
+
+    /** Releases the delivery's claim because its handler failed without answering (threw). */
+    public void abandon(VerifiedDelivery delivery) {
+        finish(delivery, 500);
+    }
+
+    private ReceiveResult evaluate(InboundRequest request) {
+        // 1. Size and type, before reading anything.
+        Long declaredLength = declaredLength(request);
+        if (declaredLength != null && declaredLength > maxBodyBytes) {
+            return reject(tooLarge());
+        }
+        if (!isJson(single(request, WebhookHeaders.CONTENT_TYPE))) {
+            return reject(Rejection.validation(415, "Content-Type must be application/json."));
+        }
+        byte[] body;
+        try {
+            body = readBounded(request);
+        } catch (IOException e) {
+            return reject(Rejection.validation(400, "The body could not be read."));
+        }
+        if (body == null) {
+            return reject(tooLarge());
+        }
+
+        // 2. Signature inputs, timestamp window, HMAC.
+        Instant now = clock.instant();
+        String timestamp = single(request, WebhookHeaders.TIMESTAMP);
+        String nonce = single(request, WebhookHeaders.NONCE);
+        String signature = joined(request, WebhookHeaders.SIGNATURE);
+        if (timestamp == null || nonce == null || signature == null) {
+            return reject(Rejection.signatureInvalid("The " + WebhookHeaders.TIMESTAMP + ", " + WebhookHeaders.NONCE
+                    + " and " + WebhookHeaders.SIGNATURE + " headers are required, each once."));
+        }
+        if (!WebhookProtocol.isValidTimestamp(timestamp)) {
+            return reject(Rejection.signatureInvalid(WebhookHeaders.TIMESTAMP + " must be Unix seconds in digits."));
+        }
+        if (!WebhookProtocol.isValidNonce(nonce)) {
+            return reject(Rejection.signatureInvalid(WebhookHeaders.NONCE + " is not well formed."));
+        }
+        Instant signedAt = Instant.ofEpochSecond(Long.parseLong(timestamp));
+        if (Duration.between(signedAt, now).abs().compareTo(timestampTolerance) > 0) {
+            return reject(Rejection.signatureInvalid(WebhookHeaders.TIMESTAMP + " is outside the accepted window of "
+                    + timestampTolerance.toSeconds() + " seconds."));
+        }
+        List<WebhookSecret> secrets = secretResolver.secretsFor(request);
+        if (secrets == null || secrets.isEmpty()) {
+            LOG.warn("No webhook secret is configured for path {}; rejecting the delivery", request.path());
+            return reject(Rejection.signatureInvalid("The signature does not match."));
+        }
+        if (!WebhookSignatures.verify(secrets, signature, timestamp, nonce, body)) {
+            return reject(Rejection.signatureInvalid("The signature does not match."));
+        }
+
+        // 3. Payload: JSON, schema, header/body agreement.
+        PayloadReader.Result read = payloadReader.read(body);
+        if (read.syntaxError() != null) {
+            return reject(Rejection.validation(400, read.syntaxError()));
+        }
+        List<Violation> violations = new ArrayList<>(read.violations());
+        checkAgreement(request, read.webhook(), timestamp, nonce, violations);
+        if (!violations.isEmpty()) {
+            return reject(Rejection.invalidPayload(violations));
+        }
+        TicketExportWebhook webhook = Objects.requireNonNull(read.webhook());
+
+        // 4. Receiver policies.
+        for (DeliveryPolicy policy : policies) {
+            Rejection rejection = policy.check(webhook, now);
+            if (rejection != null) {
+                return reject(rejection);
+            }
+        }
+
+        // 5. Replay: record the nonce for as long as its timestamp could be accepted.
+        if (!replayStore.recordIfAbsent(nonce, now, now.plus(timestampTolerance.multipliedBy(2)))) {
+            return reject(Rejection.signatureInvalid("This nonce was used before."));
+        }
+
+        // 6. Duplicate guard.
+        Claim claim = idempotencyStore.claim(webhook.idempotencyKey(), now, claimLease);
+        switch (claim.state()) {
+            case COMPLETED:
+                return new ReceiveResult.Duplicate(webhook.idempotencyKey());
+            case IN_PROGRESS:
+                Instant leaseEnd = Objects.requireNonNull(claim.leaseExpiresAt());
+                Duration wait = Duration.between(now, leaseEnd);
+                return reject(Rejection.inProgress(wait.isNegative() ? Duration.ZERO : wait));
+            case CLAIMED:
+            default:
+                return new ReceiveResult.Accepted(
+                        new VerifiedDelivery(webhook, body, signedAt, now, Objects.requireNonNull(claim.token())));
+        }
+    }
+
+    private static void checkAgreement(
+            InboundRequest request,
+            @Nullable TicketExportWebhook webhook,
+            String timestamp,
+            String nonce,
+            List<Violation> violations) {
+        String schemaHeader = single(request, WebhookHeaders.SCHEMA);
+        if (!WebhookProtocol.SCHEMA_VERSION.equals(schemaHeader)) {
+            violations.add(new Violation(WebhookHeaders.SCHEMA, "must be " + WebhookProtocol.SCHEMA_VERSION));
+        }
+        String eventHeader = single(request, WebhookHeaders.EVENT);
+        if (!WebhookProtocol.EVENT_TICKET_EXPORT_REQUESTED.equals(eventHeader)) {
+            violations.add(
+                    new Violation(WebhookHeaders.EVENT, "must be " + WebhookProtocol.EVENT_TICKET_EXPORT_REQUESTED));
+        }
+        String keyHeader = single(request, WebhookHeaders.IDEMPOTENCY_KEY);
+        if (keyHeader == null || !WebhookProtocol.isValidIdempotencyKey(keyHeader)) {
+            violations.add(new Violation(
+                    WebhookHeaders.IDEMPOTENCY_KEY,
+                    "is required: 1 to " + WebhookProtocol.MAX_IDEMPOTENCY_KEY_LENGTH + " printable ASCII characters"));
+        }
+        List<String> genericKeys = request.headers(WebhookHeaders.GENERIC_IDEMPOTENCY_KEY);
+        if (genericKeys.size() > 1
+                || (genericKeys.size() == 1 && !genericKeys.get(0).equals(keyHeader))) {
+            violations.add(new Violation(
+                    WebhookHeaders.GENERIC_IDEMPOTENCY_KEY, "must equal " + WebhookHeaders.IDEMPOTENCY_KEY));
+        }
+        if (webhook == null) {
+            return;
+        }
+        if (webhook.schemaVersion() != null && !WebhookProtocol.SCHEMA_VERSION.equals(webhook.schemaVersion())) {
+            violations.add(new Violation("schema_version", "must be " + WebhookProtocol.SCHEMA_VERSION));
+        }
+        if (webhook.event() != null && !WebhookProtocol.EVENT_TICKET_EXPORT_REQUESTED.equals(webhook.event())) {
+            violations.add(new Violation("event", "must be " + WebhookProtocol.EVENT_TICKET_EXPORT_REQUESTED));
+        }
+        if (webhook.idempotencyKey() != null && keyHeader != null && !keyHeader.equals(webhook.idempotencyKey())) {
+            violations.add(new Violation("idempotency_key", "must equal " + WebhookHeaders.IDEMPOTENCY_KEY));
+        }
+        TicketExportWebhook.ReplayProtection replay = webhook.replayProtection();
+        if (replay != null) {
+            if (replay.timestamp() != null && !timestamp.equals(replay.timestamp())) {
+                violations.add(new Violation("replay_protection.timestamp", "must equal " + WebhookHeaders.TIMESTAMP));
+            }
+            if (replay.nonce() != null && !nonce.equals(replay.nonce())) {
+                violations.add(new Violation("replay_protection.nonce", "must equal " + WebhookHeaders.NONCE));
+            }
+            if (replay.signatureHeader() != null
+                    && !WebhookHeaders.SIGNATURE.equalsIgnoreCase(replay.signatureHeader())) {
+                violations.add(
+                        new Violation("replay_protection.signature_header", "must be " + WebhookHeaders.SIGNATURE));
+            }
+        }
+    }
+
+    private Rejection tooLarge() {
+        return Rejection.validation(413, "The body is larger than " + maxBodyBytes + " bytes.");
+    }
+
+    /** The body, or null when it is longer than the limit; reads at most the limit plus one byte. */
+    @Nullable
+    private byte[] readBounded(InboundRequest request) throws IOException {
+        try (InputStream in = request.body()) {
+            byte[] body = in.readNBytes(maxBodyBytes + 1);
+            return body.length > maxBodyBytes ? null : body;
+        }
+    }
+
+    @Nullable
+    private static Long declaredLength(InboundRequest request) {
+        String value = single(request, WebhookHeaders.CONTENT_LENGTH);
+        if (value == null || value.isEmpty() || value.length() > 19) {
+            return null;
+        }
+        for (int i = 0; i < value.length(); i++) {
+            if (value.charAt(i) < '0' || value.charAt(i) > '9') {
+                return null;
+            }
+        }
+        return Long.parseLong(value);
+    }
+
+    static boolean isJson(@Nullable String contentType) {
+        if (contentType == null) {
+            return false;
+        }
+        int semicolon = contentType.indexOf(';');
+        String type = (semicolon < 0 ? contentType : contentType.substring(0, semicolon))
+                .strip()
+                .toLowerCase(Locale.ROOT);
+        return type.equals("application/json") || (type.startsWith("application/") && type.endsWith("+json"));
+    }
+
+    /** The header's value when it occurs exactly once, else null. */
+    @Nullable
+    private static String single(InboundRequest request, String name) {
+        List<String> values = request.headers(name);
+        return values.size() == 1 ? values.get(0) : null;
+    }
+
+    /** All values of a list-valued header joined with commas, or null when absent. */
+    @Nullable
+    private static String joined(InboundRequest request, String name) {
+        List<String> values = request.headers(name);
+        return values.isEmpty() ? null : String.join(",", values);
+    }
+
+    private ReceiveResult reject(Rejection rejection) {
+        if (LOG.isDebugEnabled()) {
+            LOG.debug(
+                    "Rejected webhook delivery: {} {} ({})", rejection.status(), rejection.code(), rejection.detail());
+        }
+        return new ReceiveResult.Rejected(rejection);
+    }
+
+    private void notifyListener(ReceiveResult result) {
+        if (result instanceof ReceiveResult.Accepted accepted) {
+            safely(() -> listener.onAccepted(accepted.delivery()));
+        } else if (result instanceof ReceiveResult.Duplicate duplicate) {
+            safely(() -> listener.onDuplicate(duplicate.idempotencyKey()));
+        } else if (result instanceof ReceiveResult.Rejected rejected) {
+            safely(() -> listener.onRejected(rejected.rejection()));
+        }
+    }
+
+    private static void safely(Runnable call) {
+        try {
+            call.run();
+        } catch (RuntimeException e) {
+            LOG.warn("A VerificationListener threw; ignoring it", e);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "WebhookReceiver[maxBodyBytes=" + maxBodyBytes + ", timestampTolerance=" + timestampTolerance
+                + ", replayStore=" + replayStore.getClass().getSimpleName() + ", idempotencyStore="
+                + idempotencyStore.getClass().getSimpleName() + ", policies=" + policies.size() + "]";
+    }
+
+    /**
+     * Builds a {@link WebhookReceiver}. Not thread-safe; {@link #build()} freezes a copy, so the builder
+     * may be changed and reused afterwards.
+     */
+    public static final class Builder {
+        private SecretResolver secretResolver;
+        private Clock clock = Clock.systemUTC();
+        private int maxBodyBytes = DEFAULT_MAX_BODY_BYTES;
+        private Duration timestampTolerance = DEFAULT_TIMESTAMP_TOLERANCE;
+        private ReplayStore replayStore;
+        private IdempotencyStore idempotencyStore;
+        private Duration claimLease = DEFAULT_CLAIM_LEASE;
+        private Duration completedRetention = DEFAULT_COMPLETED_RETENTION;
+        private final List<DeliveryPolicy> policies = new ArrayList<>();
+        private VerificationListener listener = VerificationListener.NONE;
+
+        private Builder() {}
+
+        /**
+         * The secrets every request may be signed with; several during a rotation, one match is
+         * enough. Replaces any earlier secrets or resolver.
+         *
+         * @throws IllegalArgumentException if none are given
+         */
+        public Builder secrets(WebhookSecret... secrets) {
+            return secrets(Arrays.asList(secrets));
+        }
+
+        /** Like {@link #secrets(WebhookSecret...)}. */
+        public Builder secrets(List<WebhookSecret> secrets) {
+            Objects.requireNonNull(secrets, "secrets");
+            if (secrets.isEmpty()) {
+                throw new IllegalArgumentException("secrets must not be empty");
+            }
+            List<WebhookSecret> frozen = List.copyOf(secrets);
+            this.secretResolver = request -> frozen;
+            return this;
+        }
+
+        /** Chooses secrets per request, for endpoints with different secrets. Replaces {@link #secrets}. */
+        public Builder secretResolver(SecretResolver secretResolver) {
+            this.secretResolver = Objects.requireNonNull(secretResolver, "secretResolver");
+            return this;
+        }
+
+        /** The clock timestamps are checked against and stores are stamped with. Default: system UTC. */
+        public Builder clock(Clock clock) {
+            this.clock = Objects.requireNonNull(clock, "clock");
+            return this;
+        }
+
+        /**
+         * The largest body accepted, in bytes; larger ones get 413 without being read past the limit.
+         * Default {@value #DEFAULT_MAX_BODY_BYTES}.
+         *
+         * @throws IllegalArgumentException if not between 1 and 64 MiB
+         */
+        public Builder maxBodyBytes(int maxBodyBytes) {
+            if (maxBodyBytes < 1 || maxBodyBytes > 64 << 20) {
+                throw new IllegalArgumentException("maxBodyBytes must be between 1 and 64 MiB, not " + maxBodyBytes);
+            }
+            this.maxBodyBytes = maxBodyBytes;
+            return this;
+        }
+
+        /**
+         * How far a timestamp may be from the receiver's clock, in the past or the future. Default 300
+         * seconds.
+         *
+         * @throws IllegalArgumentException if not between 1 second and 1 day
+         */
+        public Builder timestampTolerance(Duration tolerance) {
+            Objects.requireNonNull(tolerance, "tolerance");
+            if (tolerance.compareTo(Duration.ofSeconds(1)) < 0 || tolerance.compareTo(Duration.ofDays(1)) > 0) {
+                throw new IllegalArgumentException(
+                        "timestampTolerance must be between 1 s and 1 day, not " + tolerance);
+            }
+            this.timestampTolerance = tolerance;
+            return this;
+        }
+
+        /** Where nonces are recorded. Default: a new {@link InMemoryReplayStore}. */
+        public Builder replayStore(ReplayStore replayStore) {
+            this.replayStore = Objects.requireNonNull(replayStore, "replayStore");
+            return this;
+        }
+
+        /** Where idempotency keys are claimed. Default: a new {@link InMemoryIdempotencyStore}. */
+        public Builder idempotencyStore(IdempotencyStore idempotencyStore) {
+            this.idempotencyStore = Objects.requireNonNull(idempotencyStore, "idempotencyStore");
+            return this;
+        }
+
+        /**
+         * How long a handler may hold a key before a retry can claim it again (should exceed the
+         * slowest handler). Default 5 minutes.
+         *
+         * @throws IllegalArgumentException if not positive
+         */
+        public Builder claimLease(Duration claimLease) {
+            this.claimLease = positive(claimLease, "claimLease");
+            return this;
+        }
+
+        /**
+         * How long a completed key answers "duplicate" (should exceed the sender's retry horizon).
+         * Default 7 days.
+         *
+         * @throws IllegalArgumentException if not positive
+         */
+        public Builder completedRetention(Duration completedRetention) {
+            this.completedRetention = positive(completedRetention, "completedRetention");
+            return this;
+        }
+
+        /** Adds a policy; policies run in the order added, after the payload is valid. */
+        public Builder policy(DeliveryPolicy policy) {
+            policies.add(Objects.requireNonNull(policy, "policy"));
+            return this;
+        }
+
+        /** Notified of every outcome. Default: none. */
+        public Builder listener(VerificationListener listener) {
+            this.listener = Objects.requireNonNull(listener, "listener");
+            return this;
+        }
+
+        /**
+         * @throws IllegalStateException if neither secrets nor a secret resolver were given
+         */
+        public WebhookReceiver build() {
+            if (secretResolver == null) {
+                throw new IllegalStateException("secrets or a secretResolver are required");
+            }
+            return new WebhookReceiver(this);
+        }
+
+        private static Duration positive(Duration value, String name) {
+            Objects.requireNonNull(value, name);
+            if (value.isNegative() || value.isZero()) {
+                throw new IllegalArgumentException(name + " must be positive, not " + value);
+            }
+            return value;
+        }
+    }
+}

@@ -1,0 +1,100 @@
+package com.webriskops.webhooks.signing;
+
+import java.nio.charset.StandardCharsets;
+import java.security.InvalidKeyException;
+import java.security.NoSuchAlgorithmException;
+import java.util.Objects;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+/**
+ * A webhook signing secret. The HMAC key is the UTF-8 encoding of the secret text.
+ *
+ * <p>This type never reveals its value: {@link #toString()} prints a fixed placeholder, and there is
+ * no accessor for the text. Two instances are equal only if they are the same object, so secrets do
+ * not leak through hash-based collections or equality checks either. Immutable and thread-safe.
+ */
+public final class WebhookSecret {
+    static final String ALGORITHM = "HmacSHA256";
+
+    private final byte[] key;
+    private final Mac prototype;
+
+    private WebhookSecret(byte[] key) {
+        this.key = key;
+        try {
+            Mac mac = Mac.getInstance(ALGORITHM);
+            mac.init(new SecretKeySpec(key, ALGORITHM));
+            this.prototype = mac;
+        } catch (NoSuchAlgorithmException | InvalidKeyException e) {
+            throw new IllegalStateException("HmacSHA256 is not available in this JVM", e);
+        }
+    }
+
+    /**
+     * Wraps a secret given as text.
+     *
+     * @throws NullPointerException if {@code secret} is null
+     * @throws IllegalArgumentException if {@code secret} is empty or blank
+     */
+    public static WebhookSecret of(String secret) {
+        Objects.requireNonNull(secret, "secret");
+        if (secret.isBlank()) {
+            throw new IllegalArgumentException("secret must not be blank");
+        }
+        return new WebhookSecret(secret.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /**
+     * Wraps a secret given as raw key bytes. The array is copied; the caller may clear its own copy.
+     *
+     * @throws IllegalArgumentException if {@code key} is empty
+     */
+    public static WebhookSecret ofBytes(byte[] key) {
+        Objects.requireNonNull(key, "key");
+        if (key.length == 0) {
+            throw new IllegalArgumentException("key must not be empty");
+        }
+        return new WebhookSecret(key.clone());
+    }
+
+    /** Returns the HMAC-SHA256 of {@code parts}, fed in order. */
+    byte[] mac(byte[]... parts) {
+        Mac mac = newMac();
+        for (byte[] part : parts) {
+            mac.update(part);
+        }
+        return mac.doFinal();
+    }
+
+    /**
+     * True when the secret's bytes occur anywhere in {@code data}: used to refuse a payload that
+     * carries its own signing secret. The answer reveals nothing else about the secret.
+     */
+    public boolean occursIn(byte[] data) {
+        Objects.requireNonNull(data, "data");
+        outer:
+        for (int i = 0; i + key.length <= data.length; i++) {
+            for (int j = 0; j < key.length; j++) {
+                if (data[i + j] != key[j]) {
+                    continue outer;
+                }
+            }
+            return true;
+        }
+        return false;
+    }
+
+    Mac newMac() {
+        try {
+            return (Mac) prototype.clone();
+        } catch (CloneNotSupportedException e) {
+            throw new IllegalStateException("HmacSHA256 provider does not support clone()", e);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "WebhookSecret[redacted]";
+    }
+}

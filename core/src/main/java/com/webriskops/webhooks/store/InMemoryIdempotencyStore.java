@@ -1,0 +1,117 @@
+package com.webriskops.webhooks.store;
+
+import jakarta.annotation.Nullable;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Iterator;
+import java.util.Map;
+import java.util.Objects;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * An {@link IdempotencyStore} in this JVM's memory, for a single instance or for tests. Thread-safe.
+ *
+ * <p>Bounded like {@link InMemoryReplayStore}: when full of unexpired entries it refuses new keys
+ * with a {@link StoreException} instead of forgetting completed ones.
+ */
+public final class InMemoryIdempotencyStore implements IdempotencyStore {
+    /** Default most keys held. */
+    public static final int DEFAULT_CAPACITY = 100_000;
+
+    /** A key's state: claimed under {@code token} until {@code expiresAt}, or completed (token null). */
+    private record Entry(@Nullable String token, Instant expiresAt) {
+        boolean completed() {
+            return token == null;
+        }
+    }
+
+    private final ConcurrentHashMap<String, Entry> entries = new ConcurrentHashMap<>();
+    private final int capacity;
+
+    /** A store holding at most {@value #DEFAULT_CAPACITY} keys. */
+    public InMemoryIdempotencyStore() {
+        this(DEFAULT_CAPACITY);
+    }
+
+    /**
+     * A store holding at most about {@code capacity} keys.
+     *
+     * @throws IllegalArgumentException if {@code capacity} is not positive
+     */
+    public InMemoryIdempotencyStore(int capacity) {
+        if (capacity <= 0) {
+            throw new IllegalArgumentException("capacity must be positive, not " + capacity);
+        }
+        this.capacity = capacity;
+    }
+
+    @Override
+    public Claim claim(String key, Instant now, Duration lease) {
+        Objects.requireNonNull(key, "key");
+        Objects.requireNonNull(now, "now");
+        Objects.requireNonNull(lease, "lease");
+        if (entries.size() >= capacity && !entries.containsKey(key)) {
+            purgeExpired(now, Integer.MAX_VALUE);
+            if (entries.size() >= capacity) {
+                throw new StoreException("in-memory idempotency store is full (" + capacity + " unexpired keys)");
+            }
+        }
+        Claim[] result = new Claim[1];
+        entries.compute(key, (k, existing) -> {
+            if (existing != null && existing.expiresAt().isAfter(now)) {
+                result[0] = existing.completed() ? Claim.completed() : Claim.inProgress(existing.expiresAt());
+                return existing;
+            }
+            Entry claimed = new Entry(UUID.randomUUID().toString(), now.plus(lease));
+            result[0] = Claim.claimed(claimed.token(), claimed.expiresAt());
+            return claimed;
+        });
+        return result[0];
+    }
+
+    @Override
+    public boolean complete(String key, String token, Instant now, Duration retention) {
+        Objects.requireNonNull(token, "token");
+        boolean[] done = {false};
+        entries.computeIfPresent(key, (k, existing) -> {
+            if (!token.equals(existing.token())) {
+                return existing;
+            }
+            done[0] = true;
+            return new Entry(null, now.plus(retention));
+        });
+        return done[0];
+    }
+
+    @Override
+    public boolean release(String key, String token) {
+        Objects.requireNonNull(token, "token");
+        boolean[] done = {false};
+        entries.computeIfPresent(key, (k, existing) -> {
+            if (!token.equals(existing.token())) {
+                return existing;
+            }
+            done[0] = true;
+            return null;
+        });
+        return done[0];
+    }
+
+    @Override
+    public int purgeExpired(Instant now, int limit) {
+        int purged = 0;
+        for (Iterator<Map.Entry<String, Entry>> it = entries.entrySet().iterator(); it.hasNext() && purged < limit; ) {
+            Map.Entry<String, Entry> entry = it.next();
+            if (!entry.getValue().expiresAt().isAfter(now) && entries.remove(entry.getKey(), entry.getValue())) {
+                purged++;
+            }
+        }
+        return purged;
+    }
+
+    /** How many keys are held, expired or not. */
+    public int size() {
+        return entries.size();
+    }
+}
