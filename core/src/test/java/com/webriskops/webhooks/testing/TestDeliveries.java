@@ -1,0 +1,173 @@
+package com.webriskops.webhooks.testing;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.webriskops.webhooks.payload.WebhookJson;
+import com.webriskops.webhooks.protocol.WebhookHeaders;
+import com.webriskops.webhooks.signing.WebhookSecret;
+import com.webriskops.webhooks.signing.WebhookSignatures;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.UUID;
+import java.util.function.Consumer;
+
+/**
+ * Builds signed ticket-export deliveries for tests: the documentation's example payload with fresh
+ * replay inputs, signed like a real sender, then altered as a test needs. Shared with the adapters'
+ * tests through core's test-jar.
+ */
+public final class TestDeliveries {
+    /** The secret most tests sign and verify with. */
+    public static final String SECRET_TEXT = "whsec_test_secret_never_logged";
+
+    public static final WebhookSecret SECRET = WebhookSecret.of(SECRET_TEXT);
+
+    /** A fixed "now" for receivers built with a fixed clock. */
+    public static final Instant NOW = Instant.ofEpochSecond(1_766_203_200L);
+
+    private TestDeliveries() {}
+
+    /** The documentation's example payload, byte for byte. */
+    public static byte[] examplePayload() {
+        try (InputStream in = TestDeliveries.class.getResourceAsStream("/test-vectors/ticket-export-example.json")) {
+            return Objects.requireNonNull(in, "test-vectors/ticket-export-example.json")
+                    .readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A builder for a delivery signed with {@link #SECRET} at {@link #NOW}. */
+    public static Builder delivery() {
+        return new Builder();
+    }
+
+    /** An HTTP request: ordered headers (a name may repeat) and body bytes. */
+    public record Request(Map<String, List<String>> headers, byte[] body) {
+        public String idempotencyKey() {
+            return headers.get(WebhookHeaders.IDEMPOTENCY_KEY).get(0);
+        }
+
+        public String nonce() {
+            return headers.get(WebhookHeaders.NONCE).get(0);
+        }
+
+        @Override
+        public String toString() {
+            return "Request[headers=" + headers.keySet() + ", body=" + body.length + " bytes]";
+        }
+    }
+
+    /** Builds one {@link Request}. Not thread-safe. */
+    public static final class Builder {
+        private List<WebhookSecret> secrets = List.of(SECRET);
+        private Instant timestamp = NOW;
+        private String nonce = "n-" + UUID.randomUUID();
+        private String idempotencyKey = "export-" + UUID.randomUUID();
+        private int attempt = 1;
+        private final List<Consumer<ObjectNode>> edits = new ArrayList<>();
+        private byte[] rawBody;
+        private byte[] bodyAfterSigning;
+        private final Map<String, List<String>> headerOverrides = new LinkedHashMap<>();
+        private final List<String> removedHeaders = new ArrayList<>();
+
+        private Builder() {}
+
+        /** Signs with these secrets, one signature each (comma-separated). */
+        public Builder signedWith(WebhookSecret... secrets) {
+            this.secrets = Arrays.asList(secrets);
+            return this;
+        }
+
+        public Builder timestamp(Instant timestamp) {
+            this.timestamp = timestamp;
+            return this;
+        }
+
+        public Builder nonce(String nonce) {
+            this.nonce = nonce;
+            return this;
+        }
+
+        public Builder idempotencyKey(String idempotencyKey) {
+            this.idempotencyKey = idempotencyKey;
+            return this;
+        }
+
+        public Builder attempt(int attempt) {
+            this.attempt = attempt;
+            return this;
+        }
+
+        /** Changes the JSON payload before it is signed. */
+        public Builder editJson(Consumer<ObjectNode> edit) {
+            edits.add(edit);
+            return this;
+        }
+
+        /** Signs and sends these bytes instead of the example payload. */
+        public Builder rawBody(byte[] body) {
+            this.rawBody = body.clone();
+            return this;
+        }
+
+        /** Sends these bytes, while the signature covers the body it would otherwise have sent. */
+        public Builder bodyAfterSigning(byte[] body) {
+            this.bodyAfterSigning = body.clone();
+            return this;
+        }
+
+        /** Sets a header after signing, replacing the built one. */
+        public Builder header(String name, String... values) {
+            headerOverrides.put(name, List.of(values));
+            return this;
+        }
+
+        /** Leaves a header out. */
+        public Builder without(String name) {
+            removedHeaders.add(name);
+            return this;
+        }
+
+        public Request build() {
+            String ts = Long.toString(timestamp.getEpochSecond());
+            byte[] body = rawBody != null ? rawBody : payload(ts);
+            String signature = WebhookSignatures.sign(secrets, ts, nonce, body);
+            Map<String, List<String>> headers = new LinkedHashMap<>();
+            headers.put(WebhookHeaders.CONTENT_TYPE, List.of("application/json"));
+            headers.put(WebhookHeaders.EVENT, List.of("ticket_export.requested"));
+            headers.put(WebhookHeaders.SCHEMA, List.of("ticket-export.webhook.v1"));
+            headers.put(WebhookHeaders.IDEMPOTENCY_KEY, List.of(idempotencyKey));
+            headers.put(WebhookHeaders.GENERIC_IDEMPOTENCY_KEY, List.of(idempotencyKey));
+            headers.put(WebhookHeaders.TIMESTAMP, List.of(ts));
+            headers.put(WebhookHeaders.NONCE, List.of(nonce));
+            headers.put(WebhookHeaders.SIGNATURE, List.of(signature));
+            headers.putAll(headerOverrides);
+            removedHeaders.forEach(headers::remove);
+            return new Request(headers, bodyAfterSigning != null ? bodyAfterSigning : body);
+        }
+
+        private byte[] payload(String ts) {
+            try {
+                ObjectNode json = (ObjectNode) WebhookJson.mapper().readTree(examplePayload());
+                json.put("idempotency_key", idempotencyKey);
+                json.put("attempt", attempt);
+                ObjectNode replay = (ObjectNode) json.get("replay_protection");
+                replay.put("timestamp", ts);
+                replay.put("nonce", nonce);
+                edits.forEach(edit -> edit.accept(json));
+                return WebhookJson.mapper().writeValueAsString(json).getBytes(StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+    }
+}
