@@ -1,0 +1,346 @@
+package com.webriskops.webhooks.receiver;
+
+import static com.webriskops.webhooks.testing.TestDeliveries.NOW;
+import static com.webriskops.webhooks.testing.TestDeliveries.SECRET;
+import static com.webriskops.webhooks.testing.TestDeliveries.delivery;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.webriskops.webhooks.payload.WebhookJson;
+import com.webriskops.webhooks.protocol.ErrorCode;
+import com.webriskops.webhooks.protocol.WebhookHeaders;
+import com.webriskops.webhooks.signing.WebhookSecret;
+import com.webriskops.webhooks.store.Claim;
+import com.webriskops.webhooks.store.InMemoryIdempotencyStore;
+import com.webriskops.webhooks.testing.MutableClock;
+import com.webriskops.webhooks.testing.TestDeliveries;
+import java.io.InputStream;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.Test;
+
+/** Pipeline behaviour beyond the conformance suite: bounds, stores, listener, builder. */
+class WebhookReceiverTest {
+    private final MutableClock clock = new MutableClock(NOW);
+
+    private WebhookReceiver.Builder receiver() {
+        return WebhookReceiver.builder().secrets(SECRET).clock(clock);
+    }
+
+    @Test
+    void declaredOversizedBodyIsRejectedWithoutReadingIt() {
+        WebhookReceiver receiver = receiver().maxBodyBytes(1024).build();
+        InboundRequest request = new InboundRequest() {
+            @Override
+            public List<String> headers(String name) {
+                return name.equalsIgnoreCase(WebhookHeaders.CONTENT_LENGTH) ? List.of("1025") : List.of();
+            }
+
+            @Override
+            public InputStream body() {
+                throw new AssertionError("the body must not be read");
+            }
+        };
+
+        Rejection rejection = rejection(receiver.receive(request));
+
+        assertThat(rejection.status()).isEqualTo(413);
+    }
+
+    @Test
+    void undeclaredOversizedBodyIsReadOnlyUpToTheLimitPlusOneByte() {
+        WebhookReceiver receiver = receiver().maxBodyBytes(1024).build();
+        AtomicLong read = new AtomicLong();
+        InboundRequest request = new InboundRequest() {
+            @Override
+            public List<String> headers(String name) {
+                return name.equalsIgnoreCase(WebhookHeaders.CONTENT_TYPE) ? List.of("application/json") : List.of();
+            }
+
+            @Override
+            public InputStream body() {
+                return new InputStream() {
+                    @Override
+                    public int read() {
+                        read.incrementAndGet();
+                        return ' ';
+                    }
+                };
+            }
+        };
+
+        Rejection rejection = rejection(receiver.receive(request));
+
+        assertThat(rejection.status()).isEqualTo(413);
+        assertThat(read.get()).isEqualTo(1025);
+    }
+
+    @Test
+    void contentTypeWithCharsetOrJsonSuffixIsJson() {
+        assertThat(WebhookReceiver.isJson("application/json; charset=utf-8")).isTrue();
+        assertThat(WebhookReceiver.isJson("Application/JSON")).isTrue();
+        assertThat(WebhookReceiver.isJson("application/vnd.webriskops+json")).isTrue();
+        assertThat(WebhookReceiver.isJson("text/json")).isFalse();
+        assertThat(WebhookReceiver.isJson("application/jsonx")).isFalse();
+        assertThat(WebhookReceiver.isJson(null)).isFalse();
+    }
+
+    @Test
+    void problemDetailsFollowRfc9457WithTheCodeAndEachViolation() throws Exception {
+        WebhookReceiver receiver = receiver().build();
+        TestDeliveries.Request request = delivery()
+                .editJson(json -> json.withObjectProperty("ticket_export").remove("title"))
+                .build();
+
+        HttpAnswer answer = receiver.receive(InboundRequest.of(request.headers(), request.body()))
+                .answer();
+
+        assertThat(answer.status()).isEqualTo(422);
+        assertThat(answer.contentType()).isEqualTo("application/problem+json");
+        JsonNode problem = WebhookJson.mapper().readTree(answer.body());
+        assertThat(problem.path("type").asText()).isEqualTo("about:blank");
+        assertThat(problem.path("title").asText()).isEqualTo("Unprocessable Content");
+        assertThat(problem.path("status").asInt()).isEqualTo(422);
+        assertThat(problem.path("code").asText()).isEqualTo("WEBHOOK_VALIDATION_FAILED");
+        assertThat(problem.path("detail").asText()).contains("1 violation");
+        assertThat(problem.path("violations").get(0).path("field").asText()).isEqualTo("ticket_export.title");
+        assertThat(problem.path("violations").get(0).path("message").asText()).isNotBlank();
+    }
+
+    @Test
+    void violationPathsUseWireNamesAndListIndexes() throws Exception {
+        WebhookReceiver receiver = receiver().build();
+        TestDeliveries.Request request = delivery()
+                .editJson(json -> {
+                    ((com.fasterxml.jackson.databind.node.ObjectNode) json.withObjectProperty("ticket_export")
+                                    .withArrayProperty("evidence_links")
+                                    .get(0))
+                            .remove("url");
+                    json.withObjectProperty("ticket_export")
+                            .withArrayProperty("labels")
+                            .addNull();
+                })
+                .build();
+
+        Rejection rejection = rejection(receiver.receive(InboundRequest.of(request.headers(), request.body())));
+
+        assertThat(rejection.violations())
+                .extracting(Violation::field)
+                .containsExactly("ticket_export.evidence_links[0].url", "ticket_export.labels[1]");
+    }
+
+    @Test
+    void nothingIsClaimedOrRecordedForRejectedDeliveries() {
+        InMemoryIdempotencyStore keys = new InMemoryIdempotencyStore();
+        WebhookReceiver receiver = receiver()
+                .idempotencyStore(keys)
+                .policy(AllowListPolicy.builder().allowTargets(1).build())
+                .build();
+
+        for (TestDeliveries.Request request : List.of(
+                delivery().signedWith(WebhookSecret.of("wrong")).build(),
+                delivery().editJson(json -> json.put("attempt", -1)).build(),
+                delivery().build())) {
+            assertThat(receiver.receive(InboundRequest.of(request.headers(), request.body())))
+                    .isInstanceOf(ReceiveResult.Rejected.class);
+        }
+
+        assertThat(keys.size()).isZero();
+    }
+
+    @Test
+    void finishCompletesOn2xxAndReleasesOtherwise() {
+        InMemoryIdempotencyStore keys = new InMemoryIdempotencyStore();
+        WebhookReceiver receiver = receiver().idempotencyStore(keys).build();
+
+        VerifiedDelivery failed =
+                accept(receiver, delivery().idempotencyKey("k1").build());
+        assertThat(receiver.finish(failed, 502)).isFalse();
+        assertThat(keys.claim("k1", clock.instant(), Duration.ofSeconds(1)).state())
+                .isEqualTo(Claim.State.CLAIMED);
+
+        VerifiedDelivery done = accept(receiver, delivery().idempotencyKey("k2").build());
+        assertThat(receiver.finish(done, 204)).isTrue();
+        assertThat(keys.claim("k2", clock.instant(), Duration.ofSeconds(1)).state())
+                .isEqualTo(Claim.State.COMPLETED);
+    }
+
+    @Test
+    void aHandlerOutlivingItsLeaseCannotCompleteTheNewerClaim() {
+        WebhookReceiver receiver = receiver().claimLease(Duration.ofSeconds(30)).build();
+        VerifiedDelivery slow = accept(receiver, delivery().idempotencyKey("k").build());
+
+        clock.advance(Duration.ofSeconds(31));
+        VerifiedDelivery retry =
+                accept(receiver, delivery().idempotencyKey("k").attempt(2).build());
+
+        assertThat(receiver.finish(slow, 200)).isFalse();
+        assertThat(receiver.finish(retry, 200)).isTrue();
+    }
+
+    @Test
+    void inProgressRetryAfterIsTheRemainingLease() {
+        WebhookReceiver receiver = receiver().claimLease(Duration.ofSeconds(90)).build();
+        accept(receiver, delivery().idempotencyKey("k").build());
+        clock.advance(Duration.ofMillis(30_500));
+        TestDeliveries.Request retry =
+                delivery().idempotencyKey("k").timestamp(clock.instant()).build();
+
+        Rejection rejection = rejection(receiver.receive(InboundRequest.of(retry.headers(), retry.body())));
+
+        assertThat(rejection.code()).isEqualTo(ErrorCode.WEBHOOK_DELIVERY_IN_PROGRESS);
+        assertThat(rejection.retryAfterHeader()).isEqualTo("60");
+    }
+
+    @Test
+    void listenerSeesEveryOutcomeAndItsFailuresAreContained() {
+        List<String> events = new CopyOnWriteArrayList<>();
+        VerificationListener listener = new VerificationListener() {
+            @Override
+            public void onAccepted(VerifiedDelivery delivery) {
+                events.add("accepted " + delivery.attempt());
+                throw new IllegalStateException("listener bug");
+            }
+
+            @Override
+            public void onDuplicate(String idempotencyKey) {
+                events.add("duplicate " + idempotencyKey);
+            }
+
+            @Override
+            public void onRejected(Rejection rejection) {
+                events.add("rejected " + rejection.code());
+            }
+
+            @Override
+            public void onFinished(VerifiedDelivery delivery, int status, boolean completed) {
+                events.add("finished " + status + " " + completed);
+            }
+        };
+        WebhookReceiver receiver = receiver().listener(listener).build();
+
+        VerifiedDelivery delivery =
+                accept(receiver, delivery().idempotencyKey("k").build());
+        receiver.finish(delivery, 200);
+        TestDeliveries.Request retry = delivery().idempotencyKey("k").attempt(2).build();
+        receiver.receive(InboundRequest.of(retry.headers(), retry.body()));
+        receiver.receive(InboundRequest.of(Map.of(), new byte[0]));
+
+        assertThat(events)
+                .containsExactly(
+                        "accepted 1", "finished 200 true", "duplicate k", "rejected WEBHOOK_VALIDATION_FAILED");
+    }
+
+    @Test
+    void secretResolverSeesTheRequestPathAndAnEmptyAnswerIsA401() {
+        List<String> paths = new ArrayList<>();
+        WebhookReceiver receiver = WebhookReceiver.builder()
+                .clock(clock)
+                .secretResolver(request -> {
+                    paths.add(request.path());
+                    return "/hooks/a".equals(request.path()) ? List.of(SECRET) : List.of();
+                })
+                .build();
+        TestDeliveries.Request first = delivery().build();
+        TestDeliveries.Request second = delivery().build();
+
+        ReceiveResult a = receiver.receive(InboundRequest.of(first.headers(), first.body(), "/hooks/a"));
+        ReceiveResult b = receiver.receive(InboundRequest.of(second.headers(), second.body(), "/hooks/b"));
+
+        assertThat(a).isInstanceOf(ReceiveResult.Accepted.class);
+        assertThat(rejection(b).code()).isEqualTo(ErrorCode.WEBHOOK_SIGNATURE_INVALID);
+        assertThat(paths).containsExactly("/hooks/a", "/hooks/b");
+    }
+
+    @Test
+    void repeatedOrOutOfRangeSignatureInputsAreInvalidSignaturesNotErrors() {
+        WebhookReceiver receiver = receiver().build();
+        TestDeliveries.Request valid = delivery().build();
+        Map<String, List<String>> twice = new LinkedHashMap<>(valid.headers());
+        twice.put(WebhookHeaders.TIMESTAMP, List.of("1766203200", "1766203200"));
+        Map<String, List<String>> farFuture = new LinkedHashMap<>(valid.headers());
+        farFuture.put(WebhookHeaders.TIMESTAMP, List.of("999999999999"));
+
+        assertThat(rejection(receiver.receive(InboundRequest.of(twice, valid.body())))
+                        .status())
+                .isEqualTo(401);
+        assertThat(rejection(receiver.receive(InboundRequest.of(farFuture, valid.body())))
+                        .status())
+                .isEqualTo(401);
+    }
+
+    @Test
+    void overlongIdempotencyKeyIsAViolation() {
+        WebhookReceiver receiver = receiver().build();
+        TestDeliveries.Request request =
+                delivery().idempotencyKey("k".repeat(256)).build();
+
+        Rejection rejection = rejection(receiver.receive(InboundRequest.of(request.headers(), request.body())));
+
+        assertThat(rejection.status()).isEqualTo(422);
+        assertThat(rejection.violations())
+                .extracting(Violation::field)
+                .contains(WebhookHeaders.IDEMPOTENCY_KEY, "idempotency_key");
+    }
+
+    @Test
+    void verifiedDeliveryExposesTheSignedInputs() {
+        WebhookReceiver receiver = receiver().build();
+        TestDeliveries.Request request = delivery().attempt(3).build();
+
+        VerifiedDelivery delivery = accept(receiver, request);
+
+        assertThat(delivery.rawBody()).isEqualTo(request.body());
+        assertThat(delivery.bodyLength()).isEqualTo(request.body().length);
+        assertThat(delivery.attempt()).isEqualTo(3);
+        assertThat(delivery.nonce()).isEqualTo(request.nonce());
+        assertThat(delivery.timestamp()).isEqualTo(NOW);
+        assertThat(delivery.receivedAt()).isEqualTo(NOW);
+        assertThat(delivery.toString()).doesNotContain("sha256");
+    }
+
+    @Test
+    void builderChecksItsArguments() {
+        assertThatThrownBy(() -> WebhookReceiver.builder().build())
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("secrets");
+        assertThatThrownBy(() -> WebhookReceiver.builder().secrets(List.of()))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> WebhookReceiver.builder().maxBodyBytes(0))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> WebhookReceiver.builder().timestampTolerance(Duration.ZERO))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> WebhookReceiver.builder().claimLease(Duration.ofSeconds(-1)))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> WebhookReceiver.builder().clock(null)).isInstanceOf(NullPointerException.class);
+        assertThat(WebhookReceiver.builder().secrets(SECRET).build().toString())
+                .doesNotContain(TestDeliveries.SECRET_TEXT);
+    }
+
+    @Test
+    void builderIsReusableAfterBuild() {
+        WebhookReceiver.Builder builder = receiver().maxBodyBytes(10);
+        WebhookReceiver small = builder.build();
+        WebhookReceiver large = builder.maxBodyBytes(1 << 20).build();
+
+        assertThat(small.maxBodyBytes()).isEqualTo(10);
+        assertThat(large.maxBodyBytes()).isEqualTo(1 << 20);
+    }
+
+    private static VerifiedDelivery accept(WebhookReceiver receiver, TestDeliveries.Request request) {
+        ReceiveResult result = receiver.receive(InboundRequest.of(request.headers(), request.body()));
+        assertThat(result).isInstanceOf(ReceiveResult.Accepted.class);
+        return ((ReceiveResult.Accepted) result).delivery();
+    }
+
+    private static Rejection rejection(ReceiveResult result) {
+        assertThat(result).isInstanceOf(ReceiveResult.Rejected.class);
+        return ((ReceiveResult.Rejected) result).rejection();
+    }
+}
