@@ -4,6 +4,7 @@ import com.webriskops.webhooks.jdbi.internal.Batches;
 import com.webriskops.webhooks.jdbi.internal.ClaimRow;
 import com.webriskops.webhooks.jdbi.internal.StoreErrors;
 import com.webriskops.webhooks.jdbi.internal.StoreSql;
+import com.webriskops.webhooks.jdbi.internal.Times;
 import com.webriskops.webhooks.store.Claim;
 import com.webriskops.webhooks.store.IdempotencyStore;
 import com.webriskops.webhooks.store.StoreException;
@@ -55,8 +56,8 @@ public final class JdbiIdempotencyStore implements IdempotencyStore {
         }
         String token = UUID.randomUUID().toString();
         Instant leaseEnd = now.plus(lease);
-        long nowMs = now.toEpochMilli();
-        long leaseEndMs = leaseEnd.toEpochMilli();
+        long nowMs = Times.epochMillis(now);
+        long leaseEndMs = Times.epochMillis(leaseEnd);
         ClaimRow row =
                 StoreErrors.run("claim an idempotency key", () -> sql.claim(table, key, token, nowMs, leaseEndMs));
         if (token.equals(row.token())) {
@@ -78,7 +79,9 @@ public final class JdbiIdempotencyStore implements IdempotencyStore {
     public boolean complete(String key, String token, Instant now, Duration retention) {
         Objects.requireNonNull(key, "key");
         Objects.requireNonNull(token, "token");
-        long retentionEndMs = now.plus(retention).toEpochMilli();
+        Objects.requireNonNull(now, "now");
+        Objects.requireNonNull(retention, "retention");
+        long retentionEndMs = Times.epochMillis(now.plus(retention));
         return StoreErrors.run("complete an idempotency key", () -> sql.complete(table, key, token, retentionEndMs))
                 > 0;
     }
@@ -111,7 +114,7 @@ public final class JdbiIdempotencyStore implements IdempotencyStore {
         if (limit < 0) {
             throw new IllegalArgumentException("limit must not be negative, not " + limit);
         }
-        long nowMs = now.toEpochMilli();
+        long nowMs = Times.epochMillis(now);
         return Batches.deleteUpTo(
                 limit,
                 purgeBatchSize,

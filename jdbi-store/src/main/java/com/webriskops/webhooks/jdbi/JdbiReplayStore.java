@@ -3,6 +3,7 @@ package com.webriskops.webhooks.jdbi;
 import com.webriskops.webhooks.jdbi.internal.Batches;
 import com.webriskops.webhooks.jdbi.internal.StoreErrors;
 import com.webriskops.webhooks.jdbi.internal.StoreSql;
+import com.webriskops.webhooks.jdbi.internal.Times;
 import com.webriskops.webhooks.store.ReplayStore;
 import com.webriskops.webhooks.store.StoreException;
 import java.time.Instant;
@@ -41,8 +42,10 @@ public final class JdbiReplayStore implements ReplayStore {
     @Override
     public boolean recordIfAbsent(String nonce, Instant now, Instant expiresAt) {
         Objects.requireNonNull(nonce, "nonce");
-        long nowMs = now.toEpochMilli();
-        long expiresAtMs = expiresAt.toEpochMilli();
+        Objects.requireNonNull(now, "now");
+        Objects.requireNonNull(expiresAt, "expiresAt");
+        long nowMs = Times.epochMillis(now);
+        long expiresAtMs = Times.epochMillis(expiresAt);
         return StoreErrors.run("record a nonce", () -> sql.recordNonce(table, nonce, nowMs, expiresAtMs));
     }
 
@@ -61,7 +64,7 @@ public final class JdbiReplayStore implements ReplayStore {
         if (limit < 0) {
             throw new IllegalArgumentException("limit must not be negative, not " + limit);
         }
-        long nowMs = now.toEpochMilli();
+        long nowMs = Times.epochMillis(now);
         return Batches.deleteUpTo(
                 limit,
                 purgeBatchSize,
