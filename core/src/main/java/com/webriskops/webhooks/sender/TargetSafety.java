@@ -103,6 +103,22 @@ public final class TargetSafety {
             return ParsedUrl.problem("base_url must not carry credentials (user-info)");
         }
         String host = uri.getHost();
+        int port = uri.getPort();
+        if (host == null && uri.getRawAuthority() != null) {
+            // java.net.URI leaves the host empty for IDN names and for hosts whose last label starts
+            // with a digit (0x7f.0.0.1): take them from the authority and judge them below.
+            String authority = uri.getRawAuthority();
+            int colon = authority.lastIndexOf(':');
+            if (colon >= 0 && !authority.startsWith("[")) {
+                String digits = authority.substring(colon + 1);
+                if (digits.isEmpty() || digits.length() > 5 || !digits.chars().allMatch(c -> c >= '0' && c <= '9')) {
+                    return ParsedUrl.problem("base_url has an invalid port");
+                }
+                port = Integer.parseInt(digits);
+                authority = authority.substring(0, colon);
+            }
+            host = authority;
+        }
         if (host == null || host.isEmpty()) {
             return ParsedUrl.problem("base_url has no valid host");
         }
@@ -120,7 +136,6 @@ public final class TargetSafety {
                 return ParsedUrl.problem("base_url host is a non-canonical numeric address");
             }
         }
-        int port = uri.getPort();
         if (port == 0 || port > 65_535) {
             return ParsedUrl.problem("base_url has an invalid port");
         }
