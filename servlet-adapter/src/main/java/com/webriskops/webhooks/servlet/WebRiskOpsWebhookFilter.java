@@ -92,11 +92,7 @@ public final class WebRiskOpsWebhookFilter implements Filter {
      * refuses requests.
      */
     public WebRiskOpsWebhookFilter() {
-        this(new InitParams(System::getenv, System::getProperty));
-    }
-
-    WebRiskOpsWebhookFilter(InitParams initParams) {
-        this.initParams = initParams;
+        this.initParams = new InitParams(System::getenv, System::getProperty);
     }
 
     /**
