@@ -15,6 +15,7 @@ import java.util.Objects;
 public final class ServletReceiverHarness implements ReceiverHarness {
     private final ServletContainerUnderTest container;
 
+    /** A harness that starts each endpoint in {@code container}. */
     public ServletReceiverHarness(ServletContainerUnderTest container) {
         this.container = Objects.requireNonNull(container, "container");
     }

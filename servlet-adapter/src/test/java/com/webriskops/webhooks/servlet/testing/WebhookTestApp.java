@@ -41,9 +41,13 @@ import java.util.concurrent.atomic.AtomicReference;
  * </ul>
  */
 public final class WebhookTestApp implements ServletContainerInitializer {
+    /** Path, relative to the application root, of the synchronous recording servlet. */
     public static final String RECEIVE = "webhooks/receive";
+    /** Path of the asynchronous recording servlet. */
     public static final String ASYNC = "webhooks/async";
+    /** Path of the servlet whose async request times out. */
     public static final String ASYNC_TIMEOUT = "webhooks/async-timeout";
+    /** Path of the servlet that reads the entity through the reader and the stream. */
     public static final String PROBE = "webhooks/probe";
 
     /** How long {@value #ASYNC_TIMEOUT} waits before the container times it out. */
@@ -71,6 +75,7 @@ public final class WebhookTestApp implements ServletContainerInitializer {
             byte[] secondStreamBytes,
             long contentLength) {}
 
+    /** The app with {@code webhookFilter} in front of servlets that report to {@code handler}. */
     public WebhookTestApp(Filter webhookFilter, RecordingHandler handler) {
         this.webhookFilter = Objects.requireNonNull(webhookFilter, "webhookFilter");
         this.handler = Objects.requireNonNull(handler, "handler");
