@@ -142,6 +142,21 @@ public abstract class ServletAdapterSuite {
     }
 
     @Test
+    void asyncDispatchPassesTheVerifiedRequestThroughTheFilterAgain() throws Exception {
+        String key = "export-async-dispatch";
+        TestDeliveries.Request first = multiByteDelivery().idempotencyKey(key).build();
+
+        assertThat(post(WebhookTestApp.ASYNC_DISPATCH, first).status()).isEqualTo(200);
+        Response retry = post(
+                WebhookTestApp.ASYNC_DISPATCH,
+                multiByteDelivery().idempotencyKey(key).attempt(2).build());
+
+        assertThat(handler.calls()).isEqualTo(1);
+        assertThat(handler.seen().get(0).body()).isEqualTo(first.body());
+        assertThat(json(retry).path("status").asText()).isEqualTo("duplicate");
+    }
+
+    @Test
     void asyncTimeoutLeavesTheKeyClaimableAgain() throws Exception {
         String key = "export-async-timeout";
 

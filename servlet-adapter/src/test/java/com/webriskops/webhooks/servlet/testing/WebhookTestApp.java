@@ -36,6 +36,8 @@ import java.util.concurrent.atomic.AtomicReference;
  *   <li>{@value #ASYNC}: the same, from an async context, completing only after the filter chain has
  *       returned to the container;
  *   <li>{@value #ASYNC_TIMEOUT}: records the call, starts async and never completes (times out);
+ *   <li>{@value #ASYNC_DISPATCH}: starts async and dispatches to {@value #RECEIVE}, through the
+ *       webhook filter again (mapped for async dispatches too);
  *   <li>{@value #PROBE}: reads the entity through {@code getReader()} and {@code getInputStream()},
  *       twice each, and records what it got in {@link #lastProbe()}.
  * </ul>
@@ -47,6 +49,8 @@ public final class WebhookTestApp implements ServletContainerInitializer {
     public static final String ASYNC = "webhooks/async";
     /** Path of the servlet whose async request times out. */
     public static final String ASYNC_TIMEOUT = "webhooks/async-timeout";
+    /** Path of the servlet that starts async and dispatches to {@value #RECEIVE}. */
+    public static final String ASYNC_DISPATCH = "webhooks/async-dispatch";
     /** Path of the servlet that reads the entity through the reader and the stream. */
     public static final String PROBE = "webhooks/probe";
 
@@ -100,6 +104,7 @@ public final class WebhookTestApp implements ServletContainerInitializer {
         servlet(context, RECEIVE, new ReceiveServlet(handler));
         servlet(context, ASYNC, new AsyncServlet(handler));
         servlet(context, ASYNC_TIMEOUT, new AsyncTimeoutServlet(handler));
+        servlet(context, ASYNC_DISPATCH, new AsyncDispatchServlet());
         servlet(context, PROBE, new ProbeServlet(lastProbe));
     }
 
@@ -196,6 +201,13 @@ public final class WebhookTestApp implements ServletContainerInitializer {
         protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
             handler.handle(seen(request, request.getInputStream().readAllBytes()));
             request.startAsync().setTimeout(ASYNC_TIMEOUT_MILLIS);
+        }
+    }
+
+    private static final class AsyncDispatchServlet extends HttpServlet {
+        @Override
+        protected void doPost(HttpServletRequest request, HttpServletResponse response) {
+            request.startAsync().dispatch("/" + RECEIVE);
         }
     }
 
