@@ -1,0 +1,140 @@
+package com.webriskops.webhooks.servlet.it.webapp;
+
+import static com.webriskops.webhooks.testing.TestDeliveries.SECRET_TEXT;
+import static com.webriskops.webhooks.testing.TestDeliveries.delivery;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.webriskops.webhooks.payload.WebhookJson;
+import com.webriskops.webhooks.protocol.WebhookHeaders;
+import com.webriskops.webhooks.signing.WebhookSecret;
+import com.webriskops.webhooks.testing.HttpEndpoint;
+import com.webriskops.webhooks.testing.ReceiverHarness.Response;
+import com.webriskops.webhooks.testing.TestDeliveries;
+import jakarta.servlet.ServletException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Instant;
+import org.eclipse.jetty.ee10.webapp.WebAppContext;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The filter configured by {@code src/test/webapp/WEB-INF/web.xml} alone, in a Jetty 12 ee10 {@link
+ * WebAppContext}, with the secret in the system property the file names.
+ */
+class WebXmlConfiguredFilterTest {
+    private static final String SECRET_PROPERTY = "webriskops.it.webhook-secret";
+    private static final String TITLE = "Café ☕ checkout 🛒";
+
+    private Server server;
+
+    @AfterEach
+    void stop() throws Exception {
+        System.clearProperty(SECRET_PROPERTY);
+        if (server != null) {
+            server.stop();
+        }
+    }
+
+    private URI startWebapp() throws Exception {
+        server = new Server();
+        ServerConnector connector = new ServerConnector(server);
+        connector.setHost("127.0.0.1");
+        connector.setPort(0);
+        server.addConnector(connector);
+        WebAppContext webapp = new WebAppContext();
+        webapp.setContextPath("/");
+        webapp.setBaseResourceAsPath(Path.of("src/test/webapp"));
+        webapp.setParentLoaderPriority(true);
+        webapp.setThrowUnavailableOnStartupException(true);
+        server.setHandler(webapp);
+        server.start();
+        return URI.create("http://127.0.0.1:" + connector.getLocalPort() + "/webhooks/ticket-exports");
+    }
+
+    private static Response post(URI uri, TestDeliveries.Request request) throws Exception {
+        return new HttpEndpoint(uri, () -> {}).post(request.headers(), request.body());
+    }
+
+    private static TestDeliveries.Builder currentDelivery() {
+        return delivery()
+                .timestamp(Instant.now())
+                .editJson(json -> json.withObjectProperty("ticket_export").put("title", TITLE));
+    }
+
+    @Test
+    void validDeliveryReachesTheServletWithItsExactBytes() throws Exception {
+        System.setProperty(SECRET_PROPERTY, SECRET_TEXT);
+        URI uri = startWebapp();
+        TestDeliveries.Request request = currentDelivery().build();
+
+        Response response = post(uri, request);
+
+        assertThat(response.status()).isEqualTo(200);
+        assertThat(response.body()).isEqualTo(request.body());
+        assertThat(response.header(EchoDeliveryServlet.KEY_HEADER)).isEqualTo(request.idempotencyKey());
+        assertThat(response.header(EchoDeliveryServlet.TITLE_LENGTH_HEADER))
+                .isEqualTo(Integer.toString(TITLE.length()));
+    }
+
+    @Test
+    void tamperedDeliveryIsRejectedWithProblemJson() throws Exception {
+        System.setProperty(SECRET_PROPERTY, SECRET_TEXT);
+        URI uri = startWebapp();
+        byte[] signed = currentDelivery().build().body();
+        byte[] tampered = new String(signed, StandardCharsets.UTF_8)
+                .replace("\"high\"", "\"low\"")
+                .getBytes(StandardCharsets.UTF_8);
+
+        Response response =
+                post(uri, currentDelivery().bodyAfterSigning(tampered).build());
+
+        assertThat(response.status()).isEqualTo(401);
+        assertThat(response.header(WebhookHeaders.CONTENT_TYPE)).startsWith("application/problem+json");
+        JsonNode problem = WebhookJson.mapper().readTree(response.body());
+        assertThat(problem.path("code").asText()).isEqualTo("WEBHOOK_SIGNATURE_INVALID");
+        assertThat(response.header(EchoDeliveryServlet.KEY_HEADER)).isNull();
+    }
+
+    @Test
+    void rotationAcceptsEitherSecretFromOneProperty() throws Exception {
+        System.setProperty(SECRET_PROPERTY, "new-secret, old-secret");
+        URI uri = startWebapp();
+
+        assertThat(post(
+                                uri,
+                                currentDelivery()
+                                        .signedWith(WebhookSecret.of("old-secret"))
+                                        .build())
+                        .status())
+                .isEqualTo(200);
+        assertThat(post(
+                                uri,
+                                currentDelivery()
+                                        .signedWith(WebhookSecret.of("new-secret"))
+                                        .build())
+                        .status())
+                .isEqualTo(200);
+        assertThat(post(uri, currentDelivery().build()).status()).isEqualTo(401);
+    }
+
+    @Test
+    void missingSecretFailsAtStartupNamingTheProperty() {
+        Throwable failure = catchThrowable(this::startWebapp);
+
+        assertThat(failure).isNotNull();
+        Throwable servletException = failure;
+        while (servletException != null && !(servletException instanceof ServletException)) {
+            servletException = servletException.getCause();
+        }
+        assertThat(servletException)
+                .as("a ServletException in %s", failure)
+                .isNotNull()
+                .hasMessageContaining("system property '" + SECRET_PROPERTY + "' is not set");
+    }
+}

@@ -1,0 +1,13 @@
+package com.webriskops.webhooks.servlet.it.tomcat.v11;
+
+import com.webriskops.webhooks.servlet.testing.ServletReceiverHarness;
+import com.webriskops.webhooks.testing.ReceiverConformanceSuite;
+import com.webriskops.webhooks.testing.ReceiverHarness;
+
+/** Core's receiver conformance suite through the servlet filter on embedded Tomcat 11. */
+class Tomcat11ReceiverConformanceTest extends ReceiverConformanceSuite {
+    @Override
+    protected ReceiverHarness harness() {
+        return new ServletReceiverHarness(new Tomcat11Container());
+    }
+}

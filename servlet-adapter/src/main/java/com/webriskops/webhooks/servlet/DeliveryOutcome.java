@@ -1,0 +1,59 @@
+package com.webriskops.webhooks.servlet;
+
+import com.webriskops.webhooks.receiver.VerifiedDelivery;
+import com.webriskops.webhooks.receiver.WebhookReceiver;
+import jakarta.servlet.AsyncEvent;
+import jakarta.servlet.AsyncListener;
+import jakarta.servlet.http.HttpServletResponse;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * Reports how the application answered one verified delivery, exactly once: finished with the final
+ * status, or abandoned when it failed. Also the {@link AsyncListener} that decides when an asynchronous
+ * request ends rather than when the filter chain returns. Thread-safe.
+ */
+final class DeliveryOutcome implements AsyncListener {
+    private final WebhookReceiver receiver;
+    private final VerifiedDelivery delivery;
+    private final HttpServletResponse response;
+    private final AtomicBoolean decided = new AtomicBoolean();
+
+    DeliveryOutcome(WebhookReceiver receiver, VerifiedDelivery delivery, HttpServletResponse response) {
+        this.receiver = receiver;
+        this.delivery = delivery;
+        this.response = response;
+    }
+
+    void finish() {
+        if (decided.compareAndSet(false, true)) {
+            receiver.finish(delivery, response.getStatus());
+        }
+    }
+
+    void abandon() {
+        if (decided.compareAndSet(false, true)) {
+            receiver.abandon(delivery);
+        }
+    }
+
+    @Override
+    public void onComplete(AsyncEvent event) {
+        finish();
+    }
+
+    @Override
+    public void onTimeout(AsyncEvent event) {
+        abandon();
+    }
+
+    @Override
+    public void onError(AsyncEvent event) {
+        abandon();
+    }
+
+    /** Listeners are dropped when the application starts async again; stay registered. */
+    @Override
+    public void onStartAsync(AsyncEvent event) {
+        event.getAsyncContext().addListener(this);
+    }
+}

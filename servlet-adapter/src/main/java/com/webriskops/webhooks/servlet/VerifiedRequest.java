@@ -1,0 +1,100 @@
+package com.webriskops.webhooks.servlet;
+
+import jakarta.annotation.Nullable;
+import jakarta.servlet.AsyncContext;
+import jakarta.servlet.ServletInputStream;
+import jakarta.servlet.ServletResponse;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
+import java.io.BufferedReader;
+import java.io.ByteArrayInputStream;
+import java.io.InputStreamReader;
+import java.io.UnsupportedEncodingException;
+import java.nio.charset.Charset;
+import java.nio.charset.IllegalCharsetNameException;
+import java.nio.charset.StandardCharsets;
+import java.nio.charset.UnsupportedCharsetException;
+
+/**
+ * The request the application sees after a delivery was verified: its entity is the exact bytes the
+ * pipeline verified, and every call to {@link #getInputStream()} or {@link #getReader()} starts a fresh
+ * stream over them, in any order and any number of times.
+ */
+final class VerifiedRequest extends HttpServletRequestWrapper {
+    private final byte[] body;
+    private final ServletResponse response;
+
+    @Nullable
+    private String characterEncoding;
+
+    VerifiedRequest(HttpServletRequest request, ServletResponse response, byte[] body) {
+        super(request);
+        this.response = response;
+        this.body = body;
+    }
+
+    @Override
+    public ServletInputStream getInputStream() {
+        return new BytesServletInputStream(body);
+    }
+
+    @Override
+    public BufferedReader getReader() throws UnsupportedEncodingException {
+        return new BufferedReader(new InputStreamReader(new ByteArrayInputStream(body), charset()));
+    }
+
+    @Override
+    public int getContentLength() {
+        return body.length;
+    }
+
+    @Override
+    public long getContentLengthLong() {
+        return body.length;
+    }
+
+    @Override
+    @Nullable
+    public String getCharacterEncoding() {
+        return characterEncoding != null ? characterEncoding : super.getCharacterEncoding();
+    }
+
+    /**
+     * Kept here rather than passed on: containers ignore a new encoding once the entity was read, and the
+     * pipeline has read it.
+     */
+    @Override
+    public void setCharacterEncoding(String encoding) throws UnsupportedEncodingException {
+        lookUp(encoding);
+        this.characterEncoding = encoding;
+    }
+
+    /** Servlet 6.1's overload; a plain method on Servlet 6.0. */
+    public void setCharacterEncoding(Charset encoding) {
+        this.characterEncoding = encoding.name();
+    }
+
+    /**
+     * Keeps this wrapper as the async request, so the body stays readable from {@link
+     * AsyncContext#getRequest()}.
+     */
+    @Override
+    public AsyncContext startAsync() {
+        return getRequest().startAsync(this, response);
+    }
+
+    private Charset charset() throws UnsupportedEncodingException {
+        String name = getCharacterEncoding();
+        return name == null ? StandardCharsets.UTF_8 : lookUp(name);
+    }
+
+    private static Charset lookUp(String name) throws UnsupportedEncodingException {
+        try {
+            return Charset.forName(name);
+        } catch (IllegalCharsetNameException | UnsupportedCharsetException e) {
+            UnsupportedEncodingException unsupported = new UnsupportedEncodingException(name);
+            unsupported.initCause(e);
+            throw unsupported;
+        }
+    }
+}

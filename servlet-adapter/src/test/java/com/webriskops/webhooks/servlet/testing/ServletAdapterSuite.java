@@ -1,0 +1,199 @@
+package com.webriskops.webhooks.servlet.testing;
+
+import static com.webriskops.webhooks.testing.TestDeliveries.NOW;
+import static com.webriskops.webhooks.testing.TestDeliveries.SECRET;
+import static com.webriskops.webhooks.testing.TestDeliveries.delivery;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.webriskops.webhooks.payload.WebhookJson;
+import com.webriskops.webhooks.protocol.WebhookHeaders;
+import com.webriskops.webhooks.receiver.HttpAnswer;
+import com.webriskops.webhooks.receiver.InboundRequest;
+import com.webriskops.webhooks.receiver.WebhookReceiver;
+import com.webriskops.webhooks.servlet.WebRiskOpsWebhookFilter;
+import com.webriskops.webhooks.testing.HttpEndpoint;
+import com.webriskops.webhooks.testing.ReceiverHarness.Response;
+import com.webriskops.webhooks.testing.RecordingHandler;
+import com.webriskops.webhooks.testing.TestDeliveries;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.ZoneOffset;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What the servlet adapter adds to core's conformance suite, checked in a real container over real
+ * HTTP: the verified request's entity as the application reads it, asynchronous servlets, and
+ * rejections written byte for byte. Subclasses name the container.
+ */
+public abstract class ServletAdapterSuite {
+    private static final String TITLE = "Café ☕ checkout 🛒 — ÅÄÖ";
+
+    private final RecordingHandler handler = new RecordingHandler();
+    private WebhookTestApp app;
+    private ServletContainerUnderTest.Running server;
+
+    /** The container under test. */
+    protected abstract ServletContainerUnderTest container();
+
+    private static WebhookReceiver receiver() {
+        return WebhookReceiver.builder()
+                .secrets(SECRET)
+                .clock(Clock.fixed(NOW, ZoneOffset.UTC))
+                .build();
+    }
+
+    @BeforeEach
+    void startServer() throws Exception {
+        app = new WebhookTestApp(new WebRiskOpsWebhookFilter(receiver()), handler);
+        server = container().start(app);
+    }
+
+    @AfterEach
+    void stopServer() throws Exception {
+        server.close();
+    }
+
+    private Response post(String path, TestDeliveries.Request request) throws Exception {
+        return new HttpEndpoint(server.baseUri().resolve(path), () -> {}).post(request.headers(), request.body());
+    }
+
+    private static TestDeliveries.Builder multiByteDelivery() {
+        return delivery()
+                .editJson(json -> json.withObjectProperty("ticket_export").put("title", TITLE));
+    }
+
+    @Test
+    void readerAndInputStreamSeeTheSignedCharactersAnyNumberOfTimes() throws Exception {
+        TestDeliveries.Request request = multiByteDelivery().build();
+        String signedText = new String(request.body(), StandardCharsets.UTF_8);
+
+        Response response = post(WebhookTestApp.PROBE, request);
+
+        assertThat(response.status()).isEqualTo(200);
+        WebhookTestApp.Probe probe = app.lastProbe();
+        assertThat(probe.readerText()).isEqualTo(signedText).contains(TITLE);
+        assertThat(probe.secondReaderText()).isEqualTo(signedText);
+        assertThat(probe.streamBytes()).isEqualTo(request.body());
+        assertThat(probe.secondStreamBytes()).isEqualTo(request.body());
+        assertThat(probe.contentLength()).isEqualTo(request.body().length);
+    }
+
+    @Test
+    void readerDecodesWithTheDeclaredUtf8Charset() throws Exception {
+        TestDeliveries.Request request = multiByteDelivery()
+                .header(WebhookHeaders.CONTENT_TYPE, "application/json; charset=UTF-8")
+                .build();
+
+        assertThat(post(WebhookTestApp.PROBE, request).status()).isEqualTo(200);
+
+        assertThat(app.lastProbe().readerText()).isEqualTo(new String(request.body(), StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void readerDecodesWithTheRequestsOwnCharset() throws Exception {
+        TestDeliveries.Request request = multiByteDelivery()
+                .header(WebhookHeaders.CONTENT_TYPE, "application/json; charset=ISO-8859-1")
+                .build();
+
+        assertThat(post(WebhookTestApp.PROBE, request).status()).isEqualTo(200);
+
+        assertThat(app.lastProbe().readerText()).isEqualTo(new String(request.body(), StandardCharsets.ISO_8859_1));
+        assertThat(app.lastProbe().streamBytes()).isEqualTo(request.body());
+    }
+
+    @Test
+    void asyncServletCompletingWith500LeavesTheKeyClaimableAgain() throws Exception {
+        String key = "export-async-failing";
+        handler.answer(500);
+
+        assertThat(post(
+                                WebhookTestApp.ASYNC,
+                                multiByteDelivery().idempotencyKey(key).build())
+                        .status())
+                .isEqualTo(500);
+        handler.answer(200);
+        Response retry = post(
+                WebhookTestApp.ASYNC,
+                multiByteDelivery().idempotencyKey(key).attempt(2).build());
+
+        assertThat(retry.status()).isEqualTo(200);
+        assertThat(handler.calls()).isEqualTo(2);
+        assertThat(handler.seen().get(1).attempt()).isEqualTo(2);
+        assertThat(handler.seen().get(1).title()).isEqualTo(TITLE);
+    }
+
+    @Test
+    void asyncServletCompletingWith200MakesTheRetryADuplicate() throws Exception {
+        String key = "export-async-done";
+        TestDeliveries.Request first = multiByteDelivery().idempotencyKey(key).build();
+
+        assertThat(post(WebhookTestApp.ASYNC, first).status()).isEqualTo(200);
+        Response retry = post(
+                WebhookTestApp.ASYNC,
+                multiByteDelivery().idempotencyKey(key).attempt(2).build());
+
+        assertThat(retry.status()).isEqualTo(200);
+        assertThat(json(retry).path("status").asText()).isEqualTo("duplicate");
+        assertThat(handler.calls()).isEqualTo(1);
+        assertThat(handler.seen().get(0).body()).isEqualTo(first.body());
+    }
+
+    @Test
+    void asyncDispatchPassesTheVerifiedRequestThroughTheFilterAgain() throws Exception {
+        String key = "export-async-dispatch";
+        TestDeliveries.Request first = multiByteDelivery().idempotencyKey(key).build();
+
+        assertThat(post(WebhookTestApp.ASYNC_DISPATCH, first).status()).isEqualTo(200);
+        Response retry = post(
+                WebhookTestApp.ASYNC_DISPATCH,
+                multiByteDelivery().idempotencyKey(key).attempt(2).build());
+
+        assertThat(handler.calls()).isEqualTo(1);
+        assertThat(handler.seen().get(0).body()).isEqualTo(first.body());
+        assertThat(json(retry).path("status").asText()).isEqualTo("duplicate");
+    }
+
+    @Test
+    void asyncTimeoutLeavesTheKeyClaimableAgain() throws Exception {
+        String key = "export-async-timeout";
+
+        assertThat(post(
+                                WebhookTestApp.ASYNC_TIMEOUT,
+                                delivery().idempotencyKey(key).build())
+                        .status())
+                .isGreaterThanOrEqualTo(500);
+        Response retry = post(
+                WebhookTestApp.ASYNC_TIMEOUT,
+                delivery().idempotencyKey(key).attempt(2).build());
+
+        assertThat(retry.status()).isGreaterThanOrEqualTo(500);
+        assertThat(handler.calls()).isEqualTo(2);
+    }
+
+    @Test
+    void rejectionIsWrittenExactlyAsThePipelineDecidedIt() throws Exception {
+        TestDeliveries.Request valid = delivery().build();
+        byte[] tampered = new String(valid.body(), StandardCharsets.UTF_8)
+                .replace("\"high\"", "\"low\"")
+                .getBytes(StandardCharsets.UTF_8);
+        TestDeliveries.Request request = delivery().bodyAfterSigning(tampered).build();
+        HttpAnswer expected = receiver()
+                .receive(InboundRequest.of(request.headers(), request.body()))
+                .answer();
+
+        Response response = post(WebhookTestApp.RECEIVE, request);
+
+        assertThat(response.status()).isEqualTo(expected.status()).isEqualTo(401);
+        assertThat(response.header(WebhookHeaders.CONTENT_TYPE)).startsWith(expected.contentType());
+        assertThat(response.header(WebhookHeaders.CONTENT_LENGTH)).isEqualTo(Integer.toString(expected.bodyLength()));
+        assertThat(response.body()).isEqualTo(expected.body());
+        assertThat(handler.calls()).isZero();
+    }
+
+    private static JsonNode json(Response response) throws Exception {
+        return WebhookJson.mapper().readTree(response.body());
+    }
+}
