@@ -1,0 +1,127 @@
+package com.webriskops.webhooks.jaxrs.testing;
+
+import com.webriskops.webhooks.jaxrs.VerifiedDeliveries;
+import com.webriskops.webhooks.jaxrs.VerifiedWebhook;
+import com.webriskops.webhooks.payload.TicketExportWebhook;
+import com.webriskops.webhooks.receiver.VerifiedDelivery;
+import com.webriskops.webhooks.testing.RecordingHandler;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+/** The resources of {@link WebhookTestApplication}: plain application code, as a user would write it. */
+public final class TestResources {
+    private TestResources() {}
+
+    /** The endpoint the conformance suite posts to: reads the entity as bytes, answers the handler's status. */
+    @Path("hooks")
+    public static final class Conformance {
+        private final RecordingHandler handler;
+
+        Conformance(RecordingHandler handler) {
+            this.handler = handler;
+        }
+
+        @POST
+        @VerifiedWebhook
+        public Response receive(byte[] body, @Context ContainerRequestContext request) {
+            VerifiedDelivery delivery = VerifiedDeliveries.from(request);
+            int status = handler.handle(new RecordingHandler.Seen(
+                    delivery.idempotencyKey(),
+                    delivery.attempt(),
+                    delivery.nonce(),
+                    body,
+                    delivery.webhook().ticketExport().title()));
+            return Response.status(status).build();
+        }
+    }
+
+    /** Endpoints for the adapter tests beyond the conformance suite. */
+    @Path("probe")
+    public static final class Probes {
+        private final RecordingHandler handler;
+        private final Probe probe;
+
+        Probes(RecordingHandler handler, Probe probe) {
+            this.handler = handler;
+            this.probe = probe;
+        }
+
+        /** The typed payload as the entity parameter; the delivery from the request property. */
+        @POST
+        @Path("typed")
+        @VerifiedWebhook
+        public Response typed(TicketExportWebhook webhook, @Context ContainerRequestContext request) {
+            VerifiedDelivery delivery = VerifiedDeliveries.from(request);
+            probe.record(
+                    new Probe.Call("typed", webhook, null, delivery, request.getProperty(VerifiedDelivery.ATTRIBUTE)));
+            return answer(delivery, delivery.rawBody(), webhook.ticketExport().title());
+        }
+
+        /** One endpoint per tenant, each verified with its tenant's secret by a path-based resolver. */
+        @POST
+        @Path("tenants/{tenant}")
+        @VerifiedWebhook
+        public Response tenant(
+                @PathParam("tenant") String tenant, byte[] body, @Context ContainerRequestContext request) {
+            VerifiedDelivery delivery = VerifiedDeliveries.from(request);
+            probe.record(new Probe.Call("tenants/" + tenant, null, body, delivery, null));
+            return answer(delivery, body, delivery.webhook().ticketExport().title());
+        }
+
+        /** Throws an exception the runtime maps itself (a WebApplicationException with 503). */
+        @POST
+        @Path("unavailable")
+        @VerifiedWebhook
+        public Response unavailable(byte[] body, @Context ContainerRequestContext request) {
+            VerifiedDelivery delivery = VerifiedDeliveries.from(request);
+            probe.record(new Probe.Call("unavailable", null, body, delivery, null));
+            throw new WebApplicationException("downstream unavailable", 503);
+        }
+
+        /** Not annotated: no verification, no delivery. */
+        @POST
+        @Path("open")
+        @Produces(MediaType.TEXT_PLAIN)
+        public String open(byte[] body, @Context ContainerRequestContext request) {
+            Object property = request.getProperty(VerifiedDelivery.ATTRIBUTE);
+            probe.record(new Probe.Call("open", null, body, null, property));
+            return "open " + body.length;
+        }
+
+        private Response answer(VerifiedDelivery delivery, byte[] body, String title) {
+            int status = handler.handle(new RecordingHandler.Seen(
+                    delivery.idempotencyKey(), delivery.attempt(), delivery.nonce(), body, title));
+            return Response.status(status).build();
+        }
+    }
+
+    /** Annotated at class level: every method is verified. */
+    @Path("class-level")
+    @VerifiedWebhook
+    public static final class ClassLevel {
+        private final RecordingHandler handler;
+
+        ClassLevel(RecordingHandler handler) {
+            this.handler = handler;
+        }
+
+        @POST
+        public Response receive(TicketExportWebhook webhook, @Context ContainerRequestContext request) {
+            VerifiedDelivery delivery = VerifiedDeliveries.from(request);
+            int status = handler.handle(new RecordingHandler.Seen(
+                    delivery.idempotencyKey(),
+                    delivery.attempt(),
+                    delivery.nonce(),
+                    delivery.rawBody(),
+                    webhook.ticketExport().title()));
+            return Response.status(status).build();
+        }
+    }
+}
