@@ -17,14 +17,15 @@ import java.lang.annotation.Target;
  * @POST
  * @Path("/webhooks/webriskops")
  * @VerifiedWebhook
- * public Response receive(TicketExportWebhook webhook, @Context ContainerRequestContext request) {
- *     VerifiedDelivery delivery = VerifiedDeliveries.from(request);
+ * public Response receive(TicketExportWebhook webhook, @Context SecurityContext security) {
+ *     VerifiedDelivery delivery = VerifiedDeliveries.from(security);
  *     ...
  * }
  * }</pre>
  *
- * <p>Do not narrow such a method with {@code @Consumes}: the runtime would then answer a wrong
- * content type with its own 415 before the kit can answer it with a problem body.
+ * <p>Such a method needs no {@code @Consumes}; with {@code @Consumes(APPLICATION_JSON)} the runtime
+ * itself answers a body of another type with its plain 415, before the kit could answer with its
+ * problem body.
  */
 @NameBinding
 @Documented

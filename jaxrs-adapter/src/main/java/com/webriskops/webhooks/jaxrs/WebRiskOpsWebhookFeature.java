@@ -35,8 +35,8 @@ import java.util.Objects;
  *       (problem+json with its status, {@code Retry-After} where due; 200 {@code "duplicate"} for a
  *       completed idempotency key) and the method does not run; an accepted one gets its exact body
  *       bytes put back for the method to read, and its {@link
- *       com.webriskops.webhooks.receiver.VerifiedDelivery} stored as a request property (read it
- *       with {@link VerifiedDeliveries#from});
+ *       com.webriskops.webhooks.receiver.VerifiedDelivery} made available to the method through
+ *       {@code @Context SecurityContext} and as a request property (see {@link VerifiedDeliveries});
  *   <li>a response filter bound the same way that completes the idempotency key when the method
  *       answered 2xx and releases it for the sender's retry otherwise, also when the method threw;
  *   <li>a JSON reader for {@link com.webriskops.webhooks.payload.TicketExportWebhook} entity

@@ -19,7 +19,9 @@ import jakarta.ws.rs.core.Response;
  *
  * <p>As a request filter it answers every delivery the pipeline refuses (or recognises as a
  * duplicate) with the pipeline's answer, byte for byte, and otherwise puts the exact body back for
- * the resource and stores the {@link VerifiedDelivery} under {@link VerifiedDelivery#ATTRIBUTE}.
+ * the resource, stores the {@link VerifiedDelivery} as the request property {@link
+ * VerifiedDelivery#ATTRIBUTE} and makes the sender, carrying the delivery, the security context's
+ * principal ({@link DeliverySecurityContext}).
  *
  * <p>As a response filter it hands the final status to {@link WebhookReceiver#finish}: 2xx completes
  * the idempotency key, anything else releases it for the sender's retry. Response filters also run
@@ -50,6 +52,7 @@ final class WebhookVerificationFilter implements ContainerRequestFilter, Contain
             VerifiedDelivery delivery = accepted.delivery();
             request.setEntityStream(delivery.bodyStream());
             request.setProperty(VerifiedDelivery.ATTRIBUTE, delivery);
+            request.setSecurityContext(new DeliverySecurityContext(request.getSecurityContext(), delivery));
         } else {
             request.abortWith(toResponse(result.answer()));
         }

@@ -11,6 +11,7 @@ import com.webriskops.webhooks.receiver.HttpAnswer;
 import com.webriskops.webhooks.receiver.InboundRequest;
 import com.webriskops.webhooks.receiver.RateLimitPolicy;
 import com.webriskops.webhooks.receiver.ReceiveResult;
+import com.webriskops.webhooks.receiver.VerifiedDelivery;
 import com.webriskops.webhooks.receiver.WebhookReceiver;
 import com.webriskops.webhooks.signing.WebhookSecret;
 import com.webriskops.webhooks.testing.ReceiverHarness.Response;
@@ -89,14 +90,22 @@ public abstract class JaxrsAdapterSuite {
 
         assertThat(response.status()).isEqualTo(200);
         Probe.Call call = probe.calls().get(0);
+        // The typed payload, as the entity parameter.
         assertThat(call.entity()).isNotNull();
         assertThat(call.entity().ticketExport().title()).isEqualTo("Café ☕ checkout");
         assertThat(call.entity().idempotencyKey()).isEqualTo(request.idempotencyKey());
-        assertThat(call.entity()).isEqualTo(call.fromHelper().webhook());
-        assertThat(call.fromProperty()).isSameAs(call.fromHelper());
-        assertThat(call.fromHelper().rawBody()).isEqualTo(request.body());
-        assertThat(call.fromHelper().nonce()).isEqualTo(request.nonce());
-        assertThat(call.fromHelper().attempt()).isEqualTo(1);
+        // The delivery, through the injected security context.
+        VerifiedDelivery delivery = call.delivery();
+        assertThat(delivery).isNotNull();
+        assertThat(delivery.webhook()).isEqualTo(call.entity());
+        assertThat(delivery.rawBody()).isEqualTo(request.body());
+        assertThat(delivery.idempotencyKey()).isEqualTo(request.idempotencyKey());
+        assertThat(delivery.nonce()).isEqualTo(request.nonce());
+        assertThat(delivery.attempt()).isEqualTo(1);
+        assertThat(call.principal()).isNotNull();
+        assertThat(call.principal().getName()).isEqualTo("webriskops");
+        // The same delivery, as the request property read by the application's own filter.
+        assertThat(probe.propertiesSeenByFilter()).singleElement().isSameAs(delivery);
     }
 
     @Test
@@ -147,7 +156,8 @@ public abstract class JaxrsAdapterSuite {
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.body()).isEqualTo("open " + body.length);
         assertThat(probe.calls().get(0).entityBytes()).isEqualTo(body);
-        assertThat(probe.calls().get(0).fromProperty()).isNull();
+        assertThat(probe.calls().get(0).principal()).isNull();
+        assertThat(probe.propertiesSeenByFilter()).isEmpty();
     }
 
     // --- the claim follows the resource's outcome ---------------------------------------------------

@@ -5,17 +5,24 @@ import com.webriskops.webhooks.jaxrs.VerifiedWebhook;
 import com.webriskops.webhooks.payload.TicketExportWebhook;
 import com.webriskops.webhooks.receiver.VerifiedDelivery;
 import com.webriskops.webhooks.testing.RecordingHandler;
+import jakarta.annotation.Priority;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
 
-/** The resources of {@link WebhookTestApplication}: plain application code, as a user would write it. */
+/**
+ * The resources (and one filter) of {@link WebhookTestApplication}: plain application code, as a user
+ * would write it.
+ */
 public final class TestResources {
     private TestResources() {}
 
@@ -30,8 +37,8 @@ public final class TestResources {
 
         @POST
         @VerifiedWebhook
-        public Response receive(byte[] body, @Context ContainerRequestContext request) {
-            VerifiedDelivery delivery = VerifiedDeliveries.from(request);
+        public Response receive(byte[] body, @Context SecurityContext security) {
+            VerifiedDelivery delivery = VerifiedDeliveries.from(security);
             int status = handler.handle(new RecordingHandler.Seen(
                     delivery.idempotencyKey(),
                     delivery.attempt(),
@@ -53,14 +60,13 @@ public final class TestResources {
             this.probe = probe;
         }
 
-        /** The typed payload as the entity parameter; the delivery from the request property. */
+        /** The typed payload as the entity parameter, the delivery through the security context. */
         @POST
         @Path("typed")
         @VerifiedWebhook
-        public Response typed(TicketExportWebhook webhook, @Context ContainerRequestContext request) {
-            VerifiedDelivery delivery = VerifiedDeliveries.from(request);
-            probe.record(
-                    new Probe.Call("typed", webhook, null, delivery, request.getProperty(VerifiedDelivery.ATTRIBUTE)));
+        public Response typed(TicketExportWebhook webhook, @Context SecurityContext security) {
+            VerifiedDelivery delivery = VerifiedDeliveries.from(security);
+            probe.record(new Probe.Call("typed", webhook, null, delivery, security.getUserPrincipal()));
             return answer(delivery, delivery.rawBody(), webhook.ticketExport().title());
         }
 
@@ -68,10 +74,9 @@ public final class TestResources {
         @POST
         @Path("tenants/{tenant}")
         @VerifiedWebhook
-        public Response tenant(
-                @PathParam("tenant") String tenant, byte[] body, @Context ContainerRequestContext request) {
-            VerifiedDelivery delivery = VerifiedDeliveries.from(request);
-            probe.record(new Probe.Call("tenants/" + tenant, null, body, delivery, null));
+        public Response tenant(@PathParam("tenant") String tenant, byte[] body, @Context SecurityContext security) {
+            VerifiedDelivery delivery = VerifiedDeliveries.from(security);
+            probe.record(new Probe.Call("tenants/" + tenant, null, body, delivery, security.getUserPrincipal()));
             return answer(delivery, body, delivery.webhook().ticketExport().title());
         }
 
@@ -79,9 +84,9 @@ public final class TestResources {
         @POST
         @Path("unavailable")
         @VerifiedWebhook
-        public Response unavailable(byte[] body, @Context ContainerRequestContext request) {
-            VerifiedDelivery delivery = VerifiedDeliveries.from(request);
-            probe.record(new Probe.Call("unavailable", null, body, delivery, null));
+        public Response unavailable(byte[] body, @Context SecurityContext security) {
+            VerifiedDelivery delivery = VerifiedDeliveries.from(security);
+            probe.record(new Probe.Call("unavailable", null, body, delivery, security.getUserPrincipal()));
             throw new WebApplicationException("downstream unavailable", 503);
         }
 
@@ -89,9 +94,8 @@ public final class TestResources {
         @POST
         @Path("open")
         @Produces(MediaType.TEXT_PLAIN)
-        public String open(byte[] body, @Context ContainerRequestContext request) {
-            Object property = request.getProperty(VerifiedDelivery.ATTRIBUTE);
-            probe.record(new Probe.Call("open", null, body, null, property));
+        public String open(byte[] body, @Context SecurityContext security) {
+            probe.record(new Probe.Call("open", null, body, null, security.getUserPrincipal()));
             return "open " + body.length;
         }
 
@@ -113,8 +117,8 @@ public final class TestResources {
         }
 
         @POST
-        public Response receive(TicketExportWebhook webhook, @Context ContainerRequestContext request) {
-            VerifiedDelivery delivery = VerifiedDeliveries.from(request);
+        public Response receive(TicketExportWebhook webhook, @Context SecurityContext security) {
+            VerifiedDelivery delivery = VerifiedDeliveries.from(security);
             int status = handler.handle(new RecordingHandler.Seen(
                     delivery.idempotencyKey(),
                     delivery.attempt(),
@@ -122,6 +126,25 @@ public final class TestResources {
                     delivery.rawBody(),
                     webhook.ticketExport().title()));
             return Response.status(status).build();
+        }
+    }
+
+    /**
+     * An application filter bound to the same annotation, running after the kit's: reads the delivery
+     * from the request property.
+     */
+    @VerifiedWebhook
+    @Priority(Priorities.USER)
+    public static final class PropertyReadingFilter implements ContainerRequestFilter {
+        private final Probe probe;
+
+        PropertyReadingFilter(Probe probe) {
+            this.probe = probe;
+        }
+
+        @Override
+        public void filter(ContainerRequestContext request) {
+            probe.filterSaw(VerifiedDeliveries.from(request));
         }
     }
 }

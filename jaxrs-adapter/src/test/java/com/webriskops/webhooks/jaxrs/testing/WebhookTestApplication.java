@@ -4,11 +4,12 @@ import com.webriskops.webhooks.jaxrs.WebRiskOpsWebhookFeature;
 import com.webriskops.webhooks.receiver.WebhookReceiver;
 import com.webriskops.webhooks.testing.RecordingHandler;
 import jakarta.ws.rs.core.Application;
+import java.util.Map;
 import java.util.Set;
 
 /**
  * The application every runtime serves in the tests: the feature built from the receiver under test,
- * and the resources in {@link TestResources}, all calling one {@link RecordingHandler}.
+ * and the resources and filter in {@link TestResources}, all calling one {@link RecordingHandler}.
  */
 public final class WebhookTestApplication extends Application {
     private final Set<Object> singletons;
@@ -18,7 +19,8 @@ public final class WebhookTestApplication extends Application {
                 WebRiskOpsWebhookFeature.of(receiver),
                 new TestResources.Conformance(handler),
                 new TestResources.Probes(handler, probe),
-                new TestResources.ClassLevel(handler));
+                new TestResources.ClassLevel(handler),
+                new TestResources.PropertyReadingFilter(probe));
     }
 
     // The portable way to hand instances (a feature holding its receiver, resources holding the
@@ -27,5 +29,11 @@ public final class WebhookTestApplication extends Application {
     @SuppressWarnings("deprecation")
     public Set<Object> getSingletons() {
         return singletons;
+    }
+
+    /** Quiets Jersey's WADL generation, which warns without JAXB; other runtimes ignore the property. */
+    @Override
+    public Map<String, Object> getProperties() {
+        return Map.of("jersey.config.server.wadl.disableWadl", true);
     }
 }
