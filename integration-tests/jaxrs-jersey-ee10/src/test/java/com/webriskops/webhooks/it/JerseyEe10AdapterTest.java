@@ -9,4 +9,9 @@ class JerseyEe10AdapterTest extends JaxrsAdapterSuite {
     protected JaxrsServer server() {
         return JaxrsServer.seBootstrap();
     }
+
+    @Override
+    protected boolean injectsContainerRequestContextIntoResources() {
+        return true;
+    }
 }

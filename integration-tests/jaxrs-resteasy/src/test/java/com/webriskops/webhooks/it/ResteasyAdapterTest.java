@@ -9,4 +9,9 @@ class ResteasyAdapterTest extends JaxrsAdapterSuite {
     protected JaxrsServer server() {
         return JaxrsServer.seBootstrap();
     }
+
+    @Override
+    protected boolean injectsContainerRequestContextIntoResources() {
+        return false;
+    }
 }

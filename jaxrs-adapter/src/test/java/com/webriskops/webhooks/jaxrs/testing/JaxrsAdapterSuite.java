@@ -57,6 +57,12 @@ public abstract class JaxrsAdapterSuite {
     /** How this runtime starts a server. */
     protected abstract JaxrsServer server();
 
+    /**
+     * Whether this runtime injects {@code @Context ContainerRequestContext} into resource methods
+     * (Jersey does; it is not among the types JAX-RS requires, and RESTEasy refuses it).
+     */
+    protected abstract boolean injectsContainerRequestContextIntoResources();
+
     private static WebhookReceiver.Builder receiver() {
         return WebhookReceiver.builder()
                 .secrets(SECRET)
@@ -106,6 +112,34 @@ public abstract class JaxrsAdapterSuite {
         assertThat(call.principal().getName()).isEqualTo("webriskops");
         // The same delivery, as the request property read by the application's own filter.
         assertThat(probe.propertiesSeenByFilter()).singleElement().isSameAs(delivery);
+    }
+
+    @Test
+    void resourceReadsTheDeliveryFromTheRequestPropertyWhereTheRuntimeAllows() throws Exception {
+        start(receiver().build());
+        TestDeliveries.Request request = delivery().build();
+
+        Response response = post("probe/request-context", request);
+
+        if (injectsContainerRequestContextIntoResources()) {
+            assertThat(response.status()).isEqualTo(200);
+            assertThat(probe.calls().get(0).delivery().idempotencyKey()).isEqualTo(request.idempotencyKey());
+            assertThat(probe.propertiesSeenByFilter())
+                    .singleElement()
+                    .isSameAs(probe.calls().get(0).delivery());
+        } else {
+            // The runtime fails the request before the method runs; the claim is released all the same.
+            assertThat(response.status()).isGreaterThanOrEqualTo(500);
+            assertThat(probe.calls()).isEmpty();
+            assertThat(post(
+                                    "probe/typed",
+                                    delivery()
+                                            .idempotencyKey(request.idempotencyKey())
+                                            .attempt(2)
+                                            .build())
+                            .status())
+                    .isEqualTo(200);
+        }
     }
 
     @Test

@@ -90,6 +90,19 @@ public final class TestResources {
             throw new WebApplicationException("downstream unavailable", 503);
         }
 
+        /**
+         * The delivery from the request property, in a resource: needs {@code @Context
+         * ContainerRequestContext} in a resource method, which Jersey injects and RESTEasy refuses.
+         */
+        @POST
+        @Path("request-context")
+        @VerifiedWebhook
+        public Response requestContext(byte[] body, @Context ContainerRequestContext request) {
+            VerifiedDelivery delivery = VerifiedDeliveries.from(request);
+            probe.record(new Probe.Call("request-context", null, body, delivery, null));
+            return answer(delivery, body, delivery.webhook().ticketExport().title());
+        }
+
         /** Not annotated: no verification, no delivery. */
         @POST
         @Path("open")
