@@ -1,0 +1,76 @@
+package com.webriskops.webhooks.jaxrs;
+
+import com.webriskops.webhooks.receiver.HttpAnswer;
+import com.webriskops.webhooks.receiver.ReceiveResult;
+import com.webriskops.webhooks.receiver.VerifiedDelivery;
+import com.webriskops.webhooks.receiver.WebhookReceiver;
+import jakarta.annotation.Priority;
+import jakarta.ws.rs.ConstrainedTo;
+import jakarta.ws.rs.Priorities;
+import jakarta.ws.rs.RuntimeType;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerRequestFilter;
+import jakarta.ws.rs.container.ContainerResponseContext;
+import jakarta.ws.rs.container.ContainerResponseFilter;
+import jakarta.ws.rs.core.Response;
+
+/**
+ * Runs the pipeline before a {@link VerifiedWebhook} method and records its outcome after it.
+ *
+ * <p>As a request filter it answers every delivery the pipeline refuses (or recognises as a
+ * duplicate) with the pipeline's answer, byte for byte, and otherwise puts the exact body back for
+ * the resource, stores the {@link VerifiedDelivery} as the request property {@link
+ * VerifiedDelivery#ATTRIBUTE} and makes the sender, carrying the delivery, the security context's
+ * principal ({@link DeliverySecurityContext}).
+ *
+ * <p>As a response filter it hands the final status to {@link WebhookReceiver#finish}: 2xx completes
+ * the idempotency key, anything else releases it for the sender's retry. Response filters also run
+ * for responses produced by exception mappers, including the default mapper with which Jersey and
+ * RESTEasy turn an exception nothing else maps into a 500, so a resource that throws releases the
+ * key as well. Should a runtime let an exception escape without any response, the claim's lease
+ * ({@link WebhookReceiver.Builder#claimLease}) frees the key.
+ *
+ * <p>Immutable and thread-safe.
+ */
+@VerifiedWebhook
+@Priority(Priorities.AUTHENTICATION)
+@ConstrainedTo(RuntimeType.SERVER)
+final class WebhookVerificationFilter implements ContainerRequestFilter, ContainerResponseFilter {
+    /** Set once the delivery's outcome was recorded, so it is recorded once only. */
+    static final String FINISHED = WebhookVerificationFilter.class.getName() + ".finished";
+
+    private final WebhookReceiver receiver;
+
+    WebhookVerificationFilter(WebhookReceiver receiver) {
+        this.receiver = receiver;
+    }
+
+    @Override
+    public void filter(ContainerRequestContext request) {
+        ReceiveResult result = receiver.receive(new ContainerInboundRequest(request));
+        if (result instanceof ReceiveResult.Accepted accepted) {
+            VerifiedDelivery delivery = accepted.delivery();
+            request.setEntityStream(delivery.bodyStream());
+            request.setProperty(VerifiedDelivery.ATTRIBUTE, delivery);
+            request.setSecurityContext(new DeliverySecurityContext(request.getSecurityContext(), delivery));
+        } else {
+            request.abortWith(toResponse(result.answer()));
+        }
+    }
+
+    @Override
+    public void filter(ContainerRequestContext request, ContainerResponseContext response) {
+        if (request.getProperty(VerifiedDelivery.ATTRIBUTE) instanceof VerifiedDelivery delivery
+                && request.getProperty(FINISHED) == null) {
+            request.setProperty(FINISHED, Boolean.TRUE);
+            receiver.finish(delivery, response.getStatus());
+        }
+    }
+
+    static Response toResponse(HttpAnswer answer) {
+        Response.ResponseBuilder response =
+                Response.status(answer.status()).type(answer.contentType()).entity(answer.body());
+        answer.headers().forEach(response::header);
+        return response.build();
+    }
+}
