@@ -146,8 +146,7 @@ public final class WebhookSender {
      *
      * @throws InterruptedException if interrupted while waiting; no attempt is running then
      */
-    public SendResult send(ExportTarget target, ExportRequest export, RetryPolicy policy)
-            throws InterruptedException {
+    public SendResult send(ExportTarget target, ExportRequest export, RetryPolicy policy) throws InterruptedException {
         Objects.requireNonNull(policy, "policy");
         List<AttemptOutcome> attempts = new ArrayList<>();
         Instant firstAt = clock.instant();
@@ -173,7 +172,9 @@ public final class WebhookSender {
         BasicHttpClientConnectionManager connections = BasicHttpClientConnectionManager.create(
                 DefaultSchemePortResolver.INSTANCE,
                 new GuardedDnsResolver(resolver, AddressGuard.forTarget(target)),
-                RegistryBuilder.<TlsSocketStrategy>create().register("https", tls).build(),
+                RegistryBuilder.<TlsSocketStrategy>create()
+                        .register("https", tls)
+                        .build(),
                 ManagedHttpClientConnectionFactory.INSTANCE);
         connections.setConnectionConfig(ConnectionConfig.custom()
                 .setConnectTimeout(Timeout.of(connectTimeout))
@@ -278,7 +279,8 @@ public final class WebhookSender {
         } else {
             message = "the connection to the target failed";
         }
-        LOG.debug("Webhook attempt {} of {} to target {} failed: {}", attempt, idOf(request), target.id(), e.toString());
+        LOG.debug(
+                "Webhook attempt {} of {} to target {} failed: {}", attempt, idOf(request), target.id(), e.toString());
         return new AttemptOutcome(
                 attempt,
                 DeliveryStatus.RETRY_SCHEDULED,
@@ -329,8 +331,8 @@ public final class WebhookSender {
             String text = new String(bytes, StandardCharsets.UTF_8);
             StringBuilder clean = new StringBuilder(text.length());
             text.codePoints()
-                    .forEach(c -> clean.appendCodePoint(
-                            c == '\n' || c == '\t' || !Character.isISOControl(c) ? c : '\uFFFD'));
+                    .forEach(c ->
+                            clean.appendCodePoint(c == '\n' || c == '\t' || !Character.isISOControl(c) ? c : '\uFFFD'));
             return clean.toString();
         } catch (IOException e) {
             return null;
