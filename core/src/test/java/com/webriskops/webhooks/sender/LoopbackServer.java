@@ -124,7 +124,8 @@ final class LoopbackServer implements AutoCloseable {
             } catch (Exception e) {
                 answer = Answer.of(599);
             }
-            answer.headers().forEach((name, value) -> exchange.getResponseHeaders().add(name, value));
+            answer.headers()
+                    .forEach((name, value) -> exchange.getResponseHeaders().add(name, value));
             exchange.sendResponseHeaders(answer.status(), answer.body().length == 0 ? -1 : answer.body().length);
             if (answer.body().length > 0) {
                 exchange.getResponseBody().write(answer.body());

@@ -68,8 +68,8 @@ final class SenderFixtures {
     static RetryPolicy fastPolicy(int maxAttempts) {
         return RetryPolicy.builder()
                 .maxAttempts(maxAttempts)
-                .initialBackoff(Duration.ofSeconds(1))
-                .maxBackoff(Duration.ofSeconds(4))
+                .initialBackoff(Duration.ofSeconds(2))
+                .maxBackoff(Duration.ofSeconds(8))
                 .random(new Random(7))
                 .build();
     }

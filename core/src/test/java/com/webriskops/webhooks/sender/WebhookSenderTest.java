@@ -73,8 +73,7 @@ class WebhookSenderTest {
             })
     void classifiesEveryAnswerOfTheTable(int status, String expectedStatus, String expectedCode) {
         server.handler(request -> request.path().equals("/hook")
-                ? new LoopbackServer.Answer(
-                        status, Map.of("Location", server.url("/elsewhere")), "answer".getBytes())
+                ? new LoopbackServer.Answer(status, Map.of("Location", server.url("/elsewhere")), "answer".getBytes())
                 : LoopbackServer.Answer.of(200));
         WebhookSender sender = SenderFixtures.sender(clock).build();
 
@@ -86,7 +85,9 @@ class WebhookSenderTest {
         assertThat(outcome.httpStatus()).isEqualTo(status);
         assertThat(outcome.requestSent()).isTrue();
         assertThat(server.received("/hook")).hasSize(1);
-        assertThat(server.received("/elsewhere")).as("redirects are never followed").isEmpty();
+        assertThat(server.received("/elsewhere"))
+                .as("redirects are never followed")
+                .isEmpty();
     }
 
     @Test
@@ -101,8 +102,10 @@ class WebhookSenderTest {
         assertThat(request.header(WebhookHeaders.SCHEMA)).isEqualTo("ticket-export.webhook.v1");
         assertThat(request.header(WebhookHeaders.IDEMPOTENCY_KEY)).isEqualTo(export.idempotencyKey());
         assertThat(request.header(WebhookHeaders.GENERIC_IDEMPOTENCY_KEY)).isEqualTo(export.idempotencyKey());
-        assertThat(request.header(WebhookHeaders.TIMESTAMP)).isEqualTo(Long.toString(clock.instant().getEpochSecond()));
-        assertThat(WebhookProtocol.isValidNonce(request.header(WebhookHeaders.NONCE))).isTrue();
+        assertThat(request.header(WebhookHeaders.TIMESTAMP))
+                .isEqualTo(Long.toString(clock.instant().getEpochSecond()));
+        assertThat(WebhookProtocol.isValidNonce(request.header(WebhookHeaders.NONCE)))
+                .isTrue();
         assertThat(request.header(WebhookHeaders.SIGNATURE)).startsWith("sha256=");
         assertThat(request.header("Content-Type")).isEqualTo("application/json");
         assertThat(request.header("User-Agent")).startsWith("webriskops-webhooks-java/");
@@ -122,7 +125,8 @@ class WebhookSenderTest {
                 RetryPolicy.builder().retryAfterCap(Duration.ofMinutes(10)).build();
         assertThat(policy.nextAttemptAt(outcome, 1, clock.instant(), clock.instant()))
                 .isEqualTo(clock.instant().plus(Duration.ofMinutes(10)));
-        RetryPolicy generous = RetryPolicy.builder().retryAfterCap(Duration.ofHours(3)).build();
+        RetryPolicy generous =
+                RetryPolicy.builder().retryAfterCap(Duration.ofHours(3)).build();
         assertThat(generous.nextAttemptAt(outcome, 1, clock.instant(), clock.instant()))
                 .isEqualTo(clock.instant().plusSeconds(7200));
     }
@@ -288,13 +292,16 @@ class WebhookSenderTest {
             lookups.incrementAndGet();
             return HostResolver.SYSTEM.resolve(host);
         };
-        WebhookSender sender = SenderFixtures.sender(clock).hostResolver(counting).build();
+        WebhookSender sender =
+                SenderFixtures.sender(clock).hostResolver(counting).build();
 
         AttemptOutcome outcome =
                 sender.attempt(SenderFixtures.loopbackTarget(server.url("/hook")), SenderFixtures.export(), 1);
 
         assertThat(outcome.status()).isEqualTo(DeliveryStatus.EXPORTED);
-        assertThat(lookups).as("once by the target check, once by the connection").hasValue(2);
+        assertThat(lookups)
+                .as("once by the target check, once by the connection")
+                .hasValue(2);
     }
 
     @Test
@@ -342,9 +349,8 @@ class WebhookSenderTest {
         assertThat(result.status()).isEqualTo(DeliveryStatus.EXPORTED);
         assertThat(result.attempts()).extracting(AttemptOutcome::httpStatus).containsExactly(503, 503, 200);
         assertThat(handled).as("the receiver accepted all three").hasValue(3);
-        List<TicketExportWebhook> bodies = server.received().stream()
-                .map(r -> read(r.body()))
-                .toList();
+        List<TicketExportWebhook> bodies =
+                server.received().stream().map(r -> read(r.body())).toList();
         assertThat(bodies).extracting(TicketExportWebhook::attempt).containsExactly(1, 2, 3);
         assertThat(bodies).extracting(TicketExportWebhook::idempotencyKey).containsOnly(export.idempotencyKey());
         Set<String> nonces = new HashSet<>();
