@@ -65,7 +65,8 @@ class DispatcherTest {
         List<Dispatcher> dispatchers = new ArrayList<>();
         try {
             for (int i = 0; i < 3; i++) {
-                Dispatcher d = dispatcher(sender, target).workers(2).owner("d" + i).build();
+                Dispatcher d =
+                        dispatcher(sender, target).workers(2).owner("d" + i).build();
                 dispatchers.add(d);
                 d.start();
             }
@@ -114,11 +115,11 @@ class DispatcherTest {
         assertThat(otherAttempted.get()).isEqualTo(1);
         Delivery after = store.find(delivery.id());
         assertThat(after.status()).isEqualTo(DeliveryStatus.EXPORTED);
-        assertThat(after.attemptLog()).as("only the current claim's result is recorded").hasSize(1);
+        assertThat(after.attemptLog())
+                .as("only the current claim's result is recorded")
+                .hasSize(1);
         assertThat(after.attemptLog().get(0).attempt()).isEqualTo(2);
-        assertThat(server.received())
-                .extracting(r -> read(r.body()).attempt())
-                .containsExactly(1, 2);
+        assertThat(server.received()).extracting(r -> read(r.body()).attempt()).containsExactly(1, 2);
     }
 
     @Test
@@ -137,7 +138,8 @@ class DispatcherTest {
                 .build();
         List<Delivery> deliveries = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
-            deliveries.add(store.enqueue(target, SenderFixtures.export(), Clock.systemUTC().instant()));
+            deliveries.add(store.enqueue(
+                    target, SenderFixtures.export(), Clock.systemUTC().instant()));
         }
         Dispatcher dispatcher = dispatcher(sender, target)
                 .workers(1)
@@ -230,7 +232,8 @@ class DispatcherTest {
 
         clock.advance(Duration.ofSeconds(120));
         assertThat(dispatcher.runOnce()).isEqualTo(1);
-        assertThat(DeliveryStatusView.of(store.find(delivery.id()), clock.instant()).retryCount())
+        assertThat(DeliveryStatusView.of(store.find(delivery.id()), clock.instant())
+                        .retryCount())
                 .isEqualTo(1);
     }
 
@@ -242,7 +245,8 @@ class DispatcherTest {
                 .build();
         ExportTarget target = SenderFixtures.loopbackTarget(server.url("/hook"));
 
-        assertThatThrownBy(() -> dispatcher(sender, target).lease(Duration.ofSeconds(15)).build())
+        assertThatThrownBy(() ->
+                        dispatcher(sender, target).lease(Duration.ofSeconds(15)).build())
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("lease");
         assertThatThrownBy(() -> dispatcher(sender, target)
@@ -259,19 +263,24 @@ class DispatcherTest {
         MutableClock clock = SenderFixtures.clock();
         ExportTarget target = SenderFixtures.loopbackTarget(server.url("/hook"));
         Delivery delivery = store.enqueue(target, SenderFixtures.export(), clock.instant());
-        ClaimedDelivery first = store.claimDue("a", clock.instant(), Duration.ofSeconds(10), 5).get(0);
+        ClaimedDelivery first =
+                store.claimDue("a", clock.instant(), Duration.ofSeconds(10), 5).get(0);
 
-        assertThat(store.claimDue("b", clock.instant(), Duration.ofSeconds(10), 5)).isEmpty();
+        assertThat(store.claimDue("b", clock.instant(), Duration.ofSeconds(10), 5))
+                .isEmpty();
         clock.advance(Duration.ofSeconds(11));
-        ClaimedDelivery second = store.claimDue("b", clock.instant(), Duration.ofSeconds(10), 5).get(0);
+        ClaimedDelivery second =
+                store.claimDue("b", clock.instant(), Duration.ofSeconds(10), 5).get(0);
 
         AttemptOutcome ok = new AttemptOutcome(
                 1, DeliveryStatus.EXPORTED, null, 200, "ok", null, null, true, clock.instant(), clock.instant());
         assertThat(second.fencingToken()).isGreaterThan(first.fencingToken());
-        assertThat(store.finish(first, ok, DeliveryStatus.EXPORTED, clock.instant())).isFalse();
+        assertThat(store.finish(first, ok, DeliveryStatus.EXPORTED, clock.instant()))
+                .isFalse();
         assertThat(store.release(first, clock.instant())).isFalse();
         assertThat(store.find(delivery.id()).status()).isEqualTo(DeliveryStatus.SENDING);
-        assertThat(store.finish(second, ok, DeliveryStatus.EXPORTED, clock.instant())).isTrue();
+        assertThat(store.finish(second, ok, DeliveryStatus.EXPORTED, clock.instant()))
+                .isTrue();
         assertThat(store.find(delivery.id()).attemptLog()).hasSize(1);
     }
 
@@ -282,7 +291,8 @@ class DispatcherTest {
         MutableClock clock = SenderFixtures.clock();
         Delivery first = small.enqueue(target, SenderFixtures.export("same"), clock.instant());
 
-        assertThat(small.enqueue(target, SenderFixtures.export("same"), clock.instant()).id())
+        assertThat(small.enqueue(target, SenderFixtures.export("same"), clock.instant())
+                        .id())
                 .isEqualTo(first.id());
         small.enqueue(target, SenderFixtures.export(), clock.instant());
         assertThatThrownBy(() -> small.enqueue(target, SenderFixtures.export(), clock.instant()))

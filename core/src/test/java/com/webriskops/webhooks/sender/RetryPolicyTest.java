@@ -37,17 +37,22 @@ class RetryPolicyTest {
             for (int i = 0; i < 50; i++) {
                 Duration backoff = policy.backoff(failures);
                 assertThat(backoff)
-                        .isBetween(Duration.ofSeconds(bases[failures - 1]).dividedBy(2), Duration.ofSeconds(bases[failures - 1]));
+                        .isBetween(
+                                Duration.ofSeconds(bases[failures - 1]).dividedBy(2),
+                                Duration.ofSeconds(bases[failures - 1]));
             }
         }
     }
 
     @Test
     void honoursRetryAfterUpToTheCap() {
-        RetryPolicy policy = RetryPolicy.builder().retryAfterCap(Duration.ofMinutes(5)).build();
+        RetryPolicy policy =
+                RetryPolicy.builder().retryAfterCap(Duration.ofMinutes(5)).build();
 
-        assertThat(policy.nextAttemptAt(retryable(Duration.ofSeconds(30)), 1, NOW, NOW)).isEqualTo(NOW.plusSeconds(30));
-        assertThat(policy.nextAttemptAt(retryable(Duration.ofHours(2)), 1, NOW, NOW)).isEqualTo(NOW.plusSeconds(300));
+        assertThat(policy.nextAttemptAt(retryable(Duration.ofSeconds(30)), 1, NOW, NOW))
+                .isEqualTo(NOW.plusSeconds(30));
+        assertThat(policy.nextAttemptAt(retryable(Duration.ofHours(2)), 1, NOW, NOW))
+                .isEqualTo(NOW.plusSeconds(300));
     }
 
     @Test
@@ -93,7 +98,8 @@ class RetryPolicyTest {
         assertThat(ResponseClassifier.retryAfter("120", NOW)).isEqualTo(Duration.ofSeconds(120));
         assertThat(ResponseClassifier.retryAfter("Sat, 20 Dec 2025 04:01:30 GMT", NOW))
                 .isEqualTo(Duration.between(NOW, Instant.parse("2025-12-20T04:01:30Z")));
-        assertThat(ResponseClassifier.retryAfter("Wed, 21 Oct 2015 07:28:00 GMT", NOW)).isEqualTo(Duration.ZERO);
+        assertThat(ResponseClassifier.retryAfter("Wed, 21 Oct 2015 07:28:00 GMT", NOW))
+                .isEqualTo(Duration.ZERO);
         assertThat(ResponseClassifier.retryAfter("99999999999999", NOW)).isEqualTo(ResponseClassifier.MAX_RETRY_AFTER);
         assertThat(ResponseClassifier.retryAfter("soon", NOW)).isNull();
         assertThat(ResponseClassifier.retryAfter("-5", NOW)).isNull();

@@ -24,6 +24,7 @@ import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntSupplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -308,7 +309,7 @@ class WebhookSenderTest {
     void deliversOverHttpsTrustingTheTestCertificate() throws Exception {
         try (LoopbackServer https = LoopbackServer.https()) {
             WebhookReceiver receiver = receiver();
-            https.handler(request -> answer(receiver, request, 200));
+            https.handler(request -> answer(receiver, request, () -> 200));
             WebhookSender sender = SenderFixtures.sender(clock)
                     .sslContext(LoopbackServer.trustingTestCertificate())
                     .build();
@@ -339,7 +340,7 @@ class WebhookSenderTest {
     void theKitsReceiverAcceptsEveryRetryWithTheSameKeyAndFreshNonces() throws Exception {
         WebhookReceiver receiver = receiver();
         AtomicInteger handled = new AtomicInteger();
-        server.handler(request -> answer(receiver, request, handled.incrementAndGet() < 3 ? 503 : 200));
+        server.handler(request -> answer(receiver, request, () -> handled.incrementAndGet() < 3 ? 503 : 200));
         WebhookSender sender = SenderFixtures.sender(clock).build();
         ExportRequest export = SenderFixtures.export();
         ExportTarget target = SenderFixtures.loopbackTarget(server.url("/hook"));
@@ -390,9 +391,11 @@ class WebhookSenderTest {
                 .build();
     }
 
-    private static LoopbackServer.Answer answer(WebhookReceiver receiver, LoopbackServer.Received request, int status) {
+    private static LoopbackServer.Answer answer(
+            WebhookReceiver receiver, LoopbackServer.Received request, IntSupplier handler) {
         ReceiveResult result = receiver.receive(InboundRequest.of(request.headers(), request.body()));
         if (result instanceof ReceiveResult.Accepted accepted) {
+            int status = handler.getAsInt();
             receiver.finish(accepted.delivery(), status);
             return LoopbackServer.Answer.of(status);
         }
