@@ -20,13 +20,12 @@ class WebhookEnvelopesTest {
     @Test
     void buildsAnEnvelopeTheReceiverAccepts() {
         ExportTarget target = SenderFixtures.loopbackTarget("https://hooks.example.com/x");
-        OutboundRequest request = WebhookEnvelopes.builder()
-                .clock(clock)
-                .build()
-                .build(target, SenderFixtures.export(), 4);
+        OutboundRequest request =
+                WebhookEnvelopes.builder().clock(clock).build().build(target, SenderFixtures.export(), 4);
 
         assertThat(request.attempt()).isEqualTo(4);
-        assertThat(request.webhook().replayProtection().nonce()).isEqualTo(request.headers().get(WebhookHeaders.NONCE));
+        assertThat(request.webhook().replayProtection().nonce())
+                .isEqualTo(request.headers().get(WebhookHeaders.NONCE));
         assertThat(request.webhook().replayProtection().timestamp())
                 .isEqualTo(request.headers().get(WebhookHeaders.TIMESTAMP));
         assertThat(request.webhook().replayProtection().signatureHeader()).isEqualTo(WebhookHeaders.SIGNATURE);
