@@ -45,14 +45,17 @@ public final class RetryPolicy {
         return new Builder();
     }
 
+    /** Most attempts per round, the first included. */
     public int maxAttempts() {
         return maxAttempts;
     }
 
+    /** Latest start of a retry, counted from the round's first attempt. */
     public Duration maxAge() {
         return maxAge;
     }
 
+    /** Longest {@code Retry-After} honoured. */
     public Duration retryAfterCap() {
         return retryAfterCap;
     }
