@@ -1,0 +1,484 @@
+package com.webriskops.webhooks.sender;
+
+import com.webriskops.webhooks.protocol.WebhookHeaders;
+import jakarta.annotation.Nullable;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InterruptedIOException;
+import java.net.ConnectException;
+import java.net.NoRouteToHostException;
+import java.net.URI;
+import java.net.UnknownHostException;
+import java.nio.charset.StandardCharsets;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLException;
+import org.apache.hc.client5.http.classic.methods.HttpPost;
+import org.apache.hc.client5.http.config.ConnectionConfig;
+import org.apache.hc.client5.http.config.RequestConfig;
+import org.apache.hc.client5.http.impl.DefaultSchemePortResolver;
+import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
+import org.apache.hc.client5.http.impl.classic.HttpClients;
+import org.apache.hc.client5.http.impl.io.BasicHttpClientConnectionManager;
+import org.apache.hc.client5.http.impl.io.ManagedHttpClientConnectionFactory;
+import org.apache.hc.client5.http.protocol.HttpClientContext;
+import org.apache.hc.client5.http.ssl.ClientTlsStrategyBuilder;
+import org.apache.hc.client5.http.ssl.TlsSocketStrategy;
+import org.apache.hc.core5.http.ClassicHttpResponse;
+import org.apache.hc.core5.http.ContentType;
+import org.apache.hc.core5.http.Header;
+import org.apache.hc.core5.http.HttpEntity;
+import org.apache.hc.core5.http.config.RegistryBuilder;
+import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
+import org.apache.hc.core5.io.CloseMode;
+import org.apache.hc.core5.util.Timeout;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Delivers ticket exports to targets, one attempt at a time ({@link #attempt}) or with in-process
+ * retries ({@link #send}, for command lines and tests; services use a {@link Dispatcher} over a
+ * {@link DeliveryStore}).
+ *
+ * <p>Every attempt, in order: the {@link TargetSafety} check (blocked: nothing is sent); the envelope
+ * with a fresh nonce and timestamp ({@link WebhookEnvelopes}); {@link PayloadSafety} on the exact
+ * body bytes (blocked {@code webhook_payload_unsafe}: nothing is sent); a {@code POST} through Apache
+ * HttpClient 5 whose DNS hook resolves through the same {@link HostResolver} and refuses any address
+ * the target's {@link AddressGuard} rejects, so the address checked is the address connected to;
+ * redirects are never followed; connect and response timeouts; at most {@link
+ * Builder#maxResponseSnippetBytes} of the answer are read. The answer is classified by DESIGN's
+ * "Sender rules" ({@link AttemptOutcome}). Each attempt uses its own connection (no pooling), so a
+ * connection opened for one target is never reused for another.
+ *
+ * <p>Immutable and thread-safe. Never throws for anything the network or the target does.
+ *
+ * <pre>{@code
+ * WebhookSender sender = WebhookSender.builder().build();
+ * SendResult result = sender.send(target, export, RetryPolicy.ofDefaults());
+ * }</pre>
+ */
+public final class WebhookSender {
+    /** Default connect timeout: 10 seconds. */
+    public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(10);
+    /** Default response (socket read) timeout: 30 seconds. */
+    public static final Duration DEFAULT_RESPONSE_TIMEOUT = Duration.ofSeconds(30);
+    /** Default bound on the answer bytes kept for diagnostics: 4 KiB. */
+    public static final int DEFAULT_MAX_RESPONSE_SNIPPET_BYTES = 4_096;
+
+    private static final Logger LOG = LoggerFactory.getLogger(WebhookSender.class);
+    private static final ContentType JSON = ContentType.create("application/json", (java.nio.charset.Charset) null);
+
+    private final HostResolver resolver;
+    private final TargetSafety targetSafety;
+    private final WebhookEnvelopes envelopes;
+    private final TlsSocketStrategy tls;
+    private final Duration connectTimeout;
+    private final Duration responseTimeout;
+    private final int maxSnippetBytes;
+    private final Clock clock;
+    private final Sleeper sleeper;
+
+    private WebhookSender(Builder builder, SSLContext sslContext) {
+        this.resolver = builder.resolver;
+        this.targetSafety = TargetSafety.using(builder.resolver);
+        this.envelopes = WebhookEnvelopes.builder()
+                .clock(builder.clock)
+                .nonceSource(builder.nonceSource)
+                .userAgent(builder.userAgent)
+                .build();
+        this.tls = ClientTlsStrategyBuilder.create().setSslContext(sslContext).buildClassic();
+        this.connectTimeout = builder.connectTimeout;
+        this.responseTimeout = builder.responseTimeout;
+        this.maxSnippetBytes = builder.maxSnippetBytes;
+        this.clock = builder.clock;
+        this.sleeper = builder.sleeper;
+    }
+
+    /** A new builder. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** The longest one attempt's network part can take: connect plus response timeout. */
+    public Duration requestTimeout() {
+        return connectTimeout.plus(responseTimeout);
+    }
+
+    /** The clock attempts are stamped with. */
+    Clock clock() {
+        return clock;
+    }
+
+    /**
+     * Makes attempt number {@code attempt} of {@code export} to {@code target} and classifies it.
+     *
+     * @throws IllegalArgumentException if {@code attempt} is below 1
+     */
+    public AttemptOutcome attempt(ExportTarget target, ExportRequest export, int attempt) {
+        Objects.requireNonNull(target, "target");
+        Objects.requireNonNull(export, "export");
+        if (attempt < 1) {
+            throw new IllegalArgumentException("attempt must be at least 1, not " + attempt);
+        }
+        Instant started = clock.instant();
+        TargetCheck check = targetSafety.check(target);
+        if (!check.ok()) {
+            return notSent(attempt, check.code(), check.message(), started);
+        }
+        OutboundRequest request = envelopes.build(target, export, attempt);
+        PayloadFinding finding = PayloadSafety.firstFinding(request.bodyUnsafe(), target.signingSecrets());
+        if (finding != null) {
+            return notSent(attempt, PayloadFinding.CODE, finding.message(), started);
+        }
+        return post(target, request, started);
+    }
+
+    /**
+     * Attempts until exported, blocked, or the policy gives up (then {@link DeliveryStatus#FAILED}
+     * with {@code WEBHOOK_DELIVERY_FAILED}), waiting between attempts in this thread.
+     *
+     * @throws InterruptedException if interrupted while waiting; no attempt is running then
+     */
+    public SendResult send(ExportTarget target, ExportRequest export, RetryPolicy policy) throws InterruptedException {
+        Objects.requireNonNull(policy, "policy");
+        List<AttemptOutcome> attempts = new ArrayList<>();
+        Instant firstAt = clock.instant();
+        for (int n = 1; ; n++) {
+            AttemptOutcome outcome = attempt(target, export, n);
+            attempts.add(outcome);
+            if (!outcome.retryable()) {
+                return new SendResult(outcome.status(), attempts);
+            }
+            Instant now = clock.instant();
+            Instant next = policy.nextAttemptAt(outcome, n, firstAt, now);
+            if (next == null) {
+                return new SendResult(DeliveryStatus.FAILED, attempts);
+            }
+            Duration wait = Duration.between(now, next);
+            if (!wait.isNegative() && !wait.isZero()) {
+                sleeper.sleep(wait);
+            }
+        }
+    }
+
+    private AttemptOutcome post(ExportTarget target, OutboundRequest request, Instant started) {
+        BasicHttpClientConnectionManager connections = BasicHttpClientConnectionManager.create(
+                DefaultSchemePortResolver.INSTANCE,
+                new GuardedDnsResolver(resolver, AddressGuard.forTarget(target)),
+                RegistryBuilder.<TlsSocketStrategy>create()
+                        .register("https", tls)
+                        .build(),
+                ManagedHttpClientConnectionFactory.INSTANCE);
+        connections.setConnectionConfig(ConnectionConfig.custom()
+                .setConnectTimeout(Timeout.of(connectTimeout))
+                .setSocketTimeout(Timeout.of(responseTimeout))
+                .build());
+        RequestConfig config = RequestConfig.custom()
+                .setRedirectsEnabled(false)
+                .setResponseTimeout(Timeout.of(responseTimeout))
+                .setConnectionKeepAlive(org.apache.hc.core5.util.TimeValue.ZERO_MILLISECONDS)
+                .build();
+        HttpPost post = new HttpPost(URI.create(target.baseUrl()));
+        for (Map.Entry<String, String> header : request.headers().entrySet()) {
+            if (!header.getKey().equals(WebhookHeaders.CONTENT_TYPE)) {
+                post.setHeader(header.getKey(), header.getValue());
+            }
+        }
+        post.setHeader(WebhookHeaders.CONTENT_TYPE, "application/json");
+        post.setEntity(new ByteArrayEntity(request.bodyUnsafe(), JSON));
+        int attempt = request.attempt();
+        try (CloseableHttpClient client = HttpClients.custom()
+                .setConnectionManager(connections)
+                .setDefaultRequestConfig(config)
+                .disableRedirectHandling()
+                .disableAutomaticRetries()
+                .disableCookieManagement()
+                .disableAuthCaching()
+                .disableContentCompression()
+                .build()) {
+            ClassicHttpResponse response = client.executeOpen(null, post, HttpClientContext.create());
+            int status;
+            String snippet;
+            String retryAfterHeader;
+            try {
+                status = response.getCode();
+                Header retryAfter = response.getFirstHeader(WebhookHeaders.RETRY_AFTER);
+                retryAfterHeader = retryAfter == null ? null : retryAfter.getValue();
+                snippet = readSnippet(response.getEntity());
+            } finally {
+                // Drop the connection rather than drain an unbounded body.
+                post.cancel();
+                connections.close(CloseMode.IMMEDIATE);
+                closeQuietly(response);
+            }
+            Instant finished = clock.instant();
+            ResponseClassifier.Verdict verdict = ResponseClassifier.classify(status);
+            Duration retryAfter = verdict.status() == DeliveryStatus.RETRY_SCHEDULED
+                    ? ResponseClassifier.retryAfter(retryAfterHeader, finished)
+                    : null;
+            LOG.debug("Webhook attempt {} of {} to target {}: {}", attempt, idOf(request), target.id(), status);
+            return new AttemptOutcome(
+                    attempt,
+                    verdict.status(),
+                    verdict.code(),
+                    status,
+                    verdict.message(),
+                    retryAfter,
+                    snippet,
+                    true,
+                    started,
+                    finished);
+        } catch (IOException e) {
+            return failure(target, request, e, started);
+        } finally {
+            connections.close(CloseMode.IMMEDIATE);
+        }
+    }
+
+    private AttemptOutcome failure(ExportTarget target, OutboundRequest request, IOException e, Instant started) {
+        Instant finished = clock.instant();
+        int attempt = request.attempt();
+        GuardedDnsResolver.BlockedAddressException blocked = blockedCause(e);
+        if (blocked != null) {
+            LOG.warn("Webhook target {} blocked at connect time: {}", target.id(), blocked.getMessage());
+            return new AttemptOutcome(
+                    attempt,
+                    DeliveryStatus.BLOCKED,
+                    TargetCheck.URL_UNSAFE,
+                    null,
+                    blocked.getMessage(),
+                    null,
+                    null,
+                    false,
+                    started,
+                    finished);
+        }
+        String message;
+        boolean sent = true;
+        if (e instanceof ConnectException || e instanceof NoRouteToHostException) {
+            message = "could not connect to the target";
+            sent = false;
+        } else if (e instanceof UnknownHostException) {
+            message = "the target host does not resolve";
+            sent = false;
+        } else if (e instanceof InterruptedIOException) {
+            message = e.getClass().getSimpleName().contains("Connect")
+                    ? "connecting to the target timed out"
+                    : "the target did not answer in time";
+            sent = !e.getClass().getSimpleName().contains("Connect");
+        } else if (e instanceof SSLException) {
+            message = "the TLS handshake with the target failed";
+            sent = false;
+        } else {
+            message = "the connection to the target failed";
+        }
+        LOG.debug(
+                "Webhook attempt {} of {} to target {} failed: {}", attempt, idOf(request), target.id(), e.toString());
+        return new AttemptOutcome(
+                attempt,
+                DeliveryStatus.RETRY_SCHEDULED,
+                DeliveryCodes.DELIVERY_FAILED,
+                null,
+                message,
+                null,
+                null,
+                sent,
+                started,
+                finished);
+    }
+
+    @Nullable
+    private static GuardedDnsResolver.BlockedAddressException blockedCause(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof GuardedDnsResolver.BlockedAddressException blocked) {
+                return blocked;
+            }
+            for (Throwable suppressed : t.getSuppressed()) {
+                if (suppressed instanceof GuardedDnsResolver.BlockedAddressException blocked) {
+                    return blocked;
+                }
+            }
+        }
+        return null;
+    }
+
+    private AttemptOutcome notSent(int attempt, @Nullable String code, String message, Instant started) {
+        return new AttemptOutcome(
+                attempt, DeliveryStatus.BLOCKED, code, null, message, null, null, false, started, clock.instant());
+    }
+
+    @Nullable
+    private String readSnippet(@Nullable HttpEntity entity) {
+        if (entity == null || maxSnippetBytes == 0) {
+            return null;
+        }
+        try {
+            InputStream in = entity.getContent();
+            if (in == null) {
+                return null;
+            }
+            byte[] bytes = in.readNBytes(maxSnippetBytes);
+            if (bytes.length == 0) {
+                return null;
+            }
+            String text = new String(bytes, StandardCharsets.UTF_8);
+            StringBuilder clean = new StringBuilder(text.length());
+            text.codePoints()
+                    .forEach(c ->
+                            clean.appendCodePoint(c == '\n' || c == '\t' || !Character.isISOControl(c) ? c : '\uFFFD'));
+            return clean.toString();
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    private static void closeQuietly(ClassicHttpResponse response) {
+        try {
+            response.close();
+        } catch (IOException | RuntimeException e) {
+            // The connection was dropped on purpose; draining it fails.
+        }
+    }
+
+    private static String idOf(OutboundRequest request) {
+        return request.webhook().idempotencyKey();
+    }
+
+    @Override
+    public String toString() {
+        return "WebhookSender[connectTimeout=" + connectTimeout + ", responseTimeout=" + responseTimeout + "]";
+    }
+
+    /** Waits between in-process attempts; tests replace it. */
+    @FunctionalInterface
+    public interface Sleeper {
+        /** {@link Thread#sleep}. */
+        Sleeper THREAD = duration -> Thread.sleep(duration.toMillis());
+
+        /**
+         * Waits {@code duration}.
+         *
+         * @throws InterruptedException if interrupted
+         */
+        void sleep(Duration duration) throws InterruptedException;
+    }
+
+    /** Builds a {@link WebhookSender}. Not thread-safe; {@link #build()} freezes a copy. */
+    public static final class Builder {
+        private HostResolver resolver = HostResolver.SYSTEM;
+        private SSLContext sslContext;
+        private Duration connectTimeout = DEFAULT_CONNECT_TIMEOUT;
+        private Duration responseTimeout = DEFAULT_RESPONSE_TIMEOUT;
+        private int maxSnippetBytes = DEFAULT_MAX_RESPONSE_SNIPPET_BYTES;
+        private Clock clock = Clock.systemUTC();
+        private NonceSource nonceSource = NonceSource.secureRandom();
+        private String userAgent = WebhookEnvelopes.DEFAULT_USER_AGENT;
+        private Sleeper sleeper = Sleeper.THREAD;
+
+        private Builder() {}
+
+        /** Resolves target hosts, for the target check and for every connection. Default: the system's. */
+        public Builder hostResolver(HostResolver resolver) {
+            this.resolver = Objects.requireNonNull(resolver, "resolver");
+            return this;
+        }
+
+        /** The TLS context (trust store, protocols). Default: the JVM's default context. */
+        public Builder sslContext(SSLContext sslContext) {
+            this.sslContext = Objects.requireNonNull(sslContext, "sslContext");
+            return this;
+        }
+
+        /**
+         * How long connecting may take. Default 10 seconds.
+         *
+         * @throws IllegalArgumentException if not between 1 ms and 10 minutes
+         */
+        public Builder connectTimeout(Duration connectTimeout) {
+            this.connectTimeout = bounded(connectTimeout, "connectTimeout");
+            return this;
+        }
+
+        /**
+         * How long to wait for the answer (each socket read). Default 30 seconds.
+         *
+         * @throws IllegalArgumentException if not between 1 ms and 10 minutes
+         */
+        public Builder responseTimeout(Duration responseTimeout) {
+            this.responseTimeout = bounded(responseTimeout, "responseTimeout");
+            return this;
+        }
+
+        /**
+         * How many bytes of an answer are kept for diagnostics. Default 4096.
+         *
+         * @throws IllegalArgumentException if not between 0 and 65536
+         */
+        public Builder maxResponseSnippetBytes(int bytes) {
+            if (bytes < 0 || bytes > 65_536) {
+                throw new IllegalArgumentException("maxResponseSnippetBytes must be between 0 and 65536, not " + bytes);
+            }
+            this.maxSnippetBytes = bytes;
+            return this;
+        }
+
+        /** Where timestamps come from. Default: system UTC. */
+        public Builder clock(Clock clock) {
+            this.clock = Objects.requireNonNull(clock, "clock");
+            return this;
+        }
+
+        /** Where nonces come from. Default: {@link NonceSource#secureRandom()}. */
+        public Builder nonceSource(NonceSource nonceSource) {
+            this.nonceSource = Objects.requireNonNull(nonceSource, "nonceSource");
+            return this;
+        }
+
+        /** The {@code User-Agent}. Default {@link WebhookEnvelopes#DEFAULT_USER_AGENT}. */
+        public Builder userAgent(String userAgent) {
+            this.userAgent = Objects.requireNonNull(userAgent, "userAgent");
+            return this;
+        }
+
+        /** How {@link #send} waits between attempts. Default {@link Sleeper#THREAD}. */
+        public Builder sleeper(Sleeper sleeper) {
+            this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
+            return this;
+        }
+
+        /**
+         * @throws IllegalStateException if no SSL context was given and the JVM has no default one,
+         *     or the user agent is not printable ASCII
+         */
+        public WebhookSender build() {
+            SSLContext context = sslContext;
+            if (context == null) {
+                try {
+                    context = SSLContext.getDefault();
+                } catch (NoSuchAlgorithmException e) {
+                    throw new IllegalStateException("the JVM has no default SSLContext", e);
+                }
+            }
+            try {
+                return new WebhookSender(this, context);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalStateException(e.getMessage(), e);
+            }
+        }
+
+        private static Duration bounded(Duration value, String name) {
+            Objects.requireNonNull(value, name);
+            if (value.toMillis() < 1 || value.compareTo(Duration.ofMinutes(10)) > 0) {
+                throw new IllegalArgumentException(name + " must be between 1 ms and 10 minutes, not " + value);
+            }
+            return value;
+        }
+    }
+}

@@ -1,0 +1,76 @@
+package com.webriskops.webhooks.sender;
+
+import com.webriskops.webhooks.payload.TicketExportWebhook;
+import com.webriskops.webhooks.payload.WebhookJson;
+import com.webriskops.webhooks.signing.WebhookSecret;
+import com.webriskops.webhooks.testing.MutableClock;
+import com.webriskops.webhooks.testing.TestDeliveries;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Duration;
+import java.util.Random;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/** Exports, targets and senders for the sender tests. */
+final class SenderFixtures {
+    static final String SECRET_TEXT = TestDeliveries.SECRET_TEXT;
+    static final WebhookSecret SECRET = TestDeliveries.SECRET;
+
+    private static final AtomicInteger KEYS = new AtomicInteger();
+
+    private SenderFixtures() {}
+
+    /** The documentation example's ticket export under a fresh idempotency key. */
+    static ExportRequest export() {
+        return export("export-" + KEYS.incrementAndGet());
+    }
+
+    static ExportRequest export(String idempotencyKey) {
+        try {
+            TicketExportWebhook example =
+                    WebhookJson.mapper().readValue(TestDeliveries.examplePayload(), TicketExportWebhook.class);
+            return new ExportRequest(
+                    idempotencyKey,
+                    example.account().id(),
+                    example.account().projectId(),
+                    example.ticketExport(),
+                    example.renderedBody());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A self-hosted target allowed to reach 127.0.0.1. */
+    static ExportTarget loopbackTarget(String url) {
+        return ExportTarget.builder()
+                .id(123)
+                .baseUrl(url)
+                .deploymentMode(DeploymentMode.SELF_HOSTED)
+                .privateNetworkPolicy(PrivateNetworkPolicy.ALLOWLIST)
+                .privateNetworkAllowlist("127.0.0.1/32")
+                .signingSecrets(SECRET)
+                .build();
+    }
+
+    static MutableClock clock() {
+        return new MutableClock(TestDeliveries.NOW);
+    }
+
+    /** A sender with short timeouts whose sleeper moves {@code clock} instead of waiting. */
+    static WebhookSender.Builder sender(MutableClock clock) {
+        return WebhookSender.builder()
+                .clock(clock)
+                .connectTimeout(Duration.ofSeconds(2))
+                .responseTimeout(Duration.ofSeconds(2))
+                .sleeper(clock::advance);
+    }
+
+    static RetryPolicy fastPolicy(int maxAttempts) {
+        return RetryPolicy.builder()
+                .maxAttempts(maxAttempts)
+                .initialBackoff(Duration.ofSeconds(2))
+                .maxBackoff(Duration.ofSeconds(8))
+                .random(new Random(7))
+                .build();
+    }
+}

@@ -1,0 +1,413 @@
+package com.webriskops.webhooks.sender;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.webriskops.webhooks.payload.TicketExport;
+import com.webriskops.webhooks.payload.TicketExportWebhook;
+import com.webriskops.webhooks.payload.WebhookJson;
+import com.webriskops.webhooks.protocol.WebhookHeaders;
+import com.webriskops.webhooks.protocol.WebhookProtocol;
+import com.webriskops.webhooks.receiver.HttpAnswer;
+import com.webriskops.webhooks.receiver.InboundRequest;
+import com.webriskops.webhooks.receiver.ReceiveResult;
+import com.webriskops.webhooks.receiver.WebhookReceiver;
+import com.webriskops.webhooks.testing.MutableClock;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.time.Duration;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntSupplier;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class WebhookSenderTest {
+    private LoopbackServer server;
+    private MutableClock clock;
+
+    @BeforeEach
+    void startServer() throws Exception {
+        server = LoopbackServer.http();
+        clock = SenderFixtures.clock();
+    }
+
+    @AfterEach
+    void stopServer() {
+        server.close();
+    }
+
+    @ParameterizedTest(name = "{0} -> {1} {2}")
+    @CsvSource(
+            nullValues = "none",
+            value = {
+                "200, exported, none",
+                "201, exported, none",
+                "204, exported, none",
+                "301, blocked, generic_webhook_redirect_blocked",
+                "302, blocked, generic_webhook_redirect_blocked",
+                "307, blocked, generic_webhook_redirect_blocked",
+                "308, blocked, generic_webhook_redirect_blocked",
+                "400, blocked, generic_webhook_validation_failed",
+                "422, blocked, generic_webhook_validation_failed",
+                "401, blocked, generic_webhook_auth_failed",
+                "403, blocked, generic_webhook_auth_failed",
+                "409, retry_scheduled, WEBHOOK_DELIVERY_FAILED",
+                "429, retry_scheduled, WEBHOOK_RATE_LIMITED",
+                "500, retry_scheduled, WEBHOOK_DELIVERY_FAILED",
+                "502, retry_scheduled, WEBHOOK_DELIVERY_FAILED",
+                "503, retry_scheduled, WEBHOOK_DELIVERY_FAILED",
+                "504, retry_scheduled, WEBHOOK_DELIVERY_FAILED",
+                "404, blocked, generic_webhook_rejected",
+                "410, blocked, generic_webhook_rejected",
+                "413, blocked, generic_webhook_validation_failed",
+                "408, retry_scheduled, WEBHOOK_DELIVERY_FAILED",
+            })
+    void classifiesEveryAnswerOfTheTable(int status, String expectedStatus, String expectedCode) {
+        server.handler(request -> request.path().equals("/hook")
+                ? new LoopbackServer.Answer(status, Map.of("Location", server.url("/elsewhere")), "answer".getBytes())
+                : LoopbackServer.Answer.of(200));
+        WebhookSender sender = SenderFixtures.sender(clock).build();
+
+        AttemptOutcome outcome =
+                sender.attempt(SenderFixtures.loopbackTarget(server.url("/hook")), SenderFixtures.export(), 1);
+
+        assertThat(outcome.status().wireName()).isEqualTo(expectedStatus);
+        assertThat(outcome.code()).isEqualTo(expectedCode);
+        assertThat(outcome.httpStatus()).isEqualTo(status);
+        assertThat(outcome.requestSent()).isTrue();
+        assertThat(server.received("/hook")).hasSize(1);
+        assertThat(server.received("/elsewhere"))
+                .as("redirects are never followed")
+                .isEmpty();
+    }
+
+    @Test
+    void sendsTheDocumentedHeaders() {
+        WebhookSender sender = SenderFixtures.sender(clock).build();
+        ExportRequest export = SenderFixtures.export();
+
+        sender.attempt(SenderFixtures.loopbackTarget(server.url("/hook")), export, 1);
+
+        LoopbackServer.Received request = server.received().get(0);
+        assertThat(request.header(WebhookHeaders.EVENT)).isEqualTo("ticket_export.requested");
+        assertThat(request.header(WebhookHeaders.SCHEMA)).isEqualTo("ticket-export.webhook.v1");
+        assertThat(request.header(WebhookHeaders.IDEMPOTENCY_KEY)).isEqualTo(export.idempotencyKey());
+        assertThat(request.header(WebhookHeaders.GENERIC_IDEMPOTENCY_KEY)).isEqualTo(export.idempotencyKey());
+        assertThat(request.header(WebhookHeaders.TIMESTAMP))
+                .isEqualTo(Long.toString(clock.instant().getEpochSecond()));
+        assertThat(WebhookProtocol.isValidNonce(request.header(WebhookHeaders.NONCE)))
+                .isTrue();
+        assertThat(request.header(WebhookHeaders.SIGNATURE)).startsWith("sha256=");
+        assertThat(request.header("Content-Type")).isEqualTo("application/json");
+        assertThat(request.header("User-Agent")).startsWith("webriskops-webhooks-java/");
+        assertThat(new String(request.body())).doesNotContain(SenderFixtures.SECRET_TEXT);
+    }
+
+    @Test
+    void readsRetryAfterInSecondsAndThePolicyCapsIt() {
+        server.handler(request -> new LoopbackServer.Answer(429, Map.of("Retry-After", "7200"), new byte[0]));
+        WebhookSender sender = SenderFixtures.sender(clock).build();
+
+        AttemptOutcome outcome =
+                sender.attempt(SenderFixtures.loopbackTarget(server.url("/hook")), SenderFixtures.export(), 1);
+
+        assertThat(outcome.retryAfter()).isEqualTo(Duration.ofSeconds(7200));
+        RetryPolicy policy =
+                RetryPolicy.builder().retryAfterCap(Duration.ofMinutes(10)).build();
+        assertThat(policy.nextAttemptAt(outcome, 1, clock.instant(), clock.instant()))
+                .isEqualTo(clock.instant().plus(Duration.ofMinutes(10)));
+        RetryPolicy generous =
+                RetryPolicy.builder().retryAfterCap(Duration.ofHours(3)).build();
+        assertThat(generous.nextAttemptAt(outcome, 1, clock.instant(), clock.instant()))
+                .isEqualTo(clock.instant().plusSeconds(7200));
+    }
+
+    @Test
+    void readsRetryAfterAsAnHttpDate() {
+        String date = DateTimeFormatter.RFC_1123_DATE_TIME.format(
+                clock.instant().plusSeconds(90).atZone(ZoneOffset.UTC));
+        server.handler(request -> new LoopbackServer.Answer(503, Map.of("Retry-After", date), new byte[0]));
+        WebhookSender sender = SenderFixtures.sender(clock).build();
+
+        AttemptOutcome outcome =
+                sender.attempt(SenderFixtures.loopbackTarget(server.url("/hook")), SenderFixtures.export(), 1);
+
+        assertThat(outcome.status()).isEqualTo(DeliveryStatus.RETRY_SCHEDULED);
+        assertThat(outcome.retryAfter()).isEqualTo(Duration.ofSeconds(90));
+        assertThat(RetryPolicy.ofDefaults().nextAttemptAt(outcome, 1, clock.instant(), clock.instant()))
+                .isEqualTo(clock.instant().plusSeconds(90));
+    }
+
+    @Test
+    void aResponseTimeoutIsRetryable() throws Exception {
+        CountDownLatch release = new CountDownLatch(1);
+        server.handler(request -> {
+            release.await(5, TimeUnit.SECONDS);
+            return LoopbackServer.Answer.of(200);
+        });
+        WebhookSender sender = SenderFixtures.sender(clock)
+                .responseTimeout(Duration.ofMillis(300))
+                .build();
+        try {
+            AttemptOutcome outcome =
+                    sender.attempt(SenderFixtures.loopbackTarget(server.url("/hook")), SenderFixtures.export(), 1);
+
+            assertThat(outcome.status()).isEqualTo(DeliveryStatus.RETRY_SCHEDULED);
+            assertThat(outcome.code()).isEqualTo(DeliveryCodes.DELIVERY_FAILED);
+            assertThat(outcome.httpStatus()).isNull();
+            assertThat(outcome.message()).contains("did not answer in time");
+        } finally {
+            release.countDown();
+        }
+    }
+
+    @Test
+    void aRefusedConnectionIsRetryable() throws Exception {
+        int port;
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            port = socket.getLocalPort();
+        }
+        WebhookSender sender = SenderFixtures.sender(clock).build();
+
+        AttemptOutcome outcome = sender.attempt(
+                SenderFixtures.loopbackTarget("http://127.0.0.1:" + port + "/hook"), SenderFixtures.export(), 1);
+
+        assertThat(outcome.status()).isEqualTo(DeliveryStatus.RETRY_SCHEDULED);
+        assertThat(outcome.code()).isEqualTo(DeliveryCodes.DELIVERY_FAILED);
+        assertThat(outcome.requestSent()).isFalse();
+    }
+
+    @Test
+    void keepsOnlyABoundedSnippetOfTheAnswer() {
+        byte[] big = "x".repeat(1_000_000).getBytes();
+        server.handler(request -> new LoopbackServer.Answer(500, Map.of(), big));
+        WebhookSender sender = SenderFixtures.sender(clock).build();
+
+        AttemptOutcome outcome =
+                sender.attempt(SenderFixtures.loopbackTarget(server.url("/hook")), SenderFixtures.export(), 1);
+
+        assertThat(outcome.responseSnippet()).hasSize(WebhookSender.DEFAULT_MAX_RESPONSE_SNIPPET_BYTES);
+    }
+
+    @Test
+    void blocksAPayloadCarryingTheTargetsSecretAndSendsNothing() {
+        ExportRequest clean = SenderFixtures.export();
+        TicketExport ticket = clean.ticketExport();
+        TicketExport leaky = new TicketExport(
+                ticket.contractVersion(),
+                ticket.source(),
+                ticket.title(),
+                "Use the key " + SenderFixtures.SECRET_TEXT + " to reproduce.",
+                ticket.businessImpact(),
+                ticket.reproductionSteps(),
+                ticket.evidenceLinks(),
+                ticket.remediationSnippet(),
+                ticket.acceptanceCriteria(),
+                ticket.labels(),
+                ticket.priority(),
+                ticket.assignee(),
+                ticket.externalTicketRefs(),
+                ticket.exportStatus());
+        ExportRequest export = new ExportRequest(
+                clean.idempotencyKey(), clean.accountId(), clean.projectId(), leaky, clean.renderedBody());
+        WebhookSender sender = SenderFixtures.sender(clock).build();
+
+        AttemptOutcome outcome = sender.attempt(SenderFixtures.loopbackTarget(server.url("/hook")), export, 1);
+
+        assertThat(outcome.status()).isEqualTo(DeliveryStatus.BLOCKED);
+        assertThat(outcome.code()).isEqualTo(PayloadFinding.CODE);
+        assertThat(outcome.message()).contains("ticket_export.summary").doesNotContain(SenderFixtures.SECRET_TEXT);
+        assertThat(outcome.requestSent()).isFalse();
+        assertThat(server.received()).isEmpty();
+    }
+
+    @Test
+    void blocksATargetWithoutSecretAndSendsNothing() {
+        ExportTarget target = SenderFixtures.loopbackTarget(server.url("/hook")).toBuilder()
+                .signingSecrets(List.of())
+                .build();
+
+        AttemptOutcome outcome = SenderFixtures.sender(clock).build().attempt(target, SenderFixtures.export(), 1);
+
+        assertThat(outcome.status()).isEqualTo(DeliveryStatus.BLOCKED);
+        assertThat(outcome.code()).isEqualTo(TargetCheck.SECRET_MISSING);
+        assertThat(server.received()).isEmpty();
+    }
+
+    @Test
+    void blocksAnUnsafeUrlAndSendsNothing() {
+        ExportTarget cloud = ExportTarget.builder()
+                .id(5)
+                .baseUrl(server.url("/hook"))
+                .signingSecrets(SenderFixtures.SECRET)
+                .build();
+
+        AttemptOutcome outcome = SenderFixtures.sender(clock).build().attempt(cloud, SenderFixtures.export(), 1);
+
+        assertThat(outcome.status()).isEqualTo(DeliveryStatus.BLOCKED);
+        assertThat(outcome.code()).isEqualTo(TargetCheck.URL_UNSAFE);
+        assertThat(server.received()).isEmpty();
+    }
+
+    @Test
+    void blocksADnsRebindingAfterTheTargetCheck() throws Exception {
+        try (LoopbackServer https = LoopbackServer.https()) {
+            AtomicInteger lookups = new AtomicInteger();
+            HostResolver rebinding = host -> lookups.incrementAndGet() == 1
+                    ? new InetAddress[] {InetAddress.getByAddress(host, new byte[] {93, (byte) 184, (byte) 216, 34})}
+                    : new InetAddress[] {InetAddress.getByAddress(host, new byte[] {127, 0, 0, 1})};
+            ExportTarget target = ExportTarget.builder()
+                    .id(9)
+                    .baseUrl("https://rebind.example.test:" + https.port() + "/hook")
+                    .signingSecrets(SenderFixtures.SECRET)
+                    .build();
+            WebhookSender sender = SenderFixtures.sender(clock)
+                    .hostResolver(rebinding)
+                    .sslContext(LoopbackServer.trustingTestCertificate())
+                    .build();
+
+            AttemptOutcome outcome = sender.attempt(target, SenderFixtures.export(), 1);
+
+            assertThat(lookups).hasValue(2);
+            assertThat(outcome.status()).isEqualTo(DeliveryStatus.BLOCKED);
+            assertThat(outcome.code()).isEqualTo(TargetCheck.URL_UNSAFE);
+            assertThat(outcome.message()).contains("loopback");
+            assertThat(https.received()).isEmpty();
+        }
+    }
+
+    @Test
+    void resolvesNumericHostsThroughTheGuardedHookToo() {
+        AtomicInteger lookups = new AtomicInteger();
+        HostResolver counting = host -> {
+            lookups.incrementAndGet();
+            return HostResolver.SYSTEM.resolve(host);
+        };
+        WebhookSender sender =
+                SenderFixtures.sender(clock).hostResolver(counting).build();
+
+        AttemptOutcome outcome =
+                sender.attempt(SenderFixtures.loopbackTarget(server.url("/hook")), SenderFixtures.export(), 1);
+
+        assertThat(outcome.status()).isEqualTo(DeliveryStatus.EXPORTED);
+        assertThat(lookups)
+                .as("once by the target check, once by the connection")
+                .hasValue(2);
+    }
+
+    @Test
+    void deliversOverHttpsTrustingTheTestCertificate() throws Exception {
+        try (LoopbackServer https = LoopbackServer.https()) {
+            WebhookReceiver receiver = receiver();
+            https.handler(request -> answer(receiver, request, () -> 200));
+            WebhookSender sender = SenderFixtures.sender(clock)
+                    .sslContext(LoopbackServer.trustingTestCertificate())
+                    .build();
+
+            AttemptOutcome outcome =
+                    sender.attempt(SenderFixtures.loopbackTarget(https.url("/hook")), SenderFixtures.export(), 1);
+
+            assertThat(outcome.status()).isEqualTo(DeliveryStatus.EXPORTED);
+            assertThat(outcome.httpStatus()).isEqualTo(200);
+        }
+    }
+
+    @Test
+    void anUntrustedCertificateIsAConnectionError() throws Exception {
+        try (LoopbackServer https = LoopbackServer.https()) {
+            WebhookSender sender = SenderFixtures.sender(clock).build();
+
+            AttemptOutcome outcome =
+                    sender.attempt(SenderFixtures.loopbackTarget(https.url("/hook")), SenderFixtures.export(), 1);
+
+            assertThat(outcome.status()).isEqualTo(DeliveryStatus.RETRY_SCHEDULED);
+            assertThat(outcome.message()).contains("TLS");
+            assertThat(https.received()).isEmpty();
+        }
+    }
+
+    @Test
+    void theKitsReceiverAcceptsEveryRetryWithTheSameKeyAndFreshNonces() throws Exception {
+        WebhookReceiver receiver = receiver();
+        AtomicInteger handled = new AtomicInteger();
+        server.handler(request -> answer(receiver, request, () -> handled.incrementAndGet() < 3 ? 503 : 200));
+        WebhookSender sender = SenderFixtures.sender(clock).build();
+        ExportRequest export = SenderFixtures.export();
+        ExportTarget target = SenderFixtures.loopbackTarget(server.url("/hook"));
+
+        SendResult result = sender.send(target, export, SenderFixtures.fastPolicy(5));
+
+        assertThat(result.status()).isEqualTo(DeliveryStatus.EXPORTED);
+        assertThat(result.attempts()).extracting(AttemptOutcome::httpStatus).containsExactly(503, 503, 200);
+        assertThat(handled).as("the receiver accepted all three").hasValue(3);
+        List<TicketExportWebhook> bodies =
+                server.received().stream().map(r -> read(r.body())).toList();
+        assertThat(bodies).extracting(TicketExportWebhook::attempt).containsExactly(1, 2, 3);
+        assertThat(bodies).extracting(TicketExportWebhook::idempotencyKey).containsOnly(export.idempotencyKey());
+        Set<String> nonces = new HashSet<>();
+        bodies.forEach(b -> nonces.add(b.replayProtection().nonce()));
+        assertThat(nonces).hasSize(3);
+        assertThat(bodies)
+                .extracting(b -> Long.parseLong(b.replayProtection().timestamp()))
+                .isSorted()
+                .doesNotHaveDuplicates();
+
+        SendResult again = sender.send(target, export, SenderFixtures.fastPolicy(5));
+
+        assertThat(again.status()).isEqualTo(DeliveryStatus.EXPORTED);
+        assertThat(again.last().responseSnippet()).contains("duplicate");
+        assertThat(handled).as("a completed key is not handled again").hasValue(3);
+    }
+
+    @Test
+    void givesUpAsFailedWhenAttemptsAreExhausted() throws Exception {
+        server.handler(request -> LoopbackServer.Answer.of(500));
+        WebhookSender sender = SenderFixtures.sender(clock).build();
+
+        SendResult result = sender.send(
+                SenderFixtures.loopbackTarget(server.url("/hook")),
+                SenderFixtures.export(),
+                SenderFixtures.fastPolicy(3));
+
+        assertThat(result.status()).isEqualTo(DeliveryStatus.FAILED);
+        assertThat(result.attempts()).hasSize(3);
+        assertThat(server.received()).hasSize(3);
+    }
+
+    private WebhookReceiver receiver() {
+        return WebhookReceiver.builder()
+                .secrets(SenderFixtures.SECRET)
+                .clock(clock)
+                .build();
+    }
+
+    private static LoopbackServer.Answer answer(
+            WebhookReceiver receiver, LoopbackServer.Received request, IntSupplier handler) {
+        ReceiveResult result = receiver.receive(InboundRequest.of(request.headers(), request.body()));
+        if (result instanceof ReceiveResult.Accepted accepted) {
+            int status = handler.getAsInt();
+            receiver.finish(accepted.delivery(), status);
+            return LoopbackServer.Answer.of(status);
+        }
+        HttpAnswer answer = result.answer();
+        return new LoopbackServer.Answer(answer.status(), answer.headers(), answer.body());
+    }
+
+    private static TicketExportWebhook read(byte[] body) {
+        try {
+            return WebhookJson.mapper().readValue(body, TicketExportWebhook.class);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+}
