@@ -186,7 +186,8 @@ abstract class TwoServersSharingOneDatabaseTest {
                     start.await(10, TimeUnit.SECONDS);
                     Thread.sleep(delayMillis);
                     try {
-                        return Answer.of(target == first ? 1 : 2, target.endpoint().post(request.headers(), request.body()));
+                        return Answer.of(
+                                target == first ? 1 : 2, target.endpoint().post(request.headers(), request.body()));
                     } finally {
                         othersAnswered.countDown();
                     }
@@ -213,7 +214,9 @@ abstract class TwoServersSharingOneDatabaseTest {
     }
 
     private void assertHandledOnceAndDuplicateAfterwards(String key, int round) throws Exception {
-        assertThat(callsFor(key)).as("round %d: handler calls for %s on both servers", round, key).isEqualTo(1);
+        assertThat(callsFor(key))
+                .as("round %d: handler calls for %s on both servers", round, key)
+                .isEqualTo(1);
         Instance either = round % 2 == 0 ? second : first;
         TestDeliveries.Request later = delivery()
                 .idempotencyKey(key)
@@ -277,7 +280,9 @@ abstract class TwoServersSharingOneDatabaseTest {
                 JsonNode problem = WebhookJson.mapper().readTree(response.body());
                 String retryAfter = response.header(WebhookHeaders.RETRY_AFTER);
                 boolean retryLater = retryAfter != null && retryAfter.matches("[1-9][0-9]*");
-                return "WEBHOOK_DELIVERY_IN_PROGRESS".equals(problem.path("code").asText()) && retryLater
+                return "WEBHOOK_DELIVERY_IN_PROGRESS"
+                                        .equals(problem.path("code").asText())
+                                && retryLater
                         ? Kind.IN_PROGRESS
                         : Kind.OTHER;
             }
@@ -304,7 +309,8 @@ abstract class TwoServersSharingOneDatabaseTest {
             RecordingHandler handler = new RecordingHandler();
             ServletContainerUnderTest.Running server =
                     new JettyServer().start(new WebhookTestApp(new WebRiskOpsWebhookFilter(receiver), handler));
-            return new Instance(new HttpEndpoint(server.baseUri().resolve(WebhookTestApp.RECEIVE), server), handler, pool);
+            return new Instance(
+                    new HttpEndpoint(server.baseUri().resolve(WebhookTestApp.RECEIVE), server), handler, pool);
         }
 
         void close() {
