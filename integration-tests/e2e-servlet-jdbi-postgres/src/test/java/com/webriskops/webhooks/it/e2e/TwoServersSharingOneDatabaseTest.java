@@ -44,6 +44,7 @@ abstract class TwoServersSharingOneDatabaseTest {
     private static final int ROUNDS = 20;
     /** Fewer: each of these rounds lasts at least twice the handler's time. */
     private static final int STAGGERED_ROUNDS = 10;
+
     private static final int REQUESTS_PER_SERVER = 4;
     private static final int REQUESTS_PER_ROUND = 2 * REQUESTS_PER_SERVER;
     private static final long HANDLER_MILLIS = 100;
