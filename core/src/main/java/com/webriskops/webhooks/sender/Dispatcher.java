@@ -36,6 +36,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class Dispatcher implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Dispatcher.class);
+    /** Longest wait between claims while the store keeps failing. */
+    static final Duration MAX_STORE_BACKOFF = Duration.ofSeconds(30);
     private static final AtomicInteger THREADS = new AtomicInteger();
 
     private final DeliveryStore store;
@@ -119,21 +121,46 @@ public final class Dispatcher implements AutoCloseable {
     }
 
     private void workLoop() {
+        int failures = 0;
         while (!closing.get()) {
             List<ClaimedDelivery> batch;
             try {
                 batch = store.claimDue(owner, clock.instant(), lease, batchSize);
             } catch (RuntimeException e) {
-                LOG.warn("Could not claim webhook deliveries; retrying in {}: {}", pollInterval, e.toString());
-                pause();
+                failures++;
+                Duration wait = storeBackoff(failures);
+                // Log the first failure and then at every doubling, not once per poll.
+                if (Integer.bitCount(failures) == 1) {
+                    LOG.warn(
+                            "Could not claim webhook deliveries ({} failure(s) in a row); retrying in {}: {}",
+                            failures,
+                            wait,
+                            e.toString());
+                }
+                pause(wait);
                 continue;
             }
+            if (failures > 0) {
+                LOG.info("Webhook delivery store reachable again after {} failed claim(s)", failures);
+                failures = 0;
+            }
             if (batch.isEmpty()) {
-                pause();
+                pause(pollInterval);
             } else {
                 work(batch);
             }
         }
+    }
+
+    /**
+     * How long to wait after {@code failures} failed claims in a row: the poll interval doubled per
+     * failure, capped at 32 poll intervals and at 30 seconds (but never below one poll interval).
+     */
+    Duration storeBackoff(int failures) {
+        long base = Math.max(1, pollInterval.toMillis());
+        long cap = Math.max(base, Math.min(MAX_STORE_BACKOFF.toMillis(), base * 32));
+        long wait = base << Math.min(failures - 1, 20);
+        return Duration.ofMillis(Math.min(cap, wait));
     }
 
     private int work(List<ClaimedDelivery> batch) {
@@ -223,13 +250,13 @@ public final class Dispatcher implements AutoCloseable {
         }
     }
 
-    private void pause() {
+    private void pause(Duration wait) {
         synchronized (signal) {
             if (closing.get()) {
                 return;
             }
             try {
-                signal.wait(Math.max(1, pollInterval.toMillis()));
+                signal.wait(Math.max(1, wait.toMillis()));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 closing.set(true);

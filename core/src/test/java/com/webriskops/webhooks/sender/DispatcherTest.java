@@ -46,6 +46,26 @@ class DispatcherTest {
     }
 
     @Test
+    void backsOffExponentiallyWhileTheStoreKeepsFailing() {
+        ExportTarget target = ExportTarget.builder()
+                .id(1)
+                .baseUrl("https://hooks.example.com/")
+                .signingEnabled(false)
+                .build();
+        Dispatcher fast = dispatcher(WebhookSender.builder().build(), target).build();
+        Dispatcher slow = dispatcher(WebhookSender.builder().build(), target)
+                .pollInterval(Duration.ofSeconds(2))
+                .build();
+
+        assertThat(fast.storeBackoff(1)).isEqualTo(Duration.ofMillis(20));
+        assertThat(fast.storeBackoff(2)).isEqualTo(Duration.ofMillis(40));
+        assertThat(fast.storeBackoff(6)).isEqualTo(Duration.ofMillis(640));
+        assertThat(fast.storeBackoff(50)).isEqualTo(Duration.ofMillis(640));
+        assertThat(slow.storeBackoff(3)).isEqualTo(Duration.ofSeconds(8));
+        assertThat(slow.storeBackoff(50)).isEqualTo(Duration.ofSeconds(30));
+    }
+
+    @Test
     void severalDispatchersOnOneStoreDeliverEachExactlyOnce() throws Exception {
         Map<String, AtomicInteger> seen = new ConcurrentHashMap<>();
         server.handler(request -> {
