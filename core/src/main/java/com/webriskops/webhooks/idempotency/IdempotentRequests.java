@@ -2,16 +2,15 @@ package com.webriskops.webhooks.idempotency;
 
 import com.webriskops.webhooks.protocol.WebhookProtocol;
 import com.webriskops.webhooks.store.StoreException;
+import jakarta.annotation.Nullable;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import jakarta.annotation.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

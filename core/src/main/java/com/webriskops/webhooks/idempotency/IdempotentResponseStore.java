@@ -31,8 +31,7 @@ public interface IdempotentResponseStore {
      * @return false if the claim was no longer held under {@code token}; nothing changes then
      * @throws com.webriskops.webhooks.store.StoreException if the store could not answer
      */
-    boolean complete(
-            String scope, String key, String token, StoredResponse response, Instant now, Duration timeToLive);
+    boolean complete(String scope, String key, String token, StoredResponse response, Instant now, Duration timeToLive);
 
     /**
      * Gives up the claim so the key can be claimed again at once.

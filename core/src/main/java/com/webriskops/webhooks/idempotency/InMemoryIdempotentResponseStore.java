@@ -126,7 +126,8 @@ public final class InMemoryIdempotentResponseStore implements IdempotentResponse
             throw new IllegalArgumentException("limit must not be negative, not " + limit);
         }
         int purged = 0;
-        for (Iterator<Map.Entry<ScopedKey, IdempotencyRecord>> it = records.entrySet().iterator();
+        for (Iterator<Map.Entry<ScopedKey, IdempotencyRecord>> it =
+                        records.entrySet().iterator();
                 it.hasNext() && purged < limit; ) {
             Map.Entry<ScopedKey, IdempotencyRecord> entry = it.next();
             if (!entry.getValue().expiresAt().isAfter(now) && records.remove(entry.getKey(), entry.getValue())) {

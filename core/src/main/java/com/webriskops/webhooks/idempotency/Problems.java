@@ -29,7 +29,8 @@ final class Problems {
             problem.put("retry_after_seconds", seconds);
         }
         try {
-            return new ApiAnswer(status, PROBLEM_JSON, headers, WebhookJson.mapper().writeValueAsBytes(problem));
+            return new ApiAnswer(
+                    status, PROBLEM_JSON, headers, WebhookJson.mapper().writeValueAsBytes(problem));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot serialise a JSON tree", e);
         }

@@ -52,7 +52,6 @@ public record StoredResponse(int status, @Nullable String contentType, byte[] bo
 
     @Override
     public String toString() {
-        return "StoredResponse[status=" + status + ", contentType=" + contentType + ", body=" + body.length
-                + " bytes]";
+        return "StoredResponse[status=" + status + ", contentType=" + contentType + ", body=" + body.length + " bytes]";
     }
 }
