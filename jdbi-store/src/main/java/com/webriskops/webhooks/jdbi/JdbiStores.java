@@ -1,6 +1,7 @@
 package com.webriskops.webhooks.jdbi;
 
 import com.webriskops.webhooks.jdbi.internal.Dialects;
+import com.webriskops.webhooks.jdbi.internal.ResponseSql;
 import com.webriskops.webhooks.jdbi.internal.StoreSql;
 import com.webriskops.webhooks.store.StoreException;
 import jakarta.annotation.Nullable;
@@ -17,7 +18,7 @@ import org.jdbi.v3.core.JdbiException;
 import org.jdbi.v3.sqlobject.SqlObjectPlugin;
 
 /**
- * The JDBI replay and duplicate-guard stores for one database and table prefix, and the call that
+ * The JDBI replay, duplicate-guard and idempotent-answer stores for one database and table prefix, and the call that
  * creates their tables.
  *
  * <pre>{@code
@@ -43,12 +44,15 @@ public final class JdbiStores {
     private final String tablePrefix;
     private final JdbiReplayStore replayStore;
     private final JdbiIdempotencyStore idempotencyStore;
+    private final JdbiIdempotentResponseStore idempotentResponseStore;
 
-    private JdbiStores(SqlDialect dialect, String tablePrefix, StoreSql sql, int purgeBatchSize) {
+    private JdbiStores(
+            SqlDialect dialect, String tablePrefix, StoreSql sql, ResponseSql responseSql, int purgeBatchSize) {
         this.dialect = dialect;
         this.tablePrefix = tablePrefix;
         this.replayStore = new JdbiReplayStore(sql, tablePrefix, purgeBatchSize);
         this.idempotencyStore = new JdbiIdempotencyStore(sql, tablePrefix, purgeBatchSize);
+        this.idempotentResponseStore = new JdbiIdempotentResponseStore(responseSql, tablePrefix, purgeBatchSize);
     }
 
     /**
@@ -154,6 +158,15 @@ public final class JdbiStores {
         return idempotencyStore;
     }
 
+    /**
+     * The store of idempotent API answers ({@code Idempotency-Key}, table {@code
+     * <prefix>idempotent_responses}), for {@link com.webriskops.webhooks.idempotency.IdempotentRequests};
+     * the same instance on every call.
+     */
+    public JdbiIdempotentResponseStore idempotentResponseStore() {
+        return idempotentResponseStore;
+    }
+
     @Override
     public String toString() {
         return "JdbiStores[dialect=" + dialect + ", tablePrefix=" + tablePrefix + "]";
@@ -223,7 +236,8 @@ public final class JdbiStores {
             SqlDialect chosen = dialect != null ? dialect : detect(jdbi);
             jdbi.installPlugin(new SqlObjectPlugin());
             StoreSql sql = jdbi.onDemand(Dialects.sqlType(chosen));
-            return new JdbiStores(chosen, tablePrefix, sql, purgeBatchSize);
+            ResponseSql responseSql = jdbi.onDemand(Dialects.responseSqlType(chosen));
+            return new JdbiStores(chosen, tablePrefix, sql, responseSql, purgeBatchSize);
         }
 
         private static SqlDialect detect(Jdbi jdbi) {
