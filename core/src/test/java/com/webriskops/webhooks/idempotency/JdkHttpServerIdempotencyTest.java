@@ -73,15 +73,16 @@ class JdkHttpServerIdempotencyTest extends IdempotencyConformanceSuite {
             exchange.sendResponseHeaders(500, -1);
             return;
         }
-        exchange.getResponseHeaders().set("Content-Type", ScannerHandler.CONTENT_TYPE);
-        exchange.sendResponseHeaders(answer.status(), answer.body().length);
-        try (OutputStream out = exchange.getResponseBody()) {
-            out.write(answer.body());
-        }
+        // Buffered: the answer is recorded before the client can see it, so its retry finds the key finished.
         if (decision instanceof Decision.Proceed proceed) {
             BodyCapture capture = proceed.newCapture();
             capture.write(answer.body());
             idempotency.finish(proceed, answer.status(), ScannerHandler.CONTENT_TYPE, capture);
+        }
+        exchange.getResponseHeaders().set("Content-Type", ScannerHandler.CONTENT_TYPE);
+        exchange.sendResponseHeaders(answer.status(), answer.body().length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(answer.body());
         }
     }
 
