@@ -2,6 +2,7 @@ package com.webriskops.webhooks.jdbi;
 
 import com.webriskops.webhooks.jdbi.internal.DeliverySql;
 import com.webriskops.webhooks.jdbi.internal.Dialects;
+import com.webriskops.webhooks.jdbi.internal.ResponseSql;
 import com.webriskops.webhooks.jdbi.internal.StoreSql;
 import com.webriskops.webhooks.store.StoreException;
 import jakarta.annotation.Nullable;
@@ -18,8 +19,8 @@ import org.jdbi.v3.core.JdbiException;
 import org.jdbi.v3.sqlobject.SqlObjectPlugin;
 
 /**
- * The JDBI replay and duplicate-guard stores and the sender's delivery outbox for one database and
- * table prefix, and the call that creates their tables.
+ * The JDBI replay, duplicate-guard and idempotent-answer stores and the sender's delivery outbox for
+ * one database and table prefix, and the call that creates their tables.
  *
  * <pre>{@code
  * JdbiStores.migrate(dataSource);
@@ -44,14 +45,21 @@ public final class JdbiStores {
     private final String tablePrefix;
     private final JdbiReplayStore replayStore;
     private final JdbiIdempotencyStore idempotencyStore;
+    private final JdbiIdempotentResponseStore idempotentResponseStore;
     private final JdbiDeliveryStore deliveryStore;
 
     private JdbiStores(
-            SqlDialect dialect, String tablePrefix, StoreSql sql, DeliverySql deliverySql, int purgeBatchSize) {
+            SqlDialect dialect,
+            String tablePrefix,
+            StoreSql sql,
+            ResponseSql responseSql,
+            DeliverySql deliverySql,
+            int purgeBatchSize) {
         this.dialect = dialect;
         this.tablePrefix = tablePrefix;
         this.replayStore = new JdbiReplayStore(sql, tablePrefix, purgeBatchSize);
         this.idempotencyStore = new JdbiIdempotencyStore(sql, tablePrefix, purgeBatchSize);
+        this.idempotentResponseStore = new JdbiIdempotentResponseStore(responseSql, tablePrefix, purgeBatchSize);
         this.deliveryStore = new JdbiDeliveryStore(deliverySql, tablePrefix);
     }
 
@@ -159,6 +167,15 @@ public final class JdbiStores {
     }
 
     /**
+     * The store of idempotent API answers ({@code Idempotency-Key}, table {@code
+     * <prefix>idempotent_responses}), for {@link com.webriskops.webhooks.idempotency.IdempotentRequests};
+     * the same instance on every call.
+     */
+    public JdbiIdempotentResponseStore idempotentResponseStore() {
+        return idempotentResponseStore;
+    }
+
+    /**
      * The sender's delivery outbox, for a {@link com.webriskops.webhooks.sender.Dispatcher}; the same
      * instance on every call. Its tables come with {@link #migrate(DataSource, String)}.
      */
@@ -235,8 +252,9 @@ public final class JdbiStores {
             SqlDialect chosen = dialect != null ? dialect : detect(jdbi);
             jdbi.installPlugin(new SqlObjectPlugin());
             StoreSql sql = jdbi.onDemand(Dialects.sqlType(chosen));
+            ResponseSql responseSql = jdbi.onDemand(Dialects.responseSqlType(chosen));
             DeliverySql deliverySql = jdbi.onDemand(Dialects.deliverySqlType(chosen));
-            return new JdbiStores(chosen, tablePrefix, sql, deliverySql, purgeBatchSize);
+            return new JdbiStores(chosen, tablePrefix, sql, responseSql, deliverySql, purgeBatchSize);
         }
 
         private static SqlDialect detect(Jdbi jdbi) {

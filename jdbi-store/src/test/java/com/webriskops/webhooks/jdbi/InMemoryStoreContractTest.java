@@ -1,5 +1,7 @@
 package com.webriskops.webhooks.jdbi;
 
+import com.webriskops.webhooks.idempotency.IdempotentResponseStore;
+import com.webriskops.webhooks.idempotency.InMemoryIdempotentResponseStore;
 import com.webriskops.webhooks.store.IdempotencyStore;
 import com.webriskops.webhooks.store.InMemoryIdempotencyStore;
 import com.webriskops.webhooks.store.InMemoryReplayStore;
@@ -9,6 +11,12 @@ import com.webriskops.webhooks.store.ReplayStore;
 class InMemoryStoreContractTest extends StoreContractTest {
     private final ReplayStore replayStore = new InMemoryReplayStore();
     private final IdempotencyStore idempotencyStore = new InMemoryIdempotencyStore();
+    private final IdempotentResponseStore responseStore = new InMemoryIdempotentResponseStore();
+
+    @Override
+    public IdempotentResponseStore responseStore() {
+        return responseStore;
+    }
 
     @Override
     ReplayStore replayStore() {

@@ -1,5 +1,6 @@
 package com.webriskops.webhooks.jdbi;
 
+import com.webriskops.webhooks.idempotency.IdempotentResponseStore;
 import com.webriskops.webhooks.store.IdempotencyStore;
 import com.webriskops.webhooks.store.ReplayStore;
 import javax.sql.DataSource;
@@ -57,6 +58,16 @@ abstract class JdbiStoreContractTest extends StoreContractTest {
     @Override
     IdempotencyStore idempotencyStore() {
         return stores.idempotencyStore();
+    }
+
+    @Override
+    public IdempotentResponseStore responseStore() {
+        return stores.idempotentResponseStore();
+    }
+
+    @Override
+    public IdempotentResponseStore secondResponseStore() {
+        return second.idempotentResponseStore();
     }
 
     @Override

@@ -26,7 +26,7 @@ import org.junit.jupiter.api.TestInstance;
  * class; tests use their own nonces and keys, and the purge tests their own time range.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-abstract class StoreContractTest {
+abstract class StoreContractTest implements ResponseStoreContract {
     static final Instant NOW = Instant.parse("2030-01-01T00:00:00Z");
     static final Duration LEASE = Duration.ofMinutes(5);
     static final Duration RETENTION = Duration.ofDays(7);

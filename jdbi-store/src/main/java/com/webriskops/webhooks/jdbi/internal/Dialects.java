@@ -61,4 +61,17 @@ public final class Dialects {
                 return H2DeliverySql.class;
         }
     }
+
+    /** The SqlObject type holding {@code dialect}'s idempotent response statements. */
+    public static Class<? extends ResponseSql> responseSqlType(SqlDialect dialect) {
+        switch (dialect) {
+            case POSTGRESQL:
+                return PostgresResponseSql.class;
+            case MARIADB:
+                return MariaDbResponseSql.class;
+            case H2:
+            default:
+                return H2ResponseSql.class;
+        }
+    }
 }

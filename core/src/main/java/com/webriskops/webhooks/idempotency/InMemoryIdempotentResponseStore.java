@@ -1,0 +1,149 @@
+package com.webriskops.webhooks.idempotency;
+
+import com.webriskops.webhooks.store.StoreException;
+import jakarta.annotation.Nullable;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Iterator;
+import java.util.Map;
+import java.util.Objects;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * An {@link IdempotentResponseStore} in this JVM's memory, for a single instance or for tests.
+ * Thread-safe.
+ *
+ * <p>Bounded: it holds at most {@code capacity} records, each with a body no larger than {@link
+ * IdempotentRequests}'s stored-body bound. When full of unexpired records it refuses new keys with a
+ * {@link StoreException} (the engine answers 503) instead of forgetting stored answers.
+ */
+public final class InMemoryIdempotentResponseStore implements IdempotentResponseStore {
+    /** Default most records held. */
+    public static final int DEFAULT_CAPACITY = 10_000;
+
+    private record ScopedKey(String scope, String key) {}
+
+    private final ConcurrentHashMap<ScopedKey, IdempotencyRecord> records = new ConcurrentHashMap<>();
+    private final int capacity;
+
+    /** A store holding at most {@value #DEFAULT_CAPACITY} records. */
+    public InMemoryIdempotentResponseStore() {
+        this(DEFAULT_CAPACITY);
+    }
+
+    /**
+     * A store holding at most about {@code capacity} records.
+     *
+     * @throws IllegalArgumentException if {@code capacity} is not positive
+     */
+    public InMemoryIdempotentResponseStore(int capacity) {
+        if (capacity <= 0) {
+            throw new IllegalArgumentException("capacity must be positive, not " + capacity);
+        }
+        this.capacity = capacity;
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * @throws StoreException if the store is full of unexpired records
+     * @throws IllegalArgumentException if {@code lease} is not positive
+     */
+    @Override
+    public KeyClaim claim(String scope, String key, String fingerprint, Instant now, Duration lease) {
+        ScopedKey id = new ScopedKey(Objects.requireNonNull(scope, "scope"), Objects.requireNonNull(key, "key"));
+        Objects.requireNonNull(fingerprint, "fingerprint");
+        Objects.requireNonNull(now, "now");
+        if (lease.isNegative() || lease.isZero()) {
+            throw new IllegalArgumentException("lease must be positive, not " + lease);
+        }
+        if (records.size() >= capacity && !records.containsKey(id)) {
+            purgeExpired(now, Integer.MAX_VALUE);
+            if (records.size() >= capacity) {
+                throw new StoreException(
+                        "in-memory idempotent response store is full (" + capacity + " unexpired keys)");
+            }
+        }
+        KeyClaim[] result = new KeyClaim[1];
+        records.compute(id, (k, existing) -> {
+            if (existing != null && existing.expiresAt().isAfter(now)) {
+                result[0] = new KeyClaim(false, existing);
+                return existing;
+            }
+            IdempotencyRecord claimed = new IdempotencyRecord(
+                    scope, key, fingerprint, UUID.randomUUID().toString(), now.plus(lease), null);
+            result[0] = new KeyClaim(true, claimed);
+            return claimed;
+        });
+        return result[0];
+    }
+
+    @Override
+    public boolean complete(
+            String scope, String key, String token, StoredResponse response, Instant now, Duration timeToLive) {
+        Objects.requireNonNull(token, "token");
+        Objects.requireNonNull(response, "response");
+        Objects.requireNonNull(now, "now");
+        Objects.requireNonNull(timeToLive, "timeToLive");
+        boolean[] done = {false};
+        records.computeIfPresent(new ScopedKey(scope, key), (k, existing) -> {
+            if (!token.equals(existing.token())) {
+                return existing;
+            }
+            done[0] = true;
+            return new IdempotencyRecord(scope, key, existing.fingerprint(), null, now.plus(timeToLive), response);
+        });
+        return done[0];
+    }
+
+    @Override
+    public boolean release(String scope, String key, String token) {
+        Objects.requireNonNull(token, "token");
+        boolean[] done = {false};
+        records.computeIfPresent(new ScopedKey(scope, key), (k, existing) -> {
+            if (!token.equals(existing.token())) {
+                return existing;
+            }
+            done[0] = true;
+            return null;
+        });
+        return done[0];
+    }
+
+    @Override
+    @Nullable
+    public IdempotencyRecord find(String scope, String key, Instant now) {
+        IdempotencyRecord record = records.get(new ScopedKey(scope, key));
+        return record != null && record.expiresAt().isAfter(now) ? record : null;
+    }
+
+    /** @throws IllegalArgumentException if {@code limit} is negative */
+    @Override
+    public int purgeExpired(Instant now, int limit) {
+        Objects.requireNonNull(now, "now");
+        if (limit < 0) {
+            throw new IllegalArgumentException("limit must not be negative, not " + limit);
+        }
+        int purged = 0;
+        for (Iterator<Map.Entry<ScopedKey, IdempotencyRecord>> it =
+                        records.entrySet().iterator();
+                it.hasNext() && purged < limit; ) {
+            Map.Entry<ScopedKey, IdempotencyRecord> entry = it.next();
+            if (!entry.getValue().expiresAt().isAfter(now) && records.remove(entry.getKey(), entry.getValue())) {
+                purged++;
+            }
+        }
+        return purged;
+    }
+
+    /** How many records are held, expired or not. */
+    public int size() {
+        return records.size();
+    }
+
+    @Override
+    public String toString() {
+        return "InMemoryIdempotentResponseStore[capacity=" + capacity + "]";
+    }
+}
