@@ -90,9 +90,9 @@ final class PayloadReader {
                     .collect(Collectors.joining(", "));
             return new Violation(field, "must be one of: " + allowed);
         }
-        if (e instanceof InvalidFormatException invalid
-                && invalid.getTargetType() != null
-                && Temporal.class.isAssignableFrom(invalid.getTargetType())) {
+        if (e instanceof MismatchedInputException mismatched
+                && mismatched.getTargetType() != null
+                && Temporal.class.isAssignableFrom(mismatched.getTargetType())) {
             return new Violation(field, "must be an RFC 3339 date-time with an offset");
         }
         if (e instanceof MismatchedInputException mismatched && mismatched.getTargetType() != null) {
