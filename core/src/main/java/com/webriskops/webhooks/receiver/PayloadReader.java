@@ -16,6 +16,7 @@ import jakarta.validation.Validation;
 import jakarta.validation.Validator;
 import jakarta.validation.ValidatorFactory;
 import java.io.IOException;
+import java.time.temporal.Temporal;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
@@ -24,8 +25,8 @@ import java.util.stream.Collectors;
 import org.hibernate.validator.messageinterpolation.ParameterMessageInterpolator;
 
 /**
- * Parses and validates a body as {@link TicketExportWebhook}: 400 when it is not JSON, 422 with every
- * violation when it is JSON but not a valid payload. Thread-safe.
+ * Parses and validates a body as a payload type ({@link TicketExportWebhook} or another scheme's): 400
+ * when it is not JSON, 422 with every violation when it is JSON but not a valid payload. Thread-safe.
  */
 final class PayloadReader {
     private static final ValidatorFactory VALIDATOR_FACTORY = Validation.byDefaultProvider()
@@ -34,41 +35,50 @@ final class PayloadReader {
             .messageInterpolator(new ParameterMessageInterpolator())
             .buildValidatorFactory();
 
-    private final ObjectMapper mapper = WebhookJson.mapper();
-    private final Validator validator = VALIDATOR_FACTORY.getValidator();
+    private static final Validator VALIDATOR = VALIDATOR_FACTORY.getValidator();
 
-    /** The outcome: exactly one of the three is set. */
-    record Result(
-            @Nullable TicketExportWebhook webhook, @Nullable String syntaxError, List<Violation> violations) {}
+    private PayloadReader() {}
 
-    Result read(byte[] body) {
+    /**
+     * The outcome: a syntax error alone (400), or violations (422) with the payload when it could be
+     * mapped, or the payload alone.
+     */
+    record Result<T>(@Nullable T payload, @Nullable String syntaxError, List<Violation> violations) {}
+
+    static Result<TicketExportWebhook> read(byte[] body) {
+        return read(body, TicketExportWebhook.class);
+    }
+
+    static <T> Result<T> read(byte[] body, Class<T> type) {
+        ObjectMapper mapper = WebhookJson.mapper();
         JsonNode tree;
         try {
             tree = mapper.readTree(body);
         } catch (IOException e) {
-            return new Result(null, "The body is not valid JSON.", List.of());
+            return new Result<>(null, "The body is not valid JSON.", List.of());
         }
         if (tree == null || tree.isMissingNode()) {
-            return new Result(null, "The body is empty.", List.of());
+            return new Result<>(null, "The body is empty.", List.of());
         }
         if (!tree.isObject()) {
-            return new Result(null, null, List.of(new Violation("$", "must be a JSON object")));
+            return new Result<>(null, null, List.of(new Violation("$", "must be a JSON object")));
         }
-        TicketExportWebhook webhook;
+        T payload;
         try {
-            webhook = mapper.treeToValue(tree, TicketExportWebhook.class);
+            payload = mapper.treeToValue(tree, type);
         } catch (DatabindException e) {
-            return new Result(null, null, List.of(mappingViolation((JsonMappingException) e)));
+            return new Result<>(null, null, List.of(mappingViolation((JsonMappingException) e)));
         } catch (JacksonException e) {
-            return new Result(null, "The body is not valid JSON.", List.of());
+            return new Result<>(null, "The body is not valid JSON.", List.of());
         } catch (IllegalArgumentException e) {
-            return new Result(null, null, List.of(new Violation("$", "is not a ticket-export.webhook.v1 payload")));
+            String what = type == TicketExportWebhook.class ? "a ticket-export.webhook.v1" : "a valid";
+            return new Result<>(null, null, List.of(new Violation("$", "is not " + what + " payload")));
         }
-        List<Violation> violations = validator.validate(webhook).stream()
+        List<Violation> violations = VALIDATOR.validate(payload).stream()
                 .map(PayloadReader::toViolation)
                 .sorted(Comparator.comparing(Violation::field).thenComparing(Violation::message))
                 .collect(Collectors.toList());
-        return new Result(webhook, null, violations);
+        return new Result<>(payload, null, violations);
     }
 
     private static Violation mappingViolation(JsonMappingException e) {
@@ -79,6 +89,11 @@ final class PayloadReader {
                     .map(constant -> constant.toString().toLowerCase(Locale.ROOT))
                     .collect(Collectors.joining(", "));
             return new Violation(field, "must be one of: " + allowed);
+        }
+        if (e instanceof MismatchedInputException mismatched
+                && mismatched.getTargetType() != null
+                && Temporal.class.isAssignableFrom(mismatched.getTargetType())) {
+            return new Violation(field, "must be an RFC 3339 date-time with an offset");
         }
         if (e instanceof MismatchedInputException mismatched && mismatched.getTargetType() != null) {
             return new Violation(field, "has the wrong type (expected " + jsonType(mismatched.getTargetType()) + ")");
@@ -117,7 +132,7 @@ final class PayloadReader {
         return path.length() == 0 ? "$" : path.toString();
     }
 
-    private static Violation toViolation(ConstraintViolation<TicketExportWebhook> violation) {
+    private static <T> Violation toViolation(ConstraintViolation<T> violation) {
         return new Violation(wirePath(violation.getPropertyPath()), violation.getMessage());
     }
 

@@ -56,11 +56,11 @@ public record Rejection(
         return new Rejection(status, ErrorCode.WEBHOOK_VALIDATION_FAILED, detail, List.of(), null);
     }
 
-    static Rejection invalidPayload(List<Violation> violations) {
+    static Rejection invalidPayload(String envelope, List<Violation> violations) {
         return new Rejection(
                 422,
                 ErrorCode.WEBHOOK_VALIDATION_FAILED,
-                "The delivery does not satisfy ticket-export.webhook.v1 (" + violations.size() + " violation"
+                "The delivery does not satisfy " + envelope + " (" + violations.size() + " violation"
                         + (violations.size() == 1 ? "" : "s") + ").",
                 violations,
                 null);

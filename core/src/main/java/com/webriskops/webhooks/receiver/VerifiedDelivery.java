@@ -7,8 +7,11 @@ import java.time.Instant;
 import java.util.Objects;
 
 /**
- * A delivery that passed every check: its signature holds, its nonce is fresh, its payload is valid,
+ * A delivery that passed every check: its signature holds, it is not a replay, its payload is valid,
  * and its idempotency key is now claimed for this request. Immutable and thread-safe.
+ *
+ * <p>It carries the payload of whichever {@link WebhookScheme} the receiver verifies: read it with
+ * {@link #payload(Class)} (or {@link #webhook()} for the default WebRiskOps scheme).
  *
  * <p>Hand it back to {@link WebhookReceiver#finish} once the handler has answered, so the claim is
  * completed (2xx) or released (anything else).
@@ -17,24 +20,71 @@ public final class VerifiedDelivery {
     /** The request attribute / property name adapters store the delivery under. */
     public static final String ATTRIBUTE = VerifiedDelivery.class.getName();
 
-    private final TicketExportWebhook webhook;
+    private final String scheme;
+    private final Object payload;
     private final byte[] body;
     private final Instant timestamp;
     private final Instant receivedAt;
+    private final String idempotencyKey;
+    private final String replayId;
+    private final int attempt;
     private final String claimToken;
 
     VerifiedDelivery(
-            TicketExportWebhook webhook, byte[] body, Instant timestamp, Instant receivedAt, String claimToken) {
-        this.webhook = Objects.requireNonNull(webhook, "webhook");
+            String scheme,
+            Object payload,
+            byte[] body,
+            Instant timestamp,
+            Instant receivedAt,
+            String idempotencyKey,
+            String replayId,
+            int attempt,
+            String claimToken) {
+        this.scheme = Objects.requireNonNull(scheme, "scheme");
+        this.payload = Objects.requireNonNull(payload, "payload");
         this.body = Objects.requireNonNull(body, "body");
         this.timestamp = Objects.requireNonNull(timestamp, "timestamp");
         this.receivedAt = Objects.requireNonNull(receivedAt, "receivedAt");
+        this.idempotencyKey = Objects.requireNonNull(idempotencyKey, "idempotencyKey");
+        this.replayId = Objects.requireNonNull(replayId, "replayId");
+        this.attempt = attempt;
         this.claimToken = Objects.requireNonNull(claimToken, "claimToken");
     }
 
-    /** The typed, validated payload. */
+    /**
+     * The typed, validated WebRiskOps payload.
+     *
+     * @throws IllegalStateException if the delivery was verified with another scheme (read its payload
+     *     with {@link #payload(Class)})
+     */
     public TicketExportWebhook webhook() {
-        return webhook;
+        return payload(TicketExportWebhook.class);
+    }
+
+    /**
+     * The typed, validated payload, such as a {@code VicketWebhook} for the Vicket scheme.
+     *
+     * @throws IllegalStateException if the payload is not a {@code type} (the delivery was verified with
+     *     another scheme)
+     */
+    public <T> T payload(Class<T> type) {
+        Objects.requireNonNull(type, "type");
+        if (!type.isInstance(payload)) {
+            throw new IllegalStateException(
+                    "the delivery was verified with the " + scheme + " scheme; its payload is a "
+                            + payload.getClass().getSimpleName() + ", not a " + type.getSimpleName());
+        }
+        return type.cast(payload);
+    }
+
+    /** The typed, validated payload, of the scheme's {@link WebhookScheme#payloadType() payload type}. */
+    public Object payload() {
+        return payload;
+    }
+
+    /** The {@linkplain WebhookScheme#name() name} of the scheme the delivery was verified with. */
+    public String scheme() {
+        return scheme;
     }
 
     /** A copy of the raw body bytes, exactly as received and signed. */
@@ -52,19 +102,31 @@ public final class VerifiedDelivery {
         return body.length;
     }
 
-    /** The idempotency key, stable across the export's retries. */
+    /**
+     * The key the duplicate guard claimed, stable across the sender's retries: the WebRiskOps
+     * idempotency key, or the scheme's equivalent (the Vicket body's {@code id}).
+     */
     public String idempotencyKey() {
-        return webhook.idempotencyKey();
+        return idempotencyKey;
     }
 
-    /** The attempt number, 1 for the first. */
+    /** The attempt number, 1 for the first; 0 for schemes that do not number attempts (Vicket). */
     public int attempt() {
-        return webhook.attempt();
+        return attempt;
     }
 
-    /** This attempt's nonce. */
+    /**
+     * This attempt's nonce: the value the replay guard recorded, the same as {@link #replayId()}. For
+     * the WebRiskOps scheme it is the {@code X-WebRiskOps-Nonce}; schemes without a nonce derive it
+     * from the signed inputs.
+     */
     public String nonce() {
-        return webhook.replayProtection().nonce();
+        return replayId;
+    }
+
+    /** The value the replay guard recorded for this attempt; see {@link #nonce()}. */
+    public String replayId() {
+        return replayId;
     }
 
     /** This attempt's signed timestamp. */
@@ -83,7 +145,7 @@ public final class VerifiedDelivery {
 
     @Override
     public String toString() {
-        return "VerifiedDelivery[idempotencyKey=" + idempotencyKey() + ", attempt=" + attempt() + ", nonce=" + nonce()
-                + ", timestamp=" + timestamp + ", body=" + body.length + " bytes]";
+        return "VerifiedDelivery[scheme=" + scheme + ", idempotencyKey=" + idempotencyKey + ", attempt=" + attempt
+                + ", nonce=" + replayId + ", timestamp=" + timestamp + ", body=" + body.length + " bytes]";
     }
 }

@@ -4,7 +4,6 @@ import com.webriskops.webhooks.payload.TicketExportWebhook;
 import com.webriskops.webhooks.protocol.WebhookHeaders;
 import com.webriskops.webhooks.protocol.WebhookProtocol;
 import com.webriskops.webhooks.signing.WebhookSecret;
-import com.webriskops.webhooks.signing.WebhookSignatures;
 import com.webriskops.webhooks.store.Claim;
 import com.webriskops.webhooks.store.IdempotencyStore;
 import com.webriskops.webhooks.store.InMemoryIdempotencyStore;
@@ -33,14 +32,16 @@ import org.slf4j.LoggerFactory;
  *
  * <ol>
  *   <li>size and type: body over {@link Builder#maxBodyBytes} → 413, not JSON → 415;
- *   <li>signature: timestamp, nonce and signature present and well formed, timestamp within {@link
+ *   <li>signature, as the {@linkplain Builder#scheme scheme} defines it (WebRiskOps: timestamp, nonce
+ *       and signature headers): present and well formed, signed within {@link
  *       Builder#timestampTolerance} both ways, HMAC matching a secret → else 401 {@code
  *       WEBHOOK_SIGNATURE_INVALID};
- *   <li>payload: JSON → else 400; schema, event, required fields, header/body agreement → else 422
- *       {@code WEBHOOK_VALIDATION_FAILED} with every violation;
+ *   <li>payload, the scheme's type: JSON → else 400; schema, event, required fields, header/body
+ *       agreement → else 422 {@code WEBHOOK_VALIDATION_FAILED} with every violation;
  *   <li>{@linkplain Builder#policy policies}: 403 {@code WEBHOOK_FORBIDDEN}, 429 {@code
  *       WEBHOOK_RATE_LIMITED};
- *   <li>replay: the nonce is recorded atomically; seen before → 401 {@code WEBHOOK_SIGNATURE_INVALID};
+ *   <li>replay: the nonce (the scheme's replay id) is recorded atomically; seen before → 401 {@code
+ *       WEBHOOK_SIGNATURE_INVALID};
  *   <li>duplicate guard: completed key → 200 duplicate; key in progress → 429 {@code
  *       WEBHOOK_DELIVERY_IN_PROGRESS}; else the key is claimed and the handler runs;
  *   <li>{@link #finish}: the claim is completed when the handler answered 2xx, released otherwise.
@@ -79,7 +80,7 @@ public final class WebhookReceiver {
     private final Duration completedRetention;
     private final List<DeliveryPolicy> policies;
     private final VerificationListener listener;
-    private final PayloadReader payloadReader = new PayloadReader();
+    private final WebhookScheme<?> scheme;
 
     private WebhookReceiver(Builder builder) {
         this.secretResolver = builder.secretResolver;
@@ -93,6 +94,7 @@ public final class WebhookReceiver {
         this.completedRetention = builder.completedRetention;
         this.policies = List.copyOf(builder.policies);
         this.listener = builder.listener;
+        this.scheme = builder.scheme;
     }
 
     /** A new builder. Secrets (or a secret resolver) are required; everything else has a default. */
@@ -161,6 +163,10 @@ public final class WebhookReceiver {
     }
 
     private ReceiveResult evaluate(InboundRequest request) {
+        return evaluate(request, scheme);
+    }
+
+    private <T> ReceiveResult evaluate(InboundRequest request, WebhookScheme<T> scheme) {
         // 1. Size and type, before reading anything.
         Long declaredLength = declaredLength(request);
         if (declaredLength != null && declaredLength > maxBodyBytes) {
@@ -179,128 +185,74 @@ public final class WebhookReceiver {
             return reject(tooLarge());
         }
 
-        // 2. Signature inputs, timestamp window, HMAC.
+        // 2. Signature inputs, timestamp window, HMAC: the scheme's headers, the receiver's clock.
         Instant now = clock.instant();
-        String timestamp = single(request, WebhookHeaders.TIMESTAMP);
-        String nonce = single(request, WebhookHeaders.NONCE);
-        String signature = joined(request, WebhookHeaders.SIGNATURE);
-        if (timestamp == null || nonce == null || signature == null) {
-            return reject(Rejection.signatureInvalid("The " + WebhookHeaders.TIMESTAMP + ", " + WebhookHeaders.NONCE
-                    + " and " + WebhookHeaders.SIGNATURE + " headers are required, each once."));
+        SignatureContext context = new SignatureContext(request, secretResolver, now, timestampTolerance);
+        SignatureCheck signature = scheme.verifySignature(request, body, context);
+        if (signature instanceof SignatureCheck.Invalid invalid) {
+            return reject(Rejection.signatureInvalid(invalid.detail()));
         }
-        if (!WebhookProtocol.isValidTimestamp(timestamp)) {
-            return reject(Rejection.signatureInvalid(WebhookHeaders.TIMESTAMP + " must be Unix seconds in digits."));
-        }
-        if (!WebhookProtocol.isValidNonce(nonce)) {
-            return reject(Rejection.signatureInvalid(WebhookHeaders.NONCE + " is not well formed."));
-        }
-        Instant signedAt = Instant.ofEpochSecond(Long.parseLong(timestamp));
-        if (Duration.between(signedAt, now).abs().compareTo(timestampTolerance) > 0) {
-            return reject(Rejection.signatureInvalid(WebhookHeaders.TIMESTAMP + " is outside the accepted window of "
+        SignatureCheck.Valid valid = (SignatureCheck.Valid) signature;
+        if (!context.isWithinTolerance(valid.signedAt())) {
+            return reject(Rejection.signatureInvalid("The signature timestamp is outside the accepted window of "
                     + timestampTolerance.toSeconds() + " seconds."));
-        }
-        List<WebhookSecret> secrets = secretResolver.secretsFor(request);
-        if (secrets == null || secrets.isEmpty()) {
-            LOG.warn("No webhook secret is configured for path {}; rejecting the delivery", request.path());
-            return reject(Rejection.signatureInvalid("The signature does not match."));
-        }
-        if (!WebhookSignatures.verify(secrets, signature, timestamp, nonce, body)) {
-            return reject(Rejection.signatureInvalid("The signature does not match."));
         }
 
         // 3. Payload: JSON, schema, header/body agreement.
-        PayloadReader.Result read = payloadReader.read(body);
-        if (read.syntaxError() != null) {
-            return reject(Rejection.validation(400, read.syntaxError()));
+        PayloadCheck<T> read = scheme.readPayload(request, body);
+        if (read instanceof PayloadCheck.Malformed<T> malformed) {
+            return reject(Rejection.validation(400, malformed.detail()));
         }
-        List<Violation> violations = new ArrayList<>(read.violations());
-        checkAgreement(request, read.webhook(), timestamp, nonce, violations);
-        if (!violations.isEmpty()) {
-            return reject(Rejection.invalidPayload(violations));
+        if (read instanceof PayloadCheck.Invalid<T> invalid) {
+            return reject(Rejection.invalidPayload(scheme.name(), invalid.violations()));
         }
-        TicketExportWebhook webhook = Objects.requireNonNull(read.webhook());
+        T payload = ((PayloadCheck.Valid<T>) read).payload();
+        String idempotencyKey = scheme.idempotencyKey(payload);
+        if (idempotencyKey == null || !WebhookProtocol.isValidIdempotencyKey(idempotencyKey)) {
+            return reject(Rejection.invalidPayload(
+                    scheme.name(),
+                    List.of(new Violation(
+                            "$",
+                            "has no usable idempotency key (1 to " + WebhookProtocol.MAX_IDEMPOTENCY_KEY_LENGTH
+                                    + " printable ASCII characters)"))));
+        }
 
-        // 4. Receiver policies.
-        for (DeliveryPolicy policy : policies) {
-            Rejection rejection = policy.check(webhook, now);
-            if (rejection != null) {
-                return reject(rejection);
+        // 4. Receiver policies (they read the WebRiskOps payload; build() refuses them for other schemes).
+        if (payload instanceof TicketExportWebhook webhook) {
+            for (DeliveryPolicy policy : policies) {
+                Rejection rejection = policy.check(webhook, now);
+                if (rejection != null) {
+                    return reject(rejection);
+                }
             }
         }
 
-        // 5. Replay: record the nonce for as long as its timestamp could be accepted.
-        if (!replayStore.recordIfAbsent(nonce, now, now.plus(timestampTolerance.multipliedBy(2)))) {
+        // 5. Replay: record the replay id for as long as its timestamp could be accepted.
+        if (!replayStore.recordIfAbsent(valid.replayId(), now, now.plus(timestampTolerance.multipliedBy(2)))) {
             return reject(Rejection.signatureInvalid("This nonce was used before."));
         }
 
         // 6. Duplicate guard.
-        Claim claim = idempotencyStore.claim(webhook.idempotencyKey(), now, claimLease);
+        Claim claim = idempotencyStore.claim(idempotencyKey, now, claimLease);
         switch (claim.state()) {
             case COMPLETED:
-                return new ReceiveResult.Duplicate(webhook.idempotencyKey());
+                return new ReceiveResult.Duplicate(idempotencyKey);
             case IN_PROGRESS:
                 Instant leaseEnd = Objects.requireNonNull(claim.leaseExpiresAt());
                 Duration wait = Duration.between(now, leaseEnd);
                 return reject(Rejection.inProgress(wait.isNegative() ? Duration.ZERO : wait));
             case CLAIMED:
             default:
-                return new ReceiveResult.Accepted(
-                        new VerifiedDelivery(webhook, body, signedAt, now, Objects.requireNonNull(claim.token())));
-        }
-    }
-
-    private static void checkAgreement(
-            InboundRequest request,
-            @Nullable TicketExportWebhook webhook,
-            String timestamp,
-            String nonce,
-            List<Violation> violations) {
-        String schemaHeader = single(request, WebhookHeaders.SCHEMA);
-        if (!WebhookProtocol.SCHEMA_VERSION.equals(schemaHeader)) {
-            violations.add(new Violation(WebhookHeaders.SCHEMA, "must be " + WebhookProtocol.SCHEMA_VERSION));
-        }
-        String eventHeader = single(request, WebhookHeaders.EVENT);
-        if (!WebhookProtocol.EVENT_TICKET_EXPORT_REQUESTED.equals(eventHeader)) {
-            violations.add(
-                    new Violation(WebhookHeaders.EVENT, "must be " + WebhookProtocol.EVENT_TICKET_EXPORT_REQUESTED));
-        }
-        String keyHeader = single(request, WebhookHeaders.IDEMPOTENCY_KEY);
-        if (keyHeader == null || !WebhookProtocol.isValidIdempotencyKey(keyHeader)) {
-            violations.add(new Violation(
-                    WebhookHeaders.IDEMPOTENCY_KEY,
-                    "is required: 1 to " + WebhookProtocol.MAX_IDEMPOTENCY_KEY_LENGTH + " printable ASCII characters"));
-        }
-        List<String> genericKeys = request.headers(WebhookHeaders.GENERIC_IDEMPOTENCY_KEY);
-        if (genericKeys.size() > 1
-                || (genericKeys.size() == 1 && !genericKeys.get(0).equals(keyHeader))) {
-            violations.add(new Violation(
-                    WebhookHeaders.GENERIC_IDEMPOTENCY_KEY, "must equal " + WebhookHeaders.IDEMPOTENCY_KEY));
-        }
-        if (webhook == null) {
-            return;
-        }
-        if (webhook.schemaVersion() != null && !WebhookProtocol.SCHEMA_VERSION.equals(webhook.schemaVersion())) {
-            violations.add(new Violation("schema_version", "must be " + WebhookProtocol.SCHEMA_VERSION));
-        }
-        if (webhook.event() != null && !WebhookProtocol.EVENT_TICKET_EXPORT_REQUESTED.equals(webhook.event())) {
-            violations.add(new Violation("event", "must be " + WebhookProtocol.EVENT_TICKET_EXPORT_REQUESTED));
-        }
-        if (webhook.idempotencyKey() != null && keyHeader != null && !keyHeader.equals(webhook.idempotencyKey())) {
-            violations.add(new Violation("idempotency_key", "must equal " + WebhookHeaders.IDEMPOTENCY_KEY));
-        }
-        TicketExportWebhook.ReplayProtection replay = webhook.replayProtection();
-        if (replay != null) {
-            if (replay.timestamp() != null && !timestamp.equals(replay.timestamp())) {
-                violations.add(new Violation("replay_protection.timestamp", "must equal " + WebhookHeaders.TIMESTAMP));
-            }
-            if (replay.nonce() != null && !nonce.equals(replay.nonce())) {
-                violations.add(new Violation("replay_protection.nonce", "must equal " + WebhookHeaders.NONCE));
-            }
-            if (replay.signatureHeader() != null
-                    && !WebhookHeaders.SIGNATURE.equalsIgnoreCase(replay.signatureHeader())) {
-                violations.add(
-                        new Violation("replay_protection.signature_header", "must be " + WebhookHeaders.SIGNATURE));
-            }
+                return new ReceiveResult.Accepted(new VerifiedDelivery(
+                        scheme.name(),
+                        payload,
+                        body,
+                        valid.signedAt(),
+                        now,
+                        idempotencyKey,
+                        valid.replayId(),
+                        scheme.attempt(payload),
+                        Objects.requireNonNull(claim.token())));
         }
     }
 
@@ -349,13 +301,6 @@ public final class WebhookReceiver {
         return values.size() == 1 ? values.get(0) : null;
     }
 
-    /** All values of a list-valued header joined with commas, or null when absent. */
-    @Nullable
-    private static String joined(InboundRequest request, String name) {
-        List<String> values = request.headers(name);
-        return values.isEmpty() ? null : String.join(",", values);
-    }
-
     private ReceiveResult reject(Rejection rejection) {
         if (LOG.isDebugEnabled()) {
             LOG.debug(
@@ -384,7 +329,8 @@ public final class WebhookReceiver {
 
     @Override
     public String toString() {
-        return "WebhookReceiver[maxBodyBytes=" + maxBodyBytes + ", timestampTolerance=" + timestampTolerance
+        return "WebhookReceiver[scheme=" + scheme.name() + ", maxBodyBytes=" + maxBodyBytes + ", timestampTolerance="
+                + timestampTolerance
                 + ", replayStore=" + replayStore.getClass().getSimpleName() + ", idempotencyStore="
                 + idempotencyStore.getClass().getSimpleName() + ", policies=" + policies.size() + "]";
     }
@@ -404,8 +350,23 @@ public final class WebhookReceiver {
         private Duration completedRetention = DEFAULT_COMPLETED_RETENTION;
         private final List<DeliveryPolicy> policies = new ArrayList<>();
         private VerificationListener listener = VerificationListener.NONE;
+        private WebhookScheme<?> scheme = WebRiskOpsScheme.ofDefaults();
 
         private Builder() {}
+
+        /**
+         * The signature scheme deliveries are verified with: its headers, HMAC input, payload type,
+         * replay id and duplicate-guard key. Default: {@link WebRiskOpsScheme}. Every other rule (size,
+         * type, timestamp window, replay, duplicate guard, answers) stays the receiver's.
+         *
+         * <pre>{@code
+         * WebhookReceiver.builder().scheme(VicketScheme.ofDefaults()).secrets(secret).build();
+         * }</pre>
+         */
+        public Builder scheme(WebhookScheme<?> scheme) {
+            this.scheme = Objects.requireNonNull(scheme, "scheme");
+            return this;
+        }
 
         /**
          * The secrets every request may be signed with; several during a rotation, one match is
@@ -504,7 +465,11 @@ public final class WebhookReceiver {
             return this;
         }
 
-        /** Adds a policy; policies run in the order added, after the payload is valid. */
+        /**
+         * Adds a policy; policies run in the order added, after the payload is valid. Policies read the
+         * WebRiskOps payload, so they apply to a scheme whose payload is a {@link TicketExportWebhook}
+         * only.
+         */
         public Builder policy(DeliveryPolicy policy) {
             policies.add(Objects.requireNonNull(policy, "policy"));
             return this;
@@ -517,11 +482,17 @@ public final class WebhookReceiver {
         }
 
         /**
-         * @throws IllegalStateException if neither secrets nor a secret resolver were given
+         * @throws IllegalStateException if neither secrets nor a secret resolver were given, or
+         *     policies were added for a scheme whose payload is not a {@link TicketExportWebhook}
          */
         public WebhookReceiver build() {
             if (secretResolver == null) {
                 throw new IllegalStateException("secrets or a secretResolver are required");
+            }
+            if (!policies.isEmpty() && !TicketExportWebhook.class.isAssignableFrom(scheme.payloadType())) {
+                throw new IllegalStateException(
+                        "policies read the ticket-export.webhook.v1 payload and cannot apply to the " + scheme.name()
+                                + " scheme");
             }
             return new WebhookReceiver(this);
         }

@@ -58,6 +58,22 @@ public final class WebhookSecret {
         return new WebhookSecret(key.clone());
     }
 
+    /**
+     * Returns the HMAC-SHA256, keyed with this secret, of {@code parts} fed in order: the building
+     * block for signature schemes other than the WebRiskOps one (see {@code
+     * com.webriskops.webhooks.receiver.WebhookScheme}). Reveals nothing about the key beyond what any
+     * signature does. Thread-safe.
+     *
+     * @throws NullPointerException if {@code parts} or one of its elements is null
+     */
+    public byte[] hmacSha256(byte[]... parts) {
+        Objects.requireNonNull(parts, "parts");
+        for (byte[] part : parts) {
+            Objects.requireNonNull(part, "part");
+        }
+        return mac(parts);
+    }
+
     /** Returns the HMAC-SHA256 of {@code parts}, fed in order. */
     byte[] mac(byte[]... parts) {
         Mac mac = newMac();

@@ -1,0 +1,42 @@
+package com.webriskops.webhooks.receiver;
+
+import com.webriskops.webhooks.testing.ReceiverHarness;
+import com.webriskops.webhooks.testing.VicketConformanceSuite;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+
+/** The Vicket conformance suite against the pipeline itself, with the smallest possible adapter. */
+class DirectVicketConformanceTest extends VicketConformanceSuite {
+    @Override
+    protected ReceiverHarness harness() {
+        return (receiver, handler) -> new ReceiverHarness.Endpoint() {
+            @Override
+            public ReceiverHarness.Response post(Map<String, List<String>> headers, byte[] body) {
+                ReceiveResult result = receiver.receive(InboundRequest.of(headers, body));
+                if (result instanceof ReceiveResult.Accepted accepted) {
+                    VerifiedDelivery delivery = accepted.delivery();
+                    int status;
+                    try {
+                        status = handler.handle(seen(delivery, delivery.rawBody()));
+                    } catch (RuntimeException e) {
+                        receiver.abandon(delivery);
+                        return new ReceiverHarness.Response(500, Map.of(), new byte[0]);
+                    }
+                    receiver.finish(delivery, status);
+                    return new ReceiverHarness.Response(status, Map.of(), new byte[0]);
+                }
+                HttpAnswer answer = result.answer();
+                Map<String, List<String>> answerHeaders = new TreeMap<>();
+                answerHeaders.put("content-type", List.of(answer.contentType()));
+                answer.headers()
+                        .forEach((name, value) -> answerHeaders.put(name.toLowerCase(Locale.ROOT), List.of(value)));
+                return new ReceiverHarness.Response(answer.status(), answerHeaders, answer.body());
+            }
+
+            @Override
+            public void close() {}
+        };
+    }
+}
