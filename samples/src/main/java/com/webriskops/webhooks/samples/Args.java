@@ -1,5 +1,6 @@
 package com.webriskops.webhooks.samples;
 
+import jakarta.annotation.Nullable;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -8,7 +9,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import jakarta.annotation.Nullable;
 
 /**
  * A command's parsed options: {@code --name value} or {@code --name=value}, and bare flags. Only the
@@ -92,8 +92,8 @@ final class Args {
         } catch (NumberFormatException e) {
             // reported below
         }
-        throw new UsageException("--" + name + " must be a whole number from " + min + " to " + max + ", not '"
-                + value + "'");
+        throw new UsageException(
+                "--" + name + " must be a whole number from " + min + " to " + max + ", not '" + value + "'");
     }
 
     @Nullable
@@ -106,17 +106,16 @@ final class Args {
     static Duration parseDuration(String name, String text) {
         Matcher m = DURATION.matcher(text.trim().toLowerCase(Locale.ROOT));
         if (!m.matches()) {
-            throw new UsageException("--" + name + " must be a duration such as 500ms, 2s, 5m or 1h, not '" + text
-                    + "'");
+            throw new UsageException(
+                    "--" + name + " must be a duration such as 500ms, 2s, 5m or 1h, not '" + text + "'");
         }
         long n = Long.parseLong(m.group(1));
-        Duration duration =
-                switch (m.group(2)) {
-                    case "ms" -> Duration.ofMillis(n);
-                    case "s" -> Duration.ofSeconds(n);
-                    case "m" -> Duration.ofMinutes(n);
-                    default -> Duration.ofHours(n);
-                };
+        Duration duration = switch (m.group(2)) {
+            case "ms" -> Duration.ofMillis(n);
+            case "s" -> Duration.ofSeconds(n);
+            case "m" -> Duration.ofMinutes(n);
+            default -> Duration.ofHours(n);
+        };
         if (duration.isZero()) {
             throw new UsageException("--" + name + " must be positive");
         }

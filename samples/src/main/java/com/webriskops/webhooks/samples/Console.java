@@ -21,7 +21,8 @@ record Console(Map<String, String> env, InputStream in, PrintStream out, PrintSt
     List<WebhookSecret> secrets() {
         List<WebhookSecret> secrets = secretsIfSet();
         if (secrets.isEmpty()) {
-            throw new UsageException("set " + SECRET_ENV + " to the signing secret (comma-separated during a rotation)");
+            throw new UsageException(
+                    "set " + SECRET_ENV + " to the signing secret (comma-separated during a rotation)");
         }
         return secrets;
     }

@@ -65,7 +65,11 @@ final class Exports {
                 throw new UsageException("--idempotency-key must be 1 to 255 printable ASCII characters");
             }
             ExportRequest export = new ExportRequest(
-                    key, need(account, "id").asLong(), need(account, "project_id").asLong(), ticket, rendered);
+                    key,
+                    need(account, "id").asLong(),
+                    need(account, "project_id").asLong(),
+                    ticket,
+                    rendered);
             ProviderKey provider = WebhookJson.mapper().treeToValue(need(target, "provider_key"), ProviderKey.class);
             return new Payload(export, need(target, "id").asLong(), provider);
         } catch (IOException | IllegalArgumentException | NullPointerException e) {
@@ -83,8 +87,7 @@ final class Exports {
     }
 
     /** The target at {@code url} with the target options of {@code args}. */
-    static ExportTarget target(
-            Args args, String url, long id, ProviderKey providerKey, List<WebhookSecret> secrets) {
+    static ExportTarget target(Args args, String url, long id, ProviderKey providerKey, List<WebhookSecret> secrets) {
         return target(url, id, providerKey, secrets, args.optional("deployment-mode"), args.optional("allow-private"));
     }
 
@@ -95,8 +98,11 @@ final class Exports {
             List<WebhookSecret> secrets,
             @Nullable String deploymentMode,
             @Nullable String allowPrivate) {
-        ExportTarget.Builder target =
-                ExportTarget.builder().id(id).providerKey(providerKey).baseUrl(url).signingSecrets(secrets);
+        ExportTarget.Builder target = ExportTarget.builder()
+                .id(id)
+                .providerKey(providerKey)
+                .baseUrl(url)
+                .signingSecrets(secrets);
         if (deploymentMode != null) {
             try {
                 target.deploymentMode(DeploymentMode.fromWireName(deploymentMode));

@@ -68,8 +68,8 @@ final class OutboxCommands {
             int count = args.integer("count", 1, 1, 100_000);
             String key = args.optional("idempotency-key");
             Exports.Payload payload = Exports.readPayload(Path.of(args.required("payload")), key);
-            ExportTarget target = Exports.target(
-                    args, url, payload.targetId(), payload.providerKey(), console.secretsIfSet());
+            ExportTarget target =
+                    Exports.target(args, url, payload.targetId(), payload.providerKey(), console.secretsIfSet());
             DataSource dataSource = Databases.open(args.required("store"));
             DeliveryStore store = Databases.deliveryStore(dataSource);
             new OutboxTargets(dataSource).save(target);
@@ -99,8 +99,7 @@ final class OutboxCommands {
 
         @Override
         public String help() {
-            return Main.usage(
-                            "dispatch", "--store JDBC_URL [--until-idle] [--workers N] [--initial-backoff DURATION]")
+            return Main.usage("dispatch", "--store JDBC_URL [--until-idle] [--workers N] [--initial-backoff DURATION]")
                     + "Runs a dispatcher on the outbox: claims due deliveries with a lease, signs and sends\n"
                     + "them, and records each result with the claim's fencing token, so several dispatchers\n"
                     + "may share one database. Without --until-idle it runs until Ctrl-C.\n\n"
@@ -175,7 +174,9 @@ final class OutboxCommands {
                 return false;
             }
             List<Delivery> waiting = store.list(DeliveryStatus.RETRY_SCHEDULED, LIST_LIMIT);
-            return waiting.stream().allMatch(d -> d.nextAttemptAt() != null && d.nextAttemptAt().isAfter(now));
+            return waiting.stream()
+                    .allMatch(
+                            d -> d.nextAttemptAt() != null && d.nextAttemptAt().isAfter(now));
         }
     }
 

@@ -61,8 +61,7 @@ final class SendCommand implements Command {
         String url = args.required("url");
         Exports.Payload payload =
                 Exports.readPayload(Path.of(args.required("payload")), args.optional("idempotency-key"));
-        ExportTarget target =
-                Exports.target(args, url, payload.targetId(), payload.providerKey(), console.secrets());
+        ExportTarget target = Exports.target(args, url, payload.targetId(), payload.providerKey(), console.secrets());
         Duration backoff = orDefault(args.duration("initial-backoff"), Duration.ofSeconds(1));
         RetryPolicy policy = RetryPolicy.builder()
                 .maxAttempts(args.integer("max-attempts", 5, 1, 1000))

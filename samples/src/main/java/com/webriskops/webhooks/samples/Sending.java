@@ -45,14 +45,17 @@ final class Sending {
 
     /** One line about an attempt, for people. */
     static String describe(AttemptOutcome outcome) {
-        StringBuilder line = new StringBuilder("attempt ").append(outcome.attempt()).append(": ");
+        StringBuilder line =
+                new StringBuilder("attempt ").append(outcome.attempt()).append(": ");
         line.append(outcome.httpStatus() == null ? "no answer" : "HTTP " + outcome.httpStatus());
         line.append(" -> ").append(outcome.status().wireName());
         if (outcome.code() != null) {
             line.append(" (").append(outcome.code()).append(')');
         }
         if (outcome.retryAfter() != null) {
-            line.append(", Retry-After ").append(outcome.retryAfter().toSeconds()).append('s');
+            line.append(", Retry-After ")
+                    .append(outcome.retryAfter().toSeconds())
+                    .append('s');
         }
         return line.append(": ").append(outcome.message()).toString();
     }
@@ -64,8 +67,7 @@ final class Sending {
      * @return the files written
      */
     static List<Path> writeFallback(Path dir, ExportTarget target, ExportRequest export) throws IOException {
-        PortableExport fallback =
-                PortableExport.of(target.id(), target.providerKey(), export, target.signingSecrets());
+        PortableExport fallback = PortableExport.of(target.id(), target.providerKey(), export, target.signingSecrets());
         Files.createDirectories(dir);
         String base = export.idempotencyKey().replaceAll("[^A-Za-z0-9._-]", "_");
         Path csv = Files.writeString(dir.resolve(base + ".csv"), fallback.csv(), StandardCharsets.UTF_8);

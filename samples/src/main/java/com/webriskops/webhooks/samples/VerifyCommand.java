@@ -63,8 +63,10 @@ final class VerifyCommand implements Command {
                 throw new UsageException("--now must be Unix seconds, not '" + now + "'");
             }
         }
-        WebhookReceiver receiver =
-                WebhookReceiver.builder().secrets(console.secrets()).clock(clock).build();
+        WebhookReceiver receiver = WebhookReceiver.builder()
+                .secrets(console.secrets())
+                .clock(clock)
+                .build();
         ReceiveResult result = receiver.receive(InboundRequest.of(headers, body));
         Map<String, Object> line = new LinkedHashMap<>();
         if (result instanceof ReceiveResult.Accepted accepted) {

@@ -60,20 +60,41 @@ public final class EmbeddedSenderApp {
                 .initialBackoff(Duration.ofSeconds(1))
                 .build();
         SendResult result = sender.send(target, export, retries); // blocked targets are never contacted
-        System.out.println(result.status().wireName() + " after " + result.attempts().size() + " attempt(s)");
+        System.out.println(
+                result.status().wireName() + " after " + result.attempts().size() + " attempt(s)");
         return result;
     }
 
     /** A small export; a real one comes from your tickets. */
     public static ExportRequest exampleExport(String idempotencyKey) {
         TicketSource source = new TicketSource(
-                "report_issue", 42L, "Checkout form drops validation state", Severity.HIGH, null, "open", 12L, 42L,
-                null, "issue-42", "https://store.example.test/checkout", List.of());
+                "report_issue",
+                42L,
+                "Checkout form drops validation state",
+                Severity.HIGH,
+                null,
+                "open",
+                12L,
+                42L,
+                null,
+                "issue-42",
+                "https://store.example.test/checkout",
+                List.of());
         TicketExport ticket = new TicketExport(
-                "ticket-export.v1", source, "Fix checkout validation state",
-                "The checkout form drops visible validation state after a failed payment attempt.", null,
-                List.of("Open checkout.", "Submit with an invalid card."), List.of(), null, List.of(),
-                List.of("webriskops"), "high", null, List.of(), "draft");
+                "ticket-export.v1",
+                source,
+                "Fix checkout validation state",
+                "The checkout form drops visible validation state after a failed payment attempt.",
+                null,
+                List.of("Open checkout.", "Submit with an invalid card."),
+                List.of(),
+                null,
+                List.of(),
+                List.of("webriskops"),
+                "high",
+                null,
+                List.of(),
+                "draft");
         RenderedBody body = new RenderedBody(RenderedFormat.MARKDOWN, "Fix checkout validation state\n", List.of());
         return new ExportRequest(idempotencyKey, 456, 789, ticket, body);
     }

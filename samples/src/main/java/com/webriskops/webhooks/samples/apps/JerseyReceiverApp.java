@@ -40,7 +40,10 @@ public final class JerseyReceiverApp {
                 .build();
         SeBootstrap.Instance server =
                 SeBootstrap.start(app, configuration).toCompletableFuture().get(30, TimeUnit.SECONDS);
-        URI endpoint = server.configuration().baseUriBuilder().path("webhooks/webriskops").build();
+        URI endpoint = server.configuration()
+                .baseUriBuilder()
+                .path("webhooks/webriskops")
+                .build();
         return new RunningServer(
                 endpoint, () -> server.stop().toCompletableFuture().get(30, TimeUnit.SECONDS));
     }
@@ -56,9 +59,12 @@ public final class JerseyReceiverApp {
                 .secrets(WebhookSecret.of(System.getenv("WEBRISKOPS_WEBHOOK_SECRET")))
                 .build();
         int port = args.length > 0 ? Integer.parseInt(args[0]) : 8080;
-        RunningServer server = start(receiver, port, delivery -> System.out.printf(
-                "ticket %s, export %s, attempt %d%n",
-                delivery.webhook().ticketExport().title(), delivery.idempotencyKey(), delivery.attempt()));
+        RunningServer server = start(
+                receiver,
+                port,
+                delivery -> System.out.printf(
+                        "ticket %s, export %s, attempt %d%n",
+                        delivery.webhook().ticketExport().title(), delivery.idempotencyKey(), delivery.attempt()));
         System.out.println("Listening on " + server.endpoint());
         new CountDownLatch(1).await();
     }

@@ -21,10 +21,18 @@ public record RunningServer(URI endpoint, AutoCloseable stopper) implements Auto
     /**
      * Stops the server; waits until its port is free.
      *
-     * @throws Exception if the server fails to stop
+     * @throws IllegalStateException if the server fails to stop (interrupted among the reasons; the
+     *     interrupt flag is then set again)
      */
     @Override
-    public void close() throws Exception {
-        stopper.close();
+    public void close() {
+        try {
+            stopper.close();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while stopping the server at " + endpoint, e);
+        } catch (Exception e) {
+            throw new IllegalStateException("could not stop the server at " + endpoint, e);
+        }
     }
 }

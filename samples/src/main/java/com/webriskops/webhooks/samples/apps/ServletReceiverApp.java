@@ -58,8 +58,11 @@ public final class ServletReceiverApp {
                 .secrets(WebhookSecret.of(System.getenv("WEBRISKOPS_WEBHOOK_SECRET")))
                 .build();
         int port = args.length > 0 ? Integer.parseInt(args[0]) : 8080;
-        RunningServer server = start(receiver, port, delivery -> System.out.println(
-                "ticket " + delivery.webhook().ticketExport().title() + ", export " + delivery.idempotencyKey()));
+        RunningServer server = start(
+                receiver,
+                port,
+                delivery -> System.out.println("ticket "
+                        + delivery.webhook().ticketExport().title() + ", export " + delivery.idempotencyKey()));
         System.out.println("Listening on " + server.endpoint()); // Jetty's threads keep the JVM running
     }
 }
