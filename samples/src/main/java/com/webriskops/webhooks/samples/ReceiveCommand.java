@@ -76,13 +76,17 @@ final class ReceiveCommand implements Command {
         console.err()
                 .println("receive: listening on " + server.endpoint() + " (" + adapter + ", store "
                         + (store.equals("memory") ? "memory" : Databases.redact(store)) + "); Ctrl-C stops");
+        boolean interrupted = false;
         try {
             stop.await();
         } catch (InterruptedException e) {
-            Thread.currentThread().interrupt(); // stopped from inside the JVM (tests, embedding)
+            interrupted = true; // stopped from inside the JVM (tests, embedding)
         } finally {
             server.close();
             stopped.countDown();
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
             try {
                 Runtime.getRuntime().removeShutdownHook(hook);
             } catch (IllegalStateException e) {

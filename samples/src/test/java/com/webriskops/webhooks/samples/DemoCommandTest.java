@@ -31,14 +31,15 @@ class DemoCommandTest {
                         "blocked generic_webhook_url_unsafe, requests sent 0",
                         "-> failed WEBHOOK_DELIVERY_FAILED",
                         "All 9 steps behaved as documented")
-                .doesNotContain("FAIL", "\u001b[");
+                .doesNotContain(" FAIL ", "\u001b[");
         assertThat(dir.resolve("fallback/demo-export-h.csv")).isRegularFile();
         assertThat(dir.resolve("fallback/demo-export-h.md")).isRegularFile();
         assertThat(dir.resolve("fallback/demo-export-h.json")).isRegularFile();
         assertThat(Thread.getAllStackTraces().keySet().stream()
                         .filter(t -> !t.isDaemon() && t.isAlive())
                         .map(Thread::getName)
-                        .filter(name -> name.contains("qtp") || name.contains("jdk-http") || name.contains("HTTP-Dispatcher")))
+                        .filter(name ->
+                                name.contains("qtp") || name.contains("jdk-http") || name.contains("HTTP-Dispatcher")))
                 .as("server threads left running (started with %d threads)", threadsBefore)
                 .isEmpty();
     }

@@ -66,7 +66,9 @@ class ReceiveCommandTest {
             assertThat(line.get("attempt").asInt()).isEqualTo(1);
             assertThat(line.get("nonce").asText()).isEqualTo(request.nonce());
 
-            assertThat(post(endpoint, request.headers(), request.body())).as("replay").isEqualTo(401);
+            assertThat(post(endpoint, request.headers(), request.body()))
+                    .as("replay")
+                    .isEqualTo(401);
             TestDeliveries.Request forged = TestDeliveries.delivery()
                     .timestamp(Instant.now())
                     .signedWith(com.webriskops.webhooks.signing.WebhookSecret.of("another"))

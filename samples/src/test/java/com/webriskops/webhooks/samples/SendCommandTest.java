@@ -87,7 +87,7 @@ class SendCommandTest {
         assertThat(result.exit()).isEqualTo(1);
         JsonNode view = WebhookJson.mapper().readTree(result.lastLine());
         assertThat(view.get("status").asText()).isEqualTo("failed");
-        assertThat(view.get("code").asText()).isEqualTo("WEBHOOK_DELIVERY_FAILED");
+        assertThat(view.get("last_code").asText()).isEqualTo("WEBHOOK_DELIVERY_FAILED");
         assertThat(view.get("last_http_status").asInt()).isEqualTo(503);
         assertThat(fallback.resolve("send-test-2.csv")).isRegularFile();
         assertThat(fallback.resolve("send-test-2.md")).isRegularFile();
@@ -96,12 +96,12 @@ class SendCommandTest {
 
     @Test
     void blocksALoopbackTargetOutsideSelfHostedModeWithoutSending() throws IOException {
-        Cli.Result result = Cli.run(
-                ENV, "send", "--url", flaky.url("/flaky").toString(), "--payload", payload.toString());
+        Cli.Result result =
+                Cli.run(ENV, "send", "--url", flaky.url("/flaky").toString(), "--payload", payload.toString());
         assertThat(result.exit()).isEqualTo(1);
         JsonNode view = WebhookJson.mapper().readTree(result.lastLine());
         assertThat(view.get("status").asText()).isEqualTo("blocked");
-        assertThat(view.get("code").asText()).isEqualTo("generic_webhook_url_unsafe");
+        assertThat(view.get("last_code").asText()).isEqualTo("generic_webhook_url_unsafe");
         assertThat(flaky.requests()).isZero();
     }
 
@@ -114,7 +114,8 @@ class SendCommandTest {
         assertThat(badDuration.err()).contains("--timeout must be a duration");
         Cli.Result noFile = Cli.run(ENV, "send", "--url", "https://example.com", "--payload", "/no/such/file");
         assertThat(noFile.exit()).isEqualTo(2);
-        Cli.Result noSecret = Cli.run(Map.of(), "send", "--url", "https://example.com", "--payload", payload.toString());
+        Cli.Result noSecret =
+                Cli.run(Map.of(), "send", "--url", "https://example.com", "--payload", payload.toString());
         assertThat(noSecret.exit()).isEqualTo(2);
     }
 
@@ -148,8 +149,7 @@ class SendCommandTest {
         assertThat(credentials.exit()).isEqualTo(1);
         assertThat(credentials.out()).contains("credentials");
 
-        Cli.Result badMode =
-                Cli.run(ENV, "check-target", "--url", "https://example.com", "--deployment-mode", "moon");
+        Cli.Result badMode = Cli.run(ENV, "check-target", "--url", "https://example.com", "--deployment-mode", "moon");
         assertThat(badMode.exit()).isEqualTo(2);
     }
 }

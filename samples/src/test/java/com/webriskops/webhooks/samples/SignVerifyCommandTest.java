@@ -47,7 +47,10 @@ class SignVerifyCommandTest {
                         body.toString());
                 assertThat(result.exit()).as(result.err()).isZero();
                 assertThat(result.lastLine())
-                        .isEqualTo(vector.get("expected_signature").asText().split(",")[0].strip());
+                        .isEqualTo(vector.get("expected_signature")
+                                .asText()
+                                .split(",")[0]
+                                .strip());
             }));
         }
         return tests;
@@ -78,9 +81,14 @@ class SignVerifyCommandTest {
                 Path headers = Files.writeString(
                         dir.resolve(name + ".headers"),
                         "Content-Type: application/json\n"
-                                + "X-WebRiskOps-Timestamp: " + vector.get("timestamp").asText() + "\n"
+                                + "X-WebRiskOps-Event: ticket_export.requested\n"
+                                + "X-WebRiskOps-Schema: ticket-export.webhook.v1\n"
+                                + "X-WebRiskOps-Idempotency-Key: generic-webhook-fingerprint-123\n"
+                                + "X-WebRiskOps-Timestamp: "
+                                + vector.get("timestamp").asText() + "\n"
                                 + "X-WebRiskOps-Nonce: " + vector.get("nonce").asText() + "\n"
-                                + "X-WebRiskOps-Signature: " + vector.get("signature_header").asText() + "\n");
+                                + "X-WebRiskOps-Signature: "
+                                + vector.get("signature_header").asText() + "\n");
                 List<String> secrets = new ArrayList<>();
                 vector.get("verify_with_secrets").forEach(s -> secrets.add(s.asText()));
                 Cli.Result result = Cli.run(
@@ -116,7 +124,8 @@ class SignVerifyCommandTest {
         Path body = Files.write(dir.resolve("b"), body(vector));
         Path headers = Files.writeString(
                 dir.resolve("h"),
-                "Content-Type: application/json\nX-WebRiskOps-Timestamp: " + vector.get("timestamp").asText()
+                "Content-Type: application/json\nX-WebRiskOps-Timestamp: "
+                        + vector.get("timestamp").asText()
                         + "\nX-WebRiskOps-Nonce: " + vector.get("nonce").asText() + "\nX-WebRiskOps-Signature: "
                         + vector.get("signature_header").asText() + "\n");
         Cli.Result result = Cli.run(
@@ -152,11 +161,13 @@ class SignVerifyCommandTest {
 
     @Test
     void everyCommandDocumentsItselfWithHelp() {
-        for (String command : List.of(
-                "demo", "receive", "send", "enqueue", "dispatch", "status", "sign", "verify", "check-target")) {
+        for (String command :
+                List.of("demo", "receive", "send", "enqueue", "dispatch", "status", "sign", "verify", "check-target")) {
             Cli.Result help = Cli.run(Map.of(), command, "--help");
             assertThat(help.exit()).as(command).isZero();
-            assertThat(help.out()).as(command).startsWith("Usage: java -jar webriskops-webhooks-samples.jar " + command);
+            assertThat(help.out())
+                    .as(command)
+                    .startsWith("Usage: java -jar webriskops-webhooks-samples.jar " + command);
         }
         assertThat(Cli.run(Map.of(), "--help").out()).contains("check-target", "WEBRISKOPS_WEBHOOK_SECRET");
     }
