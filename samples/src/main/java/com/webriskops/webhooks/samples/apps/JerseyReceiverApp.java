@@ -1,19 +1,26 @@
 package com.webriskops.webhooks.samples.apps;
 
+import com.sun.net.httpserver.HttpServer;
 import com.webriskops.webhooks.jaxrs.WebRiskOpsWebhookFeature;
 import com.webriskops.webhooks.receiver.VerifiedDelivery;
 import com.webriskops.webhooks.receiver.WebhookReceiver;
 import com.webriskops.webhooks.signing.WebhookSecret;
-import jakarta.ws.rs.SeBootstrap;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.URI;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import org.glassfish.jersey.jdkhttp.JdkHttpHandlerContainer;
+import org.glassfish.jersey.server.ContainerFactory;
 import org.glassfish.jersey.server.ResourceConfig;
 
 /**
- * Example app: a Jersey 3.1 receiver on the JDK's built-in HTTP server, started through the standard
- * JAX-RS {@link SeBootstrap}. {@code java -cp webriskops-webhooks-samples.jar
+ * Example app: a Jersey 3.1 receiver on the JDK's built-in HTTP server ({@code
+ * jersey-container-jdk-http}); no servlet container needed. {@code java -cp webriskops-webhooks-samples.jar
  * com.webriskops.webhooks.samples.apps.JerseyReceiverApp [PORT]} with {@code WEBRISKOPS_WEBHOOK_SECRET}
  * set.
  */
@@ -24,28 +31,28 @@ public final class JerseyReceiverApp {
      * Serves {@code POST /webhooks/webriskops} on {@code 127.0.0.1:port} (0 for a free port) with the
      * kit's JAX-RS feature in front of {@link TicketExportResource}.
      *
-     * @throws Exception if the server does not start within 30 seconds
+     * @throws IOException if the port cannot be opened
      */
     public static RunningServer start(WebhookReceiver receiver, int port, Consumer<VerifiedDelivery> handler)
-            throws Exception {
+            throws IOException {
         ResourceConfig app = new ResourceConfig()
                 .register(WebRiskOpsWebhookFeature.of(receiver))
                 .register(new TicketExportResource(handler))
                 .property("jersey.config.server.wadl.disableWadl", true);
-        SeBootstrap.Configuration configuration = SeBootstrap.Configuration.builder()
-                .protocol("HTTP")
-                .host("127.0.0.1")
-                .port(port)
-                .rootPath("/")
-                .build();
-        SeBootstrap.Instance server =
-                SeBootstrap.start(app, configuration).toCompletableFuture().get(30, TimeUnit.SECONDS);
-        URI endpoint = server.configuration()
-                .baseUriBuilder()
-                .path("webhooks/webriskops")
-                .build();
-        return new RunningServer(
-                endpoint, () -> server.stop().toCompletableFuture().get(30, TimeUnit.SECONDS));
+        JdkHttpHandlerContainer jersey = ContainerFactory.createContainer(JdkHttpHandlerContainer.class, app);
+        HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
+        // Our own executor, so stopping the server also ends its threads.
+        ExecutorService threads = Executors.newCachedThreadPool();
+        server.setExecutor(threads);
+        server.createContext("/", jersey);
+        server.start();
+        URI endpoint = URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/webhooks/webriskops");
+        return new RunningServer(endpoint, () -> {
+            server.stop(0);
+            jersey.getApplicationHandler().onShutdown(jersey);
+            threads.shutdown();
+            threads.awaitTermination(10, TimeUnit.SECONDS);
+        });
     }
 
     /**
