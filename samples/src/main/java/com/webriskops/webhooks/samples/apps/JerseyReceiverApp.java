@@ -50,7 +50,7 @@ public final class JerseyReceiverApp {
         return new RunningServer(endpoint, () -> {
             server.stop(0);
             jersey.getApplicationHandler().onShutdown(jersey);
-            threads.shutdown();
+            threads.shutdownNow();
             threads.awaitTermination(10, TimeUnit.SECONDS);
         });
     }
