@@ -1,5 +1,6 @@
 package com.webriskops.webhooks.jdbi;
 
+import com.webriskops.webhooks.jdbi.internal.DeliverySql;
 import com.webriskops.webhooks.jdbi.internal.Dialects;
 import com.webriskops.webhooks.jdbi.internal.StoreSql;
 import com.webriskops.webhooks.store.StoreException;
@@ -17,8 +18,8 @@ import org.jdbi.v3.core.JdbiException;
 import org.jdbi.v3.sqlobject.SqlObjectPlugin;
 
 /**
- * The JDBI replay and duplicate-guard stores for one database and table prefix, and the call that
- * creates their tables.
+ * The JDBI replay and duplicate-guard stores and the sender's delivery outbox for one database and
+ * table prefix, and the call that creates their tables.
  *
  * <pre>{@code
  * JdbiStores.migrate(dataSource);
@@ -43,12 +44,15 @@ public final class JdbiStores {
     private final String tablePrefix;
     private final JdbiReplayStore replayStore;
     private final JdbiIdempotencyStore idempotencyStore;
+    private final JdbiDeliveryStore deliveryStore;
 
-    private JdbiStores(SqlDialect dialect, String tablePrefix, StoreSql sql, int purgeBatchSize) {
+    private JdbiStores(
+            SqlDialect dialect, String tablePrefix, StoreSql sql, DeliverySql deliverySql, int purgeBatchSize) {
         this.dialect = dialect;
         this.tablePrefix = tablePrefix;
         this.replayStore = new JdbiReplayStore(sql, tablePrefix, purgeBatchSize);
         this.idempotencyStore = new JdbiIdempotencyStore(sql, tablePrefix, purgeBatchSize);
+        this.deliveryStore = new JdbiDeliveryStore(deliverySql, tablePrefix);
     }
 
     /**
@@ -154,6 +158,14 @@ public final class JdbiStores {
         return idempotencyStore;
     }
 
+    /**
+     * The sender's delivery outbox, for a {@link com.webriskops.webhooks.sender.Dispatcher}; the same
+     * instance on every call. Its tables come with {@link #migrate(DataSource, String)}.
+     */
+    public JdbiDeliveryStore deliveryStore() {
+        return deliveryStore;
+    }
+
     @Override
     public String toString() {
         return "JdbiStores[dialect=" + dialect + ", tablePrefix=" + tablePrefix + "]";
@@ -223,7 +235,8 @@ public final class JdbiStores {
             SqlDialect chosen = dialect != null ? dialect : detect(jdbi);
             jdbi.installPlugin(new SqlObjectPlugin());
             StoreSql sql = jdbi.onDemand(Dialects.sqlType(chosen));
-            return new JdbiStores(chosen, tablePrefix, sql, purgeBatchSize);
+            DeliverySql deliverySql = jdbi.onDemand(Dialects.deliverySqlType(chosen));
+            return new JdbiStores(chosen, tablePrefix, sql, deliverySql, purgeBatchSize);
         }
 
         private static SqlDialect detect(Jdbi jdbi) {

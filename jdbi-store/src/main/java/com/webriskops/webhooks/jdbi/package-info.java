@@ -1,5 +1,6 @@
 /**
- * Durable replay and duplicate-guard stores on JDBI 3, for PostgreSQL, MariaDB and H2.
+ * Durable replay and duplicate-guard stores, and the sender's delivery outbox, on JDBI 3, for
+ * PostgreSQL, MariaDB and H2.
  *
  * <pre>{@code
  * JdbiStores.migrate(dataSource);                       // creates the tables (Flyway)
@@ -8,6 +9,11 @@
  *         .secrets(secret)
  *         .replayStore(stores.replayStore())
  *         .idempotencyStore(stores.idempotencyStore())
+ *         .build();
+ * Dispatcher dispatcher = Dispatcher.builder()
+ *         .store(stores.deliveryStore())                // the durable outbox
+ *         .sender(sender)
+ *         .targets(targetRepository::find)
  *         .build();
  * }</pre>
  *

@@ -105,7 +105,8 @@ final class TestDatabases {
     static void dropTables(DataSource dataSource, String prefix) {
         try (Connection connection = dataSource.getConnection();
                 var statement = connection.createStatement()) {
-            for (String table : new String[] {"nonces", "idempotency_keys", "schema_history"}) {
+            for (String table :
+                    new String[] {"nonces", "idempotency_keys", "delivery_attempts", "deliveries", "schema_history"}) {
                 statement.execute("DROP TABLE IF EXISTS " + prefix + table);
             }
         } catch (SQLException e) {

@@ -48,4 +48,17 @@ public final class Dialects {
                 return H2Sql.class;
         }
     }
+
+    /** The SqlObject type holding {@code dialect}'s delivery outbox statements. */
+    public static Class<? extends DeliverySql> deliverySqlType(SqlDialect dialect) {
+        switch (dialect) {
+            case POSTGRESQL:
+                return PostgresDeliverySql.class;
+            case MARIADB:
+                return MariaDbDeliverySql.class;
+            case H2:
+            default:
+                return H2DeliverySql.class;
+        }
+    }
 }

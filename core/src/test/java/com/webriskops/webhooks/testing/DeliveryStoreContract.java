@@ -1,0 +1,436 @@
+package com.webriskops.webhooks.testing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.webriskops.webhooks.payload.TicketExportWebhook;
+import com.webriskops.webhooks.payload.WebhookJson;
+import com.webriskops.webhooks.sender.AttemptOutcome;
+import com.webriskops.webhooks.sender.ClaimedDelivery;
+import com.webriskops.webhooks.sender.Delivery;
+import com.webriskops.webhooks.sender.DeliveryStatus;
+import com.webriskops.webhooks.sender.DeliveryStore;
+import com.webriskops.webhooks.sender.DeploymentMode;
+import com.webriskops.webhooks.sender.ExportRequest;
+import com.webriskops.webhooks.sender.ExportTarget;
+import com.webriskops.webhooks.sender.PrivateNetworkPolicy;
+import jakarta.annotation.Nullable;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/**
+ * The behaviour every {@link com.webriskops.webhooks.sender.DeliveryStore} must have, shared through
+ * core's test-jar: the in-memory store runs it in core, the JDBI store on each database. A subclass
+ * hands out an empty store before each test ({@link #emptyStore()}), and optionally a second instance
+ * on the same data ({@link #secondInstance()}), as another application instance would have.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+public abstract class DeliveryStoreContract {
+    /** A whole-second "now", so every store keeps it exactly. */
+    protected static final Instant NOW = Instant.parse("2030-01-01T00:00:00Z");
+
+    protected static final Duration LEASE = Duration.ofSeconds(30);
+
+    private DeliveryStore store;
+
+    /** An empty store (a fresh one, or the same one with its data deleted). */
+    protected abstract DeliveryStore emptyStore();
+
+    /** A second instance on {@link #emptyStore()}'s data, or null when the store cannot be shared. */
+    @Nullable
+    protected DeliveryStore secondInstance() {
+        return null;
+    }
+
+    /** The most attempts the store keeps per delivery. */
+    protected abstract int maxAttemptLog();
+
+    @BeforeEach
+    void emptyTheStore() {
+        store = emptyStore();
+    }
+
+    /** A self-hosted target on loopback, with a secret (which no store may keep). */
+    protected static ExportTarget target() {
+        return ExportTarget.builder()
+                .id(123)
+                .baseUrl("http://127.0.0.1:9/hook")
+                .deploymentMode(DeploymentMode.SELF_HOSTED)
+                .privateNetworkPolicy(PrivateNetworkPolicy.ALLOWLIST)
+                .privateNetworkAllowlist("127.0.0.1/32")
+                .signingSecrets(TestDeliveries.SECRET)
+                .build();
+    }
+
+    /** The documentation's example ticket export under {@code idempotencyKey}. */
+    public static ExportRequest export(String idempotencyKey) {
+        try {
+            TicketExportWebhook example =
+                    WebhookJson.mapper().readValue(TestDeliveries.examplePayload(), TicketExportWebhook.class);
+            return new ExportRequest(
+                    idempotencyKey,
+                    example.account().id(),
+                    example.account().projectId(),
+                    example.ticketExport(),
+                    example.renderedBody());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String key() {
+        return "export-" + UUID.randomUUID();
+    }
+
+    private Delivery enqueue(Instant at) {
+        return store.enqueue(target(), export(key()), at);
+    }
+
+    private static AttemptOutcome outcome(ClaimedDelivery claim, DeliveryStatus status, Instant at) {
+        return new AttemptOutcome(
+                claim.attemptNumber(),
+                status,
+                status == DeliveryStatus.EXPORTED ? null : "WEBHOOK_DELIVERY_FAILED",
+                status == DeliveryStatus.EXPORTED ? 200 : 503,
+                status == DeliveryStatus.EXPORTED ? "delivered" : "the target answered 503",
+                status == DeliveryStatus.RETRY_SCHEDULED ? Duration.ofSeconds(7) : null,
+                status == DeliveryStatus.EXPORTED ? null : "busy",
+                true,
+                at,
+                at.plusMillis(250));
+    }
+
+    private ClaimedDelivery claimOne(String owner, Instant at) {
+        List<ClaimedDelivery> claims = store.claimDue(owner, at, LEASE, 10);
+        assertThat(claims).hasSize(1);
+        return claims.get(0);
+    }
+
+    @Test
+    public void enqueuesAPendingDeliveryDueNowAndKeepsNoSecret() {
+        ExportRequest export = export(key());
+        Delivery delivery = store.enqueue(target(), export, NOW);
+
+        assertThat(delivery.status()).isEqualTo(DeliveryStatus.PENDING);
+        assertThat(delivery.idempotencyKey()).isEqualTo(export.idempotencyKey());
+        assertThat(delivery.targetId()).isEqualTo(123);
+        assertThat(delivery.providerKey()).isEqualTo(target().providerKey());
+        assertThat(delivery.signingStatus()).isEqualTo("signed");
+        assertThat(delivery.export()).isEqualTo(export);
+        assertThat(delivery.attempts()).isZero();
+        assertThat(delivery.roundAttempts()).isZero();
+        assertThat(delivery.roundStartedAt()).isNull();
+        assertThat(delivery.nextAttemptAt()).isEqualTo(NOW);
+        assertThat(delivery.leaseOwner()).isNull();
+        assertThat(delivery.createdAt()).isEqualTo(NOW);
+        assertThat(delivery.attemptLog()).isEmpty();
+        assertThat(delivery.toString()).doesNotContain(TestDeliveries.SECRET_TEXT);
+        assertThat(store.find(delivery.id())).isEqualTo(delivery);
+        assertThat(store.findByIdempotencyKey(export.idempotencyKey())).isEqualTo(delivery);
+    }
+
+    @Test
+    public void enqueuingTheSameKeyTwiceReturnsTheSameDeliveryUnchanged() {
+        String key = key();
+        Delivery first = store.enqueue(target(), export(key), NOW);
+        Delivery second = store.enqueue(target().toBuilder().id(999).build(), export(key), NOW.plusSeconds(60));
+
+        assertThat(second).isEqualTo(first);
+        assertThat(store.list(null, 100)).hasSize(1);
+    }
+
+    @Test
+    public void claimsOnlyDueDeliveriesAndEachOnceWhileTheLeaseHolds() {
+        Delivery later = enqueue(NOW.plusSeconds(10));
+
+        assertThat(store.claimDue("a", NOW, LEASE, 10)).isEmpty();
+        ClaimedDelivery claim = claimOne("a", NOW.plusSeconds(10));
+
+        assertThat(claim.id()).isEqualTo(later.id());
+        assertThat(claim.owner()).isEqualTo("a");
+        assertThat(claim.leaseExpiresAt()).isEqualTo(NOW.plusSeconds(10).plus(LEASE));
+        assertThat(claim.attemptNumber()).isEqualTo(1);
+        Delivery claimed = claim.delivery();
+        assertThat(claimed.status()).isEqualTo(DeliveryStatus.SENDING);
+        assertThat(claimed.roundAttempts()).isEqualTo(1);
+        assertThat(claimed.roundStartedAt()).isEqualTo(NOW.plusSeconds(10));
+        assertThat(claimed.leaseOwner()).isEqualTo("a");
+        assertThat(claimed.fencingToken()).isEqualTo(claim.fencingToken());
+        assertThat(store.find(later.id())).isEqualTo(claimed);
+
+        assertThat(store.claimDue("b", NOW.plusSeconds(11), LEASE, 10)).isEmpty();
+    }
+
+    @Test
+    public void claimsTheOldestDueFirstUpToTheLimit() {
+        Delivery second = enqueue(NOW.plusSeconds(2));
+        Delivery first = enqueue(NOW.plusSeconds(1));
+        Delivery third = enqueue(NOW.plusSeconds(3));
+        enqueue(NOW.plusSeconds(100));
+
+        List<ClaimedDelivery> claims = store.claimDue("a", NOW.plusSeconds(10), LEASE, 2);
+        assertThat(claims).extracting(ClaimedDelivery::id).containsExactlyInAnyOrder(first.id(), second.id());
+        assertThat(store.claimDue("a", NOW.plusSeconds(10), LEASE, 5))
+                .extracting(ClaimedDelivery::id)
+                .containsExactly(third.id());
+        assertThatThrownBy(() -> store.claimDue("a", NOW, LEASE, 0)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    public void anExpiredLeaseIsClaimedAgainWithANewTokenAndTheStaleTokenChangesNothing() {
+        Delivery delivery = enqueue(NOW);
+        ClaimedDelivery stale = claimOne("crashed", NOW);
+
+        assertThat(store.claimDue("b", NOW.plus(LEASE).minusMillis(1), LEASE, 10))
+                .isEmpty();
+        ClaimedDelivery fresh = claimOne("b", NOW.plus(LEASE));
+        assertThat(fresh.id()).isEqualTo(delivery.id());
+        assertThat(fresh.fencingToken()).isNotEqualTo(stale.fencingToken());
+        assertThat(fresh.attemptNumber()).isEqualTo(2);
+        assertThat(fresh.delivery().roundAttempts()).isEqualTo(2);
+        assertThat(fresh.delivery().roundStartedAt()).isEqualTo(NOW);
+
+        Delivery before = store.find(delivery.id());
+        Instant later = NOW.plus(LEASE).plusSeconds(1);
+        assertThat(store.reschedule(stale, outcome(stale, DeliveryStatus.RETRY_SCHEDULED, NOW), later, later))
+                .isFalse();
+        assertThat(store.finish(stale, outcome(stale, DeliveryStatus.EXPORTED, NOW), DeliveryStatus.EXPORTED, later))
+                .isFalse();
+        assertThat(store.release(stale, later)).isFalse();
+        assertThat(store.find(delivery.id())).isEqualTo(before);
+
+        assertThat(store.finish(fresh, outcome(fresh, DeliveryStatus.EXPORTED, later), DeliveryStatus.EXPORTED, later))
+                .isTrue();
+        assertThat(store.find(delivery.id()).status()).isEqualTo(DeliveryStatus.EXPORTED);
+    }
+
+    @Test
+    public void aFinishedClaimCannotBeWrittenTwice() {
+        enqueue(NOW);
+        ClaimedDelivery claim = claimOne("a", NOW);
+        Instant at = NOW.plusSeconds(1);
+        assertThat(store.finish(claim, outcome(claim, DeliveryStatus.BLOCKED, at), DeliveryStatus.BLOCKED, at))
+                .isTrue();
+        Delivery after = store.find(claim.id());
+
+        assertThat(store.finish(claim, outcome(claim, DeliveryStatus.EXPORTED, at), DeliveryStatus.EXPORTED, at))
+                .isFalse();
+        assertThat(store.reschedule(claim, outcome(claim, DeliveryStatus.RETRY_SCHEDULED, at), at, at))
+                .isFalse();
+        assertThat(store.release(claim, at)).isFalse();
+        assertThat(store.find(claim.id())).isEqualTo(after);
+        assertThat(store.claimDue("b", NOW.plus(Duration.ofDays(365)), LEASE, 10))
+                .isEmpty();
+    }
+
+    @Test
+    public void rescheduleRecordsTheAttemptAndMakesItDueAtTheNextAttempt() {
+        Delivery delivery = enqueue(NOW);
+        ClaimedDelivery claim = claimOne("a", NOW);
+        AttemptOutcome attempt = outcome(claim, DeliveryStatus.RETRY_SCHEDULED, NOW);
+        Instant next = NOW.plusSeconds(60);
+
+        assertThat(store.reschedule(claim, attempt, next, NOW.plusSeconds(1))).isTrue();
+
+        Delivery after = store.find(delivery.id());
+        assertThat(after.status()).isEqualTo(DeliveryStatus.RETRY_SCHEDULED);
+        assertThat(after.nextAttemptAt()).isEqualTo(next);
+        assertThat(after.leaseOwner()).isNull();
+        assertThat(after.leaseExpiresAt()).isNull();
+        assertThat(after.attempts()).isEqualTo(1);
+        assertThat(after.updatedAt()).isEqualTo(NOW.plusSeconds(1));
+        assertThat(after.attemptLog()).containsExactly(attempt);
+        assertThat(store.claimDue("a", next.minusMillis(1), LEASE, 10)).isEmpty();
+
+        ClaimedDelivery second = claimOne("a", next);
+        assertThat(second.attemptNumber()).isEqualTo(2);
+        assertThat(second.delivery().roundStartedAt()).isEqualTo(NOW);
+        assertThat(second.delivery().attemptLog()).containsExactly(attempt);
+    }
+
+    @Test
+    public void finishEndsTheDeliveryAndRefusesAStatusThatIsNotTerminal() {
+        Delivery delivery = enqueue(NOW);
+        ClaimedDelivery claim = claimOne("a", NOW);
+        AttemptOutcome attempt = outcome(claim, DeliveryStatus.EXPORTED, NOW);
+
+        assertThatThrownBy(() -> store.finish(claim, attempt, DeliveryStatus.RETRY_SCHEDULED, NOW))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThat(store.finish(claim, attempt, DeliveryStatus.EXPORTED, NOW.plusSeconds(1)))
+                .isTrue();
+
+        Delivery after = store.find(delivery.id());
+        assertThat(after.status()).isEqualTo(DeliveryStatus.EXPORTED);
+        assertThat(after.nextAttemptAt()).isNull();
+        assertThat(after.leaseOwner()).isNull();
+        assertThat(after.lastAttempt()).isEqualTo(attempt);
+        assertThat(store.list(DeliveryStatus.EXPORTED, 10)).containsExactly(after);
+    }
+
+    @Test
+    public void releaseGivesTheAttemptBack() {
+        Delivery delivery = enqueue(NOW);
+        ClaimedDelivery claim = claimOne("a", NOW);
+
+        assertThat(store.release(claim, NOW.plusSeconds(5))).isTrue();
+        assertThat(store.release(claim, NOW.plusSeconds(5))).isFalse();
+
+        Delivery after = store.find(delivery.id());
+        assertThat(after.status()).isEqualTo(DeliveryStatus.PENDING);
+        assertThat(after.attempts()).isZero();
+        assertThat(after.roundAttempts()).isZero();
+        assertThat(after.roundStartedAt()).isNull();
+        assertThat(after.nextAttemptAt()).isEqualTo(NOW.plusSeconds(5));
+        assertThat(after.leaseOwner()).isNull();
+        assertThat(after.attemptLog()).isEmpty();
+
+        ClaimedDelivery again = claimOne("b", NOW.plusSeconds(5));
+        assertThat(again.attemptNumber()).isEqualTo(1);
+    }
+
+    @Test
+    public void releaseRestoresRetryScheduledEvenAfterALeaseExpiredReclaim() {
+        enqueue(NOW);
+        ClaimedDelivery first = claimOne("a", NOW);
+        store.reschedule(first, outcome(first, DeliveryStatus.RETRY_SCHEDULED, NOW), NOW.plusSeconds(1), NOW);
+        claimOne("crashed", NOW.plusSeconds(1));
+        ClaimedDelivery reclaimed = claimOne("b", NOW.plusSeconds(1).plus(LEASE));
+
+        assertThat(store.release(reclaimed, NOW.plusSeconds(100))).isTrue();
+
+        Delivery after = store.find(first.id());
+        assertThat(after.status()).isEqualTo(DeliveryStatus.RETRY_SCHEDULED);
+        assertThat(after.attempts()).isEqualTo(2);
+        assertThat(after.roundAttempts()).isEqualTo(2);
+        assertThat(after.roundStartedAt()).isEqualTo(NOW);
+    }
+
+    @Test
+    public void retryOnRequestSendsABlockedOrFailedDeliveryAgainInANewRound() {
+        Delivery delivery = enqueue(NOW);
+        ClaimedDelivery claim = claimOne("a", NOW);
+        assertThat(store.retryOnRequest(delivery.id(), NOW))
+                .as("not while sending")
+                .isFalse();
+        store.finish(claim, outcome(claim, DeliveryStatus.BLOCKED, NOW), DeliveryStatus.BLOCKED, NOW);
+
+        assertThat(store.retryOnRequest(delivery.id(), NOW.plusSeconds(60))).isTrue();
+        assertThat(store.retryOnRequest(delivery.id(), NOW.plusSeconds(60)))
+                .as("pending already")
+                .isFalse();
+        assertThat(store.retryOnRequest(Long.MAX_VALUE, NOW)).isFalse();
+
+        Delivery after = store.find(delivery.id());
+        assertThat(after.status()).isEqualTo(DeliveryStatus.PENDING);
+        assertThat(after.roundAttempts()).isZero();
+        assertThat(after.roundStartedAt()).isNull();
+        assertThat(after.nextAttemptAt()).isEqualTo(NOW.plusSeconds(60));
+        assertThat(after.attempts()).isEqualTo(1);
+        assertThat(after.attemptLog()).hasSize(1);
+
+        ClaimedDelivery again = claimOne("b", NOW.plusSeconds(60));
+        assertThat(again.attemptNumber())
+                .as("the envelope's attempt keeps growing")
+                .isEqualTo(2);
+        assertThat(again.delivery().roundAttempts()).isEqualTo(1);
+        ClaimedDelivery reclaimed = again;
+        store.finish(reclaimed, outcome(reclaimed, DeliveryStatus.RETRY_SCHEDULED, NOW), DeliveryStatus.FAILED, NOW);
+        assertThat(store.retryOnRequest(delivery.id(), NOW.plusSeconds(61))).isTrue();
+    }
+
+    @Test
+    public void keepsABoundedAttemptLogOfTheLatestAttempts() {
+        Delivery delivery = enqueue(NOW);
+        int attempts = maxAttemptLog() + 5;
+        Instant at = NOW;
+        for (int i = 0; i < attempts; i++) {
+            ClaimedDelivery claim = claimOne("a", at);
+            store.reschedule(claim, outcome(claim, DeliveryStatus.RETRY_SCHEDULED, at), at, at);
+            at = at.plusSeconds(1);
+        }
+
+        Delivery after = store.find(delivery.id());
+        assertThat(after.attemptLog()).hasSize(maxAttemptLog());
+        assertThat(after.attemptLog().get(0).attempt()).isEqualTo(6);
+        assertThat(after.lastAttempt().attempt()).isEqualTo(attempts);
+    }
+
+    @Test
+    public void listAndFindAreBounded() {
+        List<Long> ids = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            ids.add(enqueue(NOW).id());
+        }
+        ClaimedDelivery claim = store.claimDue("a", NOW, LEASE, 1).get(0);
+        store.finish(claim, outcome(claim, DeliveryStatus.EXPORTED, NOW), DeliveryStatus.EXPORTED, NOW);
+
+        assertThat(store.list(null, 3)).extracting(Delivery::id).containsExactlyElementsOf(ids.subList(0, 3));
+        assertThat(store.list(null, 100)).hasSize(5);
+        assertThat(store.list(DeliveryStatus.PENDING, 100)).hasSize(4);
+        assertThat(store.list(DeliveryStatus.PENDING, 2)).hasSize(2);
+        assertThat(store.list(DeliveryStatus.EXPORTED, 100))
+                .extracting(Delivery::id)
+                .containsExactly(claim.id());
+        assertThat(store.list(DeliveryStatus.FAILED, 100)).isEmpty();
+        assertThatThrownBy(() -> store.list(null, 0)).isInstanceOf(IllegalArgumentException.class);
+        assertThat(store.find(Long.MAX_VALUE)).isNull();
+        assertThat(store.findByIdempotencyKey("no-such-key")).isNull();
+    }
+
+    @Test
+    public void manyThreadsClaimingTogetherClaimEachDeliveryOnce() throws Exception {
+        int deliveries = 200;
+        for (int i = 0; i < deliveries; i++) {
+            enqueue(NOW);
+        }
+        DeliveryStore second = secondInstance();
+        int threads = 8;
+        Map<Long, AtomicInteger> claimed = new ConcurrentHashMap<>();
+        AtomicInteger total = new AtomicInteger();
+        CyclicBarrier barrier = new CyclicBarrier(threads);
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            List<Future<?>> futures = new ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                DeliveryStore mine = second != null && t % 2 == 1 ? second : store;
+                String owner = "worker-" + t;
+                futures.add(pool.submit(() -> {
+                    barrier.await(30, TimeUnit.SECONDS);
+                    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+                    while (total.get() < deliveries && System.nanoTime() < deadline) {
+                        for (ClaimedDelivery claim : mine.claimDue(owner, NOW, LEASE, 3)) {
+                            claimed.computeIfAbsent(claim.id(), id -> new AtomicInteger())
+                                    .incrementAndGet();
+                            total.incrementAndGet();
+                        }
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> future : futures) {
+                future.get(60, TimeUnit.SECONDS);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(claimed).hasSize(deliveries);
+        assertThat(claimed.values()).allSatisfy(count -> assertThat(count).hasValue(1));
+        assertThat(store.list(DeliveryStatus.SENDING, 1_000)).hasSize(deliveries);
+    }
+}

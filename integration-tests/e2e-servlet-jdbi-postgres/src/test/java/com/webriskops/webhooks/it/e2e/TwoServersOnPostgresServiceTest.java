@@ -1,0 +1,12 @@
+package com.webriskops.webhooks.it.e2e;
+
+/**
+ * Two servers on the PostgreSQL server named by {@code WEBHOOKS_TEST_POSTGRES_URL}; skipped with a
+ * message when it is not set, failed under {@code CI=true} when it is set but unreachable.
+ */
+class TwoServersOnPostgresServiceTest extends TwoServersSharingOneDatabaseTest {
+    @Override
+    String databaseUrl() {
+        return PostgresDatabases.requireService();
+    }
+}

@@ -1,0 +1,373 @@
+package com.webriskops.webhooks.jdbi;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.webriskops.webhooks.jdbi.internal.AttemptRow;
+import com.webriskops.webhooks.jdbi.internal.DeliveryRow;
+import com.webriskops.webhooks.jdbi.internal.DeliverySql;
+import com.webriskops.webhooks.jdbi.internal.StoreErrors;
+import com.webriskops.webhooks.jdbi.internal.Times;
+import com.webriskops.webhooks.payload.ProviderKey;
+import com.webriskops.webhooks.payload.WebhookJson;
+import com.webriskops.webhooks.sender.AttemptOutcome;
+import com.webriskops.webhooks.sender.ClaimedDelivery;
+import com.webriskops.webhooks.sender.Delivery;
+import com.webriskops.webhooks.sender.DeliveryStatus;
+import com.webriskops.webhooks.sender.DeliveryStore;
+import com.webriskops.webhooks.sender.ExportRequest;
+import com.webriskops.webhooks.sender.ExportTarget;
+import com.webriskops.webhooks.store.StoreException;
+import jakarta.annotation.Nullable;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * A {@link DeliveryStore} in two database tables ({@code <prefix>deliveries} and {@code
+ * <prefix>delivery_attempts}), shared by every dispatcher on the same database. Obtain one from
+ * {@link JdbiStores#deliveryStore()}.
+ *
+ * <p>Each operation is one statement or one short transaction; no lock is held between calls, so none
+ * is held across an HTTP attempt. {@link #claimDue} takes due rows with {@code FOR UPDATE SKIP
+ * LOCKED} on PostgreSQL (one {@code UPDATE ... RETURNING} statement) and MariaDB 10.6+ (a select and
+ * an update in one transaction); on H2, one {@code UPDATE} read back through {@code FINAL TABLE}.
+ * Every claim raises the row's fencing token; {@link #reschedule}, {@link #finish} and {@link
+ * #release} change the row only while it is {@code sending} under the claim's token, and append to
+ * the attempt log in the same transaction. The log keeps the latest {@link #MAX_ATTEMPT_LOG} attempts
+ * of each delivery. Times are passed in and stored as epoch milliseconds.
+ *
+ * <p>No secret is stored: a delivery holds its target's id, provider key and signing status, and the
+ * export as JSON; the dispatcher looks the target (and its secrets) up at attempt time.
+ *
+ * <p>Immutable and thread-safe. Database failures are {@link StoreException}s whose message names
+ * the operation and SQLState, never the SQL or its parameters; the cause holds the driver's exception.
+ */
+public final class JdbiDeliveryStore implements DeliveryStore {
+    /** Attempts kept per delivery in the attempt log. */
+    public static final int MAX_ATTEMPT_LOG = 50;
+
+    /** The most deliveries one {@link #list} or {@link #claimDue} call returns, whatever limit is asked. */
+    public static final int MAX_LIMIT = 1000;
+
+    private static final int MAX_MESSAGE_CHARS = 1024;
+    private static final int MAX_CODE_CHARS = 128;
+
+    private final DeliverySql sql;
+    private final String deliveries;
+    private final String attempts;
+
+    JdbiDeliveryStore(DeliverySql sql, String tablePrefix) {
+        this.sql = sql;
+        this.deliveries = tablePrefix + "deliveries";
+        this.attempts = tablePrefix + "delivery_attempts";
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * <p>One insert that does nothing when the key exists, then one read of the row.
+     *
+     * @throws StoreException if the database could not be reached or a statement failed
+     * @throws NullPointerException if an argument is null
+     */
+    @Override
+    public Delivery enqueue(ExportTarget target, ExportRequest export, Instant now) {
+        Objects.requireNonNull(target, "target");
+        Objects.requireNonNull(export, "export");
+        Objects.requireNonNull(now, "now");
+        String json = toJson(export);
+        long nowMs = Times.epochMillis(now);
+        StoreErrors.run("enqueue a webhook delivery", () -> {
+            sql.insertIfAbsent(
+                    deliveries,
+                    export.idempotencyKey(),
+                    target.id(),
+                    target.providerKey().wireName(),
+                    target.signingStatus(),
+                    json,
+                    nowMs);
+            return null;
+        });
+        Delivery delivery = findByIdempotencyKey(export.idempotencyKey());
+        if (delivery == null) {
+            throw new StoreException("The webhook delivery vanished right after it was enqueued");
+        }
+        return delivery;
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * <p>Returns at most {@link #MAX_LIMIT} claims, in id order. On H2 a claim racing another may
+     * return fewer than are due.
+     *
+     * @throws StoreException if the database could not be reached or the statement failed
+     * @throws IllegalArgumentException if {@code limit} is not positive or {@code lease} is not positive
+     * @throws NullPointerException if an argument is null
+     */
+    @Override
+    public List<ClaimedDelivery> claimDue(String owner, Instant now, Duration lease, int limit) {
+        Objects.requireNonNull(owner, "owner");
+        Objects.requireNonNull(now, "now");
+        Objects.requireNonNull(lease, "lease");
+        checkLimit(limit);
+        if (lease.isZero() || lease.isNegative()) {
+            throw new IllegalArgumentException("lease must be positive, not " + lease);
+        }
+        long nowMs = Times.epochMillis(now);
+        long leaseEndMs = Times.epochMillis(now.plus(lease));
+        List<DeliveryRow> rows = StoreErrors.run(
+                "claim due webhook deliveries",
+                () -> sql.claim(deliveries, owner, nowMs, leaseEndMs, Math.min(limit, MAX_LIMIT)));
+        List<ClaimedDelivery> claims = new ArrayList<>(rows.size());
+        for (Delivery delivery : withLogs(rows)) {
+            claims.add(new ClaimedDelivery(
+                    delivery, delivery.fencingToken(), owner, Objects.requireNonNull(delivery.leaseExpiresAt())));
+        }
+        return claims;
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * @throws StoreException if the database could not be reached or a statement failed
+     * @throws NullPointerException if an argument is null
+     */
+    @Override
+    public boolean reschedule(ClaimedDelivery claim, AttemptOutcome outcome, Instant nextAttemptAt, Instant now) {
+        Objects.requireNonNull(nextAttemptAt, "nextAttemptAt");
+        return writeBack(claim, outcome, DeliveryStatus.RETRY_SCHEDULED, Times.epochMillis(nextAttemptAt), now);
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * @throws StoreException if the database could not be reached or a statement failed
+     * @throws NullPointerException if an argument is null
+     */
+    @Override
+    public boolean finish(ClaimedDelivery claim, AttemptOutcome outcome, DeliveryStatus status, Instant now) {
+        Objects.requireNonNull(status, "status");
+        if (!status.isTerminal()) {
+            throw new IllegalArgumentException("finish needs exported, blocked or failed, not " + status.wireName());
+        }
+        return writeBack(claim, outcome, status, null, now);
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * @throws StoreException if the database could not be reached or the statement failed
+     * @throws NullPointerException if an argument is null
+     */
+    @Override
+    public boolean release(ClaimedDelivery claim, Instant now) {
+        Objects.requireNonNull(claim, "claim");
+        Objects.requireNonNull(now, "now");
+        long nowMs = Times.epochMillis(now);
+        return StoreErrors.run(
+                        "release a webhook delivery",
+                        () -> sql.release(deliveries, claim.id(), claim.fencingToken(), nowMs))
+                > 0;
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * @throws StoreException if the database could not be reached or a statement failed
+     */
+    @Override
+    @Nullable
+    public Delivery find(long id) {
+        return StoreErrors.run("find a webhook delivery", () -> sql.findRow(deliveries, id))
+                .map(row -> withLogs(List.of(row)).get(0))
+                .orElse(null);
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * @throws StoreException if the database could not be reached or a statement failed
+     * @throws NullPointerException if the key is null
+     */
+    @Override
+    @Nullable
+    public Delivery findByIdempotencyKey(String idempotencyKey) {
+        Objects.requireNonNull(idempotencyKey, "idempotencyKey");
+        return StoreErrors.run("find a webhook delivery", () -> sql.findRowByKey(deliveries, idempotencyKey))
+                .map(row -> withLogs(List.of(row)).get(0))
+                .orElse(null);
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * <p>Returns at most {@link #MAX_LIMIT} deliveries, in id order (the order they were enqueued).
+     *
+     * @throws StoreException if the database could not be reached or a statement failed
+     * @throws IllegalArgumentException if {@code limit} is not positive
+     */
+    @Override
+    public List<Delivery> list(@Nullable DeliveryStatus status, int limit) {
+        checkLimit(limit);
+        int bounded = Math.min(limit, MAX_LIMIT);
+        List<DeliveryRow> rows = StoreErrors.run(
+                "list webhook deliveries",
+                () -> status == null
+                        ? sql.listRows(deliveries, bounded)
+                        : sql.listRowsWithStatus(deliveries, status.wireName(), bounded));
+        return withLogs(rows);
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * @throws StoreException if the database could not be reached or the statement failed
+     * @throws NullPointerException if {@code now} is null
+     */
+    @Override
+    public boolean retryOnRequest(long id, Instant now) {
+        Objects.requireNonNull(now, "now");
+        long nowMs = Times.epochMillis(now);
+        return StoreErrors.run("retry a webhook delivery", () -> sql.retryOnRequest(deliveries, id, nowMs)) > 0;
+    }
+
+    @Override
+    public String toString() {
+        return "JdbiDeliveryStore[table=" + deliveries + "]";
+    }
+
+    private boolean writeBack(
+            ClaimedDelivery claim, AttemptOutcome outcome, DeliveryStatus status, @Nullable Long nextMs, Instant now) {
+        Objects.requireNonNull(claim, "claim");
+        Objects.requireNonNull(outcome, "outcome");
+        Objects.requireNonNull(now, "now");
+        long nowMs = Times.epochMillis(now);
+        AttemptRow attempt = new AttemptRow(
+                claim.id(),
+                0,
+                outcome.attempt(),
+                outcome.status().wireName(),
+                truncate(outcome.code(), MAX_CODE_CHARS),
+                outcome.httpStatus(),
+                Objects.requireNonNull(truncate(outcome.message(), MAX_MESSAGE_CHARS)),
+                outcome.retryAfter() == null ? null : outcome.retryAfter().toMillis(),
+                outcome.responseSnippet(),
+                outcome.requestSent(),
+                Times.epochMillis(outcome.startedAt()),
+                Times.epochMillis(outcome.finishedAt()));
+        return StoreErrors.run(
+                "record a webhook delivery attempt",
+                () -> sql.writeBack(
+                        deliveries,
+                        attempts,
+                        claim.id(),
+                        claim.fencingToken(),
+                        status.wireName(),
+                        nextMs,
+                        nowMs,
+                        attempt,
+                        MAX_ATTEMPT_LOG));
+    }
+
+    /** The deliveries of {@code rows}, in the same order, each with its attempt log. */
+    private List<Delivery> withLogs(List<DeliveryRow> rows) {
+        if (rows.isEmpty()) {
+            return List.of();
+        }
+        List<Long> ids = new ArrayList<>(rows.size());
+        rows.forEach(row -> ids.add(row.id()));
+        List<AttemptRow> attemptRows =
+                StoreErrors.run("read webhook delivery attempts", () -> sql.attemptsOf(attempts, ids));
+        Map<Long, List<AttemptOutcome>> logs = new HashMap<>();
+        for (AttemptRow row : attemptRows) {
+            logs.computeIfAbsent(row.deliveryId(), id -> new ArrayList<>()).add(toOutcome(row));
+        }
+        List<Delivery> result = new ArrayList<>(rows.size());
+        for (DeliveryRow row : rows) {
+            result.add(toDelivery(row, logs.getOrDefault(row.id(), List.of())));
+        }
+        result.sort(Comparator.comparingLong(Delivery::id));
+        return result;
+    }
+
+    private static Delivery toDelivery(DeliveryRow row, List<AttemptOutcome> log) {
+        return new Delivery(
+                row.id(),
+                row.idempotencyKey(),
+                row.targetId(),
+                providerKey(row.providerKey()),
+                row.signingStatus(),
+                fromJson(row.exportJson()),
+                DeliveryStatus.fromWireName(row.status()),
+                row.attempts(),
+                row.roundAttempts(),
+                instant(row.roundStartedAtMs()),
+                instant(row.nextAttemptAtMs()),
+                row.leaseOwner(),
+                instant(row.leaseExpiresAtMs()),
+                row.fencingToken(),
+                Instant.ofEpochMilli(row.createdAtMs()),
+                Instant.ofEpochMilli(row.updatedAtMs()),
+                log);
+    }
+
+    private static AttemptOutcome toOutcome(AttemptRow row) {
+        return new AttemptOutcome(
+                row.attempt(),
+                DeliveryStatus.fromWireName(row.status()),
+                row.code(),
+                row.httpStatus(),
+                row.message(),
+                row.retryAfterMs() == null ? null : Duration.ofMillis(row.retryAfterMs()),
+                row.responseSnippet(),
+                row.requestSent(),
+                Instant.ofEpochMilli(row.startedAtMs()),
+                Instant.ofEpochMilli(row.finishedAtMs()));
+    }
+
+    private static ProviderKey providerKey(String wireName) {
+        for (ProviderKey key : ProviderKey.values()) {
+            if (key.wireName().equals(wireName)) {
+                return key;
+            }
+        }
+        throw new StoreException("A stored webhook delivery names an unknown provider key");
+    }
+
+    @Nullable
+    private static Instant instant(@Nullable Long epochMillis) {
+        return epochMillis == null ? null : Instant.ofEpochMilli(epochMillis);
+    }
+
+    @Nullable
+    private static String truncate(@Nullable String text, int maxChars) {
+        return text == null || text.length() <= maxChars ? text : text.substring(0, maxChars);
+    }
+
+    private static void checkLimit(int limit) {
+        if (limit < 1) {
+            throw new IllegalArgumentException("limit must be positive, not " + limit);
+        }
+    }
+
+    private static String toJson(ExportRequest export) {
+        try {
+            return WebhookJson.mapper().writeValueAsString(export);
+        } catch (JsonProcessingException e) {
+            throw new StoreException("Could not write the webhook export as JSON", e);
+        }
+    }
+
+    private static ExportRequest fromJson(String json) {
+        try {
+            return WebhookJson.mapper().readValue(json, ExportRequest.class);
+        } catch (JsonProcessingException e) {
+            throw new StoreException("A stored webhook delivery holds an export that cannot be read", e);
+        }
+    }
+}

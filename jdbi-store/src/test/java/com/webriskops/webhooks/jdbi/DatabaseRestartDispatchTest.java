@@ -1,0 +1,185 @@
+package com.webriskops.webhooks.jdbi;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.webriskops.webhooks.sender.AttemptOutcome;
+import com.webriskops.webhooks.sender.ClaimedDelivery;
+import com.webriskops.webhooks.sender.Delivery;
+import com.webriskops.webhooks.sender.DeliveryStatus;
+import com.webriskops.webhooks.sender.DeliveryStore;
+import com.webriskops.webhooks.sender.Dispatcher;
+import com.webriskops.webhooks.sender.ExportRequest;
+import com.webriskops.webhooks.sender.ExportTarget;
+import com.webriskops.webhooks.testing.DeliveryStoreContract;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import jakarta.annotation.Nullable;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.h2.jdbcx.JdbcConnectionPool;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * PostgreSQL stopped and restarted (same data directory and port) under a running dispatcher: the
+ * dispatcher keeps polling at its interval (no crash, no busy loop), resumes once the database is
+ * back, and every delivery is accepted by the receiver exactly once.
+ */
+class DatabaseRestartDispatchTest {
+    private static final int DELIVERIES = OutboxDurabilityTest.DELIVERIES;
+    private static final Duration POLL = Duration.ofMillis(100);
+    private static final int WORKERS = 2;
+
+    @TempDir
+    Path dataDirectory;
+
+    @Test
+    void aDispatcherBacksOffWhileTheDatabaseIsDownAndLosesNothing() throws Exception {
+        int port = freePort();
+        EmbeddedPostgres postgres = start(port);
+        JdbcConnectionPool pool =
+                TestDatabases.pooledPostgres("jdbc:postgresql://127.0.0.1:" + port + "/postgres?user=postgres");
+        try (CountingReceiver receiver = new CountingReceiver(20)) {
+            JdbiStores.migrate(pool);
+            DeliveryStore store = JdbiStores.create(pool).deliveryStore();
+            ExportTarget target = CountingReceiver.target(receiver.url());
+            Instant now = Instant.now();
+            for (int i = 0; i < DELIVERIES; i++) {
+                store.enqueue(target, DeliveryStoreContract.export("restart-" + i), now);
+            }
+            CountingStore counting = new CountingStore(store);
+            try (Dispatcher dispatcher = com.webriskops.webhooks.sender.Dispatcher.builder()
+                    .store(counting)
+                    .sender(OutboxDispatcherMain.sender())
+                    .targets(id -> id == target.id() ? target : null)
+                    .workers(WORKERS)
+                    .pollInterval(POLL)
+                    .lease(OutboxDurabilityTest.LEASE)
+                    .owner("survivor")
+                    .build()) {
+                dispatcher.start();
+                OutboxDurabilityTest.await(
+                        () -> receiver.total.get() >= 60, Duration.ofSeconds(20), "deliveries under way");
+
+                postgres.close();
+                postgres = null;
+                int failuresAtStop = counting.failedClaims.get();
+                long downSince = System.nanoTime();
+                OutboxDurabilityTest.await(
+                        () -> counting.failedClaims.get() >= failuresAtStop + 2 * WORKERS,
+                        Duration.ofSeconds(10),
+                        "the dispatcher noticing the outage");
+                int receivedWhileDown = receiver.total.get();
+                OutboxDurabilityTest.await(
+                        () -> System.nanoTime() - downSince
+                                > Duration.ofMillis(800).toNanos(),
+                        Duration.ofSeconds(2),
+                        "the outage lasting");
+                long downMillis = (System.nanoTime() - downSince) / 1_000_000;
+                int failures = counting.failedClaims.get() - failuresAtStop;
+                assertThat(receiver.total.get())
+                        .as("nothing is sent while the outbox is unreachable")
+                        .isEqualTo(receivedWhileDown);
+                assertThat(failures)
+                        .as("failed claims in %d ms with %d workers polling every %s", downMillis, WORKERS, POLL)
+                        .isLessThanOrEqualTo((int) (WORKERS * (downMillis / POLL.toMillis() + 2)) + WORKERS);
+
+                postgres = start(port);
+                OutboxDurabilityTest.awaitExported(receiver, store, Duration.ofSeconds(30));
+            }
+
+            assertThat(store.list(DeliveryStatus.EXPORTED, 1_000)).hasSize(DELIVERIES);
+            assertThat(receiver.accepted).hasSize(DELIVERIES);
+            assertThat(receiver.accepted.values())
+                    .allSatisfy(count -> assertThat(count).hasValue(1));
+            assertThat(receiver.duplicates().size())
+                    .as("keys sent again: only attempts in flight at the outage")
+                    .isLessThanOrEqualTo(WORKERS);
+        } finally {
+            pool.dispose();
+            if (postgres != null) {
+                postgres.close();
+            }
+        }
+    }
+
+    private EmbeddedPostgres start(int port) throws IOException {
+        return EmbeddedPostgres.builder()
+                .setPort(port)
+                .setDataDirectory(dataDirectory.resolve("pgdata"))
+                .setCleanDataDirectory(false)
+                .start();
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    /** Counts claims that failed, to show the dispatcher waits between them. */
+    private static final class CountingStore implements DeliveryStore {
+        final AtomicInteger failedClaims = new AtomicInteger();
+        private final DeliveryStore delegate;
+
+        CountingStore(DeliveryStore delegate) {
+            this.delegate = delegate;
+        }
+
+        @Override
+        public List<ClaimedDelivery> claimDue(String owner, Instant now, Duration lease, int limit) {
+            try {
+                return delegate.claimDue(owner, now, lease, limit);
+            } catch (RuntimeException e) {
+                failedClaims.incrementAndGet();
+                throw e;
+            }
+        }
+
+        @Override
+        public Delivery enqueue(ExportTarget target, ExportRequest export, Instant now) {
+            return delegate.enqueue(target, export, now);
+        }
+
+        @Override
+        public boolean reschedule(ClaimedDelivery claim, AttemptOutcome outcome, Instant nextAttemptAt, Instant now) {
+            return delegate.reschedule(claim, outcome, nextAttemptAt, now);
+        }
+
+        @Override
+        public boolean finish(ClaimedDelivery claim, AttemptOutcome outcome, DeliveryStatus status, Instant now) {
+            return delegate.finish(claim, outcome, status, now);
+        }
+
+        @Override
+        public boolean release(ClaimedDelivery claim, Instant now) {
+            return delegate.release(claim, now);
+        }
+
+        @Override
+        @Nullable
+        public Delivery find(long id) {
+            return delegate.find(id);
+        }
+
+        @Override
+        @Nullable
+        public Delivery findByIdempotencyKey(String idempotencyKey) {
+            return delegate.findByIdempotencyKey(idempotencyKey);
+        }
+
+        @Override
+        public List<Delivery> list(@Nullable DeliveryStatus status, int limit) {
+            return delegate.list(status, limit);
+        }
+
+        @Override
+        public boolean retryOnRequest(long id, Instant now) {
+            return delegate.retryOnRequest(id, now);
+        }
+    }
+}

@@ -1,0 +1,203 @@
+package com.webriskops.webhooks.jdbi;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.webriskops.webhooks.sender.DeliveryStatus;
+import com.webriskops.webhooks.sender.DeliveryStore;
+import com.webriskops.webhooks.sender.Dispatcher;
+import com.webriskops.webhooks.sender.ExportTarget;
+import com.webriskops.webhooks.sender.RetryPolicy;
+import com.webriskops.webhooks.testing.DeliveryStoreContract;
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import javax.sql.DataSource;
+import org.h2.jdbcx.JdbcConnectionPool;
+import org.jdbi.v3.core.Jdbi;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The outbox on a real PostgreSQL, end to end: dispatchers deliver over HTTP to the kit's receiver on
+ * loopback, counted by idempotency key. Two dispatchers on separate pools never send one delivery
+ * twice; a dispatcher process killed with SIGKILL loses nothing, and only the attempts it had in
+ * flight may be sent again.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+abstract class OutboxDurabilityTest {
+    static final int DELIVERIES = 300;
+    static final Duration LEASE = Duration.ofSeconds(4);
+
+    private final List<JdbcConnectionPool> pools = new ArrayList<>();
+    private String prefix;
+    private CountingReceiver receiver;
+    private ExportTarget target;
+
+    @TempDir
+    Path temp;
+
+    /** The JDBC URL of the database under test (the child process opens it too). */
+    abstract String jdbcUrl();
+
+    static Dispatcher dispatcher(DeliveryStore store, ExportTarget target, String owner) {
+        return Dispatcher.builder()
+                .store(store)
+                .sender(OutboxDispatcherMain.sender())
+                .targets(id -> id == target.id() ? target : null)
+                .retryPolicy(RetryPolicy.builder()
+                        .maxAttempts(50)
+                        .initialBackoff(Duration.ofMillis(200))
+                        .maxBackoff(Duration.ofSeconds(1))
+                        .build())
+                .workers(4)
+                .pollInterval(Duration.ofMillis(50))
+                .lease(LEASE)
+                .owner(owner)
+                .build();
+    }
+
+    @BeforeEach
+    void setUp() throws IOException {
+        prefix = TestDatabases.uniquePrefix();
+        JdbiStores.migrate(pool(), prefix);
+    }
+
+    @AfterEach
+    void tearDown() {
+        if (receiver != null) {
+            receiver.close();
+        }
+        if (!pools.isEmpty()) {
+            TestDatabases.dropTables(pools.get(0), prefix);
+        }
+        pools.forEach(JdbcConnectionPool::dispose);
+        pools.clear();
+    }
+
+    private DataSource pool() {
+        JdbcConnectionPool pool = TestDatabases.pooledPostgres(jdbcUrl());
+        pools.add(pool);
+        return pool;
+    }
+
+    /** A store on its own pool and {@link Jdbi}, as a separate application instance has. */
+    private DeliveryStore newInstance() {
+        return JdbiStores.builder(Jdbi.create(pool()))
+                .tablePrefix(prefix)
+                .build()
+                .deliveryStore();
+    }
+
+    DeliveryStore enqueueAll(long receiverDelayMillis) throws IOException {
+        receiver = new CountingReceiver(receiverDelayMillis);
+        target = CountingReceiver.target(receiver.url());
+        DeliveryStore store = newInstance();
+        Instant now = Instant.now();
+        for (int i = 0; i < DELIVERIES; i++) {
+            store.enqueue(target, DeliveryStoreContract.export("durable-" + prefix + i), now);
+        }
+        return store;
+    }
+
+    @Test
+    void twoDispatchersOnOneDatabaseDeliverEveryDeliveryExactlyOnce() throws Exception {
+        DeliveryStore store = enqueueAll(0);
+        try (Dispatcher first = dispatcher(newInstance(), target, "first");
+                Dispatcher second = dispatcher(newInstance(), target, "second")) {
+            first.start();
+            second.start();
+            awaitExported(receiver, store, Duration.ofSeconds(30));
+        }
+
+        assertThat(store.list(DeliveryStatus.EXPORTED, 1_000)).hasSize(DELIVERIES);
+        assertThat(receiver.requests).hasSize(DELIVERIES);
+        assertThat(receiver.duplicates()).as("keys sent twice").isEmpty();
+        assertThat(receiver.accepted).hasSize(DELIVERIES);
+    }
+
+    @Test
+    void aDispatcherProcessKilledMidRunLosesNothingAndRepeatsOnlyItsLeasedAttempts() throws Exception {
+        DeliveryStore store = enqueueAll(20);
+        File log = temp.resolve("child.log").toFile();
+        Process child = new ProcessBuilder(
+                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        OutboxDispatcherMain.class.getName(),
+                        jdbcUrl(),
+                        prefix,
+                        receiver.url())
+                .redirectErrorStream(true)
+                .redirectOutput(log)
+                .start();
+        int leasedAtKill;
+        try {
+            await(() -> receiver.total.get() >= 60 || !child.isAlive(), Duration.ofSeconds(30), "child delivering");
+            assertThat(child.isAlive())
+                    .as("child alive; its log:%n%s", read(log))
+                    .isTrue();
+        } finally {
+            child.destroyForcibly();
+            assertThat(child.waitFor(10, TimeUnit.SECONDS)).isTrue();
+        }
+        int deliveredBeforeKill = store.list(DeliveryStatus.EXPORTED, 1_000).size();
+        leasedAtKill = store.list(DeliveryStatus.SENDING, 1_000).size();
+        assertThat(deliveredBeforeKill).as("killed mid-run").isLessThan(DELIVERIES);
+        assertThat(leasedAtKill).as("the killed process held leases").isBetween(1, 4);
+
+        try (Dispatcher successor = dispatcher(newInstance(), target, "successor")) {
+            successor.start();
+            awaitExported(receiver, store, Duration.ofSeconds(30));
+        }
+
+        assertThat(store.list(DeliveryStatus.EXPORTED, 1_000)).hasSize(DELIVERIES);
+        assertThat(receiver.requests).as("every delivery arrived").hasSize(DELIVERIES);
+        assertThat(receiver.duplicates().size())
+                .as("keys sent twice, at most the %d leased at the kill", leasedAtKill)
+                .isLessThanOrEqualTo(leasedAtKill);
+        assertThat(receiver.accepted).hasSize(DELIVERIES);
+        assertThat(receiver.accepted.values())
+                .allSatisfy(count -> assertThat(count).hasValue(1));
+    }
+
+    /** Waits (cheaply, on the receiver's count first) until every delivery is recorded exported. */
+    static void awaitExported(CountingReceiver receiver, DeliveryStore store, Duration timeout)
+            throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        await(() -> receiver.accepted.size() == DELIVERIES, timeout, "all " + DELIVERIES + " received");
+        Duration left = Duration.ofNanos(Math.max(0, deadline - System.nanoTime()));
+        await(
+                () -> store.list(DeliveryStatus.EXPORTED, 1_000).size() == DELIVERIES,
+                left,
+                "all " + DELIVERIES + " recorded exported");
+    }
+
+    static void await(BooleanSupplier condition, Duration timeout, String what) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("timed out after " + timeout + " waiting for: " + what);
+            }
+            Thread.sleep(50);
+        }
+    }
+
+    private static String read(File file) {
+        try {
+            return Files.readString(file.toPath(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            return "(unreadable: " + e + ")";
+        }
+    }
+}
