@@ -29,16 +29,9 @@ final class Databases {
         return dataSource;
     }
 
-    /**
-     * The durable outbox on {@code dataSource}: the one place that changes when the JDBI outbox ({@code
-     * JdbiStores.deliveryStore()}) is in the build.
-     *
-     * @throws UnsupportedOperationException until then
-     */
+    /** The durable outbox on {@code dataSource} (already migrated by {@link #open}). */
     static DeliveryStore deliveryStore(DataSource dataSource) {
-        JdbiStores.create(dataSource);
-        throw new UnsupportedOperationException(
-                "the durable outbox (JdbiStores.deliveryStore()) is not in this build of jdbi-store yet");
+        return JdbiStores.create(dataSource).deliveryStore();
     }
 
     /** The URL without its query parameters (where passwords live). */
