@@ -1,14 +1,18 @@
 package com.webriskops.webhooks.samples.apps;
 
 import com.sun.net.httpserver.HttpServer;
+import com.webriskops.webhooks.jaxrs.IdempotentApiFeature;
 import com.webriskops.webhooks.jaxrs.WebRiskOpsWebhookFeature;
 import com.webriskops.webhooks.receiver.VerifiedDelivery;
 import com.webriskops.webhooks.receiver.WebhookReceiver;
 import com.webriskops.webhooks.signing.WebhookSecret;
+import jakarta.annotation.Nullable;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -35,21 +39,58 @@ public final class JerseyReceiverApp {
      */
     public static RunningServer start(WebhookReceiver receiver, int port, Consumer<VerifiedDelivery> handler)
             throws IOException {
+        return start(receiver, port, handler, null, null);
+    }
+
+    /**
+     * Serves {@code POST /webhooks/webriskops} as {@link #start(WebhookReceiver, int, Consumer)} does and,
+     * when given, {@code POST /api/scanner/results} ({@link IdempotentApiFeature} in front of {@link
+     * ScannerResultsResource}, in the same JAX-RS application) and {@code POST /webhooks/vicket}. The
+     * feature binds one receiver per JAX-RS application, so the Vicket receiver gets a second Jersey
+     * application on the same JDK HTTP server, in the context {@code /webhooks/vicket}.
+     *
+     * @param scanner the scanner postback, or null not to serve it
+     * @param vicket the Vicket webhook, or null not to serve it
+     * @throws IOException if the port cannot be opened
+     */
+    public static RunningServer start(
+            WebhookReceiver receiver,
+            int port,
+            Consumer<VerifiedDelivery> handler,
+            @Nullable ScannerEndpoint scanner,
+            @Nullable VicketEndpoint vicket)
+            throws IOException {
         ResourceConfig app = new ResourceConfig()
                 .register(WebRiskOpsWebhookFeature.of(receiver))
                 .register(new TicketExportResource(handler))
                 .property("jersey.config.server.wadl.disableWadl", true);
-        JdkHttpHandlerContainer jersey = ContainerFactory.createContainer(JdkHttpHandlerContainer.class, app);
+        if (scanner != null) {
+            app.register(IdempotentApiFeature.builder()
+                            .sharedSecretCheck(scanner.secretCheck())
+                            .idempotentRequests(scanner.idempotency())
+                            .build())
+                    .register(new ScannerResultsResource(scanner.handler()));
+        }
+        List<JdkHttpHandlerContainer> containers = new ArrayList<>();
         HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
         // Our own executor, so stopping the server also ends its threads.
         ExecutorService threads = Executors.newCachedThreadPool();
         server.setExecutor(threads);
-        server.createContext("/", jersey);
+        containers.add(ContainerFactory.createContainer(JdkHttpHandlerContainer.class, app));
+        server.createContext("/", containers.get(0));
+        if (vicket != null) {
+            ResourceConfig vicketApp = new ResourceConfig()
+                    .register(WebRiskOpsWebhookFeature.of(vicket.receiver()))
+                    .register(new VicketResource(vicket.handler()))
+                    .property("jersey.config.server.wadl.disableWadl", true);
+            containers.add(ContainerFactory.createContainer(JdkHttpHandlerContainer.class, vicketApp));
+            server.createContext(VicketEndpoint.PATH, containers.get(1));
+        }
         server.start();
         URI endpoint = URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/webhooks/webriskops");
         return new RunningServer(endpoint, () -> {
             server.stop(0);
-            jersey.getApplicationHandler().onShutdown(jersey);
+            containers.forEach(jersey -> jersey.getApplicationHandler().onShutdown(jersey));
             threads.shutdownNow();
             threads.awaitTermination(10, TimeUnit.SECONDS);
         });
