@@ -89,8 +89,7 @@ final class ReceiveCommand implements Command {
         WebhookReceiver.Builder receiver = WebhookReceiver.builder().secrets(console.secrets());
         List<SharedSecret> scannerSecrets = secretsFrom(console, SCANNER_SECRET_ENV, SharedSecret::of);
         List<WebhookSecret> vicketSecrets = secretsFrom(console, VICKET_SECRET_ENV, WebhookSecret::of);
-        WebhookReceiver.Builder vicketReceiver =
-                WebhookReceiver.builder().scheme(VicketScheme.ofDefaults());
+        WebhookReceiver.Builder vicketReceiver = WebhookReceiver.builder().scheme(VicketScheme.ofDefaults());
         IdempotentResponseStore responses = new InMemoryIdempotentResponseStore();
         if (!store.equals("memory")) {
             DataSource dataSource = Databases.open(store);
@@ -136,14 +135,19 @@ final class ReceiveCommand implements Command {
                         + (store.equals("memory") ? "memory" : Databases.redact(store)) + "); Ctrl-C stops");
         URI root = server.endpoint().resolve("/");
         console.err()
-                .println(scanner == null
-                        ? "receive: not serving POST " + ScannerEndpoint.PATH + ": " + SCANNER_SECRET_ENV + " is not set"
-                        : "receive: also serving POST " + root.resolve(ScannerEndpoint.PATH)
-                                + " (X-Scanner-Secret, Idempotency-Key)");
+                .println(
+                        scanner == null
+                                ? "receive: not serving POST " + ScannerEndpoint.PATH + ": " + SCANNER_SECRET_ENV
+                                        + " is not set"
+                                : "receive: also serving POST " + root.resolve(ScannerEndpoint.PATH)
+                                        + " (X-Scanner-Secret, Idempotency-Key)");
         console.err()
-                .println(vicket == null
-                        ? "receive: not serving POST " + VicketEndpoint.PATH + ": " + VICKET_SECRET_ENV + " is not set"
-                        : "receive: also serving POST " + root.resolve(VicketEndpoint.PATH) + " (Vicket signature)");
+                .println(
+                        vicket == null
+                                ? "receive: not serving POST " + VicketEndpoint.PATH + ": " + VICKET_SECRET_ENV
+                                        + " is not set"
+                                : "receive: also serving POST " + root.resolve(VicketEndpoint.PATH)
+                                        + " (Vicket signature)");
         boolean interrupted = false;
         try {
             stop.await();

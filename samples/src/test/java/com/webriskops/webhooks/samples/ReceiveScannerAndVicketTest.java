@@ -85,8 +85,13 @@ class ReceiveScannerAndVicketTest {
             assertThat(new String(wrong.body(), StandardCharsets.UTF_8)).doesNotContain(SCANNER_SECRET);
 
             Answer afterRefusals = post(scanner, scannerHeaders(SCANNER_SECRET, "scan-run-124"), POSTBACK);
-            assertThat(afterRefusals.status()).as("a refused request claimed no key").isEqualTo(202);
-            assertThat(WebhookJson.mapper().readTree(afterRefusals.body()).get("id").asText())
+            assertThat(afterRefusals.status())
+                    .as("a refused request claimed no key")
+                    .isEqualTo(202);
+            assertThat(WebhookJson.mapper()
+                            .readTree(afterRefusals.body())
+                            .get("id")
+                            .asText())
                     .isNotEqualTo(id);
             assertThat(receive.outLine()).contains("scanner_result_id");
 
@@ -153,24 +158,23 @@ class ReceiveScannerAndVicketTest {
     @ParameterizedTest
     @ValueSource(strings = {"jaxrs", "servlet"})
     void withoutTheirSecretsTheNewEndpointsAreNotServedAndStderrSaysSo(String adapter) throws Exception {
-        try (Receive receive = Receive.start(
-                adapter, "memory", Map.of(Console.SECRET_ENV, TestDeliveries.SECRET_TEXT))) {
+        try (Receive receive =
+                Receive.start(adapter, "memory", Map.of(Console.SECRET_ENV, TestDeliveries.SECRET_TEXT))) {
             assertThat(receive.errLine())
                     .isEqualTo("receive: not serving POST /api/scanner/results: WRO_SCANNER_SHARED_SECRET is not set");
             assertThat(receive.errLine())
                     .isEqualTo("receive: not serving POST /webhooks/vicket: VICKET_WEBHOOK_SECRET is not set");
             Answer scanner = post(
-                    receive.root().resolve("/api/scanner/results"),
-                    scannerHeaders(SCANNER_SECRET, "k-1"),
-                    POSTBACK);
-            assertThat(scanner.status()).isEqualTo(404);
+                    receive.root().resolve("/api/scanner/results"), scannerHeaders(SCANNER_SECRET, "k-1"), POSTBACK);
+            assertThat(scanner.status()).as("not served (Jetty answers 405)").isIn(404, 405);
             TestDeliveries.Request vicket = VicketDeliveries.delivery()
                     .signedWith(VICKET_SECRET)
                     .timestamp(Instant.now())
                     .build();
             assertThat(post(receive.root().resolve("/webhooks/vicket"), vicket.headers(), vicket.body())
                             .status())
-                    .isEqualTo(404);
+                    .as("not served")
+                    .isIn(404, 405);
             TestDeliveries.Request delivery =
                     TestDeliveries.delivery().timestamp(Instant.now()).build();
             assertThat(post(receive.root().resolve("/webhooks/webriskops"), delivery.headers(), delivery.body())
@@ -286,9 +290,14 @@ class ReceiveScannerAndVicketTest {
         }
 
         @Override
-        public void close() throws InterruptedException {
+        public void close() {
             thread.interrupt();
-            thread.join(30_000);
+            try {
+                thread.join(30_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while stopping receive", e);
+            }
             assertThat(thread.isAlive()).isFalse();
             assertThat(exit.get()).isZero();
         }

@@ -19,8 +19,8 @@ public class ScannerAnswerServlet extends HttpServlet {
         request.getInputStream().readAllBytes();
         String pad = request.getParameter("pad");
         String padding = pad == null ? "" : "x".repeat(Integer.parseInt(pad));
-        byte[] body = ("{\"id\":\"" + UUID.randomUUID() + "\",\"pad\":\"" + padding + "\"}")
-                .getBytes(StandardCharsets.UTF_8);
+        byte[] body =
+                ("{\"id\":\"" + UUID.randomUUID() + "\",\"pad\":\"" + padding + "\"}").getBytes(StandardCharsets.UTF_8);
         response.setStatus(202);
         response.setContentType("application/json");
         response.setContentLength(body.length);
