@@ -40,6 +40,14 @@ final class Payloads {
             ticket.putArray("reproduction_steps");
             ticket.putArray("acceptance_criteria");
             ticket.putArray("evidence_links");
+            ticket.putArray("labels");
+            ticket.put("title", "Fix checkout");
+            ObjectNode source = (ObjectNode) ticket.get("source");
+            source.put("title", "Checkout bug");
+            source.put("fingerprint", "issue-42");
+            source.put("category", "forms");
+            source.put("affected_url", "https://shop.test/");
+            ((ObjectNode) json.get("rendered_body")).putArray("sections").add("summary");
             ((ObjectNode) json.get("rendered_body")).put("body", "Summary\n");
             if (size(json) > size) {
                 throw new IllegalArgumentException("smallest body is " + size(json) + " bytes, not " + size);
