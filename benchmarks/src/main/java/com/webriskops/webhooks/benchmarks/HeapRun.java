@@ -21,7 +21,8 @@ public final class HeapRun {
     private HeapRun() {}
 
     /**
-     * Arguments: JDBC URL, table prefix, number of deliveries, number of dispatchers.
+     * Arguments: JDBC URL, table prefix, number of deliveries, number of dispatchers, dispatch budget in
+     * seconds.
      *
      * @throws Exception if the run fails
      */
@@ -30,6 +31,7 @@ public final class HeapRun {
         String prefix = args[1];
         int count = Integer.parseInt(args[2]);
         int dispatchers = Integer.parseInt(args[3]);
+        int budgetSeconds = Integer.parseInt(args[4]);
         AtomicLong maxAfterGc = new AtomicLong();
         for (GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
             ((NotificationEmitter) gc)
