@@ -496,7 +496,7 @@ public final class BenchMain {
             String[] parts = result.split(" ");
             double enqueueSeconds = Double.parseDouble(parts[2]);
             double dispatchSeconds = Double.parseDouble(parts[3]);
-            long dispatched = Long.parseLong(parts[8]) - Long.parseLong(parts[10]);
+            long dispatched = Long.parseLong(parts[8]);
             double rate = Double.parseDouble(parts[9]);
             int direct = Integer.parseInt(parts[10]);
             double peak = Long.parseLong(parts[4]) / 1048576.0;
