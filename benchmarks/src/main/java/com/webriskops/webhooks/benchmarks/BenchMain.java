@@ -1,0 +1,557 @@
+package com.webriskops.webhooks.benchmarks;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.webriskops.webhooks.jdbi.JdbiStores;
+import com.webriskops.webhooks.receiver.WebhookReceiver;
+import com.webriskops.webhooks.sender.DeliveryStore;
+import com.webriskops.webhooks.sender.ExportTarget;
+import com.webriskops.webhooks.signing.WebhookSecret;
+import com.webriskops.webhooks.store.IdempotencyStore;
+import com.webriskops.webhooks.store.InMemoryIdempotencyStore;
+import com.webriskops.webhooks.store.InMemoryReplayStore;
+import com.webriskops.webhooks.store.ReplayStore;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.lang.management.ManagementFactory;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicLong;
+import javax.sql.DataSource;
+import org.h2.jdbcx.JdbcConnectionPool;
+import org.openjdk.jmh.results.RunResult;
+import org.openjdk.jmh.runner.Runner;
+import org.openjdk.jmh.runner.options.OptionsBuilder;
+import org.openjdk.jmh.runner.options.TimeValue;
+import org.openjdk.jmh.runner.options.VerboseMode;
+
+/**
+ * Runs B1 to B6 of the benchmarks issue, each figure beside its limit in interleaved rounds, profiles
+ * missed targets with JFR, and writes {@code latest.json} and {@code latest.md}. Started by {@code
+ * benchmarks/run}; system properties {@code bench.rounds} and {@code bench.only} (such as {@code
+ * B1,B3}) narrow a run while developing.
+ */
+public final class BenchMain {
+    private static final int[] SIZES = {1024, 4096, 65536};
+    private static final int CONNECTIONS = 16;
+
+    private final int rounds = Integer.getInteger("bench.rounds", 3);
+    private final Set<String> only =
+            Set.of(System.getProperty("bench.only", "B1,B2,B3,B4,B5,B6").split(","));
+    private final Path out;
+    private final List<Figure> figures = new ArrayList<>();
+    private final Map<String, Object> extra = new LinkedHashMap<>();
+    private EmbeddedPostgres postgres;
+    private String jdbcUrl;
+
+    private BenchMain(Path out) {
+        this.out = out;
+    }
+
+    /**
+     * Argument: the results folder.
+     *
+     * @throws Exception if a benchmark fails
+     */
+    public static void main(String[] args) throws Exception {
+        new BenchMain(Path.of(args.length > 0 ? args[0] : "benchmarks/results")).run();
+        System.exit(0);
+    }
+
+    private void run() throws Exception {
+        Files.createDirectories(out.resolve("jfr"));
+        Instant started = Instant.now();
+        if (only.contains("B1") || only.contains("B2")) {
+            micro();
+        }
+        if (only.contains("B3") || only.contains("B4") || only.contains("B5") || only.contains("B6")) {
+            postgres = EmbeddedPostgres.builder().start();
+            jdbcUrl = postgres.getJdbcUrl("postgres", "postgres");
+        }
+        try {
+            if (only.contains("B3")) {
+                http();
+            }
+            if (only.contains("B4")) {
+                stores();
+            }
+            if (only.contains("B5")) {
+                sender();
+            }
+            if (only.contains("B6")) {
+                heap();
+            }
+        } finally {
+            if (postgres != null) {
+                postgres.close();
+            }
+        }
+        extra.put("total_seconds", Duration.between(started, Instant.now()).toSeconds());
+        Report.write(out, figures, extra, rounds);
+    }
+
+    // ---------------------------------------------------------------- B1, B2
+
+    private void micro() throws Exception {
+        Map<Integer, Figure> b1 = new LinkedHashMap<>();
+        Map<Integer, Figure> b2 = new LinkedHashMap<>();
+        for (int size : SIZES) {
+            Figure f1 = new Figure("B1", "signature check, " + kib(size), "checks/s", "raw JCA HMAC-SHA256");
+            f1.target = ">= 0.8 x limit";
+            Figure f2 = new Figure("B2", "stateless pipeline, " + kib(size), "verifications/s", "raw JCA HMAC-SHA256");
+            f2.target = size == 4096 ? ">= 25,000/s on one thread" : "(no target; ratio shown)";
+            b1.put(size, f1);
+            b2.put(size, f2);
+        }
+        for (int round = 1; round <= rounds; round++) {
+            for (int size : SIZES) {
+                double limit = jmh("rawHmac", size);
+                b1.get(size).limits.add(limit);
+                b2.get(size).limits.add(limit);
+                b1.get(size).values.add(jmh("signatureCheck", size));
+                b2.get(size).values.add(jmh("pipeline", size));
+                log("B1/B2 round " + round + " " + size + ": " + b1.get(size).values + " " + b2.get(size).values);
+            }
+        }
+        for (int size : SIZES) {
+            Figure f1 = b1.get(size);
+            f1.verdict(Figure.median(f1.ratios()) >= 0.8);
+            Figure f2 = b2.get(size);
+            if (size == 4096) {
+                f2.verdict(Figure.median(f2.values) >= 25_000);
+            }
+            if (only.contains("B1")) {
+                figures.add(f1);
+            }
+            if (only.contains("B2")) {
+                figures.add(f2);
+            }
+            if (f1.missed()) {
+                f1.notes.addAll(Profiling.profile(out, "B1-" + size, microLoop("signatureCheck", size)));
+            }
+            if (f2.missed()) {
+                f2.notes.addAll(Profiling.profile(out, "B2-" + size, microLoop("pipeline", size)));
+            }
+        }
+    }
+
+    private static double jmh(String method, int size) throws Exception {
+        RunResult result = new Runner(new OptionsBuilder()
+                        .include(SignatureBenchmarks.class.getName() + "." + method + "$")
+                        .param("size", Integer.toString(size))
+                        .forks(1)
+                        .threads(1)
+                        .warmupIterations(2)
+                        .warmupTime(TimeValue.milliseconds(500))
+                        .measurementIterations(3)
+                        .measurementTime(TimeValue.milliseconds(500))
+                        .jvmArgs("-Xms512m", "-Xmx512m")
+                        .verbosity(VerboseMode.SILENT)
+                        .build())
+                .runSingle();
+        return result.getPrimaryResult().getScore();
+    }
+
+    private static Runnable microLoop(String method, int size) {
+        return () -> {
+            SignatureBenchmarks bench = new SignatureBenchmarks();
+            bench.size = size;
+            try {
+                bench.setUp();
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+            long end = System.nanoTime() + Duration.ofSeconds(4).toNanos();
+            while (System.nanoTime() < end) {
+                for (int i = 0; i < 100; i++) {
+                    if (method.equals("pipeline")) {
+                        bench.pipeline();
+                    } else {
+                        bench.signatureCheck();
+                    }
+                }
+            }
+        };
+    }
+
+    // ---------------------------------------------------------------- B3
+
+    private void http() throws Exception {
+        byte[] template = Payloads.template(4096);
+        for (String container : List.of("Jersey (JDK HTTP server)", "Jetty 12 servlet")) {
+            for (String storeKind : List.of("memory", "PostgreSQL")) {
+                boolean pg = storeKind.equals("PostgreSQL");
+                Figure figure = new Figure(
+                        "B3",
+                        container + ", kit + " + storeKind + " stores, 4 KiB, " + CONNECTIONS + " connections",
+                        "requests/s",
+                        "same resource, no filter, same server");
+                figure.target = pg ? ">= 0.5 x limit" : ">= 0.8 x limit";
+                JdbcConnectionPool pool = pg ? Db.pool(jdbcUrl, 40) : null;
+                WebhookReceiver receiver = receiver(pool);
+                try (Servers.Running server =
+                                container.startsWith("Jersey") ? Servers.jersey(receiver) : Servers.jetty(receiver);
+                        HttpDriver client = new HttpDriver(CONNECTIONS)) {
+                    URI hook = server.base().resolve("hook");
+                    URI plain = server.base().resolve("plain");
+                    load(client, hook, template, Duration.ofSeconds(2));
+                    load(client, plain, template, Duration.ofSeconds(1));
+                    for (int round = 1; round <= rounds; round++) {
+                        figure.values.add(load(client, hook, template, Duration.ofMillis(2500)));
+                        figure.limits.add(load(client, plain, template, Duration.ofMillis(2500)));
+                        log("B3 " + figure.what + " round " + round + ": " + figure.values + " / " + figure.limits);
+                    }
+                    figure.verdict(Figure.median(figure.ratios()) >= (pg ? 0.5 : 0.8));
+                    if (figure.missed()) {
+                        figure.notes.addAll(Profiling.profile(
+                                out, "B3-" + slug(container) + "-" + slug(storeKind), () -> {
+                                    try {
+                                        load(client, hook, template, Duration.ofSeconds(4));
+                                    } catch (Exception e) {
+                                        throw new IllegalStateException(e);
+                                    }
+                                }));
+                    }
+                } finally {
+                    if (pool != null) {
+                        pool.dispose();
+                    }
+                }
+                figures.add(figure);
+            }
+        }
+    }
+
+    private static WebhookReceiver receiver(JdbcConnectionPool pool) {
+        ReplayStore replay = new InMemoryReplayStore();
+        IdempotencyStore idempotency = new InMemoryIdempotencyStore();
+        if (pool != null) {
+            String prefix = prefix();
+            JdbiStores.migrate(pool, prefix);
+            JdbiStores stores = JdbiStores.builder(pool).tablePrefix(prefix).build();
+            replay = stores.replayStore();
+            idempotency = stores.idempotencyStore();
+        }
+        return WebhookReceiver.builder()
+                .secrets(WebhookSecret.of(SignatureBenchmarks.SECRET_TEXT))
+                .replayStore(replay)
+                .idempotencyStore(idempotency)
+                .build();
+    }
+
+    private static double load(HttpDriver client, URI uri, byte[] template, Duration duration) throws Exception {
+        return Load.throughput(CONNECTIONS, duration, () -> {
+            Signer signer = new Signer(template, SignatureBenchmarks.SECRET_TEXT);
+            return () -> {
+                Signer.Signed signed = signer.next();
+                return client.post(uri, signed.headers(), signed.body(), false) == 200;
+            };
+        });
+    }
+
+    // ---------------------------------------------------------------- B4
+
+    private void stores() throws Exception {
+        JdbcConnectionPool pool = Db.pool(jdbcUrl, 40);
+        try {
+            String prefix = prefix();
+            JdbiStores.migrate(pool, prefix);
+            try (Connection connection = pool.getConnection();
+                    Statement statement = connection.createStatement()) {
+                statement.execute("CREATE TABLE bench_rows (id varchar(255) PRIMARY KEY, at timestamptz NOT NULL)");
+            }
+            JdbiStores stores = JdbiStores.builder(pool).tablePrefix(prefix).build();
+            AtomicLong trips = new AtomicLong();
+            JdbiStores counted = JdbiStores.builder(Db.counting(pool, trips))
+                    .tablePrefix(prefix)
+                    .build();
+            int checks = 200;
+            Load.Op countedOp = replayAndClaim(counted.replayStore(), counted.idempotencyStore());
+            for (int i = 0; i < checks; i++) {
+                countedOp.run();
+            }
+            double tripsPerCheck = trips.get() / (2.0 * checks);
+            extra.put("B4_round_trips_per_check", tripsPerCheck);
+            for (int threads : new int[] {1, 8, 32}) {
+                Figure figure = new Figure(
+                        "B4",
+                        "JDBI replay record + idempotency claim on PostgreSQL, " + threads + " thread(s)",
+                        "checks/s",
+                        "single-row INSERTs, one per round trip");
+                figure.target = ">= 0.8 x limit, one round trip per check";
+                figure.notes.add(String.format(
+                        Locale.ROOT, "round trips per check (JDBC executes + commits, counted): %.2f", tripsPerCheck));
+                Load.throughput(
+                        threads,
+                        Duration.ofSeconds(1),
+                        () -> replayAndClaim(stores.replayStore(), stores.idempotencyStore()));
+                Load.throughput(threads, Duration.ofSeconds(1), () -> inserts(pool));
+                for (int round = 1; round <= rounds; round++) {
+                    // Two checks (replay, claim) per operation: checks/s = 2 x operations/s; likewise two INSERTs.
+                    figure.values.add(2
+                            * Load.throughput(
+                                    threads,
+                                    Duration.ofSeconds(2),
+                                    () -> replayAndClaim(stores.replayStore(), stores.idempotencyStore())));
+                    figure.limits.add(2 * Load.throughput(threads, Duration.ofSeconds(2), () -> inserts(pool)));
+                    log("B4 " + threads + " round " + round + ": " + figure.values + " / " + figure.limits);
+                }
+                figure.verdict(Figure.median(figure.ratios()) >= 0.8 && tripsPerCheck <= 1.0001);
+                if (figure.missed()) {
+                    figure.notes.addAll(Profiling.profile(out, "B4-" + threads, () -> {
+                        try {
+                            Load.throughput(
+                                    threads,
+                                    Duration.ofSeconds(4),
+                                    () -> replayAndClaim(stores.replayStore(), stores.idempotencyStore()));
+                        } catch (Exception e) {
+                            throw new IllegalStateException(e);
+                        }
+                    }));
+                }
+                figures.add(figure);
+            }
+        } finally {
+            pool.dispose();
+        }
+    }
+
+    private static Load.Op replayAndClaim(ReplayStore replay, IdempotencyStore idempotency) {
+        return () -> {
+            Instant now = Instant.now();
+            String id = UUID.randomUUID().toString();
+            boolean fresh = replay.recordIfAbsent("n-" + id, now, now.plusSeconds(600));
+            return fresh
+                    && idempotency.claim("k-" + id, now, Duration.ofMinutes(5)).token() != null;
+        };
+    }
+
+    /** Two single-row INSERTs, each on a connection borrowed for it, as the stores borrow one per statement. */
+    private static Load.Op inserts(DataSource pool) {
+        return () -> {
+            String id = UUID.randomUUID().toString();
+            return insert(pool, "n-" + id) && insert(pool, "k-" + id);
+        };
+    }
+
+    private static boolean insert(DataSource pool, String id) throws java.sql.SQLException {
+        try (Connection connection = pool.getConnection();
+                PreparedStatement insert =
+                        connection.prepareStatement("INSERT INTO bench_rows (id, at) VALUES (?, ?)")) {
+            insert.setString(1, id);
+            insert.setTimestamp(2, java.sql.Timestamp.from(Instant.now()));
+            return insert.executeUpdate() == 1;
+        }
+    }
+
+    // ---------------------------------------------------------------- B5
+
+    private void sender() throws Exception {
+        int count = Integer.getInteger("bench.b5.count", 600);
+        JdbcConnectionPool pool = Db.pool(jdbcUrl, 16);
+        try (Sink sink = new Sink();
+                HttpDriver client = new HttpDriver(CONNECTIONS)) {
+            String prefix = prefix();
+            JdbiStores.migrate(pool, prefix);
+            DeliveryStore store =
+                    JdbiStores.builder(pool).tablePrefix(prefix).build().deliveryStore();
+            ExportTarget target = SenderRuns.target(sink.url());
+            URI uri = URI.create(sink.url());
+            SenderRuns.enqueue(store, target, 200, 4, "warm-");
+            SenderRuns.dispatch(store, target, sink, 200, 1);
+            Signer.Signed sample = sink.first.get();
+            extra.put("B5_body_bytes", sample.body().length);
+            for (int dispatchers : new int[] {1, 2}) {
+                int threads = dispatchers * 2;
+                Figure figure = new Figure(
+                        "B5",
+                        "sender: PostgreSQL outbox -> loopback receiver, " + dispatchers + " dispatcher(s) x 2 workers",
+                        "deliveries/s",
+                        "plain POSTs of the same bytes, HttpClient 5, " + threads + " threads, keep-alive");
+                Figure fresh = new Figure(
+                        "B5i",
+                        "(information) same, limit with a new connection per POST as the sender does",
+                        "deliveries/s",
+                        "plain POSTs, HttpClient 5, " + threads + " threads, Connection: close");
+                figure.target = ">= 0.5 x limit and >= 1,000/s";
+                for (int round = 1; round <= rounds; round++) {
+                    SenderRuns.enqueue(store, target, count, 4, "r" + dispatchers + "-" + round + "-");
+                    double rate = SenderRuns.dispatch(store, target, sink, count, dispatchers);
+                    figure.values.add(rate);
+                    fresh.values.add(rate);
+                    figure.limits.add(posts(client, uri, sample, count, threads, false));
+                    fresh.limits.add(posts(client, uri, sample, count, threads, true));
+                    log("B5 " + dispatchers + " round " + round + ": " + figure.values + " / " + figure.limits + " / "
+                            + fresh.limits);
+                }
+                figure.verdict(Figure.median(figure.ratios()) >= 0.5 && Figure.median(figure.values) >= 1000);
+                if (figure.missed()) {
+                    SenderRuns.enqueue(store, target, count, 4, "prof" + dispatchers + "-");
+                    figure.notes.addAll(Profiling.profile(out, "B5-" + dispatchers, () -> {
+                        try {
+                            SenderRuns.dispatch(store, target, sink, count, dispatchers);
+                        } catch (Exception e) {
+                            throw new IllegalStateException(e);
+                        }
+                    }));
+                }
+                figures.add(figure);
+                figures.add(fresh);
+            }
+        } finally {
+            pool.dispose();
+        }
+    }
+
+    private static double posts(HttpDriver client, URI uri, Signer.Signed sample, int count, int threads, boolean close)
+            throws Exception {
+        AtomicLong left = new AtomicLong(count);
+        List<Thread> workers = new ArrayList<>();
+        List<Exception> errors = new java.util.concurrent.CopyOnWriteArrayList<>();
+        long start = System.nanoTime();
+        for (int t = 0; t < threads; t++) {
+            Thread worker = new Thread(() -> {
+                try {
+                    while (left.getAndDecrement() > 0) {
+                        if (client.post(uri, sample.headers(), sample.body(), close) != 200) {
+                            throw new IllegalStateException("sink did not answer 200");
+                        }
+                    }
+                } catch (Exception e) {
+                    errors.add(e);
+                }
+            });
+            worker.start();
+            workers.add(worker);
+        }
+        for (Thread worker : workers) {
+            worker.join();
+        }
+        if (!errors.isEmpty()) {
+            throw errors.get(0);
+        }
+        return count / ((System.nanoTime() - start) / 1e9);
+    }
+
+    // ---------------------------------------------------------------- B6
+
+    private void heap() throws Exception {
+        int count = Integer.getInteger("bench.b6.count", 100_000);
+        int budget = Integer.getInteger("bench.b6.dispatchSeconds", 60);
+        Figure figure = new Figure(
+                "B6",
+                "enqueue " + count + " deliveries, then dispatch them (child JVM, -Xmx256m, 2 dispatchers)",
+                "MiB peak heap used",
+                "");
+        figure.target = "heap stays under 256 MiB; nothing loads the whole queue";
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Process process = new ProcessBuilder(
+                        java,
+                        "-Xmx256m",
+                        "-XX:StartFlightRecording=filename="
+                                + out.resolve("jfr").resolve("B6.jfr") + ",settings=profile",
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        HeapRun.class.getName(),
+                        jdbcUrl,
+                        prefix(),
+                        Integer.toString(count),
+                        "2",
+                        Integer.toString(budget))
+                .redirectErrorStream(true)
+                .start();
+        String result = null;
+        try (BufferedReader reader =
+                new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+            for (String line = reader.readLine(); line != null; line = reader.readLine()) {
+                if (line.startsWith("RESULT ")) {
+                    result = line;
+                } else if (line.contains("OutOfMemoryError") || line.contains("Exception")) {
+                    figure.notes.add("child: " + line);
+                }
+            }
+        }
+        int exit = process.waitFor();
+        if (result == null) {
+            figure.verdict(false);
+            figure.notes.add("the child JVM ended with " + exit + " before finishing");
+        } else {
+            String[] parts = result.split(" ");
+            double enqueueSeconds = Double.parseDouble(parts[2]);
+            double dispatchSeconds = Double.parseDouble(parts[3]);
+            long dispatched = Long.parseLong(parts[8]);
+            double rate = Double.parseDouble(parts[9]);
+            int direct = Integer.parseInt(parts[10]);
+            double peak = Long.parseLong(parts[4]) / 1048576.0;
+            double afterGc = Long.parseLong(parts[5]) / 1048576.0;
+            double afterEnqueue = Long.parseLong(parts[6]) / 1048576.0;
+            figure.values.add(peak);
+            figure.verdict(peak < 256 && exit == 0 && dispatched >= count);
+            figure.notes.add(String.format(
+                    Locale.ROOT,
+                    "enqueue: %d through the kit in %.1f s (%.0f/s), the rest as SQL copies of the first row;"
+                            + " dispatch: %d of %d delivered in the %.0f s budget (%.0f/s, so all of them would take"
+                            + " about %.0f s)%s; highest heap live after a GC: %.1f MiB (%.1f MiB with the whole queue"
+                            + " enqueued, before dispatching); %d bodies of 2 KiB alone would be %.0f MiB",
+                    direct,
+                    enqueueSeconds,
+                    direct / enqueueSeconds,
+                    dispatched,
+                    count,
+                    dispatchSeconds,
+                    rate,
+                    count / Math.max(rate, 1e-9),
+                    dispatched >= count ? "" : ": MISS, the queue was not drained within the run (see B5)",
+                    afterGc,
+                    afterEnqueue,
+                    count,
+                    count * (double) Payloads.template(2048).length / 1048576.0));
+            extra.put("B6_live_after_gc_mib", afterGc);
+        }
+        figures.add(figure);
+    }
+
+    // ---------------------------------------------------------------- helpers
+
+    private static String prefix() {
+        return "b" + Long.toHexString(ThreadLocalRandom.current().nextLong() & 0xffffffffL) + "_";
+    }
+
+    private static String kib(int size) {
+        return size / 1024 + " KiB";
+    }
+
+    private static String slug(String text) {
+        return text.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("^-|-$", "");
+    }
+
+    static void log(String message) {
+        System.out.println("[" + ZonedDateTime.now().toLocalTime().withNano(0) + "] " + message);
+        System.out.flush();
+    }
+
+    static String machine() {
+        return ManagementFactory.getRuntimeMXBean().getVmName();
+    }
+
+    static ObjectMapper json() {
+        return new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    }
+}

@@ -1,0 +1,135 @@
+package com.webriskops.webhooks.benchmarks;
+
+import com.webriskops.webhooks.payload.TicketExportWebhook;
+import com.webriskops.webhooks.payload.WebhookJson;
+import com.webriskops.webhooks.sender.DeliveryStore;
+import com.webriskops.webhooks.sender.DeploymentMode;
+import com.webriskops.webhooks.sender.Dispatcher;
+import com.webriskops.webhooks.sender.ExportRequest;
+import com.webriskops.webhooks.sender.ExportTarget;
+import com.webriskops.webhooks.sender.PrivateNetworkPolicy;
+import com.webriskops.webhooks.sender.WebhookSender;
+import com.webriskops.webhooks.signing.WebhookSecret;
+import com.webriskops.webhooks.testing.TestDeliveries;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+/** The sender side of B5 and B6: a loopback target, dispatchers with default settings, enqueueing. */
+final class SenderRuns {
+    static final long TARGET_ID = 9;
+
+    private SenderRuns() {}
+
+    static ExportTarget target(String url) {
+        return ExportTarget.builder()
+                .id(TARGET_ID)
+                .baseUrl(url)
+                .deploymentMode(DeploymentMode.SELF_HOSTED)
+                .privateNetworkPolicy(PrivateNetworkPolicy.ALLOWLIST)
+                .privateNetworkAllowlist("127.0.0.1/32")
+                .signingSecrets(WebhookSecret.of(SignatureBenchmarks.SECRET_TEXT))
+                .build();
+    }
+
+    /** A dispatcher with the kit's defaults (2 workers, batch 1), polling every 50 ms once idle. */
+    static Dispatcher dispatcher(DeliveryStore store, ExportTarget target, String owner) {
+        return Dispatcher.builder()
+                .store(store)
+                .sender(WebhookSender.builder().build())
+                .targets(id -> id == target.id() ? target : null)
+                .pollInterval(Duration.ofMillis(50))
+                .owner(owner)
+                .build();
+    }
+
+    /** Enqueues {@code count} deliveries from {@code threads} threads; returns the seconds it took. */
+    static double enqueue(DeliveryStore store, ExportTarget target, int count, int threads, String keyPrefix)
+            throws Exception {
+        TicketExportWebhook example =
+                WebhookJson.mapper().readValue(TestDeliveries.examplePayload(), TicketExportWebhook.class);
+        ExportRequest template = new ExportRequest(
+                keyPrefix + "template",
+                example.account().id(),
+                example.account().projectId(),
+                example.ticketExport(),
+                example.renderedBody());
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        long start = System.nanoTime();
+        try {
+            List<Future<?>> futures = new ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                int first = t;
+                futures.add(pool.submit(() -> {
+                    for (int i = first; i < count; i += threads) {
+                        store.enqueue(
+                                target,
+                                new ExportRequest(
+                                        keyPrefix + i,
+                                        template.accountId(),
+                                        template.projectId(),
+                                        template.ticketExport(),
+                                        template.renderedBody()),
+                                Instant.now());
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> future : futures) {
+                future.get();
+            }
+        } finally {
+            pool.shutdown();
+        }
+        return (System.nanoTime() - start) / 1e9;
+    }
+
+    /**
+     * Starts {@code dispatchers} dispatchers, waits until the sink has received {@code count} more
+     * requests, stops them; returns deliveries per second.
+     */
+    static double dispatch(DeliveryStore store, ExportTarget target, Sink sink, int count, int dispatchers)
+            throws Exception {
+        return dispatch(store, target, sink, count, dispatchers, Duration.ofMinutes(5), true);
+    }
+
+    /** Like the above, but stops at {@code budget}; returns deliveries per second either way. */
+    static double dispatch(
+            DeliveryStore store,
+            ExportTarget target,
+            Sink sink,
+            int count,
+            int dispatchers,
+            Duration budget,
+            boolean failWhenUnfinished)
+            throws Exception {
+        long base = sink.received.get();
+        List<Dispatcher> running = new ArrayList<>();
+        long start = System.nanoTime();
+        for (int i = 0; i < dispatchers; i++) {
+            Dispatcher dispatcher = dispatcher(store, target, "bench-" + i + "-" + start);
+            dispatcher.start();
+            running.add(dispatcher);
+        }
+        long deadline = start + budget.toNanos();
+        while (sink.received.get() - base < count) {
+            if (System.nanoTime() > deadline) {
+                if (!failWhenUnfinished) {
+                    break;
+                }
+                throw new IllegalStateException("dispatch did not finish: " + (sink.received.get() - base));
+            }
+            Thread.sleep(2);
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        long sent = sink.received.get() - base;
+        for (Dispatcher dispatcher : running) {
+            dispatcher.close();
+        }
+        return sent / seconds;
+    }
+}

@@ -1,0 +1,144 @@
+package com.webriskops.webhooks.benchmarks;
+
+import com.webriskops.webhooks.jaxrs.VerifiedWebhook;
+import com.webriskops.webhooks.jaxrs.WebRiskOpsWebhookFeature;
+import com.webriskops.webhooks.receiver.WebhookReceiver;
+import com.webriskops.webhooks.servlet.WebRiskOpsWebhookFilter;
+import jakarta.servlet.DispatcherType;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.SeBootstrap;
+import jakarta.ws.rs.core.Application;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.EnumSet;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import org.eclipse.jetty.ee10.servlet.FilterHolder;
+import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
+import org.eclipse.jetty.ee10.servlet.ServletHolder;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+
+/**
+ * The B3 servers: one application with the same trivial resource twice, at {@code /hook} behind the
+ * kit (JAX-RS feature or servlet filter) and at {@code /plain} without it.
+ */
+final class Servers {
+    private Servers() {}
+
+    /** A started server; {@link #close} stops it. */
+    interface Running extends AutoCloseable {
+        URI base();
+
+        @Override
+        void close();
+    }
+
+    static Running jersey(WebhookReceiver receiver) throws Exception {
+        Application app = new Application() {
+            @Override
+            @SuppressWarnings("deprecation") // the plain way to register instances with SeBootstrap
+            public Set<Object> getSingletons() {
+                return Set.of(WebRiskOpsWebhookFeature.of(receiver), new JaxrsResource());
+            }
+        };
+        SeBootstrap.Configuration configuration = SeBootstrap.Configuration.builder()
+                .protocol("HTTP")
+                .host("127.0.0.1")
+                .port(SeBootstrap.Configuration.FREE_PORT)
+                .rootPath("/")
+                .build();
+        SeBootstrap.Instance instance =
+                SeBootstrap.start(app, configuration).toCompletableFuture().get(30, TimeUnit.SECONDS);
+        URI base = URI.create("http://127.0.0.1:" + instance.configuration().port() + "/");
+        return new Running() {
+            @Override
+            public URI base() {
+                return base;
+            }
+
+            @Override
+            public void close() {
+                try {
+                    instance.stop().toCompletableFuture().get(30, TimeUnit.SECONDS);
+                } catch (Exception e) {
+                    throw new IllegalStateException("Jersey did not stop", e);
+                }
+            }
+        };
+    }
+
+    static Running jetty(WebhookReceiver receiver) throws Exception {
+        Server server = new Server();
+        ServerConnector connector = new ServerConnector(server);
+        connector.setHost("127.0.0.1");
+        connector.setPort(0);
+        server.addConnector(connector);
+        ServletContextHandler context = new ServletContextHandler("/");
+        context.addFilter(
+                new FilterHolder(new WebRiskOpsWebhookFilter(receiver)), "/hook/*", EnumSet.of(DispatcherType.REQUEST));
+        context.addServlet(new ServletHolder(new OkServlet()), "/hook/*");
+        context.addServlet(new ServletHolder(new OkServlet()), "/plain/*");
+        server.setHandler(context);
+        server.start();
+        URI base = URI.create("http://127.0.0.1:" + connector.getLocalPort() + "/");
+        return new Running() {
+            @Override
+            public URI base() {
+                return base;
+            }
+
+            @Override
+            public void close() {
+                try {
+                    server.stop();
+                } catch (Exception e) {
+                    throw new IllegalStateException("Jetty did not stop", e);
+                }
+            }
+        };
+    }
+
+    /** The JAX-RS resource: reads the body, answers 200 "ok". */
+    @Path("/")
+    public static final class JaxrsResource {
+        /** Behind the kit. */
+        @POST
+        @Path("hook")
+        @VerifiedWebhook
+        @Consumes(MediaType.APPLICATION_JSON)
+        public Response hook(byte[] body) {
+            return Response.ok(body.length > 0 ? "ok" : "empty").build();
+        }
+
+        /** The same, without the kit. */
+        @POST
+        @Path("plain")
+        @Consumes(MediaType.APPLICATION_JSON)
+        public Response plain(byte[] body) {
+            return Response.ok(body.length > 0 ? "ok" : "empty").build();
+        }
+    }
+
+    /** The servlet: reads the body, answers 200 "ok". */
+    static final class OkServlet extends HttpServlet {
+        private static final byte[] OK = "ok".getBytes(StandardCharsets.US_ASCII);
+
+        @Override
+        protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
+            request.getInputStream().readAllBytes();
+            response.setStatus(200);
+            response.setContentType("text/plain");
+            response.setContentLength(OK.length);
+            response.getOutputStream().write(OK);
+        }
+    }
+}
