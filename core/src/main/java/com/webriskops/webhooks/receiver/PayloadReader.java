@@ -1,10 +1,11 @@
 package com.webriskops.webhooks.receiver;
 
-import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.DatabindException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.webriskops.webhooks.payload.TicketExportWebhook;
@@ -21,6 +22,7 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 import org.hibernate.validator.messageinterpolation.ParameterMessageInterpolator;
 
@@ -37,7 +39,34 @@ final class PayloadReader {
 
     private static final Validator VALIDATOR = VALIDATOR_FACTORY.getValidator();
 
+    private static final ConcurrentHashMap<Class<?>, ObjectReader> READERS = new ConcurrentHashMap<>();
+
     private PayloadReader() {}
+
+    /** The kit's reader for {@code type}; trailing content is checked by the caller, on the same parser. */
+    private static ObjectReader readerFor(Class<?> type) {
+        return READERS.computeIfAbsent(
+                type, t -> WebhookJson.mapper().readerFor(t).without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS));
+    }
+
+    private static <T> Result<T> notAnObject(byte[] body) {
+        return isJson(body)
+                ? new Result<>(null, null, List.of(new Violation("$", "must be a JSON object")))
+                : new Result<>(null, "The body is not valid JSON.", List.of());
+    }
+
+    /** True when {@code body} is one well-formed JSON value and nothing else. */
+    private static boolean isJson(byte[] body) {
+        try (JsonParser parser = WebhookJson.mapper().createParser(body)) {
+            if (parser.nextToken() == null) {
+                return false;
+            }
+            parser.skipChildren();
+            return parser.nextToken() == null;
+        } catch (IOException e) {
+            return false;
+        }
+    }
 
     /**
      * The outcome: a syntax error alone (400), or violations (422) with the payload when it could be
@@ -50,29 +79,33 @@ final class PayloadReader {
     }
 
     static <T> Result<T> read(byte[] body, Class<T> type) {
-        ObjectMapper mapper = WebhookJson.mapper();
-        JsonNode tree;
-        try {
-            tree = mapper.readTree(body);
-        } catch (IOException e) {
-            return new Result<>(null, "The body is not valid JSON.", List.of());
-        }
-        if (tree == null || tree.isMissingNode()) {
-            return new Result<>(null, "The body is empty.", List.of());
-        }
-        if (!tree.isObject()) {
-            return new Result<>(null, null, List.of(new Violation("$", "must be a JSON object")));
-        }
+        // One streaming pass on the hot path; the error paths re-scan the body to tell "not JSON"
+        // (400) from "JSON, but not this payload" (422).
         T payload;
-        try {
-            payload = mapper.treeToValue(tree, type);
+        try (JsonParser parser = WebhookJson.mapper().createParser(body)) {
+            JsonToken first = parser.nextToken();
+            if (first == null) {
+                return new Result<>(null, "The body is empty.", List.of());
+            }
+            if (first != JsonToken.START_OBJECT) {
+                return notAnObject(body);
+            }
+            payload = readerFor(type).readValue(parser);
+            if (parser.nextToken() != null) {
+                return new Result<>(null, "The body is not valid JSON.", List.of());
+            }
         } catch (DatabindException e) {
-            return new Result<>(null, null, List.of(mappingViolation((JsonMappingException) e)));
-        } catch (JacksonException e) {
+            return isJson(body)
+                    ? new Result<>(null, null, List.of(mappingViolation((JsonMappingException) e)))
+                    : new Result<>(null, "The body is not valid JSON.", List.of());
+        } catch (IOException e) {
             return new Result<>(null, "The body is not valid JSON.", List.of());
         } catch (IllegalArgumentException e) {
             String what = type == TicketExportWebhook.class ? "a ticket-export.webhook.v1" : "a valid";
             return new Result<>(null, null, List.of(new Violation("$", "is not " + what + " payload")));
+        }
+        if (payload == null) {
+            return notAnObject(body);
         }
         List<Violation> violations = VALIDATOR.validate(payload).stream()
                 .map(PayloadReader::toViolation)

@@ -19,6 +19,7 @@ public final class WebhookSecret {
 
     private final byte[] key;
     private final Mac prototype;
+    private final ThreadLocal<Mac> perThread = ThreadLocal.withInitial(this::clonePrototype);
 
     private WebhookSecret(byte[] key) {
         this.key = key;
@@ -101,7 +102,14 @@ public final class WebhookSecret {
         return false;
     }
 
+    /** This thread's MAC for the secret, reset and ready (a Mac is not thread-safe; cloning one per call costs). */
     Mac newMac() {
+        Mac mac = perThread.get();
+        mac.reset();
+        return mac;
+    }
+
+    private Mac clonePrototype() {
         try {
             return (Mac) prototype.clone();
         } catch (CloneNotSupportedException e) {
