@@ -38,6 +38,7 @@ public final class Dispatcher implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Dispatcher.class);
     /** Longest wait between claims while the store keeps failing. */
     static final Duration MAX_STORE_BACKOFF = Duration.ofSeconds(30);
+
     private static final AtomicInteger THREADS = new AtomicInteger();
 
     private final DeliveryStore store;
