@@ -106,7 +106,13 @@ final class TestDatabases {
         try (Connection connection = dataSource.getConnection();
                 var statement = connection.createStatement()) {
             for (String table : new String[] {
-                "nonces", "idempotency_keys", "idempotent_responses", "delivery_attempts", "deliveries", "schema_history"
+                "nonces",
+                "idempotency_keys",
+                "idempotent_responses",
+                "delivery_attempts",
+                "deliveries",
+                "export_targets",
+                "schema_history"
             }) {
                 statement.execute("DROP TABLE IF EXISTS " + prefix + table);
             }
