@@ -125,11 +125,31 @@ abstract class ExportApiSuite {
             receiver.close();
         }
         if (dataSource != null) {
+            dropTables();
             close(dataSource);
         }
         assertThat(String.join("\n", answers))
                 .doesNotContain(TestDeliveries.SECRET_TEXT)
                 .doesNotContain(WRONG_SECRET);
+    }
+
+    /** Drops this class's tables (best effort: the prefix is unique, so leftovers disturb no other run). */
+    private void dropTables() {
+        try (java.sql.Connection connection = dataSource.getConnection();
+                java.sql.Statement statement = connection.createStatement()) {
+            for (String table : List.of(
+                    "nonces",
+                    "idempotency_keys",
+                    "idempotent_responses",
+                    "delivery_attempts",
+                    "deliveries",
+                    "export_targets",
+                    "schema_history")) {
+                statement.execute("DROP TABLE IF EXISTS " + prefix + table);
+            }
+        } catch (java.sql.SQLException e) {
+            // Best effort, as above.
+        }
     }
 
     /** Public documentation hosts resolve to a public address, {@code internal.example.test} to a private one. */
