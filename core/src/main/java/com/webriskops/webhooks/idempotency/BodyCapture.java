@@ -39,6 +39,11 @@ public final class BodyCapture extends OutputStream {
     }
 
     /** True once more bytes were written than the bound allows. */
+    /** The most bytes kept; an answer longer than this is not stored. */
+    public int limit() {
+        return limit;
+    }
+
     public synchronized boolean overflowed() {
         return overflowed;
     }

@@ -15,6 +15,7 @@ import jakarta.ws.rs.container.ContainerResponseFilter;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.ext.WriterInterceptor;
 import jakarta.ws.rs.ext.WriterInterceptorContext;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 
@@ -57,9 +58,12 @@ final class IdempotencyFilter implements ContainerRequestFilter, ContainerRespon
         if (!(request.getProperty(PROCEED) instanceof Decision.Proceed proceed)) {
             return;
         }
-        if (response.hasEntity()) {
+        if (response.hasEntity() && response.getStatus() < 500) {
             request.setProperty(STATUS, response.getStatus());
         } else {
+            // No entity, or a 5xx (never stored): decide now, before anything is sent. Error
+            // entities written by a runtime's default exception mapper may not pass through
+            // name-bound writer interceptors at all.
             idempotency.finish(
                     proceed, response.getStatus(), contentType(response.getMediaType()), proceed.newCapture());
         }
@@ -73,14 +77,18 @@ final class IdempotencyFilter implements ContainerRequestFilter, ContainerRespon
             return;
         }
         BodyCapture capture = proceed.newCapture();
-        context.setOutputStream(new Tee(context.getOutputStream(), capture));
+        HoldBack hold = new HoldBack(context.getOutputStream(), capture);
+        context.setOutputStream(hold);
         try {
             context.proceed();
         } catch (IOException | RuntimeException e) {
             idempotency.abandon(proceed);
             throw e;
         }
+        // Record the answer before its bytes leave, so a client's immediate retry finds it stored
+        // instead of racing the record (and getting 409).
         idempotency.finish(proceed, status, contentType(context.getMediaType()), capture);
+        hold.release();
     }
 
     @Nullable
@@ -88,36 +96,61 @@ final class IdempotencyFilter implements ContainerRequestFilter, ContainerRespon
         return mediaType == null ? null : mediaType.toString();
     }
 
-    /** Writes to the response and to the capture. */
-    private static final class Tee extends OutputStream {
+    /**
+     * Copies everything to the capture, and holds an answer that could be stored (up to the capture's
+     * limit) back from the response until {@link #release()}; a longer one, never stored, streams on.
+     */
+    private static final class HoldBack extends OutputStream {
         private final OutputStream out;
         private final BodyCapture capture;
+        private final ByteArrayOutputStream held = new ByteArrayOutputStream();
+        private boolean streaming;
 
-        Tee(OutputStream out, BodyCapture capture) {
+        HoldBack(OutputStream out, BodyCapture capture) {
             this.out = out;
             this.capture = capture;
         }
 
         @Override
         public void write(int b) throws IOException {
-            out.write(b);
-            capture.write(b);
+            write(new byte[] {(byte) b}, 0, 1);
         }
 
         @Override
         public void write(byte[] b, int off, int len) throws IOException {
-            out.write(b, off, len);
             capture.write(b, off, len);
+            if (!streaming && held.size() + (long) len <= capture.limit()) {
+                held.write(b, off, len);
+                return;
+            }
+            if (!streaming) {
+                streaming = true;
+                held.writeTo(out);
+                held.reset();
+            }
+            out.write(b, off, len);
         }
 
+        /** Flushes are deferred while bytes are held back. */
         @Override
         public void flush() throws IOException {
-            out.flush();
+            if (streaming) {
+                out.flush();
+            }
         }
 
+        /** The runtime closes the real stream itself, after {@link #release()}. */
         @Override
         public void close() throws IOException {
-            out.close();
+            flush();
+        }
+
+        void release() throws IOException {
+            if (!streaming) {
+                held.writeTo(out);
+                held.reset();
+            }
+            out.flush();
         }
     }
 }

@@ -1,0 +1,147 @@
+package com.webriskops.webhooks.servlet.it.webapp;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
+
+import com.webriskops.webhooks.payload.WebhookJson;
+import com.webriskops.webhooks.testing.HttpEndpoint;
+import com.webriskops.webhooks.testing.ReceiverHarness.Response;
+import jakarta.servlet.ServletException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.eclipse.jetty.ee10.webapp.WebAppContext;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * {@code SharedSecretFilter} and {@code IdempotencyFilter} configured by {@code
+ * src/test/webapp-api/WEB-INF/web.xml} alone, in a Jetty 12 ee10 {@link WebAppContext}: each init-param
+ * the file sets changes what a client sees.
+ */
+class ApiWebXmlConfiguredFiltersTest {
+    private static final String SECRET_PROPERTY = "webriskops.it.scanner-secret";
+    private static final String HEADER = "X-Test-Scanner-Secret";
+    private static final String BODY = "{\"scanRunId\":123,\"status\":\"completed\"}";
+
+    private Server server;
+
+    @AfterEach
+    void stop() throws Exception {
+        System.clearProperty(SECRET_PROPERTY);
+        if (server != null) {
+            server.stop();
+        }
+    }
+
+    private URI startWebapp() throws Exception {
+        server = new Server();
+        ServerConnector connector = new ServerConnector(server);
+        connector.setHost("127.0.0.1");
+        connector.setPort(0);
+        server.addConnector(connector);
+        WebAppContext webapp = new WebAppContext();
+        webapp.setContextPath("/");
+        webapp.setBaseResourceAsPath(Path.of("src/test/webapp-api"));
+        webapp.setParentLoaderPriority(true);
+        webapp.setThrowUnavailableOnStartupException(true);
+        server.setHandler(webapp);
+        server.start();
+        return URI.create("http://127.0.0.1:" + connector.getLocalPort() + "/api/scanner/results");
+    }
+
+    private static Response post(URI uri, String header, String secret, String key, String body) throws Exception {
+        Map<String, List<String>> headers = new LinkedHashMap<>();
+        headers.put("Content-Type", List.of("application/json"));
+        headers.put(header, List.of(secret));
+        headers.put("Idempotency-Key", List.of(key));
+        return new HttpEndpoint(uri, () -> {}).post(headers, body.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static String code(Response response) throws Exception {
+        return WebhookJson.mapper().readTree(response.body()).path("code").asText();
+    }
+
+    @Test
+    void headerNameAndSecretPropertyWithRotation() throws Exception {
+        System.setProperty(SECRET_PROPERTY, "new-scanner-secret, old-scanner-secret");
+        URI uri = startWebapp();
+
+        assertThat(post(uri, HEADER, "new-scanner-secret", "k-new", BODY).status())
+                .isEqualTo(202);
+        assertThat(post(uri, HEADER, "old-scanner-secret", "k-old", BODY).status())
+                .isEqualTo(202);
+        Response wrong = post(uri, HEADER, "another-secret", "k-wrong", BODY);
+        assertThat(wrong.status()).isEqualTo(401);
+        assertThat(code(wrong)).isEqualTo("UNAUTHORIZED");
+        Response defaultHeader = post(uri, "X-Scanner-Secret", "new-scanner-secret", "k-default", BODY);
+        assertThat(defaultHeader.status())
+                .as("the default header name is not read once header-name is set")
+                .isEqualTo(401);
+    }
+
+    @Test
+    void retryGetsTheStoredAnswerUntilKeyTtlSecondsEnds() throws Exception {
+        System.setProperty(SECRET_PROPERTY, "scanner-secret");
+        URI uri = startWebapp();
+
+        Response first = post(uri, HEADER, "scanner-secret", "k-ttl", BODY);
+        Response retry = post(uri, HEADER, "scanner-secret", "k-ttl", BODY);
+        assertThat(first.status()).isEqualTo(202);
+        assertThat(retry.body()).isEqualTo(first.body());
+        assertThat(retry.header("Idempotent-Replayed")).isEqualTo("true");
+
+        Thread.sleep(2_100); // key-ttl-seconds is 1
+        Response afterExpiry = post(uri, HEADER, "scanner-secret", "k-ttl", BODY);
+        assertThat(afterExpiry.status()).isEqualTo(202);
+        assertThat(afterExpiry.body()).as("the handler ran again").isNotEqualTo(first.body());
+        assertThat(afterExpiry.header("Idempotent-Replayed")).isNull();
+    }
+
+    @Test
+    void answersOverMaxStoredBodyBytesAreNotStored() throws Exception {
+        System.setProperty(SECRET_PROPERTY, "scanner-secret");
+        URI uri = startWebapp();
+        URI large = URI.create(uri + "?pad=300"); // max-stored-body-bytes is 200
+
+        Response first = post(large, HEADER, "scanner-secret", "k-large", BODY);
+        Response retry = post(large, HEADER, "scanner-secret", "k-large", BODY);
+        assertThat(first.status()).isEqualTo(202);
+        assertThat(retry.status()).isEqualTo(202);
+        assertThat(retry.body()).as("not stored: the handler ran again").isNotEqualTo(first.body());
+        assertThat(retry.header("Idempotent-Replayed")).isNull();
+    }
+
+    @Test
+    void requestsOverMaxRequestBodyBytesAreRefused() throws Exception {
+        System.setProperty(SECRET_PROPERTY, "scanner-secret");
+        URI uri = startWebapp();
+        String big = "{\"scanRunId\":123,\"status\":\"" + "y".repeat(300) + "\"}"; // max-request-body-bytes is 256
+
+        Response refused = post(uri, HEADER, "scanner-secret", "k-big", big);
+        assertThat(refused.status()).isEqualTo(413);
+        assertThat(refused.header("Content-Type")).startsWith("application/problem+json");
+        assertThat(post(uri, HEADER, "scanner-secret", "k-small", BODY).status())
+                .isEqualTo(202);
+    }
+
+    @Test
+    void missingSecretFailsAtStartupNamingTheProperty() {
+        Throwable failure = catchThrowable(this::startWebapp);
+
+        assertThat(failure).isNotNull();
+        Throwable servletException = failure;
+        while (servletException != null && !(servletException instanceof ServletException)) {
+            servletException = servletException.getCause();
+        }
+        assertThat(servletException)
+                .as("a ServletException in %s", failure)
+                .isNotNull()
+                .hasMessageContaining("system property '" + SECRET_PROPERTY + "' is not set");
+    }
+}

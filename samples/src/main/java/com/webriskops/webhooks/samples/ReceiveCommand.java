@@ -1,0 +1,225 @@
+package com.webriskops.webhooks.samples;
+
+import com.webriskops.webhooks.idempotency.IdempotentRequests;
+import com.webriskops.webhooks.idempotency.IdempotentResponseStore;
+import com.webriskops.webhooks.idempotency.InMemoryIdempotentResponseStore;
+import com.webriskops.webhooks.idempotency.SharedSecret;
+import com.webriskops.webhooks.idempotency.SharedSecretCheck;
+import com.webriskops.webhooks.jdbi.JdbiStores;
+import com.webriskops.webhooks.receiver.VerifiedDelivery;
+import com.webriskops.webhooks.receiver.WebhookReceiver;
+import com.webriskops.webhooks.samples.apps.JerseyReceiverApp;
+import com.webriskops.webhooks.samples.apps.RunningServer;
+import com.webriskops.webhooks.samples.apps.ScannerEndpoint;
+import com.webriskops.webhooks.samples.apps.ScannerResult;
+import com.webriskops.webhooks.samples.apps.ServletReceiverApp;
+import com.webriskops.webhooks.samples.apps.VicketEndpoint;
+import com.webriskops.webhooks.signing.WebhookSecret;
+import com.webriskops.webhooks.vicket.VicketScheme;
+import com.webriskops.webhooks.vicket.VicketWebhook;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import javax.sql.DataSource;
+
+/** {@code receive}: serves the webhook, scanner and Vicket endpoints until stopped. */
+final class ReceiveCommand implements Command {
+    /** The environment variable holding the scanner postback's shared secret. */
+    static final String SCANNER_SECRET_ENV = "WRO_SCANNER_SHARED_SECRET";
+
+    /** The environment variable holding the Vicket signing secret. */
+    static final String VICKET_SECRET_ENV = "VICKET_WEBHOOK_SECRET";
+
+    /** The table prefix of the Vicket receiver's stores, so its duplicate-guard keys never meet WebRiskOps ones. */
+    static final String VICKET_TABLE_PREFIX = "vicket_";
+
+    @Override
+    public String name() {
+        return "receive";
+    }
+
+    @Override
+    public String summary() {
+        return "serve the webhook, scanner and Vicket endpoints (Jersey or Jetty) and print what they accept";
+    }
+
+    @Override
+    public String help() {
+        return Main.usage("receive", "--port N [--adapter jaxrs|servlet] [--store memory|JDBC_URL]")
+                + "Serves on 127.0.0.1, with the chosen adapter and store:\n"
+                + "  POST /webhooks/webriskops  verified ticket exports; one JSON line per accepted delivery\n"
+                + "                             (idempotency_key, attempt, nonce, ...)\n"
+                + "  POST /api/scanner/results  scanner postbacks behind X-Scanner-Secret and Idempotency-Key;\n"
+                + "                             202 {\"id\":...} and one JSON line (scanner_result_id, ...)\n"
+                + "  POST /webhooks/vicket      Vicket-signed webhooks; one JSON line (vicket_id, event, ...)\n"
+                + "An endpoint whose secret variable is unset is not served (stderr says so).\n"
+                + "Refused, replayed and duplicate requests are answered by the kit and not printed.\n"
+                + "Ctrl-C stops it cleanly.\n\n"
+                + "  --port N                 the port (0 for a free one; the URL is printed on stderr)\n"
+                + "  --adapter A              jaxrs (Jersey on the JDK HTTP server, default) or servlet (Jetty 12)\n"
+                + "  --store S                memory (default) or a JDBC URL (PostgreSQL, MariaDB, H2);\n"
+                + "                           the migrations run on first use\n\n"
+                + "Secrets: " + Console.SECRET_ENV + " (comma-separated during a rotation), " + SCANNER_SECRET_ENV
+                + "\n(X-Scanner-Secret; comma-separated during a rotation), " + VICKET_SECRET_ENV + " (Vicket).\n";
+    }
+
+    @Override
+    public Set<String> options() {
+        return Set.of("port", "adapter", "store");
+    }
+
+    @Override
+    public int run(Args args, Console console) throws Exception {
+        int port = args.integer("port", -1, 0, 65_535);
+        if (port < 0) {
+            throw new UsageException("--port is required");
+        }
+        String adapter = args.optional("adapter") == null ? "jaxrs" : args.optional("adapter");
+        if (!adapter.equals("jaxrs") && !adapter.equals("servlet")) {
+            throw new UsageException("--adapter must be jaxrs or servlet, not '" + adapter + "'");
+        }
+        String store = args.optional("store") == null ? "memory" : args.optional("store");
+        WebhookReceiver.Builder receiver = WebhookReceiver.builder().secrets(console.secrets());
+        List<SharedSecret> scannerSecrets = secretsFrom(console, SCANNER_SECRET_ENV, SharedSecret::of);
+        List<WebhookSecret> vicketSecrets = secretsFrom(console, VICKET_SECRET_ENV, WebhookSecret::of);
+        WebhookReceiver.Builder vicketReceiver = WebhookReceiver.builder().scheme(VicketScheme.ofDefaults());
+        IdempotentResponseStore responses = new InMemoryIdempotentResponseStore();
+        if (!store.equals("memory")) {
+            DataSource dataSource = Databases.open(store);
+            JdbiStores stores = JdbiStores.create(dataSource);
+            receiver.replayStore(stores.replayStore()).idempotencyStore(stores.idempotencyStore());
+            responses = stores.idempotentResponseStore();
+            if (!vicketSecrets.isEmpty()) {
+                JdbiStores.migrate(dataSource, VICKET_TABLE_PREFIX);
+                JdbiStores vicketStores = JdbiStores.builder(dataSource)
+                        .tablePrefix(VICKET_TABLE_PREFIX)
+                        .build();
+                vicketReceiver
+                        .replayStore(vicketStores.replayStore())
+                        .idempotencyStore(vicketStores.idempotencyStore());
+            }
+        }
+        Consumer<VerifiedDelivery> print = delivery -> console.printJson(line(delivery));
+        ScannerEndpoint scanner = scannerSecrets.isEmpty()
+                ? null
+                : new ScannerEndpoint(
+                        SharedSecretCheck.builder().secrets(scannerSecrets).build(),
+                        IdempotentRequests.builder().store(responses).build(),
+                        result -> console.printJson(scannerLine(result)));
+        VicketEndpoint vicket = vicketSecrets.isEmpty()
+                ? null
+                : new VicketEndpoint(
+                        vicketReceiver.secrets(vicketSecrets).build(),
+                        delivery -> console.printJson(vicketLine(delivery)));
+        RunningServer server = adapter.equals("jaxrs")
+                ? JerseyReceiverApp.start(receiver.build(), port, print, scanner, vicket)
+                : ServletReceiverApp.start(receiver.build(), port, print, scanner, vicket);
+        CountDownLatch stop = new CountDownLatch(1);
+        CountDownLatch stopped = new CountDownLatch(1);
+        Thread hook = new Thread(
+                () -> {
+                    stop.countDown();
+                    awaitQuietly(stopped);
+                },
+                "receive-shutdown");
+        Runtime.getRuntime().addShutdownHook(hook);
+        console.err()
+                .println("receive: listening on " + server.endpoint() + " (" + adapter + ", store "
+                        + (store.equals("memory") ? "memory" : Databases.redact(store)) + "); Ctrl-C stops");
+        URI root = server.endpoint().resolve("/");
+        console.err()
+                .println(
+                        scanner == null
+                                ? "receive: not serving POST " + ScannerEndpoint.PATH + ": " + SCANNER_SECRET_ENV
+                                        + " is not set"
+                                : "receive: also serving POST " + root.resolve(ScannerEndpoint.PATH)
+                                        + " (X-Scanner-Secret, Idempotency-Key)");
+        console.err()
+                .println(
+                        vicket == null
+                                ? "receive: not serving POST " + VicketEndpoint.PATH + ": " + VICKET_SECRET_ENV
+                                        + " is not set"
+                                : "receive: also serving POST " + root.resolve(VicketEndpoint.PATH)
+                                        + " (Vicket signature)");
+        boolean interrupted = false;
+        try {
+            stop.await();
+        } catch (InterruptedException e) {
+            interrupted = true; // stopped from inside the JVM (tests, embedding)
+        } finally {
+            server.close();
+            stopped.countDown();
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException e) {
+                // the JVM is shutting down: the hook is running
+            }
+        }
+        console.err().println("receive: stopped");
+        return Main.OK;
+    }
+
+    /** The JSON line printed for an accepted delivery. */
+    static Map<String, Object> line(VerifiedDelivery delivery) {
+        Map<String, Object> line = new LinkedHashMap<>();
+        line.put("idempotency_key", delivery.idempotencyKey());
+        line.put("attempt", delivery.attempt());
+        line.put("nonce", delivery.nonce());
+        line.put("timestamp", delivery.timestamp().getEpochSecond());
+        line.put("target_id", delivery.webhook().target().id());
+        line.put("ticket", delivery.webhook().ticketExport().title());
+        return line;
+    }
+
+    /** The JSON line printed for an accepted scanner result. */
+    static Map<String, Object> scannerLine(ScannerResult result) {
+        Map<String, Object> line = new LinkedHashMap<>();
+        line.put("scanner_result_id", result.id());
+        line.put("scan_run_id", result.scanRunId());
+        line.put("status", result.status());
+        return line;
+    }
+
+    /** The JSON line printed for an accepted Vicket delivery. */
+    static Map<String, Object> vicketLine(VerifiedDelivery delivery) {
+        VicketWebhook event = delivery.payload(VicketWebhook.class);
+        Map<String, Object> line = new LinkedHashMap<>();
+        line.put("vicket_id", event.id());
+        line.put("event", event.event());
+        line.put("occurred_at", event.occurredAt().toString());
+        line.put("timestamp", delivery.timestamp().getEpochSecond());
+        return line;
+    }
+
+    /** The comma-separated secrets in {@code variable}, empty when it is unset or blank. */
+    private static <S> List<S> secretsFrom(Console console, String variable, Function<String, S> secret) {
+        String value = console.env().get(variable);
+        List<S> secrets = new ArrayList<>();
+        if (value != null) {
+            for (String part : value.split(",")) {
+                if (!part.isBlank()) {
+                    secrets.add(secret.apply(part.strip()));
+                }
+            }
+        }
+        return secrets;
+    }
+
+    private static void awaitQuietly(CountDownLatch latch) {
+        try {
+            latch.await(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

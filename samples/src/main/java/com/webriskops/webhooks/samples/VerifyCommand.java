@@ -1,0 +1,126 @@
+package com.webriskops.webhooks.samples;
+
+import com.webriskops.webhooks.receiver.InboundRequest;
+import com.webriskops.webhooks.receiver.ReceiveResult;
+import com.webriskops.webhooks.receiver.Rejection;
+import com.webriskops.webhooks.receiver.VerifiedDelivery;
+import com.webriskops.webhooks.receiver.WebhookReceiver;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+/** {@code verify}: runs the stateless part of the receiver pipeline on a captured request. */
+final class VerifyCommand implements Command {
+    @Override
+    public String name() {
+        return "verify";
+    }
+
+    @Override
+    public String summary() {
+        return "check a captured request as a receiver would (signature, timestamp, schema)";
+    }
+
+    @Override
+    public String help() {
+        return Main.usage("verify", "--headers FILE --body FILE [--now UNIX_SECONDS]")
+                + "Runs the receiver's checks that need no store (size, content type, signature,\n"
+                + "timestamp window, JSON, schema) on a captured request and prints, as its last line,\n"
+                + "{\"ok\":true,...} or {\"ok\":false,\"status\":401,\"code\":\"WEBHOOK_SIGNATURE_INVALID\",...}.\n"
+                + "Exit 0 only when ok.\n\n"
+                + "  --headers FILE     the request headers, one 'Name: value' per line\n"
+                + "  --body FILE        the exact body bytes\n"
+                + "  --now SECONDS      the time to judge the timestamp against (default: now)\n\n"
+                + "Secret: " + Console.SECRET_ENV + " (comma-separated during a rotation).\n";
+    }
+
+    @Override
+    public Set<String> options() {
+        return Set.of("headers", "body", "now");
+    }
+
+    @Override
+    public int run(Args args, Console console) throws IOException {
+        Map<String, List<String>> headers = readHeaders(Path.of(args.required("headers")));
+        byte[] body = read("body", Path.of(args.required("body")));
+        Clock clock = Clock.systemUTC();
+        String now = args.optional("now");
+        if (now != null) {
+            try {
+                clock = Clock.fixed(Instant.ofEpochSecond(Long.parseLong(now)), ZoneOffset.UTC);
+            } catch (NumberFormatException e) {
+                throw new UsageException("--now must be Unix seconds, not '" + now + "'");
+            }
+        }
+        WebhookReceiver receiver = WebhookReceiver.builder()
+                .secrets(console.secrets())
+                .clock(clock)
+                .build();
+        ReceiveResult result = receiver.receive(InboundRequest.of(headers, body));
+        Map<String, Object> line = new LinkedHashMap<>();
+        if (result instanceof ReceiveResult.Accepted accepted) {
+            VerifiedDelivery delivery = accepted.delivery();
+            receiver.abandon(delivery);
+            line.put("ok", true);
+            line.put("idempotency_key", delivery.idempotencyKey());
+            line.put("attempt", delivery.attempt());
+            line.put("nonce", delivery.nonce());
+            line.put("timestamp", delivery.timestamp().getEpochSecond());
+            line.put("ticket", delivery.webhook().ticketExport().title());
+        } else if (result instanceof ReceiveResult.Rejected rejected) {
+            Rejection rejection = rejected.rejection();
+            line.put("ok", false);
+            line.put("status", rejection.status());
+            line.put("code", rejection.code().name());
+            line.put("detail", rejection.detail());
+            if (!rejection.violations().isEmpty()) {
+                List<Map<String, String>> violations = new ArrayList<>();
+                rejection.violations().forEach(v -> violations.add(Map.of("field", v.field(), "message", v.message())));
+                line.put("violations", violations);
+            }
+        } else {
+            line.put("ok", false);
+            line.put("status", result.answer().status());
+            line.put("detail", "answered as a duplicate");
+        }
+        console.printJson(line);
+        return Boolean.TRUE.equals(line.get("ok")) ? Main.OK : Main.NOT_OK;
+    }
+
+    private static Map<String, List<String>> readHeaders(Path file) throws IOException {
+        Map<String, List<String>> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+        int n = 0;
+        for (String line : new String(read("headers", file), StandardCharsets.UTF_8).split("\r?\n")) {
+            n++;
+            if (line.isBlank()) {
+                continue;
+            }
+            int colon = line.indexOf(':');
+            if (colon <= 0) {
+                throw new UsageException("--headers line " + n + " is not 'Name: value'");
+            }
+            headers.computeIfAbsent(line.substring(0, colon).strip(), k -> new ArrayList<>())
+                    .add(line.substring(colon + 1).strip());
+        }
+        return headers;
+    }
+
+    private static byte[] read(String option, Path file) throws IOException {
+        try {
+            return Files.readAllBytes(file);
+        } catch (NoSuchFileException e) {
+            throw new UsageException("--" + option + " " + file + " does not exist");
+        }
+    }
+}

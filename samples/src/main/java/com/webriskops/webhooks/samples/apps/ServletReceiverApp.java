@@ -1,0 +1,108 @@
+package com.webriskops.webhooks.samples.apps;
+
+import com.webriskops.webhooks.receiver.VerifiedDelivery;
+import com.webriskops.webhooks.receiver.WebhookReceiver;
+import com.webriskops.webhooks.servlet.IdempotencyFilter;
+import com.webriskops.webhooks.servlet.SharedSecretFilter;
+import com.webriskops.webhooks.servlet.WebRiskOpsWebhookFilter;
+import com.webriskops.webhooks.signing.WebhookSecret;
+import jakarta.annotation.Nullable;
+import jakarta.servlet.DispatcherType;
+import java.net.URI;
+import java.util.EnumSet;
+import java.util.function.Consumer;
+import org.eclipse.jetty.ee10.servlet.FilterHolder;
+import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
+import org.eclipse.jetty.ee10.servlet.ServletHolder;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+
+/**
+ * Example app: the kit's servlet filter in embedded Jetty 12 (ee10), registered from code. {@code
+ * java -cp webriskops-webhooks-samples.jar com.webriskops.webhooks.samples.apps.ServletReceiverApp
+ * [PORT]} with {@code WEBRISKOPS_WEBHOOK_SECRET} set.
+ */
+public final class ServletReceiverApp {
+    private ServletReceiverApp() {}
+
+    /**
+     * Serves {@code POST /webhooks/webriskops} on {@code 127.0.0.1:port} (0 for a free port):
+     * {@link WebRiskOpsWebhookFilter} on {@code /webhooks/webriskops} in front of {@link TicketExportServlet}.
+     *
+     * @throws Exception if Jetty does not start
+     */
+    public static RunningServer start(WebhookReceiver receiver, int port, Consumer<VerifiedDelivery> handler)
+            throws Exception {
+        return start(receiver, port, handler, null, null);
+    }
+
+    /**
+     * Serves {@code POST /webhooks/webriskops} as {@link #start(WebhookReceiver, int, Consumer)} does and,
+     * when given, {@code POST /api/scanner/results} ({@link SharedSecretFilter}, then {@link
+     * IdempotencyFilter}, in front of {@link ScannerResultsServlet}) and {@code POST /webhooks/vicket} (a
+     * second {@link WebRiskOpsWebhookFilter}, built for the Vicket scheme, on that path only, in front of
+     * {@link VicketServlet}). Filters are mapped per URL pattern, so each path gets its own receiver.
+     *
+     * @param scanner the scanner postback, or null not to serve it
+     * @param vicket the Vicket webhook, or null not to serve it
+     * @throws Exception if Jetty does not start
+     */
+    public static RunningServer start(
+            WebhookReceiver receiver,
+            int port,
+            Consumer<VerifiedDelivery> handler,
+            @Nullable ScannerEndpoint scanner,
+            @Nullable VicketEndpoint vicket)
+            throws Exception {
+        Server server = new Server();
+        ServerConnector connector = new ServerConnector(server);
+        connector.setHost("127.0.0.1");
+        connector.setPort(port);
+        server.addConnector(connector);
+
+        ServletContextHandler context = new ServletContextHandler("/");
+        EnumSet<DispatcherType> requests = EnumSet.of(DispatcherType.REQUEST);
+        FilterHolder webhooks = new FilterHolder(new WebRiskOpsWebhookFilter(receiver));
+        webhooks.setAsyncSupported(true);
+        context.addFilter(webhooks, "/webhooks/webriskops", requests);
+        context.addServlet(new ServletHolder(new TicketExportServlet(handler)), "/webhooks/webriskops");
+        if (scanner != null) {
+            FilterHolder secret = new FilterHolder(new SharedSecretFilter(scanner.secretCheck()));
+            secret.setAsyncSupported(true);
+            context.addFilter(secret, ScannerEndpoint.PATH, requests); // first: a refused request claims no key
+            FilterHolder idempotency = new FilterHolder(new IdempotencyFilter(scanner.idempotency()));
+            idempotency.setAsyncSupported(true);
+            context.addFilter(idempotency, ScannerEndpoint.PATH, requests);
+            context.addServlet(new ServletHolder(new ScannerResultsServlet(scanner.handler())), ScannerEndpoint.PATH);
+        }
+        if (vicket != null) {
+            FilterHolder vicketHooks = new FilterHolder(new WebRiskOpsWebhookFilter(vicket.receiver()));
+            vicketHooks.setAsyncSupported(true);
+            context.addFilter(vicketHooks, VicketEndpoint.PATH, requests);
+            context.addServlet(new ServletHolder(new VicketServlet(vicket.handler())), VicketEndpoint.PATH);
+        }
+        server.setHandler(context);
+        server.start();
+        URI endpoint = URI.create("http://127.0.0.1:" + connector.getLocalPort() + "/webhooks/webriskops");
+        return new RunningServer(endpoint, server::stop);
+    }
+
+    /**
+     * Runs the example until the JVM stops.
+     *
+     * @param args optionally the port (default 8080)
+     * @throws Exception if Jetty does not start
+     */
+    public static void main(String[] args) throws Exception {
+        WebhookReceiver receiver = WebhookReceiver.builder()
+                .secrets(WebhookSecret.of(System.getenv("WEBRISKOPS_WEBHOOK_SECRET")))
+                .build();
+        int port = args.length > 0 ? Integer.parseInt(args[0]) : 8080;
+        RunningServer server = start(
+                receiver,
+                port,
+                delivery -> System.out.println("ticket "
+                        + delivery.webhook().ticketExport().title() + ", export " + delivery.idempotencyKey()));
+        System.out.println("Listening on " + server.endpoint()); // Jetty's threads keep the JVM running
+    }
+}

@@ -1,0 +1,127 @@
+package com.webriskops.webhooks.samples;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.webriskops.webhooks.payload.WebhookJson;
+import com.webriskops.webhooks.testing.TestDeliveries;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * {@code enqueue}, {@code dispatch} and {@code status} on PostgreSQL: embedded (zonky) always, and the
+ * server in {@code WEBHOOKS_TEST_POSTGRES_URL} when set.
+ */
+class OutboxCommandsTest {
+    private static final Map<String, String> ENV = Cli.secret("whsec_outbox_test");
+
+    private static EmbeddedPostgres postgres;
+
+    @TempDir
+    Path dir;
+
+    @BeforeAll
+    static void startPostgres() throws IOException {
+        postgres = EmbeddedPostgres.builder().start();
+    }
+
+    @AfterAll
+    static void stopPostgres() throws IOException {
+        postgres.close();
+    }
+
+    static Stream<String> databases() {
+        List<String> urls = new ArrayList<>();
+        urls.add(postgres.getJdbcUrl("postgres", "postgres"));
+        String external = System.getenv("WEBHOOKS_TEST_POSTGRES_URL");
+        if (external != null && !external.isBlank()) {
+            urls.add(external);
+        }
+        return urls.stream();
+    }
+
+    @ParameterizedTest
+    @MethodSource("databases")
+    void enqueueDispatchUntilIdleAndStatus(String store) throws IOException, InterruptedException {
+        Path payload = Files.write(dir.resolve("payload.json"), TestDeliveries.examplePayload());
+        String prefix = "outbox-" + System.nanoTime();
+        try (FlakyReceiver flaky = FlakyReceiver.start()) {
+            Cli.Result enqueued = Cli.run(
+                    ENV,
+                    "enqueue",
+                    "--store",
+                    store,
+                    "--url",
+                    flaky.url("/flaky").toString(),
+                    "--payload",
+                    payload.toString(),
+                    "--count",
+                    "3",
+                    "--deployment-mode",
+                    "self-hosted",
+                    "--allow-private",
+                    "127.0.0.1/32",
+                    "--idempotency-key",
+                    prefix);
+            assertThat(enqueued.exit()).as(enqueued.err()).isZero();
+            assertThat(enqueued.lines()).hasSize(3).allMatch(line -> line.contains("\"status\":\"pending\""));
+
+            Cli.Result dispatched = Cli.run(
+                    ENV, "dispatch", "--store", store, "--until-idle", "--workers", "2", "--initial-backoff", "100ms");
+            assertThat(dispatched.exit()).as(dispatched.err()).isZero();
+            // Idle means nothing due: the delivery answered 429 + Retry-After: 1 waits for its second.
+            assertThat(dispatched.lastLine()).contains("\"exported\":", "\"retry_scheduled\":1");
+            Thread.sleep(1_200);
+            Cli.Result again = Cli.run(ENV, "dispatch", "--store", store, "--until-idle");
+            assertThat(again.exit()).as(again.err()).isZero();
+
+            Cli.Result status = Cli.run(ENV, "status", "--store", store);
+            assertThat(status.exit()).isZero();
+            List<JsonNode> mine = new ArrayList<>();
+            for (String line : status.lines()) {
+                JsonNode view = WebhookJson.mapper().readTree(line);
+                if (view.get("idempotency_key").asText().startsWith(prefix)) {
+                    mine.add(view);
+                }
+            }
+            assertThat(mine).hasSize(3).allMatch(v -> v.get("status").asText().equals("exported"));
+            // The flaky receiver answered the very first attempt 429: exactly one delivery retried.
+            assertThat(mine.stream().mapToInt(v -> v.get("retry_count").asInt()).sum())
+                    .isEqualTo(1);
+            assertThat(flaky.requests()).isEqualTo(4);
+
+            long id = mine.get(0).get("id").asLong();
+            Cli.Result one = Cli.run(ENV, "status", "--store", store, "--id", Long.toString(id));
+            assertThat(one.exit()).isZero();
+            assertThat(one.lines()).singleElement().asString().contains("\"id\":" + id);
+        }
+    }
+
+    @Test
+    void failuresAndUsage() {
+        String store = postgres.getJdbcUrl("postgres", "postgres");
+        Cli.Result missing = Cli.run(ENV, "status", "--store", store, "--id", "999999999");
+        assertThat(missing.exit()).isEqualTo(1);
+        assertThat(Cli.run(ENV, "status", "--store", store, "--id", "abc").exit())
+                .isEqualTo(2);
+        assertThat(Cli.run(ENV, "status", "--store", "postgres://nope").exit()).isEqualTo(2);
+        assertThat(Cli.run(Map.of(), "dispatch", "--store", store, "--until-idle")
+                        .exit())
+                .isEqualTo(2);
+        Cli.Result down = Cli.run(ENV, "status", "--store", "jdbc:postgresql://127.0.0.1:1/none?connectTimeout=2");
+        assertThat(down.exit()).isEqualTo(1);
+        assertThat(down.err()).contains("cannot connect");
+    }
+}

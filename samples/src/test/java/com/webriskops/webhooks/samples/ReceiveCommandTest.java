@@ -1,0 +1,126 @@
+package com.webriskops.webhooks.samples;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.webriskops.webhooks.payload.WebhookJson;
+import com.webriskops.webhooks.testing.TestDeliveries;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.net.HttpURLConnection;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** {@code receive} with each adapter and store, through {@link Main#run}, over real HTTP. */
+class ReceiveCommandTest {
+    private static final Pattern LISTENING = Pattern.compile("listening on (\\S+)");
+
+    @TempDir
+    Path dir;
+
+    @ParameterizedTest
+    @CsvSource({"jaxrs,memory", "servlet,memory", "jaxrs,h2", "servlet,h2"})
+    void servesPrintsAcceptedDeliveriesAndStopsCleanly(String adapter, String store) throws Exception {
+        String storeArg = store.equals("h2") ? "jdbc:h2:file:" + dir.resolve("store") : "memory";
+        BlockingQueue<String> errLines = new LinkedBlockingQueue<>();
+        BlockingQueue<String> outLines = new LinkedBlockingQueue<>();
+        PrintStream out = lineStream(outLines);
+        PrintStream err = lineStream(errLines);
+        AtomicInteger exit = new AtomicInteger(-1);
+        Thread receive = new Thread(() -> exit.set(Main.run(
+                new String[] {"receive", "--port", "0", "--adapter", adapter, "--store", storeArg},
+                Map.of(Console.SECRET_ENV, TestDeliveries.SECRET_TEXT),
+                new ByteArrayInputStream(new byte[0]),
+                out,
+                err)));
+        receive.start();
+        try {
+            String listening = errLines.poll(30, TimeUnit.SECONDS);
+            assertThat(listening).as("stderr").isNotNull();
+            Matcher m = LISTENING.matcher(listening);
+            assertThat(m.find()).as(listening).isTrue();
+            URI endpoint = URI.create(m.group(1));
+
+            TestDeliveries.Request request = TestDeliveries.delivery()
+                    .timestamp(Instant.now())
+                    .idempotencyKey("receive-" + adapter + "-" + store)
+                    .build();
+            assertThat(post(endpoint, request.headers(), request.body())).isEqualTo(204);
+            JsonNode line = WebhookJson.mapper().readTree(outLines.poll(10, TimeUnit.SECONDS));
+            assertThat(line.get("idempotency_key").asText()).isEqualTo("receive-" + adapter + "-" + store);
+            assertThat(line.get("attempt").asInt()).isEqualTo(1);
+            assertThat(line.get("nonce").asText()).isEqualTo(request.nonce());
+
+            assertThat(post(endpoint, request.headers(), request.body()))
+                    .as("replay")
+                    .isEqualTo(401);
+            TestDeliveries.Request forged = TestDeliveries.delivery()
+                    .timestamp(Instant.now())
+                    .signedWith(com.webriskops.webhooks.signing.WebhookSecret.of("another"))
+                    .build();
+            assertThat(post(endpoint, forged.headers(), forged.body())).isEqualTo(401);
+            assertThat(outLines).isEmpty();
+        } finally {
+            receive.interrupt();
+            receive.join(30_000);
+        }
+        assertThat(receive.isAlive()).isFalse();
+        assertThat(exit.get()).isZero();
+    }
+
+    @ParameterizedTest
+    @CsvSource({"--adapter,netty", "--port,http", "--store,postgres://x"})
+    void wrongUsageExitsTwo(String option, String value) {
+        Cli.Result result = Cli.run(Cli.secret("s"), "receive", "--port", "0", option, value);
+        assertThat(result.exit()).isEqualTo(2);
+        assertThat(result.err().lines()).singleElement();
+    }
+
+    private static int post(URI url, Map<String, List<String>> headers, byte[] body) throws IOException {
+        HttpURLConnection connection = (HttpURLConnection) url.toURL().openConnection();
+        try {
+            connection.setRequestMethod("POST");
+            connection.setDoOutput(true);
+            headers.forEach((name, values) -> values.forEach(v -> connection.addRequestProperty(name, v)));
+            try (OutputStream out = connection.getOutputStream()) {
+                out.write(body);
+            }
+            return connection.getResponseCode();
+        } finally {
+            connection.disconnect();
+        }
+    }
+
+    /** A stream that hands each printed line to {@code lines} as soon as it is complete. */
+    private static PrintStream lineStream(BlockingQueue<String> lines) {
+        OutputStream splitter = new OutputStream() {
+            private final java.io.ByteArrayOutputStream line = new java.io.ByteArrayOutputStream();
+
+            @Override
+            public synchronized void write(int b) {
+                if (b == '\n') {
+                    lines.add(line.toString(StandardCharsets.UTF_8));
+                    line.reset();
+                } else {
+                    line.write(b);
+                }
+            }
+        };
+        return new PrintStream(splitter, true, StandardCharsets.UTF_8);
+    }
+}

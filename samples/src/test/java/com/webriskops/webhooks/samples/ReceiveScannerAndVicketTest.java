@@ -1,0 +1,323 @@
+package com.webriskops.webhooks.samples;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.webriskops.webhooks.payload.WebhookJson;
+import com.webriskops.webhooks.signing.WebhookSecret;
+import com.webriskops.webhooks.testing.TestDeliveries;
+import com.webriskops.webhooks.testing.VicketDeliveries;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.net.HttpURLConnection;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * {@code receive}'s scanner postback ({@code POST /api/scanner/results}) and Vicket webhook ({@code
+ * POST /webhooks/vicket}) with each adapter and store, through {@link Main#run}, over real HTTP.
+ */
+class ReceiveScannerAndVicketTest {
+    private static final Pattern LISTENING = Pattern.compile("listening on (\\S+)");
+    private static final String SCANNER_SECRET = "scanner-secret-for-tests";
+    private static final String VICKET_SECRET_TEXT = "vicket-secret-for-tests";
+    private static final WebhookSecret VICKET_SECRET = WebhookSecret.of(VICKET_SECRET_TEXT);
+    private static final String POSTBACK = "{\"scanRunId\":123,\"status\":\"completed\",\"page\":"
+            + "{\"url\":\"https://example.test\",\"statusCode\":200},\"issues\":[]}";
+
+    @TempDir
+    Path dir;
+
+    @ParameterizedTest
+    @CsvSource({"jaxrs,memory", "servlet,memory", "jaxrs,h2", "servlet,h2"})
+    void servesTheScannerPostbackWithSharedSecretAndIdempotencyKey(String adapter, String store) throws Exception {
+        try (Receive receive = Receive.start(adapter, storeArg(store), allSecrets())) {
+            URI scanner = receive.root().resolve("/api/scanner/results");
+            assertThat(receive.errLine()).contains("also serving POST " + scanner);
+
+            Answer first = post(scanner, scannerHeaders(SCANNER_SECRET, "scan-run-123-attempt-1"), POSTBACK);
+            assertThat(first.status()).isEqualTo(202);
+            JsonNode accepted = WebhookJson.mapper().readTree(first.body());
+            String id = accepted.get("id").asText();
+            assertThat(id).startsWith("scanres_");
+            assertThat(accepted.get("scanRunId").asLong()).isEqualTo(123);
+            JsonNode line = WebhookJson.mapper().readTree(receive.outLine());
+            assertThat(line.get("scanner_result_id").asText()).isEqualTo(id);
+            assertThat(line.get("scan_run_id").asLong()).isEqualTo(123);
+
+            Answer retry = post(scanner, scannerHeaders(SCANNER_SECRET, "scan-run-123-attempt-1"), POSTBACK);
+            assertThat(retry.status()).isEqualTo(202);
+            assertThat(retry.body()).as("the stored answer, same id").isEqualTo(first.body());
+            assertThat(retry.header("Idempotent-Replayed")).isEqualTo("true");
+
+            Answer changed = post(
+                    scanner,
+                    scannerHeaders(SCANNER_SECRET, "scan-run-123-attempt-1"),
+                    POSTBACK.replace("completed", "failed"));
+            assertThat(changed.status()).isEqualTo(422);
+            assertThat(code(changed)).isEqualTo("IDEMPOTENCY_KEY_REUSED");
+
+            Answer missing = post(scanner, scannerHeaders(null, "scan-run-124"), POSTBACK);
+            assertThat(missing.status()).isEqualTo(401);
+            assertThat(code(missing)).isEqualTo("UNAUTHORIZED");
+            Answer wrong = post(scanner, scannerHeaders("not-the-secret", "scan-run-124"), POSTBACK);
+            assertThat(wrong.status()).isEqualTo(401);
+            assertThat(code(wrong)).isEqualTo("UNAUTHORIZED");
+            assertThat(new String(wrong.body(), StandardCharsets.UTF_8)).doesNotContain(SCANNER_SECRET);
+
+            Answer afterRefusals = post(scanner, scannerHeaders(SCANNER_SECRET, "scan-run-124"), POSTBACK);
+            assertThat(afterRefusals.status())
+                    .as("a refused request claimed no key")
+                    .isEqualTo(202);
+            assertThat(WebhookJson.mapper()
+                            .readTree(afterRefusals.body())
+                            .get("id")
+                            .asText())
+                    .isNotEqualTo(id);
+            assertThat(receive.outLine()).contains("scanner_result_id");
+
+            Answer invalid = post(scanner, scannerHeaders(SCANNER_SECRET, "scan-run-125"), "{\"status\":1}");
+            assertThat(invalid.status()).isEqualTo(400);
+            assertThat(code(invalid)).isEqualTo("VALIDATION_FAILED");
+            assertThat(receive.outLines()).isEmpty();
+        }
+    }
+
+    @ParameterizedTest
+    @CsvSource({"jaxrs,memory", "servlet,memory", "jaxrs,h2", "servlet,h2"})
+    void servesVicketWebhooks(String adapter, String store) throws Exception {
+        try (Receive receive = Receive.start(adapter, storeArg(store), allSecrets())) {
+            URI vicket = receive.root().resolve("/webhooks/vicket");
+            receive.errLine(); // the scanner line
+            assertThat(receive.errLine()).contains("also serving POST " + vicket);
+
+            String id = "evt-" + adapter + "-" + store;
+            TestDeliveries.Request signed = VicketDeliveries.delivery()
+                    .signedWith(VICKET_SECRET)
+                    .timestamp(Instant.now())
+                    .id(id)
+                    .build();
+            assertThat(post(vicket, signed.headers(), signed.body()).status()).isEqualTo(204);
+            JsonNode line = WebhookJson.mapper().readTree(receive.outLine());
+            assertThat(line.get("vicket_id").asText()).isEqualTo(id);
+            assertThat(line.get("event").asText()).isEqualTo(VicketDeliveries.EVENT);
+
+            TestDeliveries.Request tampered = VicketDeliveries.delivery()
+                    .signedWith(VICKET_SECRET)
+                    .timestamp(Instant.now())
+                    .bodyAfterSigning(new String(signed.body(), StandardCharsets.UTF_8)
+                            .replace("resolved", "reopened")
+                            .getBytes(StandardCharsets.UTF_8))
+                    .build();
+            Answer refused = post(vicket, tampered.headers(), tampered.body());
+            assertThat(refused.status()).isEqualTo(401);
+            assertThat(code(refused)).isEqualTo("WEBHOOK_SIGNATURE_INVALID");
+
+            TestDeliveries.Request otherSecret = VicketDeliveries.delivery()
+                    .signedWith(TestDeliveries.SECRET)
+                    .timestamp(Instant.now())
+                    .build();
+            assertThat(post(vicket, otherSecret.headers(), otherSecret.body()).status())
+                    .as("signed with the WebRiskOps secret")
+                    .isEqualTo(401);
+
+            TestDeliveries.Request webRiskOps =
+                    TestDeliveries.delivery().timestamp(Instant.now()).build();
+            assertThat(post(vicket, webRiskOps.headers(), webRiskOps.body()).status())
+                    .as("a WebRiskOps delivery sent to the Vicket endpoint")
+                    .isEqualTo(401);
+            assertThat(post(receive.root().resolve("/webhooks/webriskops"), webRiskOps.headers(), webRiskOps.body())
+                            .status())
+                    .as("the WebRiskOps endpoint still has its own receiver")
+                    .isEqualTo(204);
+            assertThat(WebhookJson.mapper().readTree(receive.outLine()).has("idempotency_key"))
+                    .isTrue();
+            assertThat(receive.outLines()).isEmpty();
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"jaxrs", "servlet"})
+    void withoutTheirSecretsTheNewEndpointsAreNotServedAndStderrSaysSo(String adapter) throws Exception {
+        try (Receive receive =
+                Receive.start(adapter, "memory", Map.of(Console.SECRET_ENV, TestDeliveries.SECRET_TEXT))) {
+            assertThat(receive.errLine())
+                    .isEqualTo("receive: not serving POST /api/scanner/results: WRO_SCANNER_SHARED_SECRET is not set");
+            assertThat(receive.errLine())
+                    .isEqualTo("receive: not serving POST /webhooks/vicket: VICKET_WEBHOOK_SECRET is not set");
+            Answer scanner = post(
+                    receive.root().resolve("/api/scanner/results"), scannerHeaders(SCANNER_SECRET, "k-1"), POSTBACK);
+            assertThat(scanner.status()).as("not served (Jetty answers 405)").isIn(404, 405);
+            TestDeliveries.Request vicket = VicketDeliveries.delivery()
+                    .signedWith(VICKET_SECRET)
+                    .timestamp(Instant.now())
+                    .build();
+            assertThat(post(receive.root().resolve("/webhooks/vicket"), vicket.headers(), vicket.body())
+                            .status())
+                    .as("not served")
+                    .isIn(404, 405);
+            TestDeliveries.Request delivery =
+                    TestDeliveries.delivery().timestamp(Instant.now()).build();
+            assertThat(post(receive.root().resolve("/webhooks/webriskops"), delivery.headers(), delivery.body())
+                            .status())
+                    .isEqualTo(204);
+        }
+    }
+
+    private String storeArg(String store) {
+        return store.equals("h2") ? "jdbc:h2:file:" + dir.resolve("store") : "memory";
+    }
+
+    private static Map<String, String> allSecrets() {
+        return Map.of(
+                Console.SECRET_ENV, TestDeliveries.SECRET_TEXT,
+                ReceiveCommand.SCANNER_SECRET_ENV, SCANNER_SECRET,
+                ReceiveCommand.VICKET_SECRET_ENV, VICKET_SECRET_TEXT);
+    }
+
+    private static Map<String, List<String>> scannerHeaders(String secret, String key) {
+        Map<String, List<String>> headers = new LinkedHashMap<>();
+        headers.put("Content-Type", List.of("application/json"));
+        headers.put("Accept", List.of("application/json"));
+        headers.put("Idempotency-Key", List.of(key));
+        if (secret != null) {
+            headers.put("X-Scanner-Secret", List.of(secret));
+        }
+        return headers;
+    }
+
+    private static String code(Answer answer) throws IOException {
+        return WebhookJson.mapper().readTree(answer.body()).get("code").asText();
+    }
+
+    private record Answer(int status, Map<String, List<String>> headers, byte[] body) {
+        String header(String name) {
+            return headers.entrySet().stream()
+                    .filter(e -> e.getKey() != null && e.getKey().equalsIgnoreCase(name))
+                    .map(e -> e.getValue().get(0))
+                    .findFirst()
+                    .orElse(null);
+        }
+    }
+
+    private static Answer post(URI url, Map<String, List<String>> headers, String body) throws IOException {
+        return post(url, headers, body.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static Answer post(URI url, Map<String, List<String>> headers, byte[] body) throws IOException {
+        HttpURLConnection connection = (HttpURLConnection) url.toURL().openConnection();
+        try {
+            connection.setRequestMethod("POST");
+            connection.setDoOutput(true);
+            headers.forEach((name, values) -> values.forEach(v -> connection.addRequestProperty(name, v)));
+            try (OutputStream out = connection.getOutputStream()) {
+                out.write(body);
+            }
+            int status = connection.getResponseCode();
+            InputStream in = status >= 400 ? connection.getErrorStream() : connection.getInputStream();
+            byte[] answer = in == null ? new byte[0] : in.readAllBytes();
+            return new Answer(status, connection.getHeaderFields(), answer);
+        } finally {
+            connection.disconnect();
+        }
+    }
+
+    /** {@code receive} running in a thread of this JVM; closing it interrupts it and checks it exited 0. */
+    private static final class Receive implements AutoCloseable {
+        private final BlockingQueue<String> outLines = new LinkedBlockingQueue<>();
+        private final BlockingQueue<String> errLines = new LinkedBlockingQueue<>();
+        private final AtomicInteger exit = new AtomicInteger(-1);
+        private Thread thread;
+        private URI root;
+
+        static Receive start(String adapter, String store, Map<String, String> env) throws InterruptedException {
+            Receive receive = new Receive();
+            PrintStream out = lineStream(receive.outLines);
+            PrintStream err = lineStream(receive.errLines);
+            receive.thread = new Thread(() -> receive.exit.set(Main.run(
+                    new String[] {"receive", "--port", "0", "--adapter", adapter, "--store", store},
+                    env,
+                    InputStream.nullInputStream(),
+                    out,
+                    err)));
+            receive.thread.start();
+            String listening = receive.errLine();
+            Matcher m = LISTENING.matcher(String.valueOf(listening));
+            assertThat(m.find()).as(listening).isTrue();
+            receive.root = URI.create(m.group(1)).resolve("/");
+            return receive;
+        }
+
+        URI root() {
+            return root;
+        }
+
+        String errLine() throws InterruptedException {
+            String line = errLines.poll(30, TimeUnit.SECONDS);
+            assertThat(line).as("a line on stderr").isNotNull();
+            return line;
+        }
+
+        String outLine() throws InterruptedException {
+            String line = outLines.poll(10, TimeUnit.SECONDS);
+            assertThat(line).as("a line on stdout").isNotNull();
+            return line;
+        }
+
+        List<String> outLines() {
+            List<String> rest = new ArrayList<>();
+            outLines.drainTo(rest);
+            return rest;
+        }
+
+        @Override
+        public void close() {
+            thread.interrupt();
+            try {
+                thread.join(30_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while stopping receive", e);
+            }
+            assertThat(thread.isAlive()).isFalse();
+            assertThat(exit.get()).isZero();
+        }
+    }
+
+    /** A stream that hands each printed line to {@code lines} as soon as it is complete. */
+    private static PrintStream lineStream(BlockingQueue<String> lines) {
+        OutputStream splitter = new OutputStream() {
+            private final ByteArrayOutputStream line = new ByteArrayOutputStream();
+
+            @Override
+            public synchronized void write(int b) {
+                if (b == '\n') {
+                    lines.add(line.toString(StandardCharsets.UTF_8));
+                    line.reset();
+                } else {
+                    line.write(b);
+                }
+            }
+        };
+        return new PrintStream(splitter, true, StandardCharsets.UTF_8);
+    }
+}
