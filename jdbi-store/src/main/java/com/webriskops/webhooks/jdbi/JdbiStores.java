@@ -4,6 +4,7 @@ import com.webriskops.webhooks.jdbi.internal.DeliverySql;
 import com.webriskops.webhooks.jdbi.internal.Dialects;
 import com.webriskops.webhooks.jdbi.internal.ResponseSql;
 import com.webriskops.webhooks.jdbi.internal.StoreSql;
+import com.webriskops.webhooks.jdbi.internal.TargetSql;
 import com.webriskops.webhooks.store.StoreException;
 import jakarta.annotation.Nullable;
 import java.sql.Connection;
@@ -19,8 +20,8 @@ import org.jdbi.v3.core.JdbiException;
 import org.jdbi.v3.sqlobject.SqlObjectPlugin;
 
 /**
- * The JDBI replay, duplicate-guard and idempotent-answer stores and the sender's delivery outbox for
- * one database and table prefix, and the call that creates their tables.
+ * The JDBI replay, duplicate-guard and idempotent-answer stores, the sender's delivery outbox and the
+ * export-target store for one database and table prefix, and the call that creates their tables.
  *
  * <pre>{@code
  * JdbiStores.migrate(dataSource);
@@ -47,6 +48,7 @@ public final class JdbiStores {
     private final JdbiIdempotencyStore idempotencyStore;
     private final JdbiIdempotentResponseStore idempotentResponseStore;
     private final JdbiDeliveryStore deliveryStore;
+    private final JdbiTargetStore targetStore;
 
     private JdbiStores(
             SqlDialect dialect,
@@ -54,6 +56,7 @@ public final class JdbiStores {
             StoreSql sql,
             ResponseSql responseSql,
             DeliverySql deliverySql,
+            TargetSql targetSql,
             int purgeBatchSize) {
         this.dialect = dialect;
         this.tablePrefix = tablePrefix;
@@ -61,6 +64,7 @@ public final class JdbiStores {
         this.idempotencyStore = new JdbiIdempotencyStore(sql, tablePrefix, purgeBatchSize);
         this.idempotentResponseStore = new JdbiIdempotentResponseStore(responseSql, tablePrefix, purgeBatchSize);
         this.deliveryStore = new JdbiDeliveryStore(deliverySql, tablePrefix);
+        this.targetStore = new JdbiTargetStore(targetSql, tablePrefix);
     }
 
     /**
@@ -183,6 +187,15 @@ public final class JdbiStores {
         return deliveryStore;
     }
 
+    /**
+     * The ticket-export API's targets (table {@code <prefix>export_targets}, settings only, never a
+     * secret); the same instance on every call. Its table comes with {@link #migrate(DataSource,
+     * String)}.
+     */
+    public JdbiTargetStore targetStore() {
+        return targetStore;
+    }
+
     @Override
     public String toString() {
         return "JdbiStores[dialect=" + dialect + ", tablePrefix=" + tablePrefix + "]";
@@ -254,7 +267,8 @@ public final class JdbiStores {
             StoreSql sql = jdbi.onDemand(Dialects.sqlType(chosen));
             ResponseSql responseSql = jdbi.onDemand(Dialects.responseSqlType(chosen));
             DeliverySql deliverySql = jdbi.onDemand(Dialects.deliverySqlType(chosen));
-            return new JdbiStores(chosen, tablePrefix, sql, responseSql, deliverySql, purgeBatchSize);
+            TargetSql targetSql = jdbi.onDemand(TargetSql.class);
+            return new JdbiStores(chosen, tablePrefix, sql, responseSql, deliverySql, targetSql, purgeBatchSize);
         }
 
         private static SqlDialect detect(Jdbi jdbi) {

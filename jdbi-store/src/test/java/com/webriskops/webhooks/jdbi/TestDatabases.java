@@ -111,6 +111,7 @@ final class TestDatabases {
                 "idempotent_responses",
                 "delivery_attempts",
                 "deliveries",
+                "export_targets",
                 "schema_history"
             }) {
                 statement.execute("DROP TABLE IF EXISTS " + prefix + table);

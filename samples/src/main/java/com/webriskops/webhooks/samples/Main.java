@@ -13,7 +13,7 @@ import java.util.logging.Logger;
 
 /**
  * The command line of {@code webriskops-webhooks-samples.jar}: {@code demo}, {@code receive}, {@code
- * send}, {@code enqueue}, {@code dispatch}, {@code status}, {@code sign}, {@code verify} and {@code
+ * serve-api}, {@code send}, {@code enqueue}, {@code dispatch}, {@code status}, {@code sign}, {@code verify} and {@code
  * check-target}. {@code java -jar webriskops-webhooks-samples.jar COMMAND --help} documents each.
  *
  * <p>Exit codes: 0 when the command did what was asked, 1 when it ran but the outcome was not ok (a
@@ -40,6 +40,7 @@ public final class Main {
     private static final Map<String, Command> COMMANDS = commands(
             new DemoCommand(),
             new ReceiveCommand(),
+            new ServeApiCommand(),
             new SendCommand(),
             new OutboxCommands.Enqueue(),
             new OutboxCommands.Dispatch(),

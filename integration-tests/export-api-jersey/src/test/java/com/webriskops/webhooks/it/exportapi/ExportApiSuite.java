@@ -1,0 +1,520 @@
+package com.webriskops.webhooks.it.exportapi;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.webriskops.webhooks.idempotency.IdempotentRequests;
+import com.webriskops.webhooks.idempotency.KeyScopeResolver;
+import com.webriskops.webhooks.jaxrs.api.BearerTokenAuthoriser;
+import com.webriskops.webhooks.jaxrs.api.TicketExportApiFeature;
+import com.webriskops.webhooks.jaxrs.testing.JaxrsServer;
+import com.webriskops.webhooks.jdbi.JdbiStores;
+import com.webriskops.webhooks.payload.WebhookJson;
+import com.webriskops.webhooks.sender.DeploymentMode;
+import com.webriskops.webhooks.sender.Dispatcher;
+import com.webriskops.webhooks.sender.ExportRequest;
+import com.webriskops.webhooks.sender.ExportTarget;
+import com.webriskops.webhooks.sender.InMemoryCredentialStore;
+import com.webriskops.webhooks.sender.RetryPolicy;
+import com.webriskops.webhooks.sender.TargetSafety;
+import com.webriskops.webhooks.sender.WebhookSender;
+import com.webriskops.webhooks.testing.DeliveryStoreContract;
+import com.webriskops.webhooks.testing.TestDeliveries;
+import jakarta.ws.rs.core.Application;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.URI;
+import java.net.UnknownHostException;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/**
+ * The ticket-export API over real HTTP on Jersey 3.1 (JDK HTTP server), backed by the JDBI target
+ * store and outbox on the database a subclass opens, with a {@link Dispatcher} delivering to the kit's
+ * own receiver on loopback. Every answer is checked for the absence of any signing secret.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+abstract class ExportApiSuite {
+    static final String TOKEN = "test-api-token-0123456789";
+    static final String READ_ONLY_TOKEN = "test-read-only-token-0123456789";
+    static final String WRONG_SECRET = "whsec_wrong_secret_never_logged";
+
+    private final String prefix =
+            "api" + UUID.randomUUID().toString().replace("-", "").substring(0, 10) + "_";
+    private final HttpClient client = HttpClient.newHttpClient();
+    private final Map<String, ExportRequest> prepared = new ConcurrentHashMap<>();
+    private final InMemoryCredentialStore credentials = new InMemoryCredentialStore();
+    private final List<String> answers = new ArrayList<>();
+    private DataSource dataSource;
+    private JdbiStores stores;
+    private KitReceiver receiver;
+    private Dispatcher dispatcher;
+    private JaxrsServer.Running server;
+
+    /** Opens a pooled data source on the database under test. */
+    abstract DataSource openDataSource();
+
+    /** Frees what {@link #openDataSource()} and the database setup took. */
+    abstract void close(DataSource dataSource);
+
+    @BeforeAll
+    void start() throws Exception {
+        dataSource = openDataSource();
+        JdbiStores.migrate(dataSource, prefix);
+        stores = JdbiStores.builder(dataSource).tablePrefix(prefix).build();
+        receiver = new KitReceiver();
+        dispatcher = Dispatcher.builder()
+                .store(stores.deliveryStore())
+                .sender(WebhookSender.builder().build())
+                .targets(stores.targetStore().lookup(credentials))
+                .retryPolicy(RetryPolicy.builder()
+                        .retryAfterCap(Duration.ofMinutes(10))
+                        .build())
+                .pollInterval(Duration.ofMillis(100))
+                .build();
+        dispatcher.start();
+        TicketExportApiFeature feature = TicketExportApiFeature.builder()
+                .targetStore(stores.targetStore())
+                .credentials(credentials)
+                .preparedExports(prepared::get)
+                .deliveryStore(stores.deliveryStore())
+                .targetSafety(TargetSafety.using(ExportApiSuite::resolve))
+                .authoriser(BearerTokenAuthoriser.builder()
+                        .token(TOKEN, "automation")
+                        .readOnlyToken(READ_ONLY_TOKEN, "dashboard")
+                        .build())
+                .idempotentRequests(IdempotentRequests.builder()
+                        .store(stores.idempotentResponseStore())
+                        .keyScopeResolver(KeyScopeResolver.principalName())
+                        .build())
+                .onEnqueue(dispatcher::wakeUp)
+                .build();
+        server = JaxrsServer.seBootstrap().start(new Application() {
+            @Override
+            @SuppressWarnings("deprecation") // the standard way to hand JAX-RS a configured instance
+            public Set<Object> getSingletons() {
+                return Set.of(feature);
+            }
+        });
+    }
+
+    @AfterAll
+    void stop() throws Exception {
+        if (server != null) {
+            server.stop().close();
+        }
+        if (dispatcher != null) {
+            dispatcher.close();
+        }
+        if (receiver != null) {
+            receiver.close();
+        }
+        if (dataSource != null) {
+            dropTables();
+            close(dataSource);
+        }
+        assertThat(String.join("\n", answers))
+                .doesNotContain(TestDeliveries.SECRET_TEXT)
+                .doesNotContain(WRONG_SECRET);
+    }
+
+    /** Drops this class's tables (best effort: the prefix is unique, so leftovers disturb no other run). */
+    private void dropTables() {
+        try (java.sql.Connection connection = dataSource.getConnection();
+                java.sql.Statement statement = connection.createStatement()) {
+            for (String table : List.of(
+                    "nonces",
+                    "idempotency_keys",
+                    "idempotent_responses",
+                    "delivery_attempts",
+                    "deliveries",
+                    "export_targets",
+                    "schema_history")) {
+                statement.execute("DROP TABLE IF EXISTS " + prefix + table);
+            }
+        } catch (java.sql.SQLException e) {
+            // Best effort, as above.
+        }
+    }
+
+    /** Public documentation hosts resolve to a public address, {@code internal.example.test} to a private one. */
+    private static InetAddress[] resolve(String host) throws UnknownHostException {
+        if (host.endsWith("example.test")) {
+            byte[] address = host.startsWith("internal.")
+                    ? new byte[] {10, 0, 0, 5}
+                    : new byte[] {93, (byte) 184, (byte) 216, 34};
+            return new InetAddress[] {InetAddress.getByAddress(host, address)};
+        }
+        return InetAddress.getAllByName(host);
+    }
+
+    // ---- targets
+
+    @Test
+    void createsASafeTargetAndNeverEchoesItsSecret() throws Exception {
+        Answer created = post(
+                "api/ticket-export-targets",
+                "{\"provider_key\":\"generic_webhook\",\"base_url\":\"https://hooks.example.test/webriskops\","
+                        + "\"deployment_mode\":\"webhook-only\",\"name\":\"Example webhook target\","
+                        + "\"signing_secret\":\"" + TestDeliveries.SECRET_TEXT + "\"}",
+                TOKEN,
+                null);
+
+        assertThat(created.status).isEqualTo(201);
+        assertThat(created.json().get("provider_key").asText()).isEqualTo("generic_webhook");
+        assertThat(created.json().get("deployment_mode").asText()).isEqualTo("webhook-only");
+        assertThat(created.json().get("signing_status").asText()).isEqualTo("signed");
+        assertThat(created.json().get("status").asText()).isEqualTo("active");
+        assertThat(created.body).doesNotContain("secret\":");
+        long id = created.json().get("id").asLong();
+
+        Answer read = get("api/ticket-export-targets/" + id, TOKEN);
+        assertThat(read.status).isEqualTo(200);
+        assertThat(read.json().get("base_url").asText()).isEqualTo("https://hooks.example.test/webriskops");
+        Answer list = get("api/ticket-export-targets?limit=200", TOKEN);
+        assertThat(list.json().get("targets").findValuesAsText("name")).contains("Example webhook target");
+    }
+
+    @Test
+    void refusesAnUnsafeTargetWithItsBlockingCode() throws Exception {
+        Answer refused = post(
+                "api/ticket-export-targets",
+                "{\"provider_key\":\"generic_webhook\",\"base_url\":\"https://internal.example.test/hook\","
+                        + "\"deployment_mode\":\"cloud\",\"signing_secret\":\"" + TestDeliveries.SECRET_TEXT + "\"}",
+                TOKEN,
+                null);
+
+        assertThat(refused.status).isEqualTo(422);
+        assertThat(refused.contentType).startsWith("application/problem+json");
+        assertThat(refused.json().get("code").asText()).isEqualTo("generic_webhook_url_unsafe");
+        assertThat(refused.json().get("provider_code").asText()).isEqualTo("PROVIDER_BASE_URL_BLOCKED");
+    }
+
+    @Test
+    void refusesATargetWithoutASecretWhileSigningIsRequired() throws Exception {
+        Answer refused = post(
+                "api/ticket-export-targets",
+                "{\"provider_key\":\"generic_webhook\",\"base_url\":\"https://hooks.example.test/webriskops\","
+                        + "\"deployment_mode\":\"webhook-only\",\"name\":\"Example webhook target\"}",
+                TOKEN,
+                "target-example-123");
+
+        assertThat(refused.status).isEqualTo(422);
+        assertThat(refused.json().get("code").asText()).isEqualTo("generic_webhook_secret_missing");
+        assertThat(refused.json().get("provider_code").asText()).isEqualTo("PROVIDER_AUTH_REQUIRED");
+    }
+
+    @Test
+    void refusesAnUnknownProviderKeyListingTheViolation() throws Exception {
+        Answer refused = post(
+                "api/ticket-export-targets",
+                "{\"provider_key\":\"jira\",\"base_url\":\"https://hooks.example.test/webriskops\"}",
+                TOKEN,
+                null);
+
+        assertThat(refused.status).isEqualTo(422);
+        assertThat(refused.json().get("code").asText()).isEqualTo("VALIDATION_FAILED");
+        assertThat(refused.json().get("violations").findValuesAsText("field")).contains("provider_key");
+    }
+
+    @Test
+    void disablesAndDeletesATarget() throws Exception {
+        long id = createLoopbackTarget("/hook", TestDeliveries.SECRET_TEXT);
+
+        Answer disabled = post("api/ticket-export-targets/" + id + "/disable", "", TOKEN, null);
+        assertThat(disabled.status).isEqualTo(200);
+        assertThat(disabled.json().get("status").asText()).isEqualTo("disabled");
+        String exportId = prepare();
+        Answer approve = approve(exportId, id, null);
+        assertThat(approve.status).isEqualTo(422);
+        assertThat(approve.json().get("violations").findValuesAsText("field")).contains("target_id");
+
+        assertThat(send("DELETE", "api/ticket-export-targets/" + id, null, TOKEN, null).status)
+                .isEqualTo(204);
+        assertThat(get("api/ticket-export-targets/" + id, TOKEN).status).isEqualTo(404);
+        assertThat(credentials.signingSecrets(id)).isEmpty();
+    }
+
+    // ---- approval, status, retry
+
+    @Test
+    void approvedExportIsPolledUntilExported() throws Exception {
+        long targetId = createLoopbackTarget("/hook", TestDeliveries.SECRET_TEXT);
+        String exportId = prepare();
+
+        Answer approved = approve(exportId, targetId, "approve-ticket-export-" + exportId);
+
+        assertThat(approved.status).isEqualTo(202);
+        assertThat(approved.json().get("export_id").asText()).isEqualTo(exportId);
+        assertThat(approved.json().get("provider_key").asText()).isEqualTo("generic_webhook");
+        assertThat(approved.json().get("signing_status").asText()).isEqualTo("signed");
+        JsonNode status = pollUntil(exportId, "exported");
+        assertThat(status.get("retry_count").asInt()).isZero();
+        assertThat(status.get("last_http_status").asInt()).isEqualTo(200);
+        assertThat(receiver.accepted)
+                .anySatisfy(body -> assertThat(new String(body, StandardCharsets.UTF_8))
+                        .contains(prepared.get(exportId).idempotencyKey()));
+    }
+
+    @Test
+    void sameKeyAndBodyReplaysTheFirstAnswerAndADifferentBodyIsRefused() throws Exception {
+        long targetId = createLoopbackTarget("/hook", TestDeliveries.SECRET_TEXT);
+        long otherTarget = createLoopbackTarget("/hook", TestDeliveries.SECRET_TEXT);
+        String exportId = prepare();
+        String key = "approve-ticket-export-example-" + exportId;
+
+        Answer first = approve(exportId, targetId, key);
+        Answer replay = approve(exportId, targetId, key);
+        Answer different = approve(exportId, otherTarget, key);
+
+        assertThat(first.status).isEqualTo(202);
+        assertThat(replay.status).isEqualTo(202);
+        assertThat(replay.body).isEqualTo(first.body);
+        assertThat(replay.headers.firstValue("Idempotent-Replayed")).hasValue("true");
+        assertThat(different.status).isEqualTo(422);
+        assertThat(different.json().get("code").asText()).isEqualTo("IDEMPOTENCY_KEY_REUSED");
+    }
+
+    @Test
+    void approvingForAnUnknownTargetIsAValidationFailure() throws Exception {
+        Answer refused = approve(prepare(), 987_654_321L, null);
+
+        assertThat(refused.status).isEqualTo(422);
+        assertThat(refused.json().get("code").asText()).isEqualTo("VALIDATION_FAILED");
+        assertThat(refused.json().get("violations").findValuesAsText("field")).contains("target_id");
+    }
+
+    @Test
+    void approvingForATargetThatBecameUnsafeIsBlocked() throws Exception {
+        long unsafe = stores.targetStore()
+                .create(
+                        ExportTarget.builder()
+                                .baseUrl("https://internal.example.test/hook")
+                                .deploymentMode(DeploymentMode.CLOUD)
+                                .build(),
+                        Instant.now())
+                .id();
+        credentials.setSigningSecrets(unsafe, List.of(TestDeliveries.SECRET));
+
+        Answer refused = approve(prepare(), unsafe, null);
+
+        assertThat(refused.status).isEqualTo(422);
+        assertThat(refused.json().get("code").asText()).isEqualTo("generic_webhook_url_unsafe");
+        assertThat(refused.json().get("provider_code").asText()).isEqualTo("PROVIDER_BASE_URL_BLOCKED");
+    }
+
+    @Test
+    void approvingAnExportThatWasNotPreparedIsNotFound() throws Exception {
+        long targetId = createLoopbackTarget("/hook", TestDeliveries.SECRET_TEXT);
+
+        Answer refused = approve("example-export-id-unknown", targetId, null);
+
+        assertThat(refused.status).isEqualTo(404);
+        assertThat(refused.json().get("code").asText()).isEqualTo("NOT_FOUND");
+    }
+
+    @Test
+    void busyReceiverLeavesTheExportRetryScheduledWithRetryAfterSeconds() throws Exception {
+        long targetId = createLoopbackTarget("/busy", TestDeliveries.SECRET_TEXT);
+        String exportId = prepare();
+
+        assertThat(approve(exportId, targetId, null).status).isEqualTo(202);
+        JsonNode status = pollUntil(exportId, "retry_scheduled");
+
+        assertThat(status.get("retry_after_seconds").asLong()).isBetween(1L, (long) KitReceiver.BUSY_RETRY_AFTER);
+        assertThat(status.get("last_http_status").asInt()).isEqualTo(503);
+        Answer retry = post("api/ticket-exports/" + exportId + "/retry", "", TOKEN, null);
+        assertThat(retry.status).isEqualTo(409);
+        assertThat(retry.json().get("code").asText()).isEqualTo("EXPORT_NOT_RETRYABLE");
+    }
+
+    @Test
+    void blockedExportIsRetriedAfterTheCredentialIsFixed() throws Exception {
+        long targetId = createLoopbackTarget("/hook", WRONG_SECRET);
+        String exportId = prepare();
+        assertThat(approve(exportId, targetId, null).status).isEqualTo(202);
+        JsonNode blocked = pollUntil(exportId, "blocked");
+        assertThat(blocked.get("last_code").asText()).isEqualTo("generic_webhook_auth_failed");
+
+        Answer set = send(
+                "PUT",
+                "api/ticket-export-targets/" + targetId + "/credential",
+                "{\"signing_secret\":\"" + TestDeliveries.SECRET_TEXT + "\"}",
+                TOKEN,
+                null);
+        assertThat(set.status).isEqualTo(204);
+        assertThat(set.body).isEmpty();
+        Answer retried = post("api/ticket-exports/" + exportId + "/retry", "", TOKEN, "retry-example-" + exportId);
+
+        assertThat(retried.status).isEqualTo(202);
+        pollUntil(exportId, "exported");
+    }
+
+    // ---- fallback
+
+    @Test
+    void fallbackDownloadsCsvMarkdownAndJson() throws Exception {
+        long targetId = createLoopbackTarget("/hook", TestDeliveries.SECRET_TEXT);
+        String exportId = prepare();
+        assertThat(approve(exportId, targetId, null).status).isEqualTo(202);
+        String title = prepared.get(exportId).ticketExport().title();
+
+        Answer csv = get("api/ticket-exports/" + exportId + "/fallback?format=csv", TOKEN);
+        Answer md = get("api/ticket-exports/" + exportId + "/fallback?format=md", TOKEN);
+        Answer json = get("api/ticket-exports/" + exportId + "/fallback?format=json", TOKEN);
+        Answer bad = get("api/ticket-exports/" + exportId + "/fallback?format=xlsx", TOKEN);
+
+        assertThat(csv.status).isEqualTo(200);
+        assertThat(csv.contentType).startsWith("text/csv");
+        assertThat(csv.headers.firstValue("Content-Disposition"))
+                .hasValueSatisfying(v -> assertThat(v).contains("attachment", ".csv"));
+        assertThat(csv.body).contains(title);
+        assertThat(md.status).isEqualTo(200);
+        assertThat(md.contentType).startsWith("text/markdown");
+        assertThat(md.body).contains(title);
+        assertThat(json.status).isEqualTo(200);
+        assertThat(json.json().get("idempotency_key").asText())
+                .isEqualTo(prepared.get(exportId).idempotencyKey());
+        assertThat(bad.status).isEqualTo(422);
+    }
+
+    // ---- authentication
+
+    @Test
+    void missingOrWrongTokenIsUnauthorized() throws Exception {
+        Answer missing = send("GET", "api/ticket-export-targets", null, null, null);
+        Answer wrong = get("api/ticket-export-targets", "not-the-token-0123456789");
+        Answer notBearer = send("GET", "api/ticket-export-targets", null, null, null, "Basic dXNlcjpwYXNz");
+
+        for (Answer answer : List.of(missing, wrong, notBearer)) {
+            assertThat(answer.status).isEqualTo(401);
+            assertThat(answer.contentType).startsWith("application/problem+json");
+            assertThat(answer.json().get("code").asText()).isEqualTo("UNAUTHORIZED");
+        }
+    }
+
+    @Test
+    void readOnlyTokenMayPollButNotApprove() throws Exception {
+        long targetId = createLoopbackTarget("/hook", TestDeliveries.SECRET_TEXT);
+        String exportId = prepare();
+
+        Answer approve = send(
+                "POST",
+                "api/ticket-exports/" + exportId + "/approve",
+                "{\"target_id\":" + targetId + "}",
+                READ_ONLY_TOKEN,
+                null);
+
+        assertThat(approve.status).isEqualTo(403);
+        assertThat(approve.json().get("code").asText()).isEqualTo("FORBIDDEN");
+        assertThat(get("api/ticket-export-targets/" + targetId, READ_ONLY_TOKEN).status)
+                .isEqualTo(200);
+    }
+
+    // ---- helpers
+
+    private long createLoopbackTarget(String path, String secret) throws Exception {
+        Answer created = post(
+                "api/ticket-export-targets",
+                "{\"provider_key\":\"generic_webhook\",\"base_url\":\"" + receiver.url(path) + "\","
+                        + "\"deployment_mode\":\"self-hosted\",\"private_network_policy\":\"allowlist\","
+                        + "\"private_network_allowlist\":[\"127.0.0.1/32\"],\"signing_secret\":\"" + secret + "\"}",
+                TOKEN,
+                null);
+        assertThat(created.status).as(created.body).isEqualTo(201);
+        return created.json().get("id").asLong();
+    }
+
+    private String prepare() {
+        String exportId = "example-export-" + UUID.randomUUID().toString().substring(0, 8);
+        prepared.put(exportId, DeliveryStoreContract.export("ticket-export-" + prefix + exportId));
+        return exportId;
+    }
+
+    private Answer approve(String exportId, long targetId, String idempotencyKey) throws Exception {
+        return post(
+                "api/ticket-exports/" + exportId + "/approve",
+                "{\"target_id\":" + targetId + "}",
+                TOKEN,
+                idempotencyKey);
+    }
+
+    private JsonNode pollUntil(String exportId, String wanted) throws Exception {
+        Instant deadline = Instant.now().plusSeconds(30);
+        JsonNode last = null;
+        while (Instant.now().isBefore(deadline)) {
+            Answer status = get("api/ticket-exports/" + exportId, TOKEN);
+            assertThat(status.status).isEqualTo(200);
+            last = status.json();
+            if (wanted.equals(last.get("status").asText())) {
+                return last;
+            }
+            Thread.sleep(50);
+        }
+        throw new AssertionError("export " + exportId + " did not reach " + wanted + "; last: " + last);
+    }
+
+    private Answer get(String path, String token) throws Exception {
+        return send("GET", path, null, token, null);
+    }
+
+    private Answer post(String path, String body, String token, String idempotencyKey) throws Exception {
+        return send("POST", path, body, token, idempotencyKey);
+    }
+
+    private Answer send(String method, String path, String body, String token, String idempotencyKey) throws Exception {
+        return send(method, path, body, token, idempotencyKey, token == null ? null : "Bearer " + token);
+    }
+
+    private Answer send(
+            String method, String path, String body, String token, String idempotencyKey, String authorization)
+            throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(server.baseUri() + path))
+                .header("Accept", "application/json")
+                .method(
+                        method,
+                        body == null
+                                ? HttpRequest.BodyPublishers.noBody()
+                                : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
+        if (body != null) {
+            request.header("Content-Type", "application/json");
+        }
+        if (authorization != null) {
+            request.header("Authorization", authorization);
+        }
+        if (idempotencyKey != null) {
+            request.header("Idempotency-Key", idempotencyKey);
+        }
+        HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        synchronized (answers) {
+            answers.add(response.body());
+        }
+        return new Answer(
+                response.statusCode(),
+                response.headers().firstValue("Content-Type").orElse(""),
+                response.body(),
+                response.headers());
+    }
+
+    /** One HTTP answer. */
+    record Answer(int status, String contentType, String body, java.net.http.HttpHeaders headers) {
+        JsonNode json() throws IOException {
+            return WebhookJson.mapper().readTree(body);
+        }
+    }
+}

@@ -1,0 +1,155 @@
+package com.webriskops.webhooks.jaxrs.api;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.webriskops.webhooks.payload.WebhookJson;
+import com.webriskops.webhooks.sender.Cidr;
+import com.webriskops.webhooks.sender.CredentialProvider;
+import com.webriskops.webhooks.sender.Delivery;
+import com.webriskops.webhooks.sender.DeliveryStatusView;
+import com.webriskops.webhooks.sender.DeliveryStore;
+import com.webriskops.webhooks.sender.ExportTarget;
+import com.webriskops.webhooks.sender.PreparedExports;
+import com.webriskops.webhooks.sender.StoredTarget;
+import com.webriskops.webhooks.sender.TargetLookup;
+import com.webriskops.webhooks.sender.TargetSafety;
+import com.webriskops.webhooks.sender.TargetStore;
+import jakarta.annotation.Nullable;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** What the API's resources share: the application's parts and the JSON they answer with. */
+final class ExportApi {
+    /** Largest request body read. */
+    static final int MAX_BODY_BYTES = 64 * 1024;
+
+    private static final Pattern EXPORT_ID = Pattern.compile("[A-Za-z0-9_.\\-]{1,128}");
+    private static final Logger LOG = LoggerFactory.getLogger(ExportApi.class);
+
+    final TargetStore targets;
+    final CredentialProvider credentials;
+    final PreparedExports prepared;
+    final DeliveryStore deliveries;
+    final TargetSafety safety;
+    final TargetLookup lookup;
+    private final Clock clock;
+    private final Runnable onEnqueue;
+
+    ExportApi(
+            TargetStore targets,
+            CredentialProvider credentials,
+            PreparedExports prepared,
+            DeliveryStore deliveries,
+            TargetSafety safety,
+            Clock clock,
+            Runnable onEnqueue) {
+        this.targets = targets;
+        this.credentials = credentials;
+        this.prepared = prepared;
+        this.deliveries = deliveries;
+        this.safety = safety;
+        this.lookup = targets.lookup(credentials);
+        this.clock = clock;
+        this.onEnqueue = onEnqueue;
+    }
+
+    Instant now() {
+        return clock.instant();
+    }
+
+    void enqueued() {
+        try {
+            onEnqueue.run();
+        } catch (RuntimeException e) {
+            LOG.warn("The onEnqueue callback of the ticket-export API failed", e);
+        }
+    }
+
+    static boolean isExportId(String exportId) {
+        return EXPORT_ID.matcher(exportId).matches();
+    }
+
+    /** The body, or null when it is larger than {@link #MAX_BODY_BYTES}. */
+    @Nullable
+    static byte[] read(@Nullable InputStream body) throws IOException {
+        if (body == null) {
+            return new byte[0];
+        }
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        byte[] buffer = new byte[8192];
+        int n;
+        while ((n = body.read(buffer)) != -1) {
+            out.write(buffer, 0, n);
+            if (out.size() > MAX_BODY_BYTES) {
+                return null;
+            }
+        }
+        return out.toByteArray();
+    }
+
+    /** The body as a JSON object, or null when it is not one. */
+    @Nullable
+    static ObjectNode object(byte[] body) {
+        try {
+            JsonNode node = WebhookJson.mapper().readTree(body);
+            return node instanceof ObjectNode object ? object : null;
+        } catch (JsonProcessingException e) {
+            return null;
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    /** A target as the API shows it: every setting and its signing status, never a secret. */
+    ObjectNode targetJson(StoredTarget stored) {
+        ExportTarget target = stored.target();
+        ObjectNode json = WebhookJson.mapper().createObjectNode();
+        json.put("id", target.id());
+        json.put("provider_key", target.providerKey().wireName());
+        json.put("base_url", target.baseUrl());
+        json.put("deployment_mode", target.deploymentMode().wireName());
+        json.put("name", target.name());
+        json.put("private_network_policy", target.privateNetworkPolicy().wireName());
+        ArrayNode allowlist = json.putArray("private_network_allowlist");
+        for (Cidr cidr : target.privateNetworkAllowlist()) {
+            allowlist.add(cidr.toString());
+        }
+        json.put("signing_enabled", target.signingEnabled());
+        String signingStatus;
+        if (!target.signingEnabled()) {
+            signingStatus = "unsigned";
+        } else {
+            signingStatus = credentials.signingSecrets(target.id()).isEmpty() ? "secret_missing" : "signed";
+        }
+        json.put("signing_status", signingStatus);
+        json.put("status", stored.active() ? "active" : "disabled");
+        json.put("created_at", stored.createdAt().toString());
+        json.put("updated_at", stored.updatedAt().toString());
+        json.put(
+                "disabled_at",
+                stored.disabledAt() == null ? null : stored.disabledAt().toString());
+        return json;
+    }
+
+    /** The status view of {@code delivery} now, with the export's id. */
+    ObjectNode statusJson(String exportId, Delivery delivery) {
+        ObjectNode view = WebhookJson.mapper().valueToTree(DeliveryStatusView.of(delivery, now()));
+        ObjectNode json = WebhookJson.mapper().createObjectNode();
+        json.put("export_id", exportId);
+        json.setAll(view);
+        return json;
+    }
+
+    @Override
+    public String toString() {
+        return "ExportApi[" + targets + ", " + deliveries + "]";
+    }
+}

@@ -1,0 +1,204 @@
+package com.webriskops.webhooks.jaxrs.api;
+
+import com.webriskops.webhooks.idempotency.IdempotentRequests;
+import com.webriskops.webhooks.jaxrs.IdempotentApiFeature;
+import com.webriskops.webhooks.sender.CredentialProvider;
+import com.webriskops.webhooks.sender.DeliveryStore;
+import com.webriskops.webhooks.sender.PreparedExports;
+import com.webriskops.webhooks.sender.TargetSafety;
+import com.webriskops.webhooks.sender.TargetStore;
+import jakarta.annotation.Nullable;
+import jakarta.ws.rs.ConstrainedTo;
+import jakarta.ws.rs.RuntimeType;
+import jakarta.ws.rs.core.Feature;
+import jakarta.ws.rs.core.FeatureContext;
+import java.time.Clock;
+import java.util.Objects;
+
+/**
+ * The ticket-export HTTP API of the product documents in any JAX-RS 3.1+ application, in one
+ * registration: targets ({@code /api/ticket-export-targets}: create, list, read, disable, delete,
+ * set the signing credential) and exports ({@code /api/ticket-exports/{id}}: approve, status,
+ * retry, portable fallback), behind the application's {@link ApiAuthoriser}.
+ *
+ * <pre>{@code
+ * resourceConfig.register(TicketExportApiFeature.builder()
+ *         .targetStore(stores.targetStore())
+ *         .credentials(credentialStore)                 // or the application's vault
+ *         .preparedExports(exportId -> myExports.find(exportId))
+ *         .deliveryStore(stores.deliveryStore())
+ *         .authoriser(BearerTokenAuthoriser.builder().token(System.getenv("WEBRISKOPS_API_TOKEN"), "automation").build())
+ *         .idempotentRequests(IdempotentRequests.builder()
+ *                 .store(stores.idempotentResponseStore())
+ *                 .keyScopeResolver(KeyScopeResolver.principalName())
+ *                 .build())
+ *         .onEnqueue(dispatcher::wakeUp)
+ *         .build());
+ * }</pre>
+ *
+ * <p>The API approves exports the application prepared ({@link PreparedExports}); it never authors
+ * one. Approval and retry enqueue into the {@link DeliveryStore} a {@link
+ * com.webriskops.webhooks.sender.Dispatcher} drains (built with {@code
+ * targetStore.lookup(credentials)} as its target lookup). Signing secrets are write-only: no answer
+ * and no log line ever holds one. Answers are JSON with snake_case members; refusals are {@code
+ * application/problem+json} with a {@code code}: {@code UNAUTHORIZED} (401), {@code FORBIDDEN} (403),
+ * {@code NOT_FOUND} (404), {@code VALIDATION_FAILED} (422 with {@code violations}) or the target's
+ * blocking code ({@code generic_webhook_url_unsafe}, {@code generic_webhook_secret_missing}, with
+ * {@code provider_code}; 422).
+ *
+ * <p>When {@link Builder#idempotentRequests} is given, the create-target, approve and retry calls
+ * honour {@code Idempotency-Key} through the kit's {@link IdempotentApiFeature} filter (same key and
+ * body: the first answer again; different body: 422). Immutable and thread-safe.
+ */
+@ConstrainedTo(RuntimeType.SERVER)
+public final class TicketExportApiFeature implements Feature {
+    private final ExportApi api;
+    private final ApiAuthoriser authoriser;
+    private final @Nullable IdempotentRequests idempotentRequests;
+
+    private TicketExportApiFeature(Builder builder) {
+        this.api = new ExportApi(
+                builder.targetStore,
+                builder.credentials,
+                builder.preparedExports,
+                builder.deliveryStore,
+                builder.targetSafety,
+                builder.clock,
+                builder.onEnqueue);
+        this.authoriser = builder.authoriser;
+        this.idempotentRequests = builder.idempotentRequests;
+    }
+
+    /** A new builder. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * Registers the two resources, the authorisation filter and, when configured, the idempotency
+     * filter; always returns true.
+     */
+    @Override
+    public boolean configure(FeatureContext context) {
+        context.register(new AuthorisationFilter(authoriser));
+        context.register(new TicketExportTargetsResource(api));
+        context.register(new TicketExportsResource(api));
+        if (idempotentRequests != null) {
+            IdempotentApiFeature.builder()
+                    .idempotentRequests(idempotentRequests)
+                    .build()
+                    .configure(context);
+        }
+        return true;
+    }
+
+    @Override
+    public String toString() {
+        return "TicketExportApiFeature[" + api + ", " + authoriser + "]";
+    }
+
+    /**
+     * Builds a {@link TicketExportApiFeature}. Not thread-safe; {@link #build()} freezes a copy, so the
+     * builder may be changed and reused afterwards.
+     */
+    public static final class Builder {
+        private TargetStore targetStore;
+        private CredentialProvider credentials;
+        private PreparedExports preparedExports;
+        private DeliveryStore deliveryStore;
+        private ApiAuthoriser authoriser;
+        private TargetSafety targetSafety = TargetSafety.ofDefaults();
+        private Clock clock = Clock.systemUTC();
+        private Runnable onEnqueue = () -> {};
+        private @Nullable IdempotentRequests idempotentRequests;
+
+        private Builder() {}
+
+        /** Where targets are kept (required). */
+        public Builder targetStore(TargetStore targetStore) {
+            this.targetStore = Objects.requireNonNull(targetStore, "targetStore");
+            return this;
+        }
+
+        /**
+         * Where signing secrets come from (required). When it is a {@link
+         * com.webriskops.webhooks.sender.CredentialStore}, the API's create and credential calls write
+         * secrets to it; otherwise they are the application's business and those calls refuse a
+         * secret with 409 {@code CREDENTIALS_MANAGED_ELSEWHERE}.
+         */
+        public Builder credentials(CredentialProvider credentials) {
+            this.credentials = Objects.requireNonNull(credentials, "credentials");
+            return this;
+        }
+
+        /** The application's prepared exports (required). */
+        public Builder preparedExports(PreparedExports preparedExports) {
+            this.preparedExports = Objects.requireNonNull(preparedExports, "preparedExports");
+            return this;
+        }
+
+        /** The outbox approvals enqueue into and status is read from (required). */
+        public Builder deliveryStore(DeliveryStore deliveryStore) {
+            this.deliveryStore = Objects.requireNonNull(deliveryStore, "deliveryStore");
+            return this;
+        }
+
+        /** Who may call (required); see {@link BearerTokenAuthoriser}. */
+        public Builder authoriser(ApiAuthoriser authoriser) {
+            this.authoriser = Objects.requireNonNull(authoriser, "authoriser");
+            return this;
+        }
+
+        /** The check run before a target is saved, an export approved or retried. Default {@link TargetSafety#ofDefaults()}. */
+        public Builder targetSafety(TargetSafety targetSafety) {
+            this.targetSafety = Objects.requireNonNull(targetSafety, "targetSafety");
+            return this;
+        }
+
+        /** The clock of creation times and of {@code retry_after_seconds}. Default the system UTC clock. */
+        public Builder clock(Clock clock) {
+            this.clock = Objects.requireNonNull(clock, "clock");
+            return this;
+        }
+
+        /**
+         * Called after an approval or retry enqueued a delivery, such as {@code dispatcher::wakeUp}.
+         * Default: nothing. Must not block; an exception it throws is logged and ignored.
+         */
+        public Builder onEnqueue(Runnable onEnqueue) {
+            this.onEnqueue = Objects.requireNonNull(onEnqueue, "onEnqueue");
+            return this;
+        }
+
+        /**
+         * The engine behind {@code Idempotency-Key} on the create-target, approve and retry calls;
+         * scope it per caller with {@link
+         * com.webriskops.webhooks.idempotency.KeyScopeResolver#principalName()}. Default: none (the
+         * header is ignored).
+         */
+        public Builder idempotentRequests(IdempotentRequests idempotentRequests) {
+            this.idempotentRequests = Objects.requireNonNull(idempotentRequests, "idempotentRequests");
+            return this;
+        }
+
+        /**
+         * The feature.
+         *
+         * @throws IllegalStateException if a required part is missing
+         */
+        public TicketExportApiFeature build() {
+            require(targetStore, "targetStore");
+            require(credentials, "credentials");
+            require(preparedExports, "preparedExports");
+            require(deliveryStore, "deliveryStore");
+            require(authoriser, "authoriser");
+            return new TicketExportApiFeature(this);
+        }
+
+        private static void require(@Nullable Object part, String name) {
+            if (part == null) {
+                throw new IllegalStateException(name + " is required");
+            }
+        }
+    }
+}

@@ -1,0 +1,164 @@
+package com.webriskops.webhooks.jdbi;
+
+import com.webriskops.webhooks.jdbi.internal.StoreErrors;
+import com.webriskops.webhooks.jdbi.internal.TargetRow;
+import com.webriskops.webhooks.jdbi.internal.TargetSql;
+import com.webriskops.webhooks.jdbi.internal.Times;
+import com.webriskops.webhooks.payload.ProviderKey;
+import com.webriskops.webhooks.sender.Cidr;
+import com.webriskops.webhooks.sender.DeploymentMode;
+import com.webriskops.webhooks.sender.ExportTarget;
+import com.webriskops.webhooks.sender.PrivateNetworkPolicy;
+import com.webriskops.webhooks.sender.StoredTarget;
+import com.webriskops.webhooks.sender.TargetStore;
+import com.webriskops.webhooks.store.StoreException;
+import jakarta.annotation.Nullable;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.stream.Collectors;
+
+/**
+ * A {@link TargetStore} in a database table ({@code <prefix>export_targets}, migration {@code V4}),
+ * shared by every instance that uses the same database. Obtain one from {@link JdbiStores}.
+ *
+ * <p>The table holds a target's settings only, never a signing secret: secrets come from the
+ * application's {@link com.webriskops.webhooks.sender.CredentialProvider} (its vault or secret
+ * manager), joined at attempt time by {@link #lookup}. Each call is one short statement.
+ *
+ * <p>Immutable and thread-safe; every call borrows a connection and returns it.
+ */
+public final class JdbiTargetStore implements TargetStore {
+    private final TargetSql sql;
+    private final String table;
+
+    JdbiTargetStore(TargetSql sql, String tablePrefix) {
+        this.sql = sql;
+        this.table = tablePrefix + "export_targets";
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * @throws StoreException if the database could not be reached or the statement failed
+     */
+    @Override
+    public StoredTarget create(ExportTarget target, Instant now) {
+        Objects.requireNonNull(target, "target");
+        Objects.requireNonNull(now, "now");
+        long nowMs = Times.epochMillis(now);
+        String allowlist =
+                target.privateNetworkAllowlist().stream().map(Cidr::toString).collect(Collectors.joining(","));
+        long id = StoreErrors.run(
+                "create an export target",
+                () -> sql.insert(
+                        table,
+                        target.providerKey().wireName(),
+                        target.baseUrl(),
+                        target.deploymentMode().wireName(),
+                        target.name(),
+                        target.signingEnabled(),
+                        target.privateNetworkPolicy().wireName(),
+                        allowlist,
+                        nowMs));
+        StoredTarget stored = find(id);
+        if (stored == null) {
+            throw new StoreException("The export target just created could not be read back");
+        }
+        return stored;
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * @throws StoreException if the database could not be reached or the statement failed
+     */
+    @Override
+    @Nullable
+    public StoredTarget find(long id) {
+        return StoreErrors.run("read an export target", () -> sql.find(table, id))
+                .map(JdbiTargetStore::toStored)
+                .orElse(null);
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * @throws StoreException if the database could not be reached or the statement failed
+     */
+    @Override
+    public List<StoredTarget> list(long afterId, int limit) {
+        if (limit < 1 || limit > MAX_LIST_LIMIT) {
+            throw new IllegalArgumentException("limit must be 1 to " + MAX_LIST_LIMIT + ", not " + limit);
+        }
+        List<StoredTarget> page = new ArrayList<>();
+        for (TargetRow row : StoreErrors.run("list export targets", () -> sql.list(table, afterId, limit))) {
+            page.add(toStored(row));
+        }
+        return page;
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * @throws StoreException if the database could not be reached or the statement failed
+     */
+    @Override
+    public boolean disable(long id, Instant now) {
+        Objects.requireNonNull(now, "now");
+        long nowMs = Times.epochMillis(now);
+        if (StoreErrors.run("disable an export target", () -> sql.disable(table, id, nowMs)) > 0) {
+            return true;
+        }
+        return StoreErrors.run("read an export target", () -> sql.count(table, id)) > 0;
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * @throws StoreException if the database could not be reached or the statement failed
+     */
+    @Override
+    public boolean delete(long id) {
+        return StoreErrors.run("delete an export target", () -> sql.delete(table, id)) > 0;
+    }
+
+    @Override
+    public String toString() {
+        return "JdbiTargetStore[table=" + table + "]";
+    }
+
+    private static StoredTarget toStored(TargetRow row) {
+        List<Cidr> allowlist = new ArrayList<>();
+        if (!row.privateNetworkAllowlist().isEmpty()) {
+            for (String cidr : row.privateNetworkAllowlist().split(",")) {
+                allowlist.add(Cidr.parse(cidr));
+            }
+        }
+        ExportTarget target = ExportTarget.builder()
+                .id(row.id())
+                .providerKey(providerKey(row.providerKey()))
+                .baseUrl(row.baseUrl())
+                .deploymentMode(DeploymentMode.fromWireName(row.deploymentMode()))
+                .name(row.name())
+                .signingEnabled(row.signingEnabled())
+                .privateNetworkPolicy(PrivateNetworkPolicy.fromWireName(row.privateNetworkPolicy()))
+                .privateNetworkAllowlist(allowlist)
+                .build();
+        return new StoredTarget(
+                target,
+                row.disabledAtMs() == null ? null : Instant.ofEpochMilli(row.disabledAtMs()),
+                Instant.ofEpochMilli(row.createdAtMs()),
+                Instant.ofEpochMilli(row.updatedAtMs()));
+    }
+
+    private static ProviderKey providerKey(String wireName) {
+        for (ProviderKey key : ProviderKey.values()) {
+            if (key.wireName().equals(wireName)) {
+                return key;
+            }
+        }
+        throw new StoreException("An export target row holds an unknown provider_key");
+    }
+}

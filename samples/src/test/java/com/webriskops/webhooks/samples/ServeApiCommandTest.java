@@ -1,0 +1,161 @@
+package com.webriskops.webhooks.samples;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.webriskops.webhooks.payload.WebhookJson;
+import com.webriskops.webhooks.receiver.VerifiedDelivery;
+import com.webriskops.webhooks.receiver.WebhookReceiver;
+import com.webriskops.webhooks.samples.apps.JerseyReceiverApp;
+import com.webriskops.webhooks.samples.apps.RunningServer;
+import com.webriskops.webhooks.testing.TestDeliveries;
+import java.io.ByteArrayInputStream;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+/**
+ * {@code serve-api} through {@link Main#run}, over real HTTP: the README's flow (create a target,
+ * approve, poll until exported, fallback) against the samples' Jersey receiver on loopback.
+ */
+class ServeApiCommandTest {
+    private static final Pattern LISTENING = Pattern.compile("listening on (\\S+)");
+    private static final String TOKEN = "serve-api-test-token-0123456789";
+
+    private final HttpClient client = HttpClient.newHttpClient();
+
+    @Test
+    void servesTheApiAndDeliversAnApprovedExport() throws Exception {
+        List<VerifiedDelivery> received = new CopyOnWriteArrayList<>();
+        BlockingQueue<String> errLines = new LinkedBlockingQueue<>();
+        AtomicInteger exit = new AtomicInteger(-1);
+        Thread serve = new Thread(() -> exit.set(Main.run(
+                new String[] {"serve-api", "--port", "0"},
+                Map.of(ServeApiCommand.TOKEN_ENV, TOKEN),
+                new ByteArrayInputStream(new byte[0]),
+                new PrintStream(OutputStream.nullOutputStream(), true, StandardCharsets.UTF_8),
+                lineStream(errLines))));
+        try (RunningServer receiver = JerseyReceiverApp.start(
+                WebhookReceiver.builder().secrets(TestDeliveries.SECRET).build(), 0, received::add)) {
+            serve.start();
+            String listening = errLines.poll(60, TimeUnit.SECONDS);
+            assertThat(listening).as("stderr").isNotNull();
+            Matcher m = LISTENING.matcher(listening);
+            assertThat(m.find()).as(listening).isTrue();
+            URI api = URI.create(m.group(1));
+
+            HttpResponse<String> unauthorized = send(api.resolve("ticket-export-targets"), "GET", null, null);
+            assertThat(unauthorized.statusCode()).isEqualTo(401);
+            assertThat(unauthorized.body()).contains("\"UNAUTHORIZED\"");
+
+            HttpResponse<String> created = send(
+                    api.resolve("ticket-export-targets"),
+                    "POST",
+                    "{\"provider_key\":\"generic_webhook\",\"base_url\":\"" + receiver.endpoint() + "\","
+                            + "\"deployment_mode\":\"self-hosted\",\"name\":\"Local receiver\","
+                            + "\"private_network_policy\":\"allowlist\",\"private_network_allowlist\":[\"127.0.0.1/32\"],"
+                            + "\"signing_secret\":\"" + TestDeliveries.SECRET_TEXT + "\"}",
+                    "target-example-123");
+            assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+            assertThat(created.body()).doesNotContain(TestDeliveries.SECRET_TEXT);
+            long targetId =
+                    WebhookJson.mapper().readTree(created.body()).get("id").asLong();
+
+            HttpResponse<String> approved = send(
+                    api.resolve("ticket-exports/example-export-id/approve"),
+                    "POST",
+                    "{\"target_id\":\"" + targetId + "\"}",
+                    "approve-ticket-export-example-123");
+            assertThat(approved.statusCode()).as(approved.body()).isEqualTo(202);
+
+            JsonNode status = null;
+            Instant deadline = Instant.now().plusSeconds(30);
+            while (Instant.now().isBefore(deadline)) {
+                status = WebhookJson.mapper()
+                        .readTree(send(api.resolve("ticket-exports/example-export-id"), "GET", null, null)
+                                .body());
+                if (status.get("status").asText().equals("exported")) {
+                    break;
+                }
+                Thread.sleep(100);
+            }
+            assertThat(status.get("status").asText()).isEqualTo("exported");
+            assertThat(received)
+                    .singleElement()
+                    .satisfies(
+                            delivery -> assertThat(delivery.idempotencyKey()).isEqualTo("serve-api-example-export-id"));
+
+            HttpResponse<String> csv =
+                    send(api.resolve("ticket-exports/example-export-id/fallback?format=csv"), "GET", null, null);
+            assertThat(csv.statusCode()).isEqualTo(200);
+            assertThat(csv.headers().firstValue("Content-Type"))
+                    .hasValueSatisfying(v -> assertThat(v).startsWith("text/csv"));
+        } finally {
+            serve.interrupt();
+            serve.join(30_000);
+        }
+        assertThat(serve.isAlive()).isFalse();
+        assertThat(exit.get()).isZero();
+    }
+
+    @Test
+    void withoutTheTokenItIsAUsageError() {
+        Cli.Result result = Cli.run(Map.of(), "serve-api", "--port", "0");
+
+        assertThat(result.exit()).isEqualTo(2);
+        assertThat(result.err()).contains(ServeApiCommand.TOKEN_ENV);
+    }
+
+    private HttpResponse<String> send(URI uri, String method, String body, String idempotencyKey) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri)
+                .header("Accept", "application/json")
+                .method(
+                        method,
+                        body == null
+                                ? HttpRequest.BodyPublishers.noBody()
+                                : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
+        if (body != null) {
+            request.header("Content-Type", "application/json");
+            request.header("Authorization", "Bearer " + TOKEN);
+        } else if (!uri.getPath().endsWith("ticket-export-targets")) {
+            request.header("Authorization", "Bearer " + TOKEN);
+        }
+        if (idempotencyKey != null) {
+            request.header("Idempotency-Key", idempotencyKey);
+        }
+        return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** A stream that hands each printed line to {@code lines} as soon as it is complete. */
+    private static PrintStream lineStream(BlockingQueue<String> lines) {
+        OutputStream splitter = new OutputStream() {
+            private final java.io.ByteArrayOutputStream line = new java.io.ByteArrayOutputStream();
+
+            @Override
+            public synchronized void write(int b) {
+                if (b == '\n') {
+                    lines.add(line.toString(StandardCharsets.UTF_8));
+                    line.reset();
+                } else {
+                    line.write(b);
+                }
+            }
+        };
+        return new PrintStream(splitter, true, StandardCharsets.UTF_8);
+    }
+}
