@@ -1,5 +1,6 @@
 package com.webriskops.webhooks.idempotency;
 
+import com.webriskops.webhooks.receiver.HttpAnswer;
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.util.Objects;
@@ -31,7 +32,7 @@ public sealed interface Decision permits Decision.PassThrough, Decision.Respond,
      * @param replay true when it is a stored answer replayed (it then carries {@value
      *     IdempotentRequests#REPLAYED_HEADER}{@code : true}), false for a refusal
      */
-    record Respond(ApiAnswer answer, boolean replay) implements Decision {
+    record Respond(HttpAnswer answer, boolean replay) implements Decision {
         /** @throws NullPointerException if {@code answer} is null */
         public Respond {
             Objects.requireNonNull(answer, "answer");

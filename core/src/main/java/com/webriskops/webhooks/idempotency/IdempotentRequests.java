@@ -1,6 +1,8 @@
 package com.webriskops.webhooks.idempotency;
 
 import com.webriskops.webhooks.protocol.WebhookProtocol;
+import com.webriskops.webhooks.receiver.HttpAnswer;
+import com.webriskops.webhooks.receiver.ProblemDetails;
 import com.webriskops.webhooks.store.StoreException;
 import jakarta.annotation.Nullable;
 import java.io.ByteArrayOutputStream;
@@ -183,7 +185,7 @@ public final class IdempotentRequests {
         }
         LOG.debug("Replaying the stored answer (status {}) of an idempotency key", stored.status());
         return new Decision.Respond(
-                new ApiAnswer(stored.status(), stored.contentType(), Map.of(REPLAYED_HEADER, "true"), stored.body()),
+                HttpAnswer.of(stored.status(), stored.contentType(), Map.of(REPLAYED_HEADER, "true"), stored.body()),
                 true);
     }
 
@@ -265,7 +267,8 @@ public final class IdempotentRequests {
     }
 
     private static Decision refuse(int status, ApiErrorCode code, String detail, @Nullable Duration retryAfter) {
-        return new Decision.Respond(Problems.render(status, code, detail, retryAfter), false);
+        return new Decision.Respond(
+                ProblemDetails.render(status, code.name(), detail, List.of(), retryAfter, Map.of()), false);
     }
 
     @Override

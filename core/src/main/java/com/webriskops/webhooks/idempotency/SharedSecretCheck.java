@@ -1,5 +1,7 @@
 package com.webriskops.webhooks.idempotency;
 
+import com.webriskops.webhooks.receiver.HttpAnswer;
+import com.webriskops.webhooks.receiver.ProblemDetails;
 import jakarta.annotation.Nullable;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
@@ -108,15 +110,14 @@ public final class SharedSecretCheck {
      * @param presented the header's value, or null when the request has none
      */
     @Nullable
-    public ApiAnswer check(@Nullable String presented) {
+    public HttpAnswer check(@Nullable String presented) {
         if (matches(presented)) {
             return null;
         }
-        return Problems.render(
+        return ProblemDetails.render(
                 401,
-                ApiErrorCode.UNAUTHORIZED,
-                "The " + headerName + " header is missing or does not match a configured secret.",
-                null);
+                ApiErrorCode.UNAUTHORIZED.name(),
+                "The " + headerName + " header is missing or does not match a configured secret.");
     }
 
     private byte[] mac(byte[] data) {

@@ -1,5 +1,6 @@
 package com.webriskops.webhooks.receiver;
 
+import jakarta.annotation.Nullable;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -12,22 +13,43 @@ import java.util.Objects;
  */
 public final class HttpAnswer {
     private final int status;
+
+    @Nullable
     private final String contentType;
+
     private final Map<String, String> headers;
     private final byte[] body;
 
-    HttpAnswer(int status, String contentType, Map<String, String> headers, byte[] body) {
+    HttpAnswer(int status, @Nullable String contentType, Map<String, String> headers, byte[] body) {
+        if (status < 100 || status > 599) {
+            throw new IllegalArgumentException("status must be 100 to 599, not " + status);
+        }
         this.status = status;
-        this.contentType = Objects.requireNonNull(contentType, "contentType");
+        this.contentType = contentType;
         this.headers = Collections.unmodifiableMap(new LinkedHashMap<>(headers));
         this.body = body.clone();
+    }
+
+    /**
+     * An answer to write as it is: for components that decide answers outside the receiver pipeline
+     * (the idempotency filter, the ticket-export API), so every adapter writes one type.
+     *
+     * @param contentType the {@code Content-Type}, or null to send none
+     * @param headers headers besides {@code Content-Type} and {@code Content-Length}
+     * @throws IllegalArgumentException if {@code status} is not 100 to 599
+     */
+    public static HttpAnswer of(int status, @Nullable String contentType, Map<String, String> headers, byte[] body) {
+        Objects.requireNonNull(headers, "headers");
+        Objects.requireNonNull(body, "body");
+        return new HttpAnswer(status, contentType, headers, body);
     }
 
     public int status() {
         return status;
     }
 
-    /** The {@code Content-Type} to send, such as {@code application/problem+json}. */
+    /** The {@code Content-Type} to send, such as {@code application/problem+json}, or null for none. */
+    @Nullable
     public String contentType() {
         return contentType;
     }
@@ -57,7 +79,7 @@ public final class HttpAnswer {
     public boolean equals(Object o) {
         return o instanceof HttpAnswer other
                 && status == other.status
-                && contentType.equals(other.contentType)
+                && Objects.equals(contentType, other.contentType)
                 && headers.equals(other.headers)
                 && Arrays.equals(body, other.body);
     }

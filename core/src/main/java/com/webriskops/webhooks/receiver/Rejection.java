@@ -90,8 +90,7 @@ public record Rejection(
         if (retryAfter == null) {
             return null;
         }
-        long seconds = retryAfter.getSeconds() + (retryAfter.getNano() > 0 ? 1 : 0);
-        return Long.toString(Math.max(1, seconds));
+        return Long.toString(ProblemDetails.retryAfterSeconds(retryAfter));
     }
 
     /** This rejection as an {@code application/problem+json} answer. */

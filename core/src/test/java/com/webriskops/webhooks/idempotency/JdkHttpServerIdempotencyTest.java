@@ -2,6 +2,7 @@ package com.webriskops.webhooks.idempotency;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import com.webriskops.webhooks.receiver.HttpAnswer;
 import com.webriskops.webhooks.testing.HttpEndpoint;
 import com.webriskops.webhooks.testing.IdempotencyConformanceSuite;
 import com.webriskops.webhooks.testing.IdempotencyHarness;
@@ -49,7 +50,7 @@ class JdkHttpServerIdempotencyTest extends IdempotencyConformanceSuite {
             ScannerHandler handler)
             throws IOException {
         if (check != null) {
-            ApiAnswer refusal = check.check(exchange.getRequestHeaders().getFirst(check.headerName()));
+            HttpAnswer refusal = check.check(exchange.getRequestHeaders().getFirst(check.headerName()));
             if (refusal != null) {
                 write(exchange, refusal);
                 return;
@@ -86,7 +87,7 @@ class JdkHttpServerIdempotencyTest extends IdempotencyConformanceSuite {
         }
     }
 
-    private static void write(HttpExchange exchange, ApiAnswer answer) throws IOException {
+    private static void write(HttpExchange exchange, HttpAnswer answer) throws IOException {
         if (answer.contentType() != null) {
             exchange.getResponseHeaders().set("Content-Type", answer.contentType());
         }

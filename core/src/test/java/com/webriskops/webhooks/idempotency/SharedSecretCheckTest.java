@@ -3,6 +3,7 @@ package com.webriskops.webhooks.idempotency;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.webriskops.webhooks.receiver.HttpAnswer;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
@@ -24,7 +25,7 @@ class SharedSecretCheckTest {
     @Test
     void refusalIs401ProblemJsonWithoutTheValue() {
         assertThat(check.check("s3cret-value")).isNull();
-        ApiAnswer refusal = check.check("guess-s3cret");
+        HttpAnswer refusal = check.check("guess-s3cret");
         assertThat(refusal).isNotNull();
         assertThat(refusal.status()).isEqualTo(401);
         assertThat(refusal.contentType()).isEqualTo("application/problem+json");

@@ -1,13 +1,17 @@
 package com.webriskops.webhooks.jaxrs;
 
-import com.webriskops.webhooks.idempotency.ApiAnswer;
+import com.webriskops.webhooks.receiver.HttpAnswer;
 import jakarta.ws.rs.core.Response;
 
-/** Turns core's answers into JAX-RS responses, bytes unchanged. */
-final class Answers {
+/**
+ * Turns core's {@link HttpAnswer}s (rejections, duplicates, idempotent replays, problems) into JAX-RS
+ * responses, bytes unchanged. Stateless and thread-safe.
+ */
+public final class Answers {
     private Answers() {}
 
-    static Response toResponse(ApiAnswer answer) {
+    /** A response with the answer's status, content type (if any), headers and exact body bytes. */
+    public static Response toResponse(HttpAnswer answer) {
         Response.ResponseBuilder response = Response.status(answer.status());
         if (answer.contentType() != null) {
             response.header("Content-Type", answer.contentType());

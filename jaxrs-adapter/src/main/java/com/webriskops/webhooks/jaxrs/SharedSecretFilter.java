@@ -1,7 +1,7 @@
 package com.webriskops.webhooks.jaxrs;
 
-import com.webriskops.webhooks.idempotency.ApiAnswer;
 import com.webriskops.webhooks.idempotency.SharedSecretCheck;
+import com.webriskops.webhooks.receiver.HttpAnswer;
 import jakarta.annotation.Priority;
 import jakarta.ws.rs.ConstrainedTo;
 import jakarta.ws.rs.Priorities;
@@ -25,7 +25,7 @@ final class SharedSecretFilter implements ContainerRequestFilter {
 
     @Override
     public void filter(ContainerRequestContext request) {
-        ApiAnswer refusal = check.check(request.getHeaderString(check.headerName()));
+        HttpAnswer refusal = check.check(request.getHeaderString(check.headerName()));
         if (refusal != null) {
             request.abortWith(Answers.toResponse(refusal));
         }

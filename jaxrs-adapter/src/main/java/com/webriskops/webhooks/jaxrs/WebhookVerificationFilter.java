@@ -1,6 +1,5 @@
 package com.webriskops.webhooks.jaxrs;
 
-import com.webriskops.webhooks.receiver.HttpAnswer;
 import com.webriskops.webhooks.receiver.ReceiveResult;
 import com.webriskops.webhooks.receiver.VerifiedDelivery;
 import com.webriskops.webhooks.receiver.WebhookReceiver;
@@ -12,7 +11,6 @@ import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.container.ContainerResponseFilter;
-import jakarta.ws.rs.core.Response;
 
 /**
  * Runs the pipeline before a {@link VerifiedWebhook} method and records its outcome after it.
@@ -54,7 +52,7 @@ final class WebhookVerificationFilter implements ContainerRequestFilter, Contain
             request.setProperty(VerifiedDelivery.ATTRIBUTE, delivery);
             request.setSecurityContext(new DeliverySecurityContext(request.getSecurityContext(), delivery));
         } else {
-            request.abortWith(toResponse(result.answer()));
+            request.abortWith(Answers.toResponse(result.answer()));
         }
     }
 
@@ -65,12 +63,5 @@ final class WebhookVerificationFilter implements ContainerRequestFilter, Contain
             request.setProperty(FINISHED, Boolean.TRUE);
             receiver.finish(delivery, response.getStatus());
         }
-    }
-
-    static Response toResponse(HttpAnswer answer) {
-        Response.ResponseBuilder response =
-                Response.status(answer.status()).type(answer.contentType()).entity(answer.body());
-        answer.headers().forEach(response::header);
-        return response.build();
     }
 }

@@ -6,6 +6,7 @@ import jakarta.servlet.ServletOutputStream;
 import jakarta.servlet.WriteListener;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpServletResponseWrapper;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
@@ -24,6 +25,7 @@ final class CapturingResponse extends HttpServletResponseWrapper {
     private @Nullable ServletOutputStream stream;
     private @Nullable PrintWriter writer;
     private volatile boolean errorSent;
+    private boolean released;
 
     CapturingResponse(HttpServletResponse response, BodyCapture capture) {
         super(response);
@@ -36,7 +38,7 @@ final class CapturingResponse extends HttpServletResponseWrapper {
             throw new IllegalStateException("getWriter() was called already");
         }
         if (stream == null) {
-            stream = new TeeStream(super.getOutputStream(), capture);
+            stream = new TeeStream(super.getOutputStream(), capture, !released);
         }
         return stream;
     }
@@ -49,7 +51,7 @@ final class CapturingResponse extends HttpServletResponseWrapper {
             }
             String encoding = getCharacterEncoding();
             Charset charset = encoding == null ? StandardCharsets.ISO_8859_1 : Charset.forName(encoding);
-            stream = new TeeStream(super.getOutputStream(), capture);
+            stream = new TeeStream(super.getOutputStream(), capture, !released);
             writer = new PrintWriter(new OutputStreamWriter(stream, charset));
         }
         return writer;
@@ -86,40 +88,83 @@ final class CapturingResponse extends HttpServletResponseWrapper {
         return capture;
     }
 
+    /**
+     * Sends the body held back so far and lets the rest stream through (also a close the application
+     * asked for while it was held).
+     */
+    synchronized void release() throws IOException {
+        released = true;
+        if (writer != null) {
+            writer.flush();
+        }
+        if (stream instanceof TeeStream tee) {
+            tee.release();
+        }
+    }
+
     boolean errorSent() {
         return errorSent;
     }
 
-    /** Writes to the container's stream and to the capture. */
+    /**
+     * Writes to the capture and holds the bytes back from the container while they could still be
+     * stored (up to the capture's limit); past that, or after {@link #release()}, streams through.
+     */
     private static final class TeeStream extends ServletOutputStream {
         private final ServletOutputStream out;
         private final BodyCapture capture;
+        private final ByteArrayOutputStream held = new ByteArrayOutputStream();
+        private boolean holding;
+        private boolean closeRequested;
 
-        TeeStream(ServletOutputStream out, BodyCapture capture) {
+        TeeStream(ServletOutputStream out, BodyCapture capture, boolean holding) {
             this.out = out;
             this.capture = capture;
+            this.holding = holding;
         }
 
         @Override
         public void write(int b) throws IOException {
-            out.write(b);
-            capture.write(b);
+            write(new byte[] {(byte) b}, 0, 1);
         }
 
         @Override
-        public void write(byte[] b, int off, int len) throws IOException {
-            out.write(b, off, len);
+        public synchronized void write(byte[] b, int off, int len) throws IOException {
             capture.write(b, off, len);
+            if (holding && held.size() + (long) len <= capture.limit()) {
+                held.write(b, off, len);
+                return;
+            }
+            release();
+            out.write(b, off, len);
         }
 
         @Override
-        public void flush() throws IOException {
-            out.flush();
+        public synchronized void flush() throws IOException {
+            if (!holding) {
+                out.flush();
+            }
         }
 
         @Override
-        public void close() throws IOException {
-            out.close();
+        public synchronized void close() throws IOException {
+            if (holding) {
+                closeRequested = true;
+            } else {
+                out.close();
+            }
+        }
+
+        synchronized void release() throws IOException {
+            if (!holding) {
+                return;
+            }
+            holding = false;
+            held.writeTo(out);
+            held.reset();
+            if (closeRequested) {
+                out.close();
+            }
         }
 
         @Override

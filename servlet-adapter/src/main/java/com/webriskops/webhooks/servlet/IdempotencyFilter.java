@@ -101,7 +101,7 @@ public final class IdempotencyFilter implements Filter {
         }
         Decision decision = current.begin(new ServletApiRequest(request));
         if (decision instanceof Decision.Respond respond) {
-            ApiAnswers.write(respond.answer(), response);
+            Answers.write(respond.answer(), response);
             return;
         }
         if (!(decision instanceof Decision.Proceed proceed)) {
@@ -115,13 +115,22 @@ public final class IdempotencyFilter implements Filter {
             chain.doFilter(replayable, captured);
         } catch (Throwable e) {
             current.abandon(proceed);
+            captured.release();
             throw e;
         }
         Outcome outcome = new Outcome(current, proceed, captured);
         if (request.isAsyncStarted()) {
+            // The answer is complete only when the async request completes, after the container
+            // has sent it: stop holding the body back, and decide then.
+            captured.release();
             request.getAsyncContext().addListener(outcome);
         } else {
-            outcome.finish();
+            // Record the answer before its bytes leave, so an immediate retry finds it stored.
+            try {
+                outcome.finish();
+            } finally {
+                captured.release();
+            }
         }
     }
 

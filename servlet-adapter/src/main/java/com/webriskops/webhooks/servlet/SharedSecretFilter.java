@@ -1,7 +1,7 @@
 package com.webriskops.webhooks.servlet;
 
-import com.webriskops.webhooks.idempotency.ApiAnswer;
 import com.webriskops.webhooks.idempotency.SharedSecretCheck;
+import com.webriskops.webhooks.receiver.HttpAnswer;
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.FilterConfig;
@@ -83,9 +83,9 @@ public final class SharedSecretFilter implements Filter {
             throw new ServletException("SharedSecretFilter was not initialised: init(FilterConfig) not called");
         }
         List<String> values = Collections.list(request.getHeaders(current.headerName()));
-        ApiAnswer refusal = current.check(values.size() == 1 ? values.get(0) : null);
+        HttpAnswer refusal = current.check(values.size() == 1 ? values.get(0) : null);
         if (refusal != null) {
-            ApiAnswers.write(refusal, response);
+            Answers.write(refusal, response);
             return;
         }
         chain.doFilter(request, response);

@@ -3,12 +3,15 @@ package com.webriskops.webhooks.servlet;
 import jakarta.annotation.Nullable;
 import jakarta.servlet.AsyncContext;
 import jakarta.servlet.ServletInputStream;
+import jakarta.servlet.ServletRequest;
 import jakarta.servlet.ServletResponse;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import java.io.BufferedReader;
 import java.io.ByteArrayInputStream;
+import java.io.IOException;
 import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
 import java.io.UnsupportedEncodingException;
 import java.nio.charset.Charset;
 import java.nio.charset.IllegalCharsetNameException;
@@ -80,7 +83,28 @@ final class VerifiedRequest extends HttpServletRequestWrapper {
      */
     @Override
     public AsyncContext startAsync() {
+        beforeAsync();
         return getRequest().startAsync(this, response);
+    }
+
+    @Override
+    public AsyncContext startAsync(ServletRequest request, ServletResponse response) {
+        beforeAsync();
+        return super.startAsync(request, response);
+    }
+
+    /**
+     * Once the application goes asynchronous its answer may be completed on another thread at any
+     * time, so an answer held back for recording must start flowing now.
+     */
+    private void beforeAsync() {
+        if (response instanceof CapturingResponse capturing) {
+            try {
+                capturing.release();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
     }
 
     private Charset charset() throws UnsupportedEncodingException {

@@ -1,6 +1,5 @@
 package com.webriskops.webhooks.servlet;
 
-import com.webriskops.webhooks.receiver.HttpAnswer;
 import com.webriskops.webhooks.receiver.ReceiveResult;
 import com.webriskops.webhooks.receiver.VerifiedDelivery;
 import com.webriskops.webhooks.receiver.WebhookReceiver;
@@ -8,7 +7,6 @@ import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.FilterConfig;
 import jakarta.servlet.ServletException;
-import jakarta.servlet.ServletOutputStream;
 import jakarta.servlet.ServletRequest;
 import jakarta.servlet.ServletResponse;
 import jakarta.servlet.http.HttpServletRequest;
@@ -132,7 +130,7 @@ public final class WebRiskOpsWebhookFilter implements Filter {
         }
         ReceiveResult result = current.receive(new ServletInboundRequest(request));
         if (!(result instanceof ReceiveResult.Accepted accepted)) {
-            write(result.answer(), response);
+            Answers.write(result.answer(), response);
             return;
         }
         VerifiedDelivery delivery = accepted.delivery();
@@ -156,16 +154,6 @@ public final class WebRiskOpsWebhookFilter implements Filter {
     /** Nothing to release: the receiver and its stores belong to the application. */
     @Override
     public void destroy() {}
-
-    private static void write(HttpAnswer answer, HttpServletResponse response) throws IOException {
-        response.setStatus(answer.status());
-        response.setContentType(answer.contentType());
-        answer.headers().forEach(response::setHeader);
-        response.setContentLength(answer.bodyLength());
-        ServletOutputStream out = response.getOutputStream();
-        out.write(answer.body());
-        out.flush();
-    }
 
     @Override
     public String toString() {

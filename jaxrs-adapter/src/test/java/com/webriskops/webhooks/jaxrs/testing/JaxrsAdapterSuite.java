@@ -16,6 +16,7 @@ import com.webriskops.webhooks.receiver.WebhookReceiver;
 import com.webriskops.webhooks.signing.WebhookSecret;
 import com.webriskops.webhooks.testing.ReceiverHarness.Response;
 import com.webriskops.webhooks.testing.RecordingHandler;
+import com.webriskops.webhooks.testing.Retries;
 import com.webriskops.webhooks.testing.TestDeliveries;
 import java.io.ByteArrayInputStream;
 import java.net.URI;
@@ -204,8 +205,10 @@ public abstract class JaxrsAdapterSuite {
 
         Response failed = post("probe/typed", delivery().idempotencyKey(key).build());
         handler.answer(200);
-        Response retried =
-                post("probe/typed", delivery().idempotencyKey(key).attempt(2).build());
+        Response retried = Retries.whileInProgress(
+                429,
+                () -> post(
+                        "probe/typed", delivery().idempotencyKey(key).attempt(2).build()));
         Response again =
                 post("probe/typed", delivery().idempotencyKey(key).attempt(3).build());
 
@@ -223,8 +226,10 @@ public abstract class JaxrsAdapterSuite {
         handler.throwOnce();
 
         Response failed = post("probe/typed", delivery().idempotencyKey(key).build());
-        Response retried =
-                post("probe/typed", delivery().idempotencyKey(key).attempt(2).build());
+        Response retried = Retries.whileInProgress(
+                429,
+                () -> post(
+                        "probe/typed", delivery().idempotencyKey(key).attempt(2).build()));
 
         assertThat(failed.status()).isEqualTo(500);
         assertThat(retried.status()).isEqualTo(200);
@@ -238,8 +243,10 @@ public abstract class JaxrsAdapterSuite {
 
         Response failed =
                 post("probe/unavailable", delivery().idempotencyKey(key).build());
-        Response retried =
-                post("probe/typed", delivery().idempotencyKey(key).attempt(2).build());
+        Response retried = Retries.whileInProgress(
+                429,
+                () -> post(
+                        "probe/typed", delivery().idempotencyKey(key).attempt(2).build()));
 
         assertThat(failed.status()).isEqualTo(503);
         assertThat(retried.status()).isEqualTo(200);

@@ -1,15 +1,15 @@
 package com.webriskops.webhooks.servlet;
 
-import com.webriskops.webhooks.idempotency.ApiAnswer;
+import com.webriskops.webhooks.receiver.HttpAnswer;
 import jakarta.servlet.ServletOutputStream;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 
 /** Writes core's answers to a servlet response, bytes unchanged. */
-final class ApiAnswers {
-    private ApiAnswers() {}
+final class Answers {
+    private Answers() {}
 
-    static void write(ApiAnswer answer, HttpServletResponse response) throws IOException {
+    static void write(HttpAnswer answer, HttpServletResponse response) throws IOException {
         response.setStatus(answer.status());
         if (answer.contentType() != null) {
             response.setContentType(answer.contentType());
