@@ -51,7 +51,7 @@ public final class IdempotencyFilter implements Filter {
     /** The request attribute holding the claimed key's decision while it is handled. */
     static final String HANDLED = IdempotencyFilter.class.getName() + ".handled";
 
-    private final ApiInitParams initParams = new ApiInitParams(System::getenv, System::getProperty);
+    private final InitParams initParams = new InitParams(System::getenv, System::getProperty);
     private volatile IdempotentRequests idempotency;
 
     /**

@@ -5,6 +5,9 @@ import static com.webriskops.webhooks.servlet.WebRiskOpsWebhookFilter.INIT_SECRE
 import static com.webriskops.webhooks.servlet.WebRiskOpsWebhookFilter.INIT_SECRET_PROPERTY;
 import static com.webriskops.webhooks.servlet.WebRiskOpsWebhookFilter.INIT_TIMESTAMP_TOLERANCE_SECONDS;
 
+import com.webriskops.webhooks.idempotency.IdempotentRequests;
+import com.webriskops.webhooks.idempotency.SharedSecret;
+import com.webriskops.webhooks.idempotency.SharedSecretCheck;
 import com.webriskops.webhooks.receiver.WebhookReceiver;
 import com.webriskops.webhooks.signing.WebhookSecret;
 import jakarta.annotation.Nullable;
@@ -15,14 +18,18 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Function;
 import java.util.function.UnaryOperator;
 
 /**
- * Builds a {@link WebhookReceiver} from a filter's {@code web.xml} init-params. Secrets are named, never
+ * Builds the servlet filters' collaborators from {@code web.xml} init-params: the {@link WebhookReceiver},
+ * the {@link SharedSecretCheck} and the {@link IdempotentRequests}. Secrets are named, never
  * written: each name is looked up as an environment variable or a system property. Error messages name
  * variables and parameters, never a secret's value.
  */
 final class InitParams {
+    private static final String WEBHOOK_SECRET = "webhook secret";
     private static final Set<String> KNOWN =
             Set.of(INIT_SECRET_ENV, INIT_SECRET_PROPERTY, INIT_TIMESTAMP_TOLERANCE_SECONDS, INIT_MAX_BODY_BYTES);
 
@@ -36,17 +43,20 @@ final class InitParams {
 
     WebhookReceiver receiver(FilterConfig config) throws ServletException {
         String filter = "Filter '" + config.getFilterName() + "'";
-        for (String name : Collections.list(config.getInitParameterNames())) {
-            if (!KNOWN.contains(name)) {
-                throw new ServletException(filter + ": unknown init-param '" + name + "'; known: " + INIT_SECRET_ENV
-                        + ", " + INIT_SECRET_PROPERTY + ", " + INIT_TIMESTAMP_TOLERANCE_SECONDS + ", "
-                        + INIT_MAX_BODY_BYTES);
-            }
-        }
+        checkKnown(filter, config, KNOWN);
         List<WebhookSecret> secrets = new ArrayList<>();
-        secrets.addAll(secrets(filter, config.getInitParameter(INIT_SECRET_ENV), "environment variable", environment));
-        secrets.addAll(
-                secrets(filter, config.getInitParameter(INIT_SECRET_PROPERTY), "system property", systemProperties));
+        secrets.addAll(secrets(
+                filter,
+                config.getInitParameter(INIT_SECRET_ENV),
+                WEBHOOK_SECRET + " environment variable",
+                environment,
+                WebhookSecret::of));
+        secrets.addAll(secrets(
+                filter,
+                config.getInitParameter(INIT_SECRET_PROPERTY),
+                WEBHOOK_SECRET + " system property",
+                systemProperties,
+                WebhookSecret::of));
         if (secrets.isEmpty()) {
             throw new ServletException(filter + ": no webhook secret is configured; set init-param " + INIT_SECRET_ENV
                     + " (names of environment variables) or " + INIT_SECRET_PROPERTY
@@ -68,10 +78,86 @@ final class InitParams {
         return builder.build();
     }
 
-    /** The secrets held by the comma-separated variable names in {@code names}; each must be set. */
-    private static List<WebhookSecret> secrets(
-            String filter, @Nullable String names, String kind, UnaryOperator<String> lookUp) throws ServletException {
-        List<WebhookSecret> secrets = new ArrayList<>();
+    SharedSecretCheck sharedSecretCheck(FilterConfig config) throws ServletException {
+        String filter = "Filter '" + config.getFilterName() + "'";
+        checkKnown(
+                filter,
+                config,
+                Set.of(
+                        SharedSecretFilter.INIT_HEADER_NAME,
+                        SharedSecretFilter.INIT_SECRET_ENV,
+                        SharedSecretFilter.INIT_SECRET_PROPERTY));
+        List<SharedSecret> secrets = new ArrayList<>();
+        secrets.addAll(secrets(
+                filter,
+                config.getInitParameter(SharedSecretFilter.INIT_SECRET_ENV),
+                "shared secret environment variable",
+                environment,
+                SharedSecret::of));
+        secrets.addAll(secrets(
+                filter,
+                config.getInitParameter(SharedSecretFilter.INIT_SECRET_PROPERTY),
+                "shared secret system property",
+                systemProperties,
+                SharedSecret::of));
+        if (secrets.isEmpty()) {
+            throw new ServletException(filter + ": no shared secret is configured; set init-param "
+                    + SharedSecretFilter.INIT_SECRET_ENV + " or " + SharedSecretFilter.INIT_SECRET_PROPERTY);
+        }
+        SharedSecretCheck.Builder builder = SharedSecretCheck.builder().secrets(secrets);
+        String header = config.getInitParameter(SharedSecretFilter.INIT_HEADER_NAME);
+        try {
+            if (header != null && !header.isBlank()) {
+                builder.headerName(header.strip());
+            }
+        } catch (IllegalArgumentException e) {
+            throw new ServletException(filter + ": " + e.getMessage(), e);
+        }
+        return builder.build();
+    }
+
+    IdempotentRequests idempotentRequests(FilterConfig config) throws ServletException {
+        String filter = "Filter '" + config.getFilterName() + "'";
+        checkKnown(
+                filter,
+                config,
+                Set.of(
+                        IdempotencyFilter.INIT_KEY_TTL_SECONDS,
+                        IdempotencyFilter.INIT_CLAIM_LEASE_SECONDS,
+                        IdempotencyFilter.INIT_MAX_STORED_BODY_BYTES,
+                        IdempotencyFilter.INIT_MAX_REQUEST_BODY_BYTES));
+        IdempotentRequests.Builder builder = IdempotentRequests.builder();
+        Long ttl = number(filter, config, IdempotencyFilter.INIT_KEY_TTL_SECONDS);
+        Long lease = number(filter, config, IdempotencyFilter.INIT_CLAIM_LEASE_SECONDS);
+        Long stored = number(filter, config, IdempotencyFilter.INIT_MAX_STORED_BODY_BYTES);
+        Long request = number(filter, config, IdempotencyFilter.INIT_MAX_REQUEST_BODY_BYTES);
+        try {
+            if (ttl != null) {
+                builder.keyTimeToLive(Duration.ofSeconds(ttl));
+            }
+            if (lease != null) {
+                builder.claimLease(Duration.ofSeconds(lease));
+            }
+            if (stored != null) {
+                builder.maxStoredBodyBytes((int) Math.max(Integer.MIN_VALUE, Math.min(stored, Integer.MAX_VALUE)));
+            }
+            if (request != null) {
+                builder.maxRequestBodyBytes((int) Math.max(Integer.MIN_VALUE, Math.min(request, Integer.MAX_VALUE)));
+            }
+        } catch (IllegalArgumentException e) {
+            throw new ServletException(filter + ": " + e.getMessage(), e);
+        }
+        return builder.build();
+    }
+
+    /**
+     * The secrets held by the comma-separated variable names in {@code names} (each value may hold
+     * several, comma-separated, during a rotation); every named variable must be set.
+     */
+    private static <S> List<S> secrets(
+            String filter, @Nullable String names, String what, UnaryOperator<String> lookUp, Function<String, S> wrap)
+            throws ServletException {
+        List<S> secrets = new ArrayList<>();
         if (names == null || names.isBlank()) {
             return secrets;
         }
@@ -82,16 +168,24 @@ final class InitParams {
             }
             String value = lookUp.apply(variable);
             if (value == null || value.isBlank()) {
-                throw new ServletException(
-                        filter + ": the webhook secret " + kind + " '" + variable + "' is not set or is blank");
+                throw new ServletException(filter + ": the " + what + " '" + variable + "' is not set or is blank");
             }
             for (String secret : value.split(",", -1)) {
                 if (!secret.isBlank()) {
-                    secrets.add(WebhookSecret.of(secret.strip()));
+                    secrets.add(wrap.apply(secret.strip()));
                 }
             }
         }
         return secrets;
+    }
+
+    private static void checkKnown(String filter, FilterConfig config, Set<String> known) throws ServletException {
+        for (String name : Collections.list(config.getInitParameterNames())) {
+            if (!known.contains(name)) {
+                throw new ServletException(filter + ": unknown init-param '" + name + "'; known: "
+                        + String.join(", ", new TreeSet<>(known)));
+            }
+        }
     }
 
     @Nullable

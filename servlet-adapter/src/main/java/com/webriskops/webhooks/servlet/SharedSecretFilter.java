@@ -37,7 +37,7 @@ public final class SharedSecretFilter implements Filter {
     /** Init-param: comma-separated names of system properties holding the secret. */
     public static final String INIT_SECRET_PROPERTY = "secret-property";
 
-    private final ApiInitParams initParams = new ApiInitParams(System::getenv, System::getProperty);
+    private final InitParams initParams = new InitParams(System::getenv, System::getProperty);
     private volatile SharedSecretCheck check;
 
     /**
