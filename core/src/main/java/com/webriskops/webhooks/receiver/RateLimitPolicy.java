@@ -1,11 +1,11 @@
 package com.webriskops.webhooks.receiver;
 
+import com.webriskops.webhooks.internal.TokenBuckets;
 import com.webriskops.webhooks.payload.TicketExportWebhook;
 import jakarta.annotation.Nullable;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
 /**
@@ -23,18 +23,15 @@ public final class RateLimitPolicy implements DeliveryPolicy {
 
     private final int permits;
     private final Duration period;
-    private final double nanosPerPermit;
     private final Function<TicketExportWebhook, String> keyFunction;
-    private final int maxKeys;
-    private final ConcurrentHashMap<String, Bucket> buckets = new ConcurrentHashMap<>();
+    private final TokenBuckets buckets;
 
     private RateLimitPolicy(
             int permits, Duration period, Function<TicketExportWebhook, String> keyFunction, int maxKeys) {
         this.permits = permits;
         this.period = period;
-        this.nanosPerPermit = (double) period.toNanos() / permits;
         this.keyFunction = keyFunction;
-        this.maxKeys = maxKeys;
+        this.buckets = new TokenBuckets(permits, period, maxKeys);
     }
 
     /**
@@ -71,56 +68,15 @@ public final class RateLimitPolicy implements DeliveryPolicy {
     @Override
     @Nullable
     public Rejection check(TicketExportWebhook webhook, Instant now) {
-        String key = keyFunction.apply(webhook);
-        long nowNanos = now.getEpochSecond() * 1_000_000_000L + now.getNano();
-        if (buckets.size() >= maxKeys && !buckets.containsKey(key)) {
-            buckets.entrySet().removeIf(entry -> entry.getValue().isFull(nowNanos));
-            if (buckets.size() >= maxKeys) {
-                return Rejection.rateLimited("Too many distinct senders; retry later.", period);
-            }
-        }
-        Bucket bucket = buckets.computeIfAbsent(key, k -> new Bucket(nowNanos));
-        long waitNanos = bucket.tryTake(nowNanos);
-        if (waitNanos <= 0) {
+        Duration wait = buckets.tryTake(keyFunction.apply(webhook), now);
+        if (wait == null) {
             return null;
         }
-        return Rejection.rateLimited("Rate limit reached; retry after the given delay.", Duration.ofNanos(waitNanos));
+        return Rejection.rateLimited("Rate limit reached; retry after the given delay.", wait);
     }
 
     @Override
     public String toString() {
         return "RateLimitPolicy[permits=" + permits + ", period=" + period + "]";
-    }
-
-    private final class Bucket {
-        private double tokens;
-        private long lastNanos;
-
-        Bucket(long nowNanos) {
-            this.tokens = permits;
-            this.lastNanos = nowNanos;
-        }
-
-        /** Takes a token and returns 0, or returns how long until one is available. */
-        synchronized long tryTake(long nowNanos) {
-            refill(nowNanos);
-            if (tokens >= 1) {
-                tokens -= 1;
-                return 0;
-            }
-            return (long) Math.ceil((1 - tokens) * nanosPerPermit);
-        }
-
-        synchronized boolean isFull(long nowNanos) {
-            refill(nowNanos);
-            return tokens >= permits;
-        }
-
-        private void refill(long nowNanos) {
-            if (nowNanos > lastNanos) {
-                tokens = Math.min(permits, tokens + (nowNanos - lastNanos) / nanosPerPermit);
-                lastNanos = nowNanos;
-            }
-        }
     }
 }

@@ -1,5 +1,9 @@
 package com.webriskops.webhooks.jaxrs.api;
 
+import com.webriskops.webhooks.internal.TokenBuckets;
+import com.webriskops.webhooks.jaxrs.Answers;
+import com.webriskops.webhooks.receiver.ProblemDetails;
+import jakarta.annotation.Nullable;
 import jakarta.annotation.Priority;
 import jakarta.ws.rs.ConstrainedTo;
 import jakarta.ws.rs.Priorities;
@@ -9,6 +13,10 @@ import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.SecurityContext;
 import java.security.Principal;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 
 /**
  * Asks the {@link ApiAuthoriser} before any ticket-export API method runs, at {@link
@@ -21,9 +29,13 @@ import java.security.Principal;
 @ConstrainedTo(RuntimeType.SERVER)
 final class AuthorisationFilter implements ContainerRequestFilter {
     private final ApiAuthoriser authoriser;
+    private final @Nullable TokenBuckets rateLimit;
+    private final Clock clock;
 
-    AuthorisationFilter(ApiAuthoriser authoriser) {
+    AuthorisationFilter(ApiAuthoriser authoriser, @Nullable TokenBuckets rateLimit, Clock clock) {
         this.authoriser = authoriser;
+        this.rateLimit = rateLimit;
+        this.clock = clock;
     }
 
     @Override
@@ -35,6 +47,17 @@ final class AuthorisationFilter implements ContainerRequestFilter {
         ApiAuthorisation verdict = authoriser.authorise(call);
         switch (verdict.outcome()) {
             case ALLOWED:
+                Duration wait = rateLimit == null ? null : rateLimit.tryTake(verdict.principal(), clock.instant());
+                if (wait != null) {
+                    request.abortWith(Answers.toResponse(ProblemDetails.render(
+                            429,
+                            "RATE_LIMITED",
+                            "Too many calls; retry after the given delay.",
+                            List.of(),
+                            wait,
+                            Map.of())));
+                    return;
+                }
                 request.setSecurityContext(new Caller(verdict.principal(), request.getSecurityContext()));
                 return;
             case FORBIDDEN:

@@ -1,6 +1,7 @@
 package com.webriskops.webhooks.jaxrs.api;
 
 import com.webriskops.webhooks.idempotency.IdempotentRequests;
+import com.webriskops.webhooks.internal.TokenBuckets;
 import com.webriskops.webhooks.jaxrs.IdempotentApiFeature;
 import com.webriskops.webhooks.sender.CredentialProvider;
 import com.webriskops.webhooks.sender.DeliveryStore;
@@ -13,6 +14,7 @@ import jakarta.ws.rs.RuntimeType;
 import jakarta.ws.rs.core.Feature;
 import jakarta.ws.rs.core.FeatureContext;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Objects;
 
 /**
@@ -55,6 +57,8 @@ public final class TicketExportApiFeature implements Feature {
     private final ExportApi api;
     private final ApiAuthoriser authoriser;
     private final @Nullable IdempotentRequests idempotentRequests;
+    private final @Nullable TokenBuckets rateLimit;
+    private final Clock clock;
 
     private TicketExportApiFeature(Builder builder) {
         this.api = new ExportApi(
@@ -67,7 +71,14 @@ public final class TicketExportApiFeature implements Feature {
                 builder.onEnqueue);
         this.authoriser = builder.authoriser;
         this.idempotentRequests = builder.idempotentRequests;
+        this.rateLimit = builder.ratePermits > 0
+                ? new TokenBuckets(builder.ratePermits, builder.ratePeriod, RATE_LIMIT_MAX_CALLERS)
+                : null;
+        this.clock = builder.clock;
     }
+
+    /** Most callers tracked by the rate limit at once. */
+    static final int RATE_LIMIT_MAX_CALLERS = 10_000;
 
     /** A new builder. */
     public static Builder builder() {
@@ -80,7 +91,7 @@ public final class TicketExportApiFeature implements Feature {
      */
     @Override
     public boolean configure(FeatureContext context) {
-        context.register(new AuthorisationFilter(authoriser));
+        context.register(new AuthorisationFilter(authoriser, rateLimit, clock));
         context.register(new TicketExportTargetsResource(api));
         context.register(new TicketExportsResource(api));
         if (idempotentRequests != null) {
@@ -111,6 +122,8 @@ public final class TicketExportApiFeature implements Feature {
         private Clock clock = Clock.systemUTC();
         private Runnable onEnqueue = () -> {};
         private @Nullable IdempotentRequests idempotentRequests;
+        private int ratePermits;
+        private Duration ratePeriod = Duration.ofMinutes(1);
 
         private Builder() {}
 
@@ -178,6 +191,23 @@ public final class TicketExportApiFeature implements Feature {
          */
         public Builder idempotentRequests(IdempotentRequests idempotentRequests) {
             this.idempotentRequests = Objects.requireNonNull(idempotentRequests, "idempotentRequests");
+            return this;
+        }
+
+        /**
+         * Limits each authorised caller to {@code permits} calls per {@code period} (a token bucket
+         * per principal, in memory); beyond it, 429 {@code RATE_LIMITED} with {@code Retry-After}.
+         * Default: no limit.
+         *
+         * @throws IllegalArgumentException if {@code permits} or {@code period} is not positive
+         */
+        public Builder rateLimit(int permits, Duration period) {
+            Objects.requireNonNull(period, "period");
+            if (permits <= 0 || period.isNegative() || period.isZero()) {
+                throw new IllegalArgumentException("rate limit needs positive permits and period");
+            }
+            this.ratePermits = permits;
+            this.ratePeriod = period;
             return this;
         }
 
