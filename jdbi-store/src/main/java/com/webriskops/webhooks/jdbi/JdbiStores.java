@@ -2,6 +2,7 @@ package com.webriskops.webhooks.jdbi;
 
 import com.webriskops.webhooks.jdbi.internal.DeliverySql;
 import com.webriskops.webhooks.jdbi.internal.Dialects;
+import com.webriskops.webhooks.jdbi.internal.DirectSql;
 import com.webriskops.webhooks.jdbi.internal.ResponseSql;
 import com.webriskops.webhooks.jdbi.internal.StoreSql;
 import com.webriskops.webhooks.jdbi.internal.TargetSql;
@@ -264,7 +265,7 @@ public final class JdbiStores {
         public JdbiStores build() {
             SqlDialect chosen = dialect != null ? dialect : detect(jdbi);
             jdbi.installPlugin(new SqlObjectPlugin());
-            StoreSql sql = jdbi.onDemand(Dialects.sqlType(chosen));
+            StoreSql sql = new StoreSql(new DirectSql(jdbi), chosen, tablePrefix);
             ResponseSql responseSql = jdbi.onDemand(Dialects.responseSqlType(chosen));
             DeliverySql deliverySql = jdbi.onDemand(Dialects.deliverySqlType(chosen));
             TargetSql targetSql = jdbi.onDemand(TargetSql.class);
