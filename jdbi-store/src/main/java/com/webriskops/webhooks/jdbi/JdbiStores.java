@@ -265,9 +265,10 @@ public final class JdbiStores {
         public JdbiStores build() {
             SqlDialect chosen = dialect != null ? dialect : detect(jdbi);
             jdbi.installPlugin(new SqlObjectPlugin());
-            StoreSql sql = new StoreSql(new DirectSql(jdbi), chosen, tablePrefix);
+            DirectSql direct = new DirectSql(jdbi);
+            StoreSql sql = new StoreSql(direct, chosen, tablePrefix);
             ResponseSql responseSql = jdbi.onDemand(Dialects.responseSqlType(chosen));
-            DeliverySql deliverySql = jdbi.onDemand(Dialects.deliverySqlType(chosen));
+            DeliverySql deliverySql = new DeliverySql(direct, chosen, tablePrefix);
             TargetSql targetSql = jdbi.onDemand(TargetSql.class);
             return new JdbiStores(chosen, tablePrefix, sql, responseSql, deliverySql, targetSql, purgeBatchSize);
         }
