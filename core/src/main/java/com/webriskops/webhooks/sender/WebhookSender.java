@@ -388,6 +388,11 @@ public final class WebhookSender implements AutoCloseable {
         clients.closeAll();
     }
 
+    /** How many target configurations have a connection pool now. */
+    int pooledTargets() {
+        return clients.size();
+    }
+
     @Override
     public String toString() {
         return "WebhookSender[connectTimeout=" + connectTimeout + ", responseTimeout=" + responseTimeout + "]";
