@@ -28,7 +28,8 @@ import org.slf4j.LoggerFactory;
  * sender's {@linkplain WebhookSender#requestTimeout() request timeout}); when it does not, that claim
  * and the rest of the batch are released unattempted, so they are due again at once and no attempt
  * ever runs past its lease. The lease therefore only has to outlast one attempt, whatever the batch
- * size.
+ * size. When the store fails to record an attempt, the rest of the batch is left unattempted to its
+ * leases, so an outage repeats only the attempts that were in flight.
  *
  * <p>{@link #close()} shuts down gracefully: no new claims, running attempts finish and are recorded,
  * claimed but unstarted deliveries are released. Thread-safe.
@@ -177,8 +178,14 @@ public final class Dispatcher implements AutoCloseable {
     private int work(List<ClaimedDelivery> batch) {
         int attempted = 0;
         boolean leaseShort = false;
+        boolean storeFailed = false;
         for (int i = 0; i < batch.size(); i++) {
             ClaimedDelivery claim = batch.get(i);
+            if (storeFailed) {
+                // Attempts now could not be recorded and would be sent again: leave the rest of the
+                // batch to its leases, unattempted.
+                continue;
+            }
             if (!leaseShort && !leaseOutlastsAnAttempt(claim)) {
                 leaseShort = true;
                 LOG.debug(
@@ -193,7 +200,12 @@ public final class Dispatcher implements AutoCloseable {
                 process(claim);
             } catch (RuntimeException e) {
                 // The store failed on write-back: the lease expires and another claim retries it.
-                LOG.warn("Could not record webhook delivery {}: {}", claim.id(), e.toString());
+                LOG.warn(
+                        "Could not record webhook delivery {}; leaving {} unattempted claim(s) to their leases: {}",
+                        claim.id(),
+                        batch.size() - i - 1,
+                        e.toString());
+                storeFailed = true;
             }
             attempted++;
         }

@@ -44,6 +44,7 @@ public final class DeliverySql {
     private final String listRows;
     private final String listRowsWithStatus;
     private final String markWritten;
+    private final String writeBackInOne;
     private final String logCount;
     private final String insertAttempt;
     private final String trimAttempts;
@@ -101,6 +102,18 @@ public final class DeliverySql {
                 + " log_count = log_count + 1, updated_at_ms = ?"
                 + " WHERE id = ? AND fencing_token = ? AND status = 'sending'";
         this.logCount = "SELECT log_count FROM " + d + " WHERE id = ?";
+        // PostgreSQL runs every data-modifying WITH part once, in one statement (one round trip, atomic);
+        // the trim cannot see the row inserted beside it, and needs not: it deletes older entries.
+        this.writeBackInOne = "WITH w AS (UPDATE " + d + " SET status = ?, status_before_claim = NULL,"
+                + " next_attempt_at_ms = ?, due_at_ms = ?, lease_owner = NULL, lease_expires_at_ms = NULL,"
+                + " log_count = log_count + 1, updated_at_ms = ?"
+                + " WHERE id = ? AND fencing_token = ? AND status = 'sending' RETURNING id, log_count),"
+                + " logged AS (INSERT INTO " + a + " (delivery_id, log_seq, attempt, status, code, http_status,"
+                + " message, retry_after_ms, response_snippet, request_sent, started_at_ms, finished_at_ms)"
+                + " SELECT w.id, w.log_count, ?, ?, ?, ?, ?, ?, ?, ?, ?, ? FROM w),"
+                + " trimmed AS (DELETE FROM " + a + " WHERE delivery_id = ?"
+                + " AND log_seq <= (SELECT w.log_count - ? FROM w))"
+                + " SELECT COUNT(*) FROM w";
         this.insertAttempt = "INSERT INTO " + a + " (delivery_id, log_seq, attempt, status, code, http_status, message,"
                 + " retry_after_ms, response_snippet, request_sent, started_at_ms, finished_at_ms)"
                 + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
@@ -227,13 +240,38 @@ public final class DeliverySql {
     /**
      * Ends the claim {@code (id, token)} with {@code status}, due at {@code nextMs} (null when
      * terminal), and appends {@code attempt} to the log, keeping the latest {@code maxLog} entries; one
-     * transaction.
+     * transaction (on PostgreSQL one statement).
      *
      * @return false, changing nothing, if the claim is no longer current
      */
     public boolean writeBack(
             long id, long token, String status, @Nullable Long nextMs, long nowMs, AttemptRow attempt, int maxLog)
             throws SQLException {
+        if (dialect == SqlDialect.POSTGRESQL) {
+            Object next = DirectSql.bigint(nextMs);
+            Long written = db.queryFirst(
+                    writeBackInOne,
+                    rs -> rs.getLong(1),
+                    status,
+                    next,
+                    next,
+                    nowMs,
+                    id,
+                    token,
+                    attempt.attempt(),
+                    attempt.status(),
+                    DirectSql.varchar(attempt.code()),
+                    DirectSql.integer(attempt.httpStatus()),
+                    attempt.message(),
+                    DirectSql.bigint(attempt.retryAfterMs()),
+                    DirectSql.varchar(attempt.responseSnippet()),
+                    attempt.requestSent(),
+                    attempt.startedAtMs(),
+                    attempt.finishedAtMs(),
+                    id,
+                    maxLog);
+            return written != null && written > 0;
+        }
         return db.inTransaction(connection -> {
             Object next = DirectSql.bigint(nextMs);
             if (DirectSql.update(connection, markWritten, status, next, next, nowMs, id, token) == 0) {
