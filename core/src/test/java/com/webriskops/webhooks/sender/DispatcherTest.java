@@ -366,4 +366,76 @@ class DispatcherTest {
             throw new java.io.UncheckedIOException(e);
         }
     }
+
+    @Test
+    void aFailedWriteBackLeavesTheRestOfTheBatchUnattempted() {
+        ExportTarget target = SenderFixtures.loopbackTarget(server.url("/hook"));
+        for (int i = 0; i < 3; i++) {
+            store.enqueue(target, SenderFixtures.export(), Clock.systemUTC().instant());
+        }
+        DeliveryStore failingWrites = new DeliveryStore() {
+            @Override
+            public Delivery enqueue(ExportTarget t, ExportRequest export, java.time.Instant now) {
+                return store.enqueue(t, export, now);
+            }
+
+            @Override
+            public List<ClaimedDelivery> claimDue(String owner, java.time.Instant now, Duration lease, int limit) {
+                return store.claimDue(owner, now, lease, limit);
+            }
+
+            @Override
+            public boolean reschedule(
+                    ClaimedDelivery claim, AttemptOutcome outcome, java.time.Instant next, java.time.Instant now) {
+                throw new IllegalStateException("store down");
+            }
+
+            @Override
+            public boolean finish(
+                    ClaimedDelivery claim, AttemptOutcome outcome, DeliveryStatus status, java.time.Instant now) {
+                throw new IllegalStateException("store down");
+            }
+
+            @Override
+            public boolean release(ClaimedDelivery claim, java.time.Instant now) {
+                return store.release(claim, now);
+            }
+
+            @Override
+            public Delivery find(long id) {
+                return store.find(id);
+            }
+
+            @Override
+            public Delivery findByIdempotencyKey(String idempotencyKey) {
+                return store.findByIdempotencyKey(idempotencyKey);
+            }
+
+            @Override
+            public List<Delivery> list(DeliveryStatus status, int limit) {
+                return store.list(status, limit);
+            }
+
+            @Override
+            public boolean retryOnRequest(long id, java.time.Instant now) {
+                return store.retryOnRequest(id, now);
+            }
+        };
+        WebhookSender sender = WebhookSender.builder()
+                .connectTimeout(Duration.ofSeconds(2))
+                .responseTimeout(Duration.ofSeconds(2))
+                .build();
+        Dispatcher dispatcher = Dispatcher.builder()
+                .store(failingWrites)
+                .sender(sender)
+                .targets(id -> id == target.id() ? target : null)
+                .batchSize(3)
+                .build();
+
+        assertThat(dispatcher.runOnce()).isEqualTo(1);
+
+        assertThat(server.received())
+                .as("only the attempt whose write-back failed was sent")
+                .hasSize(1);
+    }
 }
