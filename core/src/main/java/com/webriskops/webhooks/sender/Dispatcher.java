@@ -23,6 +23,14 @@ import org.slf4j.LoggerFactory;
  * lost meanwhile is discarded by the store. Several dispatchers, in one JVM or many, may share a
  * store.
  *
+ * <p>A worker claims up to {@link Builder#batchSize} deliveries at once and attempts them one after
+ * another. Before each attempt it checks that the claim's lease still outlasts one whole attempt (the
+ * sender's {@linkplain WebhookSender#requestTimeout() request timeout}); when it does not, that claim
+ * and the rest of the batch are released unattempted, so they are due again at once and no attempt
+ * ever runs past its lease. The lease therefore only has to outlast one attempt, whatever the batch
+ * size. When the store fails to record an attempt, the rest of the batch is left unattempted to its
+ * leases, so an outage repeats only the attempts that were in flight.
+ *
  * <p>{@link #close()} shuts down gracefully: no new claims, running attempts finish and are recorded,
  * claimed but unstarted deliveries are released. Thread-safe.
  *
@@ -40,6 +48,9 @@ public final class Dispatcher implements AutoCloseable {
     static final Duration MAX_STORE_BACKOFF = Duration.ofSeconds(30);
 
     private static final AtomicInteger THREADS = new AtomicInteger();
+
+    /** Default number of deliveries a worker claims at once: 16. */
+    public static final int DEFAULT_BATCH_SIZE = 16;
 
     private final DeliveryStore store;
     private final WebhookSender sender;
@@ -166,9 +177,22 @@ public final class Dispatcher implements AutoCloseable {
 
     private int work(List<ClaimedDelivery> batch) {
         int attempted = 0;
+        boolean leaseShort = false;
+        boolean storeFailed = false;
         for (int i = 0; i < batch.size(); i++) {
             ClaimedDelivery claim = batch.get(i);
-            if (closing.get()) {
+            if (storeFailed) {
+                // Attempts now could not be recorded and would be sent again: leave the rest of the
+                // batch to its leases, unattempted.
+                continue;
+            }
+            if (!leaseShort && !leaseOutlastsAnAttempt(claim)) {
+                leaseShort = true;
+                LOG.debug(
+                        "Webhook delivery lease too short for another attempt; releasing {} claim(s)",
+                        batch.size() - i);
+            }
+            if (leaseShort || closing.get()) {
                 release(claim);
                 continue;
             }
@@ -176,11 +200,21 @@ public final class Dispatcher implements AutoCloseable {
                 process(claim);
             } catch (RuntimeException e) {
                 // The store failed on write-back: the lease expires and another claim retries it.
-                LOG.warn("Could not record webhook delivery {}: {}", claim.id(), e.toString());
+                LOG.warn(
+                        "Could not record webhook delivery {}; leaving {} unattempted claim(s) to their leases: {}",
+                        claim.id(),
+                        batch.size() - i - 1,
+                        e.toString());
+                storeFailed = true;
             }
             attempted++;
         }
         return attempted;
+    }
+
+    /** Whether {@code claim}'s lease ends after one more attempt would, if it started now. */
+    private boolean leaseOutlastsAnAttempt(ClaimedDelivery claim) {
+        return clock.instant().plus(sender.requestTimeout()).isBefore(claim.leaseExpiresAt());
     }
 
     private void process(ClaimedDelivery claim) {
@@ -303,7 +337,7 @@ public final class Dispatcher implements AutoCloseable {
         private int workers = 2;
         private Duration pollInterval = Duration.ofSeconds(1);
         private Duration lease;
-        private int batchSize = 1;
+        private int batchSize = DEFAULT_BATCH_SIZE;
         private Duration shutdownTimeout;
         private Clock clock = Clock.systemUTC();
         private String owner = "dispatcher-" + UUID.randomUUID();
@@ -362,8 +396,9 @@ public final class Dispatcher implements AutoCloseable {
         }
 
         /**
-         * How long a claim holds a delivery. Must outlast a whole batch of attempts: {@code batchSize
-         * * sender.requestTimeout()}, checked at {@link #build()}. Default: that plus 30 seconds.
+         * How long a claim holds a delivery. Must outlast one attempt ({@code sender.requestTimeout()},
+         * checked at {@link #build()}); a batch whose lease runs short is released before the next
+         * attempt. Default: the request timeout plus 30 seconds.
          *
          * @throws IllegalArgumentException if not positive
          */
@@ -377,7 +412,8 @@ public final class Dispatcher implements AutoCloseable {
         }
 
         /**
-         * Deliveries claimed at once per worker. Default 1.
+         * Deliveries claimed at once per worker, in one store round trip. Default {@value
+         * Dispatcher#DEFAULT_BATCH_SIZE}. Claims left when the lease runs short are released.
          *
          * @throws IllegalArgumentException if not between 1 and 100
          */
@@ -426,18 +462,18 @@ public final class Dispatcher implements AutoCloseable {
 
         /**
          * @throws IllegalStateException if store, sender or targets is missing, or the lease does not
-         *     outlast {@code batchSize} request timeouts
+         *     outlast the sender's request timeout
          */
         public Dispatcher build() {
             if (store == null || sender == null || targets == null) {
                 throw new IllegalStateException("store, sender and targets are required");
             }
-            Duration batchTime = sender.requestTimeout().multipliedBy(batchSize);
-            Duration frozenLease = lease != null ? lease : batchTime.plusSeconds(30);
-            if (frozenLease.compareTo(batchTime) <= 0) {
+            Duration attemptTime = sender.requestTimeout();
+            Duration frozenLease = lease != null ? lease : attemptTime.plusSeconds(30);
+            if (frozenLease.compareTo(attemptTime) <= 0) {
                 throw new IllegalStateException(
-                        "lease (" + frozenLease + ") must outlast batchSize x the sender's request " + "timeout ("
-                                + batchTime + "), or a slow attempt would lose its claim");
+                        "lease (" + frozenLease + ") must outlast the sender's request timeout (" + attemptTime
+                                + "), or a slow attempt would lose its claim");
             }
             return new Dispatcher(
                     this,

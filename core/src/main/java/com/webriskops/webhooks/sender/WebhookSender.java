@@ -26,8 +26,8 @@ import org.apache.hc.client5.http.config.RequestConfig;
 import org.apache.hc.client5.http.impl.DefaultSchemePortResolver;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 import org.apache.hc.client5.http.impl.classic.HttpClients;
-import org.apache.hc.client5.http.impl.io.BasicHttpClientConnectionManager;
-import org.apache.hc.client5.http.impl.io.ManagedHttpClientConnectionFactory;
+import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManager;
+import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
 import org.apache.hc.client5.http.protocol.HttpClientContext;
 import org.apache.hc.client5.http.ssl.ClientTlsStrategyBuilder;
 import org.apache.hc.client5.http.ssl.TlsSocketStrategy;
@@ -35,9 +35,8 @@ import org.apache.hc.core5.http.ClassicHttpResponse;
 import org.apache.hc.core5.http.ContentType;
 import org.apache.hc.core5.http.Header;
 import org.apache.hc.core5.http.HttpEntity;
-import org.apache.hc.core5.http.config.RegistryBuilder;
 import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
-import org.apache.hc.core5.io.CloseMode;
+import org.apache.hc.core5.util.TimeValue;
 import org.apache.hc.core5.util.Timeout;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -54,23 +53,36 @@ import org.slf4j.LoggerFactory;
  * the target's {@link AddressGuard} rejects, so the address checked is the address connected to;
  * redirects are never followed; connect and response timeouts; at most {@link
  * Builder#maxResponseSnippetBytes} of the answer are read. The answer is classified by DESIGN's
- * "Sender rules" ({@link AttemptOutcome}). Each attempt uses its own connection (no pooling), so a
- * connection opened for one target is never reused for another.
+ * "Sender rules" ({@link AttemptOutcome}). Connections are pooled per target configuration (target
+ * id, base URL, deployment mode, private-network policy and allowlist), each pool with its own DNS
+ * guard, so every new connection is checked and a connection opened for one target is never reused
+ * for another; an answer longer than the snippet drops its connection instead of draining it. At most
+ * 64 pools are kept (least recently used closed first); {@link #close()}
+ * closes them.
  *
- * <p>Immutable and thread-safe. Never throws for anything the network or the target does.
+ * <p>Thread-safe. Never throws for anything the network or the target does.
  *
  * <pre>{@code
  * WebhookSender sender = WebhookSender.builder().build();
  * SendResult result = sender.send(target, export, RetryPolicy.ofDefaults());
  * }</pre>
  */
-public final class WebhookSender {
+public final class WebhookSender implements AutoCloseable {
     /** Default connect timeout: 10 seconds. */
     public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(10);
     /** Default response (socket read) timeout: 30 seconds. */
     public static final Duration DEFAULT_RESPONSE_TIMEOUT = Duration.ofSeconds(30);
     /** Default bound on the answer bytes kept for diagnostics: 4 KiB. */
     public static final int DEFAULT_MAX_RESPONSE_SNIPPET_BYTES = 4_096;
+
+    /** Target configurations whose connection pools are kept; the least recently used beyond are closed. */
+    static final int MAX_POOLED_TARGETS = 64;
+    /** Connections kept open per target configuration. */
+    private static final int MAX_CONNECTIONS_PER_TARGET = 32;
+    /** How long an idle connection is kept when the target does not say. */
+    private static final TimeValue CONNECTION_KEEP_ALIVE = TimeValue.ofSeconds(30);
+    /** How long any connection is reused at most, so DNS changes are picked up. */
+    private static final TimeValue CONNECTION_TIME_TO_LIVE = TimeValue.ofMinutes(2);
 
     private static final Logger LOG = LoggerFactory.getLogger(WebhookSender.class);
     private static final ContentType JSON = ContentType.create("application/json", (java.nio.charset.Charset) null);
@@ -84,6 +96,7 @@ public final class WebhookSender {
     private final int maxSnippetBytes;
     private final Clock clock;
     private final Sleeper sleeper;
+    private final TargetClients clients;
 
     private WebhookSender(Builder builder, SSLContext sslContext) {
         this.resolver = builder.resolver;
@@ -99,6 +112,7 @@ public final class WebhookSender {
         this.maxSnippetBytes = builder.maxSnippetBytes;
         this.clock = builder.clock;
         this.sleeper = builder.sleeper;
+        this.clients = new TargetClients(MAX_POOLED_TARGETS, this::newClient);
     }
 
     /** A new builder. */
@@ -168,23 +182,38 @@ public final class WebhookSender {
         }
     }
 
-    private AttemptOutcome post(ExportTarget target, OutboundRequest request, Instant started) {
-        BasicHttpClientConnectionManager connections = BasicHttpClientConnectionManager.create(
-                DefaultSchemePortResolver.INSTANCE,
-                new GuardedDnsResolver(resolver, AddressGuard.forTarget(target)),
-                RegistryBuilder.<TlsSocketStrategy>create()
-                        .register("https", tls)
-                        .build(),
-                ManagedHttpClientConnectionFactory.INSTANCE);
-        connections.setConnectionConfig(ConnectionConfig.custom()
-                .setConnectTimeout(Timeout.of(connectTimeout))
-                .setSocketTimeout(Timeout.of(responseTimeout))
-                .build());
+    /** A pooled client for {@code target}'s configuration: its own DNS guard, no redirects, no retries. */
+    private CloseableHttpClient newClient(ExportTarget target) {
+        PoolingHttpClientConnectionManager connections = PoolingHttpClientConnectionManagerBuilder.create()
+                .setSchemePortResolver(DefaultSchemePortResolver.INSTANCE)
+                .setDnsResolver(new GuardedDnsResolver(resolver, AddressGuard.forTarget(target)))
+                .setTlsSocketStrategy(tls)
+                .setMaxConnPerRoute(MAX_CONNECTIONS_PER_TARGET)
+                .setMaxConnTotal(MAX_CONNECTIONS_PER_TARGET)
+                .setDefaultConnectionConfig(ConnectionConfig.custom()
+                        .setConnectTimeout(Timeout.of(connectTimeout))
+                        .setSocketTimeout(Timeout.of(responseTimeout))
+                        .setValidateAfterInactivity(TimeValue.ofSeconds(1))
+                        .setTimeToLive(CONNECTION_TIME_TO_LIVE)
+                        .build())
+                .build();
         RequestConfig config = RequestConfig.custom()
                 .setRedirectsEnabled(false)
                 .setResponseTimeout(Timeout.of(responseTimeout))
-                .setConnectionKeepAlive(org.apache.hc.core5.util.TimeValue.ZERO_MILLISECONDS)
+                .setConnectionKeepAlive(CONNECTION_KEEP_ALIVE)
                 .build();
+        return HttpClients.custom()
+                .setConnectionManager(connections)
+                .setDefaultRequestConfig(config)
+                .disableRedirectHandling()
+                .disableAutomaticRetries()
+                .disableCookieManagement()
+                .disableAuthCaching()
+                .disableContentCompression()
+                .build();
+    }
+
+    private AttemptOutcome post(ExportTarget target, OutboundRequest request, Instant started) {
         HttpPost post = new HttpPost(URI.create(target.baseUrl()));
         for (Map.Entry<String, String> header : request.headers().entrySet()) {
             if (!header.getKey().equals(WebhookHeaders.CONTENT_TYPE)) {
@@ -194,28 +223,22 @@ public final class WebhookSender {
         post.setHeader(WebhookHeaders.CONTENT_TYPE, "application/json");
         post.setEntity(new ByteArrayEntity(request.bodyUnsafe(), JSON));
         int attempt = request.attempt();
-        try (CloseableHttpClient client = HttpClients.custom()
-                .setConnectionManager(connections)
-                .setDefaultRequestConfig(config)
-                .disableRedirectHandling()
-                .disableAutomaticRetries()
-                .disableCookieManagement()
-                .disableAuthCaching()
-                .disableContentCompression()
-                .build()) {
-            ClassicHttpResponse response = client.executeOpen(null, post, HttpClientContext.create());
+        TargetClients.Client client = clients.acquire(target);
+        try {
+            ClassicHttpResponse response = client.http.executeOpen(null, post, HttpClientContext.create());
             int status;
-            String snippet;
+            Body body = null;
             String retryAfterHeader;
             try {
                 status = response.getCode();
                 Header retryAfter = response.getFirstHeader(WebhookHeaders.RETRY_AFTER);
                 retryAfterHeader = retryAfter == null ? null : retryAfter.getValue();
-                snippet = readSnippet(response.getEntity());
+                body = readBody(response.getEntity());
             } finally {
-                // Drop the connection rather than drain an unbounded body.
-                post.cancel();
-                connections.close(CloseMode.IMMEDIATE);
+                if (body == null || !body.drained()) {
+                    // Drop the connection rather than drain an unbounded body.
+                    post.cancel();
+                }
                 closeQuietly(response);
             }
             Instant finished = clock.instant();
@@ -231,14 +254,14 @@ public final class WebhookSender {
                     status,
                     verdict.message(),
                     retryAfter,
-                    snippet,
+                    body.snippet(),
                     true,
                     started,
                     finished);
         } catch (IOException e) {
             return failure(target, request, e, started);
         } finally {
-            connections.close(CloseMode.IMMEDIATE);
+            client.release();
         }
     }
 
@@ -314,28 +337,33 @@ public final class WebhookSender {
                 attempt, DeliveryStatus.BLOCKED, code, null, message, null, null, false, started, clock.instant());
     }
 
-    @Nullable
-    private String readSnippet(@Nullable HttpEntity entity) {
-        if (entity == null || maxSnippetBytes == 0) {
-            return null;
+    /** The kept start of an answer, and whether the whole answer was read (its connection reusable). */
+    private record Body(@Nullable String snippet, boolean drained) {}
+
+    private Body readBody(@Nullable HttpEntity entity) {
+        if (entity == null) {
+            return new Body(null, true);
         }
         try {
             InputStream in = entity.getContent();
             if (in == null) {
-                return null;
+                return new Body(null, true);
             }
             byte[] bytes = in.readNBytes(maxSnippetBytes);
+            // A short read hit the end; otherwise look one byte further. Reading to the end hands the
+            // connection back to the pool; anything longer than the snippet is dropped with it.
+            boolean drained = bytes.length < maxSnippetBytes || in.read() == -1;
             if (bytes.length == 0) {
-                return null;
+                return new Body(null, drained);
             }
             String text = new String(bytes, StandardCharsets.UTF_8);
             StringBuilder clean = new StringBuilder(text.length());
             text.codePoints()
                     .forEach(c ->
                             clean.appendCodePoint(c == '\n' || c == '\t' || !Character.isISOControl(c) ? c : '\uFFFD'));
-            return clean.toString();
+            return new Body(clean.toString(), drained);
         } catch (IOException e) {
-            return null;
+            return new Body(null, false);
         }
     }
 
@@ -349,6 +377,20 @@ public final class WebhookSender {
 
     private static String idOf(OutboundRequest request) {
         return request.webhook().idempotencyKey();
+    }
+
+    /**
+     * Closes the pooled connections. Attempts still running finish first on their own connection; a
+     * later attempt opens new connections, so closing is safe at any time. Never throws.
+     */
+    @Override
+    public void close() {
+        clients.closeAll();
+    }
+
+    /** How many target configurations have a connection pool now. */
+    int pooledTargets() {
+        return clients.size();
     }
 
     @Override

@@ -269,13 +269,53 @@ class DispatcherTest {
                         dispatcher(sender, target).lease(Duration.ofSeconds(15)).build())
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("lease");
-        assertThatThrownBy(() -> dispatcher(sender, target)
-                        .lease(Duration.ofSeconds(20))
-                        .batchSize(2)
-                        .build())
-                .isInstanceOf(IllegalStateException.class);
         assertThat(dispatcher(sender, target).lease(Duration.ofSeconds(16)).build())
                 .isNotNull();
+        assertThat(dispatcher(sender, target)
+                        .lease(Duration.ofSeconds(20))
+                        .batchSize(100)
+                        .build())
+                .as("a batch only needs a lease that outlasts one attempt")
+                .isNotNull();
+    }
+
+    @Test
+    void aBatchWhoseLeaseRunsShortReleasesTheRestUnattempted() {
+        MutableClock clock = SenderFixtures.clock();
+        ExportTarget target = SenderFixtures.loopbackTarget(server.url("/hook"));
+        WebhookSender sender = SenderFixtures.sender(clock).build();
+        AtomicInteger requests = new AtomicInteger();
+        server.handler(request -> {
+            requests.incrementAndGet();
+            // Each attempt takes 3 s of the 10 s lease; the request timeout is 4 s.
+            clock.advance(Duration.ofSeconds(3));
+            return LoopbackServer.Answer.of(200);
+        });
+        List<Delivery> deliveries = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            deliveries.add(store.enqueue(target, SenderFixtures.export(), clock.instant()));
+        }
+        Dispatcher dispatcher = dispatcher(sender, target)
+                .clock(clock)
+                .lease(Duration.ofSeconds(10))
+                .batchSize(5)
+                .build();
+
+        assertThat(dispatcher.runOnce()).isEqualTo(2);
+
+        assertThat(requests).hasValue(2);
+        for (Delivery done : deliveries.subList(0, 2)) {
+            assertThat(store.find(done.id()).status()).isEqualTo(DeliveryStatus.EXPORTED);
+        }
+        for (Delivery released : deliveries.subList(2, 5)) {
+            Delivery now = store.find(released.id());
+            assertThat(now.status()).isEqualTo(DeliveryStatus.PENDING);
+            assertThat(now.attempts()).isZero();
+            assertThat(now.leaseOwner()).isNull();
+        }
+        assertThat(dispatcher.runOnce())
+                .as("released claims are due again at once")
+                .isEqualTo(2);
     }
 
     @Test
@@ -325,5 +365,77 @@ class DispatcherTest {
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
+    }
+
+    @Test
+    void aFailedWriteBackLeavesTheRestOfTheBatchUnattempted() {
+        ExportTarget target = SenderFixtures.loopbackTarget(server.url("/hook"));
+        for (int i = 0; i < 3; i++) {
+            store.enqueue(target, SenderFixtures.export(), Clock.systemUTC().instant());
+        }
+        DeliveryStore failingWrites = new DeliveryStore() {
+            @Override
+            public Delivery enqueue(ExportTarget t, ExportRequest export, java.time.Instant now) {
+                return store.enqueue(t, export, now);
+            }
+
+            @Override
+            public List<ClaimedDelivery> claimDue(String owner, java.time.Instant now, Duration lease, int limit) {
+                return store.claimDue(owner, now, lease, limit);
+            }
+
+            @Override
+            public boolean reschedule(
+                    ClaimedDelivery claim, AttemptOutcome outcome, java.time.Instant next, java.time.Instant now) {
+                throw new IllegalStateException("store down");
+            }
+
+            @Override
+            public boolean finish(
+                    ClaimedDelivery claim, AttemptOutcome outcome, DeliveryStatus status, java.time.Instant now) {
+                throw new IllegalStateException("store down");
+            }
+
+            @Override
+            public boolean release(ClaimedDelivery claim, java.time.Instant now) {
+                return store.release(claim, now);
+            }
+
+            @Override
+            public Delivery find(long id) {
+                return store.find(id);
+            }
+
+            @Override
+            public Delivery findByIdempotencyKey(String idempotencyKey) {
+                return store.findByIdempotencyKey(idempotencyKey);
+            }
+
+            @Override
+            public List<Delivery> list(DeliveryStatus status, int limit) {
+                return store.list(status, limit);
+            }
+
+            @Override
+            public boolean retryOnRequest(long id, java.time.Instant now) {
+                return store.retryOnRequest(id, now);
+            }
+        };
+        WebhookSender sender = WebhookSender.builder()
+                .connectTimeout(Duration.ofSeconds(2))
+                .responseTimeout(Duration.ofSeconds(2))
+                .build();
+        Dispatcher dispatcher = Dispatcher.builder()
+                .store(failingWrites)
+                .sender(sender)
+                .targets(id -> id == target.id() ? target : null)
+                .batchSize(3)
+                .build();
+
+        assertThat(dispatcher.runOnce()).isEqualTo(1);
+
+        assertThat(server.received())
+                .as("only the attempt whose write-back failed was sent")
+                .hasSize(1);
     }
 }

@@ -24,7 +24,7 @@ import javax.net.ssl.TrustManagerFactory;
 /** A real HTTP or HTTPS server on 127.0.0.1 that records every request and answers through a handler. */
 final class LoopbackServer implements AutoCloseable {
     /** A request as received: lower-cased header names, raw body. */
-    record Received(String path, Map<String, List<String>> headers, byte[] body) {
+    record Received(String path, Map<String, List<String>> headers, byte[] body, int remotePort) {
         String header(String name) {
             List<String> values = headers.get(name.toLowerCase(Locale.ROOT));
             return values == null ? null : values.get(0);
@@ -116,7 +116,11 @@ final class LoopbackServer implements AutoCloseable {
             exchange.getRequestHeaders()
                     .forEach((name, values) -> headers.put(name.toLowerCase(Locale.ROOT), List.copyOf(values)));
             byte[] body = exchange.getRequestBody().readAllBytes();
-            Received request = new Received(exchange.getRequestURI().getPath(), headers, body);
+            Received request = new Received(
+                    exchange.getRequestURI().getPath(),
+                    headers,
+                    body,
+                    exchange.getRemoteAddress().getPort());
             received.add(request);
             Answer answer;
             try {

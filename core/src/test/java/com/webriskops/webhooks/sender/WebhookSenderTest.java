@@ -410,4 +410,60 @@ class WebhookSenderTest {
             throw new java.io.UncheckedIOException(e);
         }
     }
+
+    @Test
+    void reusesAConnectionPerTargetConfigurationOnlyWhenTheAnswerWasReadToTheEnd() {
+        WebhookSender sender =
+                SenderFixtures.sender(clock).maxResponseSnippetBytes(8).build();
+        ExportTarget target = SenderFixtures.loopbackTarget(server.url("/hook"));
+        ExportTarget otherTarget = ExportTarget.builder()
+                .id(target.id() + 1)
+                .baseUrl(target.baseUrl())
+                .deploymentMode(target.deploymentMode())
+                .privateNetworkPolicy(target.privateNetworkPolicy())
+                .privateNetworkAllowlist("127.0.0.1/32")
+                .signingSecrets(SenderFixtures.SECRET)
+                .build();
+
+        sender.attempt(target, SenderFixtures.export(), 1);
+        sender.attempt(target, SenderFixtures.export(), 1);
+        sender.attempt(otherTarget, SenderFixtures.export(), 1);
+        server.handler(request -> new LoopbackServer.Answer(200, Map.of(), "a longer answer than 8 bytes".getBytes()));
+        AttemptOutcome longAnswer = sender.attempt(target, SenderFixtures.export(), 1);
+        server.handler(request -> LoopbackServer.Answer.of(200));
+        sender.attempt(target, SenderFixtures.export(), 1);
+        sender.close();
+        AttemptOutcome afterClose = sender.attempt(target, SenderFixtures.export(), 1);
+
+        List<Integer> ports = server.received().stream()
+                .map(LoopbackServer.Received::remotePort)
+                .toList();
+        assertThat(longAnswer.responseSnippet()).isEqualTo("a longer");
+        assertThat(ports.get(1)).as("same target: connection reused").isEqualTo(ports.get(0));
+        assertThat(ports.get(2)).as("another target never shares a connection").isNotEqualTo(ports.get(0));
+        assertThat(ports.get(3)).as("still reused for the long answer").isEqualTo(ports.get(0));
+        assertThat(ports.get(4)).as("a long answer drops its connection").isNotEqualTo(ports.get(0));
+        assertThat(afterClose.status()).isEqualTo(DeliveryStatus.EXPORTED);
+        assertThat(ports.get(5)).as("close() closed the pooled connection").isNotEqualTo(ports.get(4));
+    }
+
+    @Test
+    void evictsTheLeastRecentlyUsedTargetBeyondTheBound() {
+        WebhookSender sender = SenderFixtures.sender(clock).build();
+        for (int i = 0; i <= WebhookSender.MAX_POOLED_TARGETS; i++) {
+            ExportTarget target = ExportTarget.builder()
+                    .id(1_000 + i)
+                    .baseUrl(server.url("/hook"))
+                    .deploymentMode(DeploymentMode.SELF_HOSTED)
+                    .privateNetworkPolicy(PrivateNetworkPolicy.ALLOWLIST)
+                    .privateNetworkAllowlist("127.0.0.1/32")
+                    .signingEnabled(false)
+                    .build();
+            assertThat(sender.attempt(target, SenderFixtures.export(), 1).status())
+                    .isEqualTo(DeliveryStatus.EXPORTED);
+        }
+        assertThat(sender.pooledTargets()).isEqualTo(WebhookSender.MAX_POOLED_TARGETS);
+        sender.close();
+        assertThat(sender.pooledTargets()).isZero();
+    }
 }

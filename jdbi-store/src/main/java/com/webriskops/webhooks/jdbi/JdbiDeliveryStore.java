@@ -58,12 +58,10 @@ public final class JdbiDeliveryStore implements DeliveryStore {
 
     private final DeliverySql sql;
     private final String deliveries;
-    private final String attempts;
 
     JdbiDeliveryStore(DeliverySql sql, String tablePrefix) {
         this.sql = sql;
         this.deliveries = tablePrefix + "deliveries";
-        this.attempts = tablePrefix + "delivery_attempts";
     }
 
     /**
@@ -81,9 +79,8 @@ public final class JdbiDeliveryStore implements DeliveryStore {
         Objects.requireNonNull(now, "now");
         String json = toJson(export);
         long nowMs = Times.epochMillis(now);
-        StoreErrors.run("enqueue a webhook delivery", () -> {
+        StoreErrors.runSql("enqueue a webhook delivery", () -> {
             sql.insertIfAbsent(
-                    deliveries,
                     export.idempotencyKey(),
                     target.id(),
                     target.providerKey().wireName(),
@@ -120,9 +117,8 @@ public final class JdbiDeliveryStore implements DeliveryStore {
         }
         long nowMs = Times.epochMillis(now);
         long leaseEndMs = Times.epochMillis(now.plus(lease));
-        List<DeliveryRow> rows = StoreErrors.run(
-                "claim due webhook deliveries",
-                () -> sql.claim(deliveries, owner, nowMs, leaseEndMs, Math.min(limit, MAX_LIMIT)));
+        List<DeliveryRow> rows = StoreErrors.runSql(
+                "claim due webhook deliveries", () -> sql.claim(owner, nowMs, leaseEndMs, Math.min(limit, MAX_LIMIT)));
         List<ClaimedDelivery> claims = new ArrayList<>(rows.size());
         for (Delivery delivery : withLogs(rows)) {
             claims.add(new ClaimedDelivery(
@@ -169,9 +165,8 @@ public final class JdbiDeliveryStore implements DeliveryStore {
         Objects.requireNonNull(claim, "claim");
         Objects.requireNonNull(now, "now");
         long nowMs = Times.epochMillis(now);
-        return StoreErrors.run(
-                        "release a webhook delivery",
-                        () -> sql.release(deliveries, claim.id(), claim.fencingToken(), nowMs))
+        return StoreErrors.runSql(
+                        "release a webhook delivery", () -> sql.release(claim.id(), claim.fencingToken(), nowMs))
                 > 0;
     }
 
@@ -183,9 +178,8 @@ public final class JdbiDeliveryStore implements DeliveryStore {
     @Override
     @Nullable
     public Delivery find(long id) {
-        return StoreErrors.run("find a webhook delivery", () -> sql.findRow(deliveries, id))
-                .map(row -> withLogs(List.of(row)).get(0))
-                .orElse(null);
+        DeliveryRow row = StoreErrors.runSql("find a webhook delivery", () -> sql.findRow(id));
+        return row == null ? null : withLogs(List.of(row)).get(0);
     }
 
     /**
@@ -198,9 +192,8 @@ public final class JdbiDeliveryStore implements DeliveryStore {
     @Nullable
     public Delivery findByIdempotencyKey(String idempotencyKey) {
         Objects.requireNonNull(idempotencyKey, "idempotencyKey");
-        return StoreErrors.run("find a webhook delivery", () -> sql.findRowByKey(deliveries, idempotencyKey))
-                .map(row -> withLogs(List.of(row)).get(0))
-                .orElse(null);
+        DeliveryRow row = StoreErrors.runSql("find a webhook delivery", () -> sql.findRowByKey(idempotencyKey));
+        return row == null ? null : withLogs(List.of(row)).get(0);
     }
 
     /**
@@ -215,11 +208,9 @@ public final class JdbiDeliveryStore implements DeliveryStore {
     public List<Delivery> list(@Nullable DeliveryStatus status, int limit) {
         checkLimit(limit);
         int bounded = Math.min(limit, MAX_LIMIT);
-        List<DeliveryRow> rows = StoreErrors.run(
+        List<DeliveryRow> rows = StoreErrors.runSql(
                 "list webhook deliveries",
-                () -> status == null
-                        ? sql.listRows(deliveries, bounded)
-                        : sql.listRowsWithStatus(deliveries, status.wireName(), bounded));
+                () -> status == null ? sql.listRows(bounded) : sql.listRowsWithStatus(status.wireName(), bounded));
         return withLogs(rows);
     }
 
@@ -233,7 +224,7 @@ public final class JdbiDeliveryStore implements DeliveryStore {
     public boolean retryOnRequest(long id, Instant now) {
         Objects.requireNonNull(now, "now");
         long nowMs = Times.epochMillis(now);
-        return StoreErrors.run("retry a webhook delivery", () -> sql.retryOnRequest(deliveries, id, nowMs)) > 0;
+        return StoreErrors.runSql("retry a webhook delivery", () -> sql.retryOnRequest(id, nowMs)) > 0;
     }
 
     @Override
@@ -260,18 +251,10 @@ public final class JdbiDeliveryStore implements DeliveryStore {
                 outcome.requestSent(),
                 Times.epochMillis(outcome.startedAt()),
                 Times.epochMillis(outcome.finishedAt()));
-        return StoreErrors.run(
+        return StoreErrors.runSql(
                 "record a webhook delivery attempt",
                 () -> sql.writeBack(
-                        deliveries,
-                        attempts,
-                        claim.id(),
-                        claim.fencingToken(),
-                        status.wireName(),
-                        nextMs,
-                        nowMs,
-                        attempt,
-                        MAX_ATTEMPT_LOG));
+                        claim.id(), claim.fencingToken(), status.wireName(), nextMs, nowMs, attempt, MAX_ATTEMPT_LOG));
     }
 
     /** The deliveries of {@code rows}, in the same order, each with its attempt log. */
@@ -281,8 +264,7 @@ public final class JdbiDeliveryStore implements DeliveryStore {
         }
         List<Long> ids = new ArrayList<>(rows.size());
         rows.forEach(row -> ids.add(row.id()));
-        List<AttemptRow> attemptRows =
-                StoreErrors.run("read webhook delivery attempts", () -> sql.attemptsOf(attempts, ids));
+        List<AttemptRow> attemptRows = StoreErrors.runSql("read webhook delivery attempts", () -> sql.attemptsOf(ids));
         Map<Long, List<AttemptOutcome>> logs = new HashMap<>();
         for (AttemptRow row : attemptRows) {
             logs.computeIfAbsent(row.deliveryId(), id -> new ArrayList<>()).add(toOutcome(row));

@@ -25,7 +25,9 @@ import java.util.UUID;
  * only when the token matches, as in {@link com.webriskops.webhooks.store.InMemoryIdempotencyStore}.
  * Times are stored as epoch milliseconds.
  *
- * <p>Immutable and thread-safe; every call borrows a connection for one statement and returns it.
+ * <p>Each statement's SQL is rendered once, when the store is built, and run as a plain prepared
+ * statement. Immutable and thread-safe; every call borrows a connection for one statement and
+ * returns it.
  */
 public final class JdbiIdempotencyStore implements IdempotencyStore {
     private final StoreSql sql;
@@ -58,8 +60,7 @@ public final class JdbiIdempotencyStore implements IdempotencyStore {
         Instant leaseEnd = now.plus(lease);
         long nowMs = Times.epochMillis(now);
         long leaseEndMs = Times.epochMillis(leaseEnd);
-        ClaimRow row =
-                StoreErrors.run("claim an idempotency key", () -> sql.claim(table, key, token, nowMs, leaseEndMs));
+        ClaimRow row = StoreErrors.runSql("claim an idempotency key", () -> sql.claim(key, token, nowMs, leaseEndMs));
         if (token.equals(row.token())) {
             return Claim.claimed(token, leaseEnd);
         }
@@ -82,8 +83,7 @@ public final class JdbiIdempotencyStore implements IdempotencyStore {
         Objects.requireNonNull(now, "now");
         Objects.requireNonNull(retention, "retention");
         long retentionEndMs = Times.epochMillis(now.plus(retention));
-        return StoreErrors.run("complete an idempotency key", () -> sql.complete(table, key, token, retentionEndMs))
-                > 0;
+        return StoreErrors.runSql("complete an idempotency key", () -> sql.complete(key, token, retentionEndMs)) > 0;
     }
 
     /**
@@ -96,7 +96,7 @@ public final class JdbiIdempotencyStore implements IdempotencyStore {
     public boolean release(String key, String token) {
         Objects.requireNonNull(key, "key");
         Objects.requireNonNull(token, "token");
-        return StoreErrors.run("release an idempotency key", () -> sql.release(table, key, token)) > 0;
+        return StoreErrors.runSql("release an idempotency key", () -> sql.release(key, token)) > 0;
     }
 
     /**
@@ -118,7 +118,7 @@ public final class JdbiIdempotencyStore implements IdempotencyStore {
         return Batches.deleteUpTo(
                 limit,
                 purgeBatchSize,
-                batch -> StoreErrors.run("purge expired idempotency keys", () -> sql.purgeKeys(table, nowMs, batch)));
+                batch -> StoreErrors.runSql("purge expired idempotency keys", () -> sql.purgeKeys(nowMs, batch)));
     }
 
     @Override

@@ -19,7 +19,9 @@ import java.util.Objects;
  * {@link com.webriskops.webhooks.store.InMemoryReplayStore}. Times are stored as epoch milliseconds,
  * so instants are compared at millisecond precision.
  *
- * <p>Immutable and thread-safe; every call borrows a connection for one statement and returns it.
+ * <p>Each statement's SQL is rendered once, when the store is built, and run as a plain prepared
+ * statement. Immutable and thread-safe; every call borrows a connection for one statement and
+ * returns it.
  */
 public final class JdbiReplayStore implements ReplayStore {
     private final StoreSql sql;
@@ -46,7 +48,7 @@ public final class JdbiReplayStore implements ReplayStore {
         Objects.requireNonNull(expiresAt, "expiresAt");
         long nowMs = Times.epochMillis(now);
         long expiresAtMs = Times.epochMillis(expiresAt);
-        return StoreErrors.run("record a nonce", () -> sql.recordNonce(table, nonce, nowMs, expiresAtMs));
+        return StoreErrors.runSql("record a nonce", () -> sql.recordNonce(nonce, nowMs, expiresAtMs));
     }
 
     /**
@@ -68,7 +70,7 @@ public final class JdbiReplayStore implements ReplayStore {
         return Batches.deleteUpTo(
                 limit,
                 purgeBatchSize,
-                batch -> StoreErrors.run("purge expired nonces", () -> sql.purgeNonces(table, nowMs, batch)));
+                batch -> StoreErrors.runSql("purge expired nonces", () -> sql.purgeNonces(nowMs, batch)));
     }
 
     @Override

@@ -2,6 +2,7 @@ package com.webriskops.webhooks.jdbi;
 
 import com.webriskops.webhooks.jdbi.internal.DeliverySql;
 import com.webriskops.webhooks.jdbi.internal.Dialects;
+import com.webriskops.webhooks.jdbi.internal.DirectSql;
 import com.webriskops.webhooks.jdbi.internal.ResponseSql;
 import com.webriskops.webhooks.jdbi.internal.StoreSql;
 import com.webriskops.webhooks.jdbi.internal.TargetSql;
@@ -264,9 +265,10 @@ public final class JdbiStores {
         public JdbiStores build() {
             SqlDialect chosen = dialect != null ? dialect : detect(jdbi);
             jdbi.installPlugin(new SqlObjectPlugin());
-            StoreSql sql = jdbi.onDemand(Dialects.sqlType(chosen));
+            DirectSql direct = new DirectSql(jdbi);
+            StoreSql sql = new StoreSql(direct, chosen, tablePrefix);
             ResponseSql responseSql = jdbi.onDemand(Dialects.responseSqlType(chosen));
-            DeliverySql deliverySql = jdbi.onDemand(Dialects.deliverySqlType(chosen));
+            DeliverySql deliverySql = new DeliverySql(direct, chosen, tablePrefix);
             TargetSql targetSql = jdbi.onDemand(TargetSql.class);
             return new JdbiStores(chosen, tablePrefix, sql, responseSql, deliverySql, targetSql, purgeBatchSize);
         }

@@ -36,32 +36,6 @@ public final class Dialects {
                 "unsupported database '" + metaData.getDatabaseProductName() + "'; supported: PostgreSQL, MariaDB, H2");
     }
 
-    /** The SqlObject type holding {@code dialect}'s statements. */
-    public static Class<? extends StoreSql> sqlType(SqlDialect dialect) {
-        switch (dialect) {
-            case POSTGRESQL:
-                return PostgresSql.class;
-            case MARIADB:
-                return MariaDbSql.class;
-            case H2:
-            default:
-                return H2Sql.class;
-        }
-    }
-
-    /** The SqlObject type holding {@code dialect}'s delivery outbox statements. */
-    public static Class<? extends DeliverySql> deliverySqlType(SqlDialect dialect) {
-        switch (dialect) {
-            case POSTGRESQL:
-                return PostgresDeliverySql.class;
-            case MARIADB:
-                return MariaDbDeliverySql.class;
-            case H2:
-            default:
-                return H2DeliverySql.class;
-        }
-    }
-
     /** The SqlObject type holding {@code dialect}'s idempotent response statements. */
     public static Class<? extends ResponseSql> responseSqlType(SqlDialect dialect) {
         switch (dialect) {
