@@ -1,65 +1,12 @@
 package com.webriskops.webhooks.it;
 
-import com.webriskops.webhooks.jaxrs.VerifiedDeliveries;
-import com.webriskops.webhooks.jaxrs.VerifiedWebhook;
-import com.webriskops.webhooks.jaxrs.WebRiskOpsWebhookFeature;
 import com.webriskops.webhooks.jaxrs.testing.JaxrsServer;
-import com.webriskops.webhooks.receiver.VerifiedDelivery;
-import com.webriskops.webhooks.testing.HttpEndpoint;
-import com.webriskops.webhooks.testing.ReceiverHarness;
-import com.webriskops.webhooks.testing.RecordingHandler;
-import com.webriskops.webhooks.testing.VicketConformanceSuite;
-import jakarta.ws.rs.POST;
-import jakarta.ws.rs.Path;
-import jakarta.ws.rs.core.Application;
-import jakarta.ws.rs.core.Context;
-import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.SecurityContext;
-import java.util.Set;
+import com.webriskops.webhooks.jaxrs.testing.JaxrsVicketSuite;
 
-/**
- * The Vicket conformance suite on RESTEasy 6.2 (EE 10) over real HTTP, through the unchanged JAX-RS
- * adapter: {@code WebRiskOpsWebhookFeature.of(receiver)} with a receiver built for the Vicket scheme,
- * and a resource that reads the typed payload with {@code delivery.payload(VicketWebhook.class)}.
- */
-class ResteasyVicketConformanceTest extends VicketConformanceSuite {
+/** The Vicket conformance suite on RESTEasy 6.2 (EE 10) over real HTTP. */
+class ResteasyVicketConformanceTest extends JaxrsVicketSuite {
     @Override
-    protected ReceiverHarness harness() {
-        return (receiver, handler) -> {
-            JaxrsServer.Running running = JaxrsServer.seBootstrap()
-                    .start(new VicketApplication(WebRiskOpsWebhookFeature.of(receiver), handler));
-            return new HttpEndpoint(running.baseUri().resolve("vicket"), running.stop());
-        };
-    }
-
-    /** Plain application code, as a user would write it. */
-    @Path("vicket")
-    public static final class VicketResource {
-        private final RecordingHandler handler;
-
-        VicketResource(RecordingHandler handler) {
-            this.handler = handler;
-        }
-
-        @POST
-        @VerifiedWebhook
-        public Response receive(byte[] body, @Context SecurityContext security) {
-            VerifiedDelivery delivery = VerifiedDeliveries.from(security);
-            return Response.status(handler.handle(seen(delivery, body))).build();
-        }
-    }
-
-    static final class VicketApplication extends Application {
-        private final Set<Object> singletons;
-
-        VicketApplication(WebRiskOpsWebhookFeature feature, RecordingHandler handler) {
-            this.singletons = Set.of(feature, new VicketResource(handler));
-        }
-
-        @Override
-        @SuppressWarnings("deprecation")
-        public Set<Object> getSingletons() {
-            return singletons;
-        }
+    protected JaxrsServer server() {
+        return JaxrsServer.seBootstrap();
     }
 }

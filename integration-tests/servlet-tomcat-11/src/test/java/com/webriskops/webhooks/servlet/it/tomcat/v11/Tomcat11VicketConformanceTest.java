@@ -1,62 +1,12 @@
 package com.webriskops.webhooks.servlet.it.tomcat.v11;
 
-import com.webriskops.webhooks.receiver.VerifiedDelivery;
-import com.webriskops.webhooks.servlet.WebRiskOpsWebhookFilter;
 import com.webriskops.webhooks.servlet.testing.ServletContainerUnderTest;
-import com.webriskops.webhooks.testing.HttpEndpoint;
-import com.webriskops.webhooks.testing.ReceiverHarness;
-import com.webriskops.webhooks.testing.RecordingHandler;
-import com.webriskops.webhooks.testing.VicketConformanceSuite;
-import jakarta.servlet.DispatcherType;
-import jakarta.servlet.FilterRegistration;
-import jakarta.servlet.ServletContainerInitializer;
-import jakarta.servlet.ServletContext;
-import jakarta.servlet.http.HttpServlet;
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
-import java.io.IOException;
-import java.util.EnumSet;
-import java.util.Set;
+import com.webriskops.webhooks.servlet.testing.ServletVicketSuite;
 
-/**
- * The Vicket conformance suite through the unchanged servlet filter on embedded Tomcat 11: {@code
- * new WebRiskOpsWebhookFilter(receiver)} with a receiver built for the Vicket scheme, in front of a
- * servlet that reads the typed payload with {@code delivery.payload(VicketWebhook.class)}.
- */
-class Tomcat11VicketConformanceTest extends VicketConformanceSuite {
+/** The Vicket conformance suite through the servlet filter on embedded Tomcat 11. */
+class Tomcat11VicketConformanceTest extends ServletVicketSuite {
     @Override
-    protected ReceiverHarness harness() {
-        return (receiver, handler) -> {
-            ServletContainerUnderTest.Running server =
-                    new Tomcat11Container().start(new VicketApp(new WebRiskOpsWebhookFilter(receiver), handler));
-            return new HttpEndpoint(server.baseUri().resolve("webhooks/vicket"), server);
-        };
-    }
-
-    private record VicketApp(WebRiskOpsWebhookFilter filter, RecordingHandler handler)
-            implements ServletContainerInitializer {
-        @Override
-        public void onStartup(Set<Class<?>> classes, ServletContext context) {
-            FilterRegistration.Dynamic webhooks = context.addFilter("vicket-webhooks", filter);
-            webhooks.addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), true, "/webhooks/*");
-            context.addServlet("vicket", new VicketServlet(handler)).addMapping("/webhooks/vicket");
-        }
-    }
-
-    /** Plain application code, as a user would write it. */
-    private static final class VicketServlet extends HttpServlet {
-        private static final long serialVersionUID = 1L;
-        private final transient RecordingHandler handler;
-
-        VicketServlet(RecordingHandler handler) {
-            this.handler = handler;
-        }
-
-        @Override
-        protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
-            VerifiedDelivery delivery = (VerifiedDelivery) request.getAttribute(VerifiedDelivery.ATTRIBUTE);
-            byte[] body = request.getInputStream().readAllBytes();
-            response.setStatus(handler.handle(seen(delivery, body)));
-        }
+    protected ServletContainerUnderTest container() {
+        return new Tomcat11Container();
     }
 }
