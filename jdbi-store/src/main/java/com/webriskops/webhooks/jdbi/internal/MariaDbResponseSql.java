@@ -1,6 +1,5 @@
 package com.webriskops.webhooks.jdbi.internal;
 
-import jakarta.annotation.Nullable;
 import org.jdbi.v3.core.statement.ColonPrefixSqlParser;
 import org.jdbi.v3.core.statement.DefinedAttributeTemplateEngine;
 import org.jdbi.v3.sqlobject.config.RegisterRowMapper;
@@ -39,36 +38,6 @@ public interface MariaDbResponseSql extends ResponseSql {
             @Bind("token") String token,
             @Bind("nowMs") long nowMs,
             @Bind("leaseEndMs") long leaseEndMs);
-
-    @Override
-    @SqlUpdate("UPDATE <table> SET token = NULL, status_code = :status, content_type = :contentType, body = :body,"
-            + " expires_at_ms = :expiresAtMs WHERE scope = :scope AND idem_key = :key AND token = :token")
-    int complete(
-            @Define("table") String table,
-            @Bind("scope") String scope,
-            @Bind("key") String key,
-            @Bind("token") String token,
-            @Bind("status") int status,
-            @Bind("contentType") @Nullable String contentType,
-            @Bind("body") byte[] body,
-            @Bind("expiresAtMs") long expiresAtMs);
-
-    @Override
-    @SqlUpdate("DELETE FROM <table> WHERE scope = :scope AND idem_key = :key AND token = :token")
-    int release(
-            @Define("table") String table,
-            @Bind("scope") String scope,
-            @Bind("key") String key,
-            @Bind("token") String token);
-
-    @Override
-    @Nullable
-    @SqlQuery("SELECT " + COLUMNS + " FROM <table> WHERE scope = :scope AND idem_key = :key AND expires_at_ms > :nowMs")
-    ResponseRow find(
-            @Define("table") String table,
-            @Bind("scope") String scope,
-            @Bind("key") String key,
-            @Bind("nowMs") long nowMs);
 
     @Override
     @SqlUpdate("DELETE FROM <table> WHERE expires_at_ms \\<= :nowMs ORDER BY expires_at_ms LIMIT :limit")
