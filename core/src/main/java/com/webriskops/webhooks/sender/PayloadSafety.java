@@ -203,16 +203,26 @@ public final class PayloadSafety {
 
     /** Names such as {@code password}, {@code client_secret}, {@code X-Api-Key}, {@code accessToken}. */
     static boolean isSecretName(String name) {
-        StringBuilder normal = new StringBuilder(name.length());
-        for (int i = 0; i < name.length(); i++) {
-            char c = name.charAt(i);
-            if (isAsciiLetter(c) || isDigit(c)) {
-                normal.append((char) (c | 0x20));
-            }
-        }
-        String n = normal.toString();
+        return isSecretName(name, 0, name.length());
+    }
+
+    /**
+     * Whether {@code text[start, end)}, lower-cased with everything but letters and digits left out,
+     * ends with one of {@link #SECRET_NAMES}. Allocates nothing.
+     */
+    private static boolean isSecretName(CharSequence text, int start, int end) {
         for (String secretName : SECRET_NAMES) {
-            if (n.endsWith(secretName)) {
+            int k = secretName.length() - 1;
+            for (int i = end - 1; i >= start && k >= 0; i--) {
+                char c = text.charAt(i);
+                if (isAsciiLetter(c) || isDigit(c)) {
+                    if ((char) (c | 0x20) != secretName.charAt(k)) {
+                        break;
+                    }
+                    k--;
+                }
+            }
+            if (k < 0) {
                 return true;
             }
         }
@@ -695,7 +705,7 @@ public final class PayloadSafety {
             if (j == end - 1 || (j >= 0 && end - j > MAX_NAME_LOOKBACK)) {
                 continue;
             }
-            if (isSecretName(t.s.substring(j + 1, end)) && secretValueAfter(t, i + 1)) {
+            if (isSecretName(t.s, j + 1, end) && secretValueAfter(t, i + 1)) {
                 return true;
             }
         }
