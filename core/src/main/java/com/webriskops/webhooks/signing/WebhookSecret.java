@@ -102,6 +102,31 @@ public final class WebhookSecret {
         return false;
     }
 
+    /**
+     * True when the secret's bytes occur anywhere in {@code data} with ASCII letters compared without
+     * regard to case: used to refuse a payload that carries its own signing secret upper-cased (or in
+     * any other letter case). The answer reveals nothing else about the secret. Thread-safe.
+     *
+     * @throws NullPointerException if {@code data} is null
+     */
+    public boolean occursInIgnoringAsciiCase(byte[] data) {
+        Objects.requireNonNull(data, "data");
+        outer:
+        for (int i = 0; i + key.length <= data.length; i++) {
+            for (int j = 0; j < key.length; j++) {
+                if (asciiLower(data[i + j]) != asciiLower(key[j])) {
+                    continue outer;
+                }
+            }
+            return true;
+        }
+        return false;
+    }
+
+    private static byte asciiLower(byte b) {
+        return b >= 'A' && b <= 'Z' ? (byte) (b + ('a' - 'A')) : b;
+    }
+
     /** This thread's MAC for the secret, reset and ready (a Mac is not thread-safe; cloning one per call costs). */
     Mac newMac() {
         Mac mac = perThread.get();
