@@ -297,7 +297,7 @@ class StandardWebhooksSchemeTest {
             assertThatThrownBy(() -> StandardWebhooksScheme.builder().publicKey(publicKey))
                     .isInstanceOf(IllegalArgumentException.class);
         }
-        String seed = "2JeG76XcD6aeIoBUE8Hqp0kTOR2HEogRn0gv0Q5KKyA=";
+        String seed = "2JeG76XcD6aeIoBUE8Hqp0kTOR2HEogRnu7feDX8Nac=";
         byte[] mismatched = new byte[64];
         System.arraycopy(Base64.getDecoder().decode(seed), 0, mismatched, 0, 32);
         mismatched[40] = 1;
@@ -346,7 +346,7 @@ class StandardWebhooksSchemeTest {
         StandardWebhooksScheme<byte[]> scheme = StandardWebhooksScheme.builder()
                 .secret(SECRET)
                 .publicKey(PUBLIC_KEY)
-                .signingKey("whsk_2JeG76XcD6aeIoBUE8Hqp0kTOR2HEogRn0gv0Q5KKyA=")
+                .signingKey("whsk_2JeG76XcD6aeIoBUE8Hqp0kTOR2HEogRnu7feDX8Nac=")
                 .build();
 
         assertThat(scheme.toString())
