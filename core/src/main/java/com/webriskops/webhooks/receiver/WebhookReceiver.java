@@ -83,7 +83,7 @@ public final class WebhookReceiver {
     private final WebhookScheme<?> scheme;
 
     private WebhookReceiver(Builder builder) {
-        this.secretResolver = builder.secretResolver;
+        this.secretResolver = builder.secretResolver != null ? builder.secretResolver : request -> List.of();
         this.clock = builder.clock;
         this.maxBodyBytes = builder.maxBodyBytes;
         this.timestampTolerance = builder.timestampTolerance;
@@ -482,12 +482,18 @@ public final class WebhookReceiver {
         }
 
         /**
-         * @throws IllegalStateException if neither secrets nor a secret resolver were given, or
+         * @throws IllegalStateException if neither secrets nor a secret resolver were given for a scheme
+         *     that {@linkplain WebhookScheme#usesReceiverSecrets() uses them}, or some were given for one
+         *     that holds its own keys, or
          *     policies were added for a scheme whose payload is not a {@link TicketExportWebhook}
          */
         public WebhookReceiver build() {
-            if (secretResolver == null) {
+            if (secretResolver == null && scheme.usesReceiverSecrets()) {
                 throw new IllegalStateException("secrets or a secretResolver are required");
+            }
+            if (secretResolver != null && !scheme.usesReceiverSecrets()) {
+                throw new IllegalStateException("the " + scheme.name()
+                        + " scheme holds its own keys: set them on the scheme, not secrets on the receiver");
             }
             if (!policies.isEmpty() && !TicketExportWebhook.class.isAssignableFrom(scheme.payloadType())) {
                 throw new IllegalStateException(

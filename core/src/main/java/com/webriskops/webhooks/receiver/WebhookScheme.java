@@ -64,6 +64,15 @@ public interface WebhookScheme<T> {
     String idempotencyKey(T payload);
 
     /**
+     * True (the default) when the scheme checks signatures with {@link SignatureContext#secrets()}, the
+     * receiver's secrets; false when it holds its keys itself (the Standard Webhooks scheme, whose keys
+     * have the specification's format): then the receiver is built without secrets and refuses any.
+     */
+    default boolean usesReceiverSecrets() {
+        return true;
+    }
+
+    /**
      * The attempt number the payload carries, 1 for the first; 0 (the default) for schemes that do
      * not number attempts.
      */

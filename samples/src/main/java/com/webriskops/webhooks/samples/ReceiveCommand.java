@@ -1,5 +1,6 @@
 package com.webriskops.webhooks.samples;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.webriskops.webhooks.idempotency.IdempotentRequests;
 import com.webriskops.webhooks.idempotency.IdempotentResponseStore;
 import com.webriskops.webhooks.idempotency.InMemoryIdempotentResponseStore;
@@ -13,10 +14,13 @@ import com.webriskops.webhooks.samples.apps.RunningServer;
 import com.webriskops.webhooks.samples.apps.ScannerEndpoint;
 import com.webriskops.webhooks.samples.apps.ScannerResult;
 import com.webriskops.webhooks.samples.apps.ServletReceiverApp;
+import com.webriskops.webhooks.samples.apps.StandardWebhooksEndpoint;
 import com.webriskops.webhooks.samples.apps.VicketEndpoint;
 import com.webriskops.webhooks.signing.WebhookSecret;
+import com.webriskops.webhooks.standardwebhooks.StandardWebhooksScheme;
 import com.webriskops.webhooks.vicket.VicketScheme;
 import com.webriskops.webhooks.vicket.VicketWebhook;
+import jakarta.annotation.Nullable;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -40,6 +44,15 @@ final class ReceiveCommand implements Command {
     /** The table prefix of the Vicket receiver's stores, so its duplicate-guard keys never meet WebRiskOps ones. */
     static final String VICKET_TABLE_PREFIX = "vicket_";
 
+    /** The environment variable holding the Standard Webhooks {@code whsec_} secrets (comma-separated). */
+    static final String STANDARD_SECRET_ENV = "STANDARD_WEBHOOKS_SECRET";
+
+    /** The environment variable holding the Standard Webhooks {@code whpk_} public keys (comma-separated). */
+    static final String STANDARD_PUBLIC_KEY_ENV = "STANDARD_WEBHOOKS_PUBLIC_KEY";
+
+    /** The table prefix of the Standard Webhooks receiver's stores. */
+    static final String STANDARD_TABLE_PREFIX = "standard_";
+
     @Override
     public String name() {
         return "receive";
@@ -47,7 +60,8 @@ final class ReceiveCommand implements Command {
 
     @Override
     public String summary() {
-        return "serve the webhook, scanner and Vicket endpoints (Jersey or Jetty) and print what they accept";
+        return "serve the webhook, scanner, Vicket and Standard Webhooks endpoints (Jersey or Jetty) and print what"
+                + " they accept";
     }
 
     @Override
@@ -59,6 +73,8 @@ final class ReceiveCommand implements Command {
                 + "  POST /api/scanner/results  scanner postbacks behind X-Scanner-Secret and Idempotency-Key;\n"
                 + "                             202 {\"id\":...} and one JSON line (scanner_result_id, ...)\n"
                 + "  POST /webhooks/vicket      Vicket-signed webhooks; one JSON line (vicket_id, event, ...)\n"
+                + "  POST /webhooks/standard    Standard Webhooks (Svix and others), v1 or v1a; one JSON line\n"
+                + "                             (standard_id, type, timestamp)\n"
                 + "An endpoint whose secret variable is unset is not served (stderr says so).\n"
                 + "Refused, replayed and duplicate requests are answered by the kit and not printed.\n"
                 + "Ctrl-C stops it cleanly.\n\n"
@@ -67,7 +83,9 @@ final class ReceiveCommand implements Command {
                 + "  --store S                memory (default) or a JDBC URL (PostgreSQL, MariaDB, H2);\n"
                 + "                           the migrations run on first use\n\n"
                 + "Secrets: " + Console.SECRET_ENV + " (comma-separated during a rotation), " + SCANNER_SECRET_ENV
-                + "\n(X-Scanner-Secret; comma-separated during a rotation), " + VICKET_SECRET_ENV + " (Vicket).\n";
+                + "\n(X-Scanner-Secret; comma-separated during a rotation), " + VICKET_SECRET_ENV + " (Vicket), "
+                + STANDARD_SECRET_ENV + " (whsec_...) and/or\n" + STANDARD_PUBLIC_KEY_ENV
+                + " (whpk_...) for Standard Webhooks (comma-separated during a rotation).\n";
     }
 
     @Override
@@ -90,6 +108,9 @@ final class ReceiveCommand implements Command {
         List<SharedSecret> scannerSecrets = secretsFrom(console, SCANNER_SECRET_ENV, SharedSecret::of);
         List<WebhookSecret> vicketSecrets = secretsFrom(console, VICKET_SECRET_ENV, WebhookSecret::of);
         WebhookReceiver.Builder vicketReceiver = WebhookReceiver.builder().scheme(VicketScheme.ofDefaults());
+        StandardWebhooksScheme<JsonNode> standardScheme = standardScheme(console);
+        WebhookReceiver.Builder standardReceiver =
+                standardScheme == null ? null : WebhookReceiver.builder().scheme(standardScheme);
         IdempotentResponseStore responses = new InMemoryIdempotentResponseStore();
         if (!store.equals("memory")) {
             DataSource dataSource = Databases.open(store);
@@ -105,6 +126,15 @@ final class ReceiveCommand implements Command {
                         .replayStore(vicketStores.replayStore())
                         .idempotencyStore(vicketStores.idempotencyStore());
             }
+            if (standardReceiver != null) {
+                JdbiStores.migrate(dataSource, STANDARD_TABLE_PREFIX);
+                JdbiStores standardStores = JdbiStores.builder(dataSource)
+                        .tablePrefix(STANDARD_TABLE_PREFIX)
+                        .build();
+                standardReceiver
+                        .replayStore(standardStores.replayStore())
+                        .idempotencyStore(standardStores.idempotencyStore());
+            }
         }
         Consumer<VerifiedDelivery> print = delivery -> console.printJson(line(delivery));
         ScannerEndpoint scanner = scannerSecrets.isEmpty()
@@ -118,9 +148,13 @@ final class ReceiveCommand implements Command {
                 : new VicketEndpoint(
                         vicketReceiver.secrets(vicketSecrets).build(),
                         delivery -> console.printJson(vicketLine(delivery)));
+        StandardWebhooksEndpoint standard = standardReceiver == null
+                ? null
+                : new StandardWebhooksEndpoint(
+                        standardReceiver.build(), delivery -> console.printJson(standardLine(delivery)));
         RunningServer server = adapter.equals("jaxrs")
-                ? JerseyReceiverApp.start(receiver.build(), port, print, scanner, vicket)
-                : ServletReceiverApp.start(receiver.build(), port, print, scanner, vicket);
+                ? JerseyReceiverApp.start(receiver.build(), port, print, scanner, vicket, standard)
+                : ServletReceiverApp.start(receiver.build(), port, print, scanner, vicket, standard);
         CountDownLatch stop = new CountDownLatch(1);
         CountDownLatch stopped = new CountDownLatch(1);
         Thread hook = new Thread(
@@ -148,6 +182,13 @@ final class ReceiveCommand implements Command {
                                         + " is not set"
                                 : "receive: also serving POST " + root.resolve(VicketEndpoint.PATH)
                                         + " (Vicket signature)");
+        console.err()
+                .println(
+                        standard == null
+                                ? "receive: not serving POST " + StandardWebhooksEndpoint.PATH + ": neither "
+                                        + STANDARD_SECRET_ENV + " nor " + STANDARD_PUBLIC_KEY_ENV + " is set"
+                                : "receive: also serving POST " + root.resolve(StandardWebhooksEndpoint.PATH)
+                                        + " (Standard Webhooks signature)");
         boolean interrupted = false;
         try {
             stop.await();
@@ -201,8 +242,46 @@ final class ReceiveCommand implements Command {
         return line;
     }
 
+    /** The JSON line printed for an accepted Standard Webhooks delivery. */
+    static Map<String, Object> standardLine(VerifiedDelivery delivery) {
+        StandardWebhooksScheme.Message<?> message = delivery.payload(StandardWebhooksScheme.Message.class);
+        JsonNode event = (JsonNode) message.payload();
+        Map<String, Object> line = new LinkedHashMap<>();
+        line.put("standard_id", message.id());
+        line.put("type", event.path("type").asText(null));
+        line.put("timestamp", message.timestamp().getEpochSecond());
+        return line;
+    }
+
+    /**
+     * The Standard Webhooks scheme with the keys of {@link #STANDARD_SECRET_ENV} and {@link
+     * #STANDARD_PUBLIC_KEY_ENV}, or null when neither is set.
+     *
+     * @throws UsageException if a key is malformed (the message names the variable, never the key)
+     */
+    @Nullable
+    static StandardWebhooksScheme<JsonNode> standardScheme(Console console) {
+        List<String> secrets = secretsFrom(console, STANDARD_SECRET_ENV, s -> s);
+        List<String> publicKeys = secretsFrom(console, STANDARD_PUBLIC_KEY_ENV, s -> s);
+        if (secrets.isEmpty() && publicKeys.isEmpty()) {
+            return null;
+        }
+        StandardWebhooksScheme.Builder<JsonNode> scheme = StandardWebhooksScheme.builder(JsonNode.class);
+        try {
+            secrets.forEach(scheme::secret);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(STANDARD_SECRET_ENV + ": " + e.getMessage());
+        }
+        try {
+            publicKeys.forEach(scheme::publicKey);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(STANDARD_PUBLIC_KEY_ENV + ": " + e.getMessage());
+        }
+        return scheme.build();
+    }
+
     /** The comma-separated secrets in {@code variable}, empty when it is unset or blank. */
-    private static <S> List<S> secretsFrom(Console console, String variable, Function<String, S> secret) {
+    static <S> List<S> secretsFrom(Console console, String variable, Function<String, S> secret) {
         String value = console.env().get(variable);
         List<S> secrets = new ArrayList<>();
         if (value != null) {

@@ -1,10 +1,12 @@
 package com.webriskops.webhooks.samples;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.webriskops.webhooks.receiver.InboundRequest;
 import com.webriskops.webhooks.receiver.ReceiveResult;
 import com.webriskops.webhooks.receiver.Rejection;
 import com.webriskops.webhooks.receiver.VerifiedDelivery;
 import com.webriskops.webhooks.receiver.WebhookReceiver;
+import com.webriskops.webhooks.standardwebhooks.StandardWebhooksScheme;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -34,7 +36,9 @@ final class VerifyCommand implements Command {
 
     @Override
     public String help() {
-        return Main.usage("verify", "--headers FILE --body FILE [--now UNIX_SECONDS]")
+        return Main.usage(
+                        "verify",
+                        "[--scheme webriskops|standard-webhooks] --headers FILE --body FILE [--now UNIX_SECONDS]")
                 + "Runs the receiver's checks that need no store (size, content type, signature,\n"
                 + "timestamp window, JSON, schema) on a captured request and prints, as its last line,\n"
                 + "{\"ok\":true,...} or {\"ok\":false,\"status\":401,\"code\":\"WEBHOOK_SIGNATURE_INVALID\",...}.\n"
@@ -42,12 +46,16 @@ final class VerifyCommand implements Command {
                 + "  --headers FILE     the request headers, one 'Name: value' per line\n"
                 + "  --body FILE        the exact body bytes\n"
                 + "  --now SECONDS      the time to judge the timestamp against (default: now)\n\n"
-                + "Secret: " + Console.SECRET_ENV + " (comma-separated during a rotation).\n";
+                + "Secret: " + Console.SECRET_ENV + " (comma-separated during a rotation).\n"
+                + "With --scheme standard-webhooks: " + ReceiveCommand.STANDARD_SECRET_ENV + " (whsec_...) and/or "
+                + ReceiveCommand.STANDARD_PUBLIC_KEY_ENV
+                + "\n(whpk_...), comma-separated during a rotation; the body is"
+                + " read as JSON of any shape.\n";
     }
 
     @Override
     public Set<String> options() {
-        return Set.of("headers", "body", "now");
+        return Set.of("scheme", "headers", "body", "now");
     }
 
     @Override
@@ -63,21 +71,38 @@ final class VerifyCommand implements Command {
                 throw new UsageException("--now must be Unix seconds, not '" + now + "'");
             }
         }
-        WebhookReceiver receiver = WebhookReceiver.builder()
-                .secrets(console.secrets())
-                .clock(clock)
-                .build();
+        String scheme = args.optional("scheme") == null ? "webriskops" : args.optional("scheme");
+        WebhookReceiver.Builder builder = WebhookReceiver.builder().clock(clock);
+        if (scheme.equals("standard-webhooks")) {
+            StandardWebhooksScheme<JsonNode> standard = ReceiveCommand.standardScheme(console);
+            if (standard == null) {
+                throw new UsageException("set " + ReceiveCommand.STANDARD_SECRET_ENV + " (whsec_...) or "
+                        + ReceiveCommand.STANDARD_PUBLIC_KEY_ENV + " (whpk_...)");
+            }
+            builder.scheme(standard);
+        } else if (scheme.equals("webriskops")) {
+            builder.secrets(console.secrets());
+        } else {
+            throw new UsageException("--scheme must be webriskops or standard-webhooks, not '" + scheme + "'");
+        }
+        WebhookReceiver receiver = builder.build();
         ReceiveResult result = receiver.receive(InboundRequest.of(headers, body));
         Map<String, Object> line = new LinkedHashMap<>();
         if (result instanceof ReceiveResult.Accepted accepted) {
             VerifiedDelivery delivery = accepted.delivery();
             receiver.abandon(delivery);
             line.put("ok", true);
-            line.put("idempotency_key", delivery.idempotencyKey());
-            line.put("attempt", delivery.attempt());
-            line.put("nonce", delivery.nonce());
-            line.put("timestamp", delivery.timestamp().getEpochSecond());
-            line.put("ticket", delivery.webhook().ticketExport().title());
+            if (delivery.payload() instanceof StandardWebhooksScheme.Message<?> message) {
+                line.put("id", message.id());
+                line.put("timestamp", message.timestamp().getEpochSecond());
+                line.put("type", ((JsonNode) message.payload()).path("type").asText(null));
+            } else {
+                line.put("idempotency_key", delivery.idempotencyKey());
+                line.put("attempt", delivery.attempt());
+                line.put("nonce", delivery.nonce());
+                line.put("timestamp", delivery.timestamp().getEpochSecond());
+                line.put("ticket", delivery.webhook().ticketExport().title());
+            }
         } else if (result instanceof ReceiveResult.Rejected rejected) {
             Rejection rejection = rejected.rejection();
             line.put("ok", false);

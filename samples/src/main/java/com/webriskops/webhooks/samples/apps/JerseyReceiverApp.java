@@ -60,6 +60,25 @@ public final class JerseyReceiverApp {
             @Nullable ScannerEndpoint scanner,
             @Nullable VicketEndpoint vicket)
             throws IOException {
+        return start(receiver, port, handler, scanner, vicket, null);
+    }
+
+    /**
+     * Serves what {@link #start(WebhookReceiver, int, Consumer, ScannerEndpoint, VicketEndpoint)} does
+     * and, when given, {@code POST /webhooks/standard}: a receiver built for the Standard Webhooks
+     * scheme, like the Vicket one in a JAX-RS application of its own, in the context {@code /webhooks/standard}.
+     *
+     * @param standard the Standard Webhooks endpoint, or null not to serve it
+     * @throws IOException if the server does not start
+     */
+    public static RunningServer start(
+            WebhookReceiver receiver,
+            int port,
+            Consumer<VerifiedDelivery> handler,
+            @Nullable ScannerEndpoint scanner,
+            @Nullable VicketEndpoint vicket,
+            @Nullable StandardWebhooksEndpoint standard)
+            throws IOException {
         ResourceConfig app = new ResourceConfig()
                 .register(WebRiskOpsWebhookFeature.of(receiver))
                 .register(new TicketExportResource(handler))
@@ -85,6 +104,16 @@ public final class JerseyReceiverApp {
                     .property("jersey.config.server.wadl.disableWadl", true);
             containers.add(ContainerFactory.createContainer(JdkHttpHandlerContainer.class, vicketApp));
             server.createContext(VicketEndpoint.PATH, containers.get(1));
+        }
+        if (standard != null) {
+            ResourceConfig standardApp = new ResourceConfig()
+                    .register(WebRiskOpsWebhookFeature.of(standard.receiver()))
+                    .register(new StandardWebhooksResource(standard.handler()))
+                    .property("jersey.config.server.wadl.disableWadl", true);
+            JdkHttpHandlerContainer container =
+                    ContainerFactory.createContainer(JdkHttpHandlerContainer.class, standardApp);
+            containers.add(container);
+            server.createContext(StandardWebhooksEndpoint.PATH, container);
         }
         server.start();
         URI endpoint = URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/webhooks/webriskops");

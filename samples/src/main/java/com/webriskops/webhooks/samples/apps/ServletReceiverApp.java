@@ -54,6 +54,25 @@ public final class ServletReceiverApp {
             @Nullable ScannerEndpoint scanner,
             @Nullable VicketEndpoint vicket)
             throws Exception {
+        return start(receiver, port, handler, scanner, vicket, null);
+    }
+
+    /**
+     * Serves what {@link #start(WebhookReceiver, int, Consumer, ScannerEndpoint, VicketEndpoint)} does
+     * and, when given, {@code POST /webhooks/standard}: a receiver built for the Standard Webhooks
+     * scheme, behind its own {@link WebRiskOpsWebhookFilter} on that path only.
+     *
+     * @param standard the Standard Webhooks endpoint, or null not to serve it
+     * @throws Exception if the server does not start
+     */
+    public static RunningServer start(
+            WebhookReceiver receiver,
+            int port,
+            Consumer<VerifiedDelivery> handler,
+            @Nullable ScannerEndpoint scanner,
+            @Nullable VicketEndpoint vicket,
+            @Nullable StandardWebhooksEndpoint standard)
+            throws Exception {
         Server server = new Server();
         ServerConnector connector = new ServerConnector(server);
         connector.setHost("127.0.0.1");
@@ -80,6 +99,13 @@ public final class ServletReceiverApp {
             vicketHooks.setAsyncSupported(true);
             context.addFilter(vicketHooks, VicketEndpoint.PATH, requests);
             context.addServlet(new ServletHolder(new VicketServlet(vicket.handler())), VicketEndpoint.PATH);
+        }
+        if (standard != null) {
+            FilterHolder standardHooks = new FilterHolder(new WebRiskOpsWebhookFilter(standard.receiver()));
+            standardHooks.setAsyncSupported(true);
+            context.addFilter(standardHooks, StandardWebhooksEndpoint.PATH, requests);
+            context.addServlet(
+                    new ServletHolder(new StandardWebhooksServlet(standard.handler())), StandardWebhooksEndpoint.PATH);
         }
         server.setHandler(context);
         server.start();
