@@ -24,8 +24,7 @@ import java.util.Objects;
  * com.webriskops.webhooks.receiver.VerifiedDelivery#attempt()} is 0. Immutable and thread-safe.
  *
  * <pre>{@code
- * WebhookReceiver receiver = WebhookReceiver.builder()
- *         .scheme(VicketScheme.ofDefaults())
+ * WebhookReceiver<VicketWebhook> receiver = WebhookReceiver.builder(VicketScheme.ofDefaults())
  *         .secrets(WebhookSecret.of(System.getenv("VICKET_WEBHOOK_SECRET")))
  *         .build();
  * }</pre>

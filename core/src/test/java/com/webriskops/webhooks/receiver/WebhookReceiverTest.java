@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.webriskops.webhooks.payload.TicketExportWebhook;
 import com.webriskops.webhooks.payload.WebhookJson;
 import com.webriskops.webhooks.protocol.ErrorCode;
 import com.webriskops.webhooks.protocol.WebhookHeaders;
@@ -29,13 +30,14 @@ import org.junit.jupiter.api.Test;
 class WebhookReceiverTest {
     private final MutableClock clock = new MutableClock(NOW);
 
-    private WebhookReceiver.Builder receiver() {
+    private WebhookReceiver.Builder<TicketExportWebhook> receiver() {
         return WebhookReceiver.builder().secrets(SECRET).clock(clock);
     }
 
     @Test
     void declaredOversizedBodyIsRejectedWithoutReadingIt() {
-        WebhookReceiver receiver = receiver().maxBodyBytes(1024).build();
+        WebhookReceiver<TicketExportWebhook> receiver =
+                receiver().maxBodyBytes(1024).build();
         InboundRequest request = new InboundRequest() {
             @Override
             public List<String> headers(String name) {
@@ -55,7 +57,8 @@ class WebhookReceiverTest {
 
     @Test
     void undeclaredOversizedBodyIsReadOnlyUpToTheLimitPlusOneByte() {
-        WebhookReceiver receiver = receiver().maxBodyBytes(1024).build();
+        WebhookReceiver<TicketExportWebhook> receiver =
+                receiver().maxBodyBytes(1024).build();
         AtomicLong read = new AtomicLong();
         InboundRequest request = new InboundRequest() {
             @Override
@@ -93,7 +96,7 @@ class WebhookReceiverTest {
 
     @Test
     void problemDetailsFollowRfc9457WithTheCodeAndEachViolation() throws Exception {
-        WebhookReceiver receiver = receiver().build();
+        WebhookReceiver<TicketExportWebhook> receiver = receiver().build();
         TestDeliveries.Request request = delivery()
                 .editJson(json -> json.withObjectProperty("ticket_export").remove("title"))
                 .build();
@@ -115,7 +118,7 @@ class WebhookReceiverTest {
 
     @Test
     void violationPathsUseWireNamesAndListIndexes() throws Exception {
-        WebhookReceiver receiver = receiver().build();
+        WebhookReceiver<TicketExportWebhook> receiver = receiver().build();
         TestDeliveries.Request request = delivery()
                 .editJson(json -> {
                     ((com.fasterxml.jackson.databind.node.ObjectNode) json.withObjectProperty("ticket_export")
@@ -138,7 +141,7 @@ class WebhookReceiverTest {
     @Test
     void nothingIsClaimedOrRecordedForRejectedDeliveries() {
         InMemoryIdempotencyStore keys = new InMemoryIdempotencyStore();
-        WebhookReceiver receiver = receiver()
+        WebhookReceiver<TicketExportWebhook> receiver = receiver()
                 .idempotencyStore(keys)
                 .policy(AllowListPolicy.builder().allowTargets(1).build())
                 .build();
@@ -157,15 +160,17 @@ class WebhookReceiverTest {
     @Test
     void finishCompletesOn2xxAndReleasesOtherwise() {
         InMemoryIdempotencyStore keys = new InMemoryIdempotencyStore();
-        WebhookReceiver receiver = receiver().idempotencyStore(keys).build();
+        WebhookReceiver<TicketExportWebhook> receiver =
+                receiver().idempotencyStore(keys).build();
 
-        VerifiedDelivery failed =
+        VerifiedDelivery<TicketExportWebhook> failed =
                 accept(receiver, delivery().idempotencyKey("k1").build());
         assertThat(receiver.finish(failed, 502)).isFalse();
         assertThat(keys.claim("k1", clock.instant(), Duration.ofSeconds(1)).state())
                 .isEqualTo(Claim.State.CLAIMED);
 
-        VerifiedDelivery done = accept(receiver, delivery().idempotencyKey("k2").build());
+        VerifiedDelivery<TicketExportWebhook> done =
+                accept(receiver, delivery().idempotencyKey("k2").build());
         assertThat(receiver.finish(done, 204)).isTrue();
         assertThat(keys.claim("k2", clock.instant(), Duration.ofSeconds(1)).state())
                 .isEqualTo(Claim.State.COMPLETED);
@@ -173,11 +178,13 @@ class WebhookReceiverTest {
 
     @Test
     void aHandlerOutlivingItsLeaseCannotCompleteTheNewerClaim() {
-        WebhookReceiver receiver = receiver().claimLease(Duration.ofSeconds(30)).build();
-        VerifiedDelivery slow = accept(receiver, delivery().idempotencyKey("k").build());
+        WebhookReceiver<TicketExportWebhook> receiver =
+                receiver().claimLease(Duration.ofSeconds(30)).build();
+        VerifiedDelivery<TicketExportWebhook> slow =
+                accept(receiver, delivery().idempotencyKey("k").build());
 
         clock.advance(Duration.ofSeconds(31));
-        VerifiedDelivery retry =
+        VerifiedDelivery<TicketExportWebhook> retry =
                 accept(receiver, delivery().idempotencyKey("k").attempt(2).build());
 
         assertThat(receiver.finish(slow, 200)).isFalse();
@@ -186,7 +193,8 @@ class WebhookReceiverTest {
 
     @Test
     void inProgressRetryAfterIsTheRemainingLease() {
-        WebhookReceiver receiver = receiver().claimLease(Duration.ofSeconds(90)).build();
+        WebhookReceiver<TicketExportWebhook> receiver =
+                receiver().claimLease(Duration.ofSeconds(90)).build();
         accept(receiver, delivery().idempotencyKey("k").build());
         clock.advance(Duration.ofMillis(30_500));
         TestDeliveries.Request retry =
@@ -203,7 +211,7 @@ class WebhookReceiverTest {
         List<String> events = new CopyOnWriteArrayList<>();
         VerificationListener listener = new VerificationListener() {
             @Override
-            public void onAccepted(VerifiedDelivery delivery) {
+            public void onAccepted(VerifiedDelivery<?> delivery) {
                 events.add("accepted " + delivery.attempt());
                 throw new IllegalStateException("listener bug");
             }
@@ -219,13 +227,14 @@ class WebhookReceiverTest {
             }
 
             @Override
-            public void onFinished(VerifiedDelivery delivery, int status, boolean completed) {
+            public void onFinished(VerifiedDelivery<?> delivery, int status, boolean completed) {
                 events.add("finished " + status + " " + completed);
             }
         };
-        WebhookReceiver receiver = receiver().listener(listener).build();
+        WebhookReceiver<TicketExportWebhook> receiver =
+                receiver().listener(listener).build();
 
-        VerifiedDelivery delivery =
+        VerifiedDelivery<TicketExportWebhook> delivery =
                 accept(receiver, delivery().idempotencyKey("k").build());
         receiver.finish(delivery, 200);
         TestDeliveries.Request retry = delivery().idempotencyKey("k").attempt(2).build();
@@ -240,7 +249,7 @@ class WebhookReceiverTest {
     @Test
     void secretResolverSeesTheRequestPathAndAnEmptyAnswerIsA401() {
         List<String> paths = new ArrayList<>();
-        WebhookReceiver receiver = WebhookReceiver.builder()
+        WebhookReceiver<TicketExportWebhook> receiver = WebhookReceiver.builder()
                 .clock(clock)
                 .secretResolver(request -> {
                     paths.add(request.path());
@@ -250,8 +259,10 @@ class WebhookReceiverTest {
         TestDeliveries.Request first = delivery().build();
         TestDeliveries.Request second = delivery().build();
 
-        ReceiveResult a = receiver.receive(InboundRequest.of(first.headers(), first.body(), "/hooks/a"));
-        ReceiveResult b = receiver.receive(InboundRequest.of(second.headers(), second.body(), "/hooks/b"));
+        ReceiveResult<TicketExportWebhook> a =
+                receiver.receive(InboundRequest.of(first.headers(), first.body(), "/hooks/a"));
+        ReceiveResult<TicketExportWebhook> b =
+                receiver.receive(InboundRequest.of(second.headers(), second.body(), "/hooks/b"));
 
         assertThat(a).isInstanceOf(ReceiveResult.Accepted.class);
         assertThat(rejection(b).code()).isEqualTo(ErrorCode.WEBHOOK_SIGNATURE_INVALID);
@@ -260,7 +271,7 @@ class WebhookReceiverTest {
 
     @Test
     void repeatedOrOutOfRangeSignatureInputsAreInvalidSignaturesNotErrors() {
-        WebhookReceiver receiver = receiver().build();
+        WebhookReceiver<TicketExportWebhook> receiver = receiver().build();
         TestDeliveries.Request valid = delivery().build();
         Map<String, List<String>> twice = new LinkedHashMap<>(valid.headers());
         twice.put(WebhookHeaders.TIMESTAMP, List.of("1766203200", "1766203200"));
@@ -277,7 +288,7 @@ class WebhookReceiverTest {
 
     @Test
     void overlongIdempotencyKeyIsAViolation() {
-        WebhookReceiver receiver = receiver().build();
+        WebhookReceiver<TicketExportWebhook> receiver = receiver().build();
         TestDeliveries.Request request =
                 delivery().idempotencyKey("k".repeat(256)).build();
 
@@ -291,10 +302,10 @@ class WebhookReceiverTest {
 
     @Test
     void verifiedDeliveryExposesTheSignedInputs() {
-        WebhookReceiver receiver = receiver().build();
+        WebhookReceiver<TicketExportWebhook> receiver = receiver().build();
         TestDeliveries.Request request = delivery().attempt(3).build();
 
-        VerifiedDelivery delivery = accept(receiver, request);
+        VerifiedDelivery<TicketExportWebhook> delivery = accept(receiver, request);
 
         assertThat(delivery.rawBody()).isEqualTo(request.body());
         assertThat(delivery.bodyLength()).isEqualTo(request.body().length);
@@ -325,22 +336,25 @@ class WebhookReceiverTest {
 
     @Test
     void builderIsReusableAfterBuild() {
-        WebhookReceiver.Builder builder = receiver().maxBodyBytes(10);
-        WebhookReceiver small = builder.build();
-        WebhookReceiver large = builder.maxBodyBytes(1 << 20).build();
+        WebhookReceiver.Builder<TicketExportWebhook> builder = receiver().maxBodyBytes(10);
+        WebhookReceiver<TicketExportWebhook> small = builder.build();
+        WebhookReceiver<TicketExportWebhook> large =
+                builder.maxBodyBytes(1 << 20).build();
 
         assertThat(small.maxBodyBytes()).isEqualTo(10);
         assertThat(large.maxBodyBytes()).isEqualTo(1 << 20);
     }
 
-    private static VerifiedDelivery accept(WebhookReceiver receiver, TestDeliveries.Request request) {
-        ReceiveResult result = receiver.receive(InboundRequest.of(request.headers(), request.body()));
+    private static VerifiedDelivery<TicketExportWebhook> accept(
+            WebhookReceiver<TicketExportWebhook> receiver, TestDeliveries.Request request) {
+        ReceiveResult<TicketExportWebhook> result =
+                receiver.receive(InboundRequest.of(request.headers(), request.body()));
         assertThat(result).isInstanceOf(ReceiveResult.Accepted.class);
-        return ((ReceiveResult.Accepted) result).delivery();
+        return ((ReceiveResult.Accepted<TicketExportWebhook>) result).delivery();
     }
 
-    private static Rejection rejection(ReceiveResult result) {
+    private static Rejection rejection(ReceiveResult<?> result) {
         assertThat(result).isInstanceOf(ReceiveResult.Rejected.class);
-        return ((ReceiveResult.Rejected) result).rejection();
+        return ((ReceiveResult.Rejected<?>) result).rejection();
     }
 }

@@ -34,7 +34,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * The receiver rules for the Vicket scheme ({@code WebhookReceiver.builder().scheme(VicketScheme
+ * The receiver rules for the Vicket scheme ({@code WebhookReceiver.builder(VicketScheme
  * .ofDefaults())}), asserted as a sender sees them. Subclasses supply the transport (the pipeline
  * directly, or an unchanged adapter in a real server over HTTP); their application code reports what
  * it saw with {@link #seen(VerifiedDelivery, byte[])}.
@@ -54,7 +54,7 @@ public abstract class VicketConformanceSuite {
      * attempt (0: Vicket numbers none), the replay id as nonce, and the typed payload's {@code event}
      * as title.
      */
-    public static RecordingHandler.Seen seen(VerifiedDelivery delivery, byte[] body) {
+    public static RecordingHandler.Seen seen(VerifiedDelivery<?> delivery, byte[] body) {
         return new RecordingHandler.Seen(
                 delivery.idempotencyKey(),
                 delivery.attempt(),
@@ -64,15 +64,14 @@ public abstract class VicketConformanceSuite {
     }
 
     /** The receiver every test starts from: the Vicket scheme, fixed clock, one secret, 64 KiB. */
-    protected WebhookReceiver.Builder receiver() {
-        return WebhookReceiver.builder()
-                .scheme(VicketScheme.ofDefaults())
+    protected WebhookReceiver.Builder<VicketWebhook> receiver() {
+        return WebhookReceiver.builder(VicketScheme.ofDefaults())
                 .secrets(SECRET)
                 .clock(Clock.fixed(NOW, ZoneOffset.UTC))
                 .maxBodyBytes(MAX_BODY);
     }
 
-    protected Endpoint start(WebhookReceiver receiver) throws Exception {
+    protected Endpoint start(WebhookReceiver<?> receiver) throws Exception {
         Endpoint endpoint = harness().start(receiver, handler);
         endpoints.add(endpoint);
         return endpoint;

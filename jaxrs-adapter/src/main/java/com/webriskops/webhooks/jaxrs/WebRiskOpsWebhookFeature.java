@@ -1,5 +1,6 @@
 package com.webriskops.webhooks.jaxrs;
 
+import com.webriskops.webhooks.payload.TicketExportWebhook;
 import com.webriskops.webhooks.receiver.DeliveryPolicy;
 import com.webriskops.webhooks.receiver.SecretResolver;
 import com.webriskops.webhooks.receiver.VerificationListener;
@@ -50,9 +51,9 @@ import java.util.Objects;
  */
 @ConstrainedTo(RuntimeType.SERVER)
 public final class WebRiskOpsWebhookFeature implements Feature {
-    private final WebhookReceiver receiver;
+    private final WebhookReceiver<?> receiver;
 
-    private WebRiskOpsWebhookFeature(WebhookReceiver receiver) {
+    private WebRiskOpsWebhookFeature(WebhookReceiver<?> receiver) {
         this.receiver = receiver;
     }
 
@@ -61,7 +62,7 @@ public final class WebRiskOpsWebhookFeature implements Feature {
      *
      * @throws NullPointerException if {@code receiver} is null
      */
-    public static WebRiskOpsWebhookFeature of(WebhookReceiver receiver) {
+    public static WebRiskOpsWebhookFeature of(WebhookReceiver<?> receiver) {
         return new WebRiskOpsWebhookFeature(Objects.requireNonNull(receiver, "receiver"));
     }
 
@@ -74,15 +75,15 @@ public final class WebRiskOpsWebhookFeature implements Feature {
     }
 
     /** The pipeline this feature runs. */
-    public WebhookReceiver receiver() {
+    public WebhookReceiver<?> receiver() {
         return receiver;
     }
 
     /** Registers the filters and the payload reader; always returns true. */
     @Override
     public boolean configure(FeatureContext context) {
-        context.register(new WebhookVerificationFilter(receiver));
-        context.register(new PayloadJsonProvider());
+        context.register(new WebhookVerificationFilter<>(receiver));
+        context.register(new PayloadJsonProvider(receiver.scheme().payloadType()));
         return true;
     }
 
@@ -97,7 +98,7 @@ public final class WebRiskOpsWebhookFeature implements Feature {
      * copy, so the builder may be changed and reused afterwards.
      */
     public static final class Builder {
-        private final WebhookReceiver.Builder receiver = WebhookReceiver.builder();
+        private final WebhookReceiver.Builder<TicketExportWebhook> receiver = WebhookReceiver.builder();
 
         private Builder() {}
 
@@ -186,7 +187,7 @@ public final class WebRiskOpsWebhookFeature implements Feature {
         }
 
         /** See {@link WebhookReceiver.Builder#policy}. */
-        public Builder policy(DeliveryPolicy policy) {
+        public Builder policy(DeliveryPolicy<? super TicketExportWebhook> policy) {
             receiver.policy(policy);
             return this;
         }

@@ -33,23 +33,27 @@ import jakarta.ws.rs.container.ContainerResponseFilter;
 @VerifiedWebhook
 @Priority(Priorities.AUTHENTICATION)
 @ConstrainedTo(RuntimeType.SERVER)
-final class WebhookVerificationFilter implements ContainerRequestFilter, ContainerResponseFilter {
+final class WebhookVerificationFilter<P> implements ContainerRequestFilter, ContainerResponseFilter {
     /** Set once the delivery's outcome was recorded, so it is recorded once only. */
     static final String FINISHED = WebhookVerificationFilter.class.getName() + ".finished";
 
-    private final WebhookReceiver receiver;
+    /** The request property holding the delivery with its receiver, for the response filter. */
+    private static final String PENDING = WebhookVerificationFilter.class.getName() + ".pending";
 
-    WebhookVerificationFilter(WebhookReceiver receiver) {
+    private final WebhookReceiver<P> receiver;
+
+    WebhookVerificationFilter(WebhookReceiver<P> receiver) {
         this.receiver = receiver;
     }
 
     @Override
     public void filter(ContainerRequestContext request) {
-        ReceiveResult result = receiver.receive(new ContainerInboundRequest(request));
-        if (result instanceof ReceiveResult.Accepted accepted) {
-            VerifiedDelivery delivery = accepted.delivery();
+        ReceiveResult<P> result = receiver.receive(new ContainerInboundRequest(request));
+        if (result instanceof ReceiveResult.Accepted<P> accepted) {
+            VerifiedDelivery<P> delivery = accepted.delivery();
             request.setEntityStream(delivery.bodyStream());
             request.setProperty(VerifiedDelivery.ATTRIBUTE, delivery);
+            request.setProperty(PENDING, new Pending<>(receiver, delivery));
             request.setSecurityContext(new DeliverySecurityContext(request.getSecurityContext(), delivery));
         } else {
             request.abortWith(Answers.toResponse(result.answer()));
@@ -58,10 +62,16 @@ final class WebhookVerificationFilter implements ContainerRequestFilter, Contain
 
     @Override
     public void filter(ContainerRequestContext request, ContainerResponseContext response) {
-        if (request.getProperty(VerifiedDelivery.ATTRIBUTE) instanceof VerifiedDelivery delivery
-                && request.getProperty(FINISHED) == null) {
+        if (request.getProperty(PENDING) instanceof Pending<?> pending && request.getProperty(FINISHED) == null) {
             request.setProperty(FINISHED, Boolean.TRUE);
-            receiver.finish(delivery, response.getStatus());
+            pending.finish(response.getStatus());
+        }
+    }
+
+    /** A delivery and the receiver that accepted it, typed alike, so it can be finished without a cast. */
+    private record Pending<P>(WebhookReceiver<P> receiver, VerifiedDelivery<P> delivery) {
+        void finish(int status) {
+            receiver.finish(delivery, status);
         }
     }
 }

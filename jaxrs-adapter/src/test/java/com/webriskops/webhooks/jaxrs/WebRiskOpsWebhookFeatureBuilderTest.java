@@ -53,7 +53,7 @@ class WebRiskOpsWebhookFeatureBuilderTest {
 
     @Test
     void ofWrapsTheGivenReceiver() {
-        WebhookReceiver receiver =
+        WebhookReceiver<?> receiver =
                 WebhookReceiver.builder().secrets(WebhookSecret.of("s")).build();
 
         assertThat(WebRiskOpsWebhookFeature.of(receiver).receiver()).isSameAs(receiver);

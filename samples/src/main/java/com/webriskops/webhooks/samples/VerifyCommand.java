@@ -1,5 +1,6 @@
 package com.webriskops.webhooks.samples;
 
+import com.webriskops.webhooks.payload.TicketExportWebhook;
 import com.webriskops.webhooks.receiver.InboundRequest;
 import com.webriskops.webhooks.receiver.ReceiveResult;
 import com.webriskops.webhooks.receiver.Rejection;
@@ -63,22 +64,22 @@ final class VerifyCommand implements Command {
                 throw new UsageException("--now must be Unix seconds, not '" + now + "'");
             }
         }
-        WebhookReceiver receiver = WebhookReceiver.builder()
+        WebhookReceiver<TicketExportWebhook> receiver = WebhookReceiver.builder()
                 .secrets(console.secrets())
                 .clock(clock)
                 .build();
-        ReceiveResult result = receiver.receive(InboundRequest.of(headers, body));
+        ReceiveResult<TicketExportWebhook> result = receiver.receive(InboundRequest.of(headers, body));
         Map<String, Object> line = new LinkedHashMap<>();
-        if (result instanceof ReceiveResult.Accepted accepted) {
-            VerifiedDelivery delivery = accepted.delivery();
+        if (result instanceof ReceiveResult.Accepted<TicketExportWebhook> accepted) {
+            VerifiedDelivery<TicketExportWebhook> delivery = accepted.delivery();
             receiver.abandon(delivery);
             line.put("ok", true);
             line.put("idempotency_key", delivery.idempotencyKey());
             line.put("attempt", delivery.attempt());
             line.put("nonce", delivery.nonce());
             line.put("timestamp", delivery.timestamp().getEpochSecond());
-            line.put("ticket", delivery.webhook().ticketExport().title());
-        } else if (result instanceof ReceiveResult.Rejected rejected) {
+            line.put("ticket", delivery.payload().ticketExport().title());
+        } else if (result instanceof ReceiveResult.Rejected<?> rejected) {
             Rejection rejection = rejected.rejection();
             line.put("ok", false);
             line.put("status", rejection.status());

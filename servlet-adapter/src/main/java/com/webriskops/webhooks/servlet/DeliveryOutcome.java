@@ -12,13 +12,13 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * status, or abandoned when it failed. Also the {@link AsyncListener} that decides when an asynchronous
  * request ends rather than when the filter chain returns. Thread-safe.
  */
-final class DeliveryOutcome implements AsyncListener {
-    private final WebhookReceiver receiver;
-    private final VerifiedDelivery delivery;
+final class DeliveryOutcome<P> implements AsyncListener {
+    private final WebhookReceiver<P> receiver;
+    private final VerifiedDelivery<P> delivery;
     private final HttpServletResponse response;
     private final AtomicBoolean decided = new AtomicBoolean();
 
-    DeliveryOutcome(WebhookReceiver receiver, VerifiedDelivery delivery, HttpServletResponse response) {
+    DeliveryOutcome(WebhookReceiver<P> receiver, VerifiedDelivery<P> delivery, HttpServletResponse response) {
         this.receiver = receiver;
         this.delivery = delivery;
         this.response = response;
