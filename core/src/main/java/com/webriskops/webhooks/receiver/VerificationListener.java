@@ -20,7 +20,7 @@ public interface VerificationListener {
 
     /**
      * The handler answered {@code status}; {@code completed} tells whether the key is now completed
-     * (true) or was released for a retry (false).
+     * (true) or was released for a retry (false). Called once per delivery, for its first finish.
      */
     default void onFinished(VerifiedDelivery<?> delivery, int status, boolean completed) {}
 }

@@ -4,17 +4,19 @@ import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.time.Instant;
 import java.util.Objects;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * A delivery that passed every check: its signature holds, it is not a replay, its payload is valid,
- * and its idempotency key is now claimed for this request. Immutable and thread-safe.
+ * and its idempotency key is now claimed for this request. Thread-safe, and immutable but for
+ * remembering whether it was {@linkplain WebhookReceiver#finish finished}.
  *
  * <p>It carries the typed payload of the {@link WebhookScheme} its receiver verifies: a {@code
  * TicketExportWebhook} for the default WebRiskOps scheme, a {@code VicketWebhook} for the Vicket
  * scheme.
  *
  * <p>Hand it back to {@link WebhookReceiver#finish} once the handler has answered, so the claim is
- * completed (2xx) or released (anything else).
+ * completed (2xx) or released (anything else); only the first finish counts.
  *
  * @param <P> the payload type of the scheme
  */
@@ -34,6 +36,7 @@ public final class VerifiedDelivery<P> {
     private final String replayId;
     private final int attempt;
     private final String claimToken;
+    private final AtomicBoolean finished = new AtomicBoolean();
 
     VerifiedDelivery(
             String scheme,
@@ -137,6 +140,11 @@ public final class VerifiedDelivery<P> {
 
     String claimToken() {
         return claimToken;
+    }
+
+    /** True for the first call only: the one that may record the delivery's outcome. */
+    boolean markFinished() {
+        return finished.compareAndSet(false, true);
     }
 
     @Override

@@ -157,18 +157,31 @@ public final class WebhookReceiver<P> {
 
     /**
      * Completes the delivery's claim when the handler answered 2xx, so retries get "duplicate";
-     * releases it for any other status, so the sender's retry can succeed. Never throws for a store
-     * failure: it is logged, and the claim's lease frees the key later.
+     * releases it for any other status, so the sender's retry can succeed. Only the first call for a
+     * delivery counts: a later {@code finish} or {@link #abandon} of the same delivery (a response
+     * filter run twice, an async request that errs after completing) changes nothing and returns
+     * {@link Finish#ALREADY_FINISHED}, so a completed key is never released and never completed twice.
+     * Never throws for a store failure: it is logged, and the claim's lease frees the key later.
+     * Thread-safe.
      *
-     * @return true if the key is now completed
+     * @param status the HTTP status the handler answered
+     * @return what was recorded
      */
-    public boolean finish(VerifiedDelivery<P> delivery, int status) {
+    public Finish finish(VerifiedDelivery<P> delivery, int status) {
         Objects.requireNonNull(delivery, "delivery");
-        boolean completed = false;
+        if (!delivery.markFinished()) {
+            LOG.debug(
+                    "Webhook delivery {} was finished before; ignoring its finish with status {}",
+                    delivery.idempotencyKey(),
+                    status);
+            return Finish.ALREADY_FINISHED;
+        }
+        Finish finish;
         try {
             if (status >= 200 && status < 300) {
-                completed = idempotencyStore.complete(
+                boolean completed = idempotencyStore.complete(
                         delivery.idempotencyKey(), delivery.claimToken(), clock.instant(), completedRetention);
+                finish = completed ? Finish.COMPLETED : Finish.EXPIRED;
                 if (!completed) {
                     LOG.warn(
                             "Webhook claim for idempotency key {} had expired before the handler finished; "
@@ -177,19 +190,26 @@ public final class WebhookReceiver<P> {
                 }
             } else {
                 idempotencyStore.release(delivery.idempotencyKey(), delivery.claimToken());
+                finish = Finish.RELEASED;
             }
         } catch (StoreException e) {
             LOG.warn(
                     "Could not record the outcome of webhook delivery {}: {}", delivery.idempotencyKey(), e.toString());
+            finish = Finish.NOT_RECORDED;
         }
-        boolean finalCompleted = completed;
-        safely(() -> listener.onFinished(delivery, status, finalCompleted));
-        return completed;
+        boolean completed = finish == Finish.COMPLETED;
+        safely(() -> listener.onFinished(delivery, status, completed));
+        return finish;
     }
 
-    /** Releases the delivery's claim because its handler failed without answering (threw). */
-    public void abandon(VerifiedDelivery<P> delivery) {
-        finish(delivery, 500);
+    /**
+     * Releases the delivery's claim because its handler failed without answering (threw): {@link
+     * #finish} with 500. Like {@code finish}, only the first call for a delivery counts.
+     *
+     * @return what was recorded: {@link Finish#RELEASED}, or {@link Finish#ALREADY_FINISHED}
+     */
+    public Finish abandon(VerifiedDelivery<P> delivery) {
+        return finish(delivery, 500);
     }
 
     private ReceiveResult<P> evaluate(InboundRequest request) {
@@ -357,6 +377,23 @@ public final class WebhookReceiver<P> {
                 + timestampTolerance
                 + ", replayStore=" + replayStore.getClass().getSimpleName() + ", idempotencyStore="
                 + idempotencyStore.getClass().getSimpleName() + ", policies=" + policies.size() + "]";
+    }
+
+    /** What {@link #finish} recorded for a delivery. */
+    public enum Finish {
+        /** The handler answered 2xx and the key is now completed: retries are answered "duplicate". */
+        COMPLETED,
+        /** The handler did not answer 2xx (or threw): the key was released for the sender's retry. */
+        RELEASED,
+        /**
+         * The handler answered 2xx after its claim's lease ran out, so the key was not completed (a retry
+         * may hold it now): see {@link Builder#claimLease}.
+         */
+        EXPIRED,
+        /** A store could not be reached: nothing was recorded, and the claim's lease frees the key. */
+        NOT_RECORDED,
+        /** The delivery was finished (or abandoned) before: this call changed nothing. */
+        ALREADY_FINISHED
     }
 
     /**

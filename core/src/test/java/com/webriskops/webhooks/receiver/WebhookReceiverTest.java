@@ -13,16 +13,25 @@ import com.webriskops.webhooks.protocol.ErrorCode;
 import com.webriskops.webhooks.protocol.WebhookHeaders;
 import com.webriskops.webhooks.signing.WebhookSecret;
 import com.webriskops.webhooks.store.Claim;
+import com.webriskops.webhooks.store.IdempotencyStore;
 import com.webriskops.webhooks.store.InMemoryIdempotencyStore;
 import com.webriskops.webhooks.testing.MutableClock;
 import com.webriskops.webhooks.testing.TestDeliveries;
 import java.io.InputStream;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 
@@ -165,15 +174,89 @@ class WebhookReceiverTest {
 
         VerifiedDelivery<TicketExportWebhook> failed =
                 accept(receiver, delivery().idempotencyKey("k1").build());
-        assertThat(receiver.finish(failed, 502)).isFalse();
+        assertThat(receiver.finish(failed, 502)).isEqualTo(WebhookReceiver.Finish.RELEASED);
         assertThat(keys.claim("k1", clock.instant(), Duration.ofSeconds(1)).state())
                 .isEqualTo(Claim.State.CLAIMED);
 
         VerifiedDelivery<TicketExportWebhook> done =
                 accept(receiver, delivery().idempotencyKey("k2").build());
-        assertThat(receiver.finish(done, 204)).isTrue();
+        assertThat(receiver.finish(done, 204)).isEqualTo(WebhookReceiver.Finish.COMPLETED);
         assertThat(keys.claim("k2", clock.instant(), Duration.ofSeconds(1)).state())
                 .isEqualTo(Claim.State.COMPLETED);
+    }
+
+    @Test
+    void aSecondFinishNeitherCompletesTwiceNorReleasesTheCompletedKey() {
+        CountingIdempotencyStore keys = new CountingIdempotencyStore();
+        List<String> finished = new CopyOnWriteArrayList<>();
+        WebhookReceiver<TicketExportWebhook> receiver = receiver()
+                .idempotencyStore(keys)
+                .listener(new VerificationListener() {
+                    @Override
+                    public void onFinished(VerifiedDelivery<?> delivery, int status, boolean completed) {
+                        finished.add(status + " " + completed);
+                    }
+                })
+                .build();
+        VerifiedDelivery<TicketExportWebhook> delivery =
+                accept(receiver, delivery().idempotencyKey("k").build());
+
+        assertThat(receiver.finish(delivery, 200)).isEqualTo(WebhookReceiver.Finish.COMPLETED);
+        assertThat(receiver.finish(delivery, 200)).isEqualTo(WebhookReceiver.Finish.ALREADY_FINISHED);
+        assertThat(receiver.finish(delivery, 500)).isEqualTo(WebhookReceiver.Finish.ALREADY_FINISHED);
+        assertThat(receiver.abandon(delivery)).isEqualTo(WebhookReceiver.Finish.ALREADY_FINISHED);
+
+        assertThat(keys.completes).hasValue(1);
+        assertThat(keys.releases).hasValue(0);
+        assertThat(finished).containsExactly("200 true");
+        TestDeliveries.Request retry = delivery().idempotencyKey("k").attempt(2).build();
+        assertThat(receiver.receive(InboundRequest.of(retry.headers(), retry.body())))
+                .isEqualTo(new ReceiveResult.Duplicate<>("k"));
+    }
+
+    @Test
+    void aFinishAfterAbandonDoesNotCompleteTheReleasedKey() {
+        CountingIdempotencyStore keys = new CountingIdempotencyStore();
+        WebhookReceiver<TicketExportWebhook> receiver =
+                receiver().idempotencyStore(keys).build();
+        VerifiedDelivery<TicketExportWebhook> delivery =
+                accept(receiver, delivery().idempotencyKey("k").build());
+
+        assertThat(receiver.abandon(delivery)).isEqualTo(WebhookReceiver.Finish.RELEASED);
+        assertThat(receiver.finish(delivery, 200)).isEqualTo(WebhookReceiver.Finish.ALREADY_FINISHED);
+
+        assertThat(keys.completes).hasValue(0);
+        assertThat(keys.releases).hasValue(1);
+        accept(receiver, delivery().idempotencyKey("k").attempt(2).build());
+    }
+
+    @Test
+    void concurrentFinishesOfOneDeliveryRecordItOnce() throws Exception {
+        CountingIdempotencyStore keys = new CountingIdempotencyStore();
+        WebhookReceiver<TicketExportWebhook> receiver =
+                receiver().idempotencyStore(keys).build();
+        ExecutorService threads = Executors.newFixedThreadPool(2);
+        try {
+            for (int run = 0; run < 50; run++) {
+                VerifiedDelivery<TicketExportWebhook> delivery =
+                        accept(receiver, delivery().idempotencyKey("k" + run).build());
+                CyclicBarrier start = new CyclicBarrier(2);
+                Callable<WebhookReceiver.Finish> finish = () -> {
+                    start.await();
+                    return receiver.finish(delivery, 200);
+                };
+                Future<WebhookReceiver.Finish> a = threads.submit(finish);
+                Future<WebhookReceiver.Finish> b = threads.submit(finish);
+
+                assertThat(List.of(a.get(10, TimeUnit.SECONDS), b.get(10, TimeUnit.SECONDS)))
+                        .as("run " + run)
+                        .containsExactlyInAnyOrder(
+                                WebhookReceiver.Finish.COMPLETED, WebhookReceiver.Finish.ALREADY_FINISHED);
+            }
+        } finally {
+            threads.shutdownNow();
+        }
+        assertThat(keys.completes).hasValue(50);
     }
 
     @Test
@@ -187,8 +270,8 @@ class WebhookReceiverTest {
         VerifiedDelivery<TicketExportWebhook> retry =
                 accept(receiver, delivery().idempotencyKey("k").attempt(2).build());
 
-        assertThat(receiver.finish(slow, 200)).isFalse();
-        assertThat(receiver.finish(retry, 200)).isTrue();
+        assertThat(receiver.finish(slow, 200)).isEqualTo(WebhookReceiver.Finish.EXPIRED);
+        assertThat(receiver.finish(retry, 200)).isEqualTo(WebhookReceiver.Finish.COMPLETED);
     }
 
     @Test
@@ -356,5 +439,34 @@ class WebhookReceiverTest {
     private static Rejection rejection(ReceiveResult<?> result) {
         assertThat(result).isInstanceOf(ReceiveResult.Rejected.class);
         return ((ReceiveResult.Rejected<?>) result).rejection();
+    }
+
+    /** An in-memory store that counts the completions and releases it records. */
+    private static final class CountingIdempotencyStore implements IdempotencyStore {
+        private final InMemoryIdempotencyStore delegate = new InMemoryIdempotencyStore();
+        final AtomicInteger completes = new AtomicInteger();
+        final AtomicInteger releases = new AtomicInteger();
+
+        @Override
+        public Claim claim(String key, Instant now, Duration lease) {
+            return delegate.claim(key, now, lease);
+        }
+
+        @Override
+        public boolean complete(String key, String token, Instant now, Duration retention) {
+            completes.incrementAndGet();
+            return delegate.complete(key, token, now, retention);
+        }
+
+        @Override
+        public boolean release(String key, String token) {
+            releases.incrementAndGet();
+            return delegate.release(key, token);
+        }
+
+        @Override
+        public int purgeExpired(Instant now, int limit) {
+            return delegate.purgeExpired(now, limit);
+        }
     }
 }

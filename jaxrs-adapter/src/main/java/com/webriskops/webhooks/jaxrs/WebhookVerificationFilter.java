@@ -26,7 +26,8 @@ import jakarta.ws.rs.container.ContainerResponseFilter;
  * for responses produced by exception mappers, including the default mapper with which Jersey and
  * RESTEasy turn an exception nothing else maps into a 500, so a resource that throws releases the
  * key as well. Should a runtime let an exception escape without any response, the claim's lease
- * ({@link WebhookReceiver.Builder#claimLease}) frees the key.
+ * ({@link WebhookReceiver.Builder#claimLease}) frees the key. Should a runtime run the response filter
+ * twice, the receiver records the first status only ({@link WebhookReceiver#finish} is idempotent).
  *
  * <p>Immutable and thread-safe.
  */
@@ -34,9 +35,6 @@ import jakarta.ws.rs.container.ContainerResponseFilter;
 @Priority(Priorities.AUTHENTICATION)
 @ConstrainedTo(RuntimeType.SERVER)
 final class WebhookVerificationFilter<P> implements ContainerRequestFilter, ContainerResponseFilter {
-    /** Set once the delivery's outcome was recorded, so it is recorded once only. */
-    static final String FINISHED = WebhookVerificationFilter.class.getName() + ".finished";
-
     /** The request property holding the delivery with its receiver, for the response filter. */
     private static final String PENDING = WebhookVerificationFilter.class.getName() + ".pending";
 
@@ -62,8 +60,7 @@ final class WebhookVerificationFilter<P> implements ContainerRequestFilter, Cont
 
     @Override
     public void filter(ContainerRequestContext request, ContainerResponseContext response) {
-        if (request.getProperty(PENDING) instanceof Pending<?> pending && request.getProperty(FINISHED) == null) {
-            request.setProperty(FINISHED, Boolean.TRUE);
+        if (request.getProperty(PENDING) instanceof Pending<?> pending) {
             pending.finish(response.getStatus());
         }
     }

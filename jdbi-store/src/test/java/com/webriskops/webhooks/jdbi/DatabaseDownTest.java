@@ -61,7 +61,7 @@ class DatabaseDownTest {
             ReceiveResult<TicketExportWebhook> before = receiver.receive(delivery("nonce-before", "export-before"));
             assertThat(before).isInstanceOf(ReceiveResult.Accepted.class);
             assertThat(receiver.finish(((ReceiveResult.Accepted<TicketExportWebhook>) before).delivery(), 200))
-                    .isTrue();
+                    .isEqualTo(WebhookReceiver.Finish.COMPLETED);
 
             postgres.close();
             postgres = null;
