@@ -413,6 +413,11 @@ class WebhookReceiverTest {
         assertThatThrownBy(() -> WebhookReceiver.builder().claimLease(Duration.ofSeconds(-1)))
                 .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> WebhookReceiver.builder().clock(null)).isInstanceOf(NullPointerException.class);
+        assertThatThrownBy(() -> WebhookReceiver.builder().claimLease(Duration.ZERO))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> WebhookReceiver.builder().secretResolver(null))
+                .isInstanceOf(NullPointerException.class);
+        assertThatThrownBy(() -> WebhookReceiver.builder(null)).isInstanceOf(NullPointerException.class);
         assertThat(WebhookReceiver.builder().secrets(SECRET).build().toString())
                 .doesNotContain(TestDeliveries.SECRET_TEXT);
     }
