@@ -1,5 +1,6 @@
 package com.webriskops.webhooks.receiver;
 
+import com.webriskops.webhooks.receiver.spi.WebhookScheme;
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.time.Instant;

@@ -3,6 +3,10 @@ package com.webriskops.webhooks.receiver;
 import com.webriskops.webhooks.payload.TicketExportWebhook;
 import com.webriskops.webhooks.protocol.WebhookHeaders;
 import com.webriskops.webhooks.protocol.WebhookProtocol;
+import com.webriskops.webhooks.receiver.spi.PayloadCheck;
+import com.webriskops.webhooks.receiver.spi.SignatureCheck;
+import com.webriskops.webhooks.receiver.spi.SignatureContext;
+import com.webriskops.webhooks.receiver.spi.WebhookScheme;
 import com.webriskops.webhooks.signing.WebhookSecret;
 import com.webriskops.webhooks.store.Claim;
 import com.webriskops.webhooks.store.IdempotencyStore;
@@ -233,7 +237,7 @@ public final class WebhookReceiver<P> {
 
         // 2. Signature inputs, timestamp window, HMAC: the scheme's headers, the receiver's clock.
         Instant now = clock.instant();
-        SignatureContext context = new SignatureContext(request, secretResolver, now, timestampTolerance);
+        SignatureContext context = new RequestSignatureContext(request, secretResolver, now, timestampTolerance);
         SignatureCheck signature = scheme.verifySignature(request, body, context);
         if (signature instanceof SignatureCheck.Invalid invalid) {
             return reject(Rejection.signatureInvalid(invalid.detail()));

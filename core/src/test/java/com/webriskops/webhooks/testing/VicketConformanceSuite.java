@@ -15,7 +15,6 @@ import com.webriskops.webhooks.store.InMemoryReplayStore;
 import com.webriskops.webhooks.testing.ReceiverHarness.Endpoint;
 import com.webriskops.webhooks.testing.ReceiverHarness.Response;
 import com.webriskops.webhooks.vicket.VicketScheme;
-import com.webriskops.webhooks.vicket.VicketSignatures;
 import com.webriskops.webhooks.vicket.VicketWebhook;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -216,12 +215,14 @@ public abstract class VicketConformanceSuite {
         String v1 = VicketDeliveries.signature(valid).replaceAll(".*v1=", "");
 
         assertProblem(
-                post(endpoint, delivery().without(VicketSignatures.HEADER).build()), 401, "WEBHOOK_SIGNATURE_INVALID");
+                post(endpoint, delivery().without(VicketScheme.SIGNATURE_HEADER).build()),
+                401,
+                "WEBHOOK_SIGNATURE_INVALID");
         assertProblem(
                 post(
                         endpoint,
                         delivery()
-                                .header(VicketSignatures.HEADER, "hmac-sha256, v1=" + v1)
+                                .header(VicketScheme.SIGNATURE_HEADER, "hmac-sha256, v1=" + v1)
                                 .build()),
                 401,
                 "WEBHOOK_SIGNATURE_INVALID");
@@ -229,7 +230,7 @@ public abstract class VicketConformanceSuite {
                 post(
                         endpoint,
                         delivery()
-                                .header(VicketSignatures.HEADER, "sha1, t=" + NOW.getEpochSecond() + ", v1=" + v1)
+                                .header(VicketScheme.SIGNATURE_HEADER, "sha1, t=" + NOW.getEpochSecond() + ", v1=" + v1)
                                 .build()),
                 401,
                 "WEBHOOK_SIGNATURE_INVALID");
@@ -259,7 +260,7 @@ public abstract class VicketConformanceSuite {
                 .replace("t=" + NOW.getEpochSecond(), "t=" + (NOW.getEpochSecond() + 5));
         Response replay = post(
                 endpoint,
-                new TestDeliveries.Request(withHeader(request, VicketSignatures.HEADER, moved), request.body()));
+                new TestDeliveries.Request(withHeader(request, VicketScheme.SIGNATURE_HEADER, moved), request.body()));
 
         assertThat(replay.status()).isEqualTo(200);
         assertThat(WebhookJson.mapper().readTree(replay.body()).path("status").asText())

@@ -1,5 +1,9 @@
-package com.webriskops.webhooks.receiver;
+package com.webriskops.webhooks.receiver.spi;
 
+import com.webriskops.webhooks.receiver.InboundRequest;
+import com.webriskops.webhooks.receiver.VerifiedDelivery;
+import com.webriskops.webhooks.receiver.WebRiskOpsScheme;
+import com.webriskops.webhooks.receiver.WebhookReceiver;
 import com.webriskops.webhooks.signing.WebhookSecret;
 import java.time.Instant;
 import java.util.List;
