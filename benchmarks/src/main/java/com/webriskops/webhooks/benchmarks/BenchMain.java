@@ -2,6 +2,7 @@ package com.webriskops.webhooks.benchmarks;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.webriskops.webhooks.payload.TicketExportWebhook;
 import com.webriskops.webhooks.jdbi.JdbiStores;
 import com.webriskops.webhooks.receiver.WebhookReceiver;
 import com.webriskops.webhooks.sender.DeliveryStore;
@@ -255,7 +256,7 @@ public final class BenchMain {
                         "same resource, no filter, same server");
                 figure.target = pg ? ">= 0.5 x limit" : ">= 0.8 x limit";
                 JdbcConnectionPool pool = pg ? Db.pool(jdbcUrl, 40) : null;
-                WebhookReceiver receiver = receiver(pool);
+                WebhookReceiver<TicketExportWebhook> receiver = receiver(pool);
                 try (Servers.Running server =
                                 container.startsWith("Jersey") ? Servers.jersey(receiver) : Servers.jetty(receiver);
                         HttpDriver client = new HttpDriver(CONNECTIONS)) {
@@ -289,7 +290,7 @@ public final class BenchMain {
         }
     }
 
-    private static WebhookReceiver receiver(JdbcConnectionPool pool) {
+    private static WebhookReceiver<TicketExportWebhook> receiver(JdbcConnectionPool pool) {
         ReplayStore replay = new InMemoryReplayStore();
         IdempotencyStore idempotency = new InMemoryIdempotencyStore();
         if (pool != null) {

@@ -62,7 +62,7 @@ public final class WebhookSecret {
     /**
      * Returns the HMAC-SHA256, keyed with this secret, of {@code parts} fed in order: the building
      * block for signature schemes other than the WebRiskOps one (see {@code
-     * com.webriskops.webhooks.receiver.WebhookScheme}). Reveals nothing about the key beyond what any
+     * com.webriskops.webhooks.receiver.spi.WebhookScheme}). Reveals nothing about the key beyond what any
      * signature does. Thread-safe.
      *
      * @throws NullPointerException if {@code parts} or one of its elements is null

@@ -3,10 +3,10 @@ package com.webriskops.webhooks.standardwebhooks;
 import com.webriskops.webhooks.internal.Hex;
 import com.webriskops.webhooks.protocol.WebhookProtocol;
 import com.webriskops.webhooks.receiver.InboundRequest;
-import com.webriskops.webhooks.receiver.PayloadCheck;
-import com.webriskops.webhooks.receiver.SignatureCheck;
-import com.webriskops.webhooks.receiver.SignatureContext;
-import com.webriskops.webhooks.receiver.WebhookScheme;
+import com.webriskops.webhooks.receiver.spi.PayloadCheck;
+import com.webriskops.webhooks.receiver.spi.SignatureCheck;
+import com.webriskops.webhooks.receiver.spi.SignatureContext;
+import com.webriskops.webhooks.receiver.spi.WebhookScheme;
 import com.webriskops.webhooks.signing.WebhookSecret;
 import jakarta.annotation.Nullable;
 import java.nio.charset.StandardCharsets;
@@ -58,10 +58,10 @@ import org.slf4j.LoggerFactory;
  * the receiver it is registered with takes no secrets. Immutable and thread-safe.
  *
  * <pre>{@code
- * WebhookReceiver receiver = WebhookReceiver.builder()
- *         .scheme(StandardWebhooksScheme.builder(OrderEvent.class)
- *                 .secret(System.getenv("STANDARD_WEBHOOKS_SECRET"))
- *                 .build())
+ * WebhookReceiver<StandardWebhooksScheme.Message<OrderEvent>> receiver = WebhookReceiver.builder(
+ *                 StandardWebhooksScheme.builder(OrderEvent.class)
+ *                         .secret(System.getenv("STANDARD_WEBHOOKS_SECRET"))
+ *                         .build())
  *         .build();
  * }</pre>
  *

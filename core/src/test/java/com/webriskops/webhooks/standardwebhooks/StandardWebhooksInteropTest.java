@@ -31,10 +31,9 @@ class StandardWebhooksInteropTest {
     static final String BODY = "{\"type\":\"invoice.paid\",\"data\":{\"text\":\"Café ☕\",\"amount\":4200}}";
     static final Instant AT = Instant.ofEpochSecond(1_716_475_271L);
 
-    private static ReceiveResult receive(
+    private static ReceiveResult<?> receive(
             StandardWebhooksScheme<?> scheme, Instant now, String id, String timestamp, String signature) {
-        WebhookReceiver receiver = WebhookReceiver.builder()
-                .scheme(scheme)
+        WebhookReceiver<?> receiver = WebhookReceiver.builder(scheme)
                 .clock(Clock.fixed(now, ZoneOffset.UTC))
                 .build();
         return receiver.receive(InboundRequest.of(
@@ -50,7 +49,7 @@ class StandardWebhooksInteropTest {
     void officialJavaLibrarySignaturesAreAccepted() throws Exception {
         String signature = new com.standardwebhooks.Webhook(SECRET).sign("msg_official", AT.getEpochSecond(), BODY);
 
-        ReceiveResult result = receive(
+        ReceiveResult<?> result = receive(
                 StandardWebhooksScheme.builder().secret(SECRET).build(),
                 AT,
                 "msg_official",
@@ -64,7 +63,7 @@ class StandardWebhooksInteropTest {
     void svixSignaturesAreAccepted() throws Exception {
         String signature = new com.svix.Webhook(SECRET).sign("msg_svix", AT.getEpochSecond(), BODY);
 
-        ReceiveResult result = receive(
+        ReceiveResult<?> result = receive(
                 StandardWebhooksScheme.builder().secret(SECRET).build(),
                 AT,
                 "msg_svix",

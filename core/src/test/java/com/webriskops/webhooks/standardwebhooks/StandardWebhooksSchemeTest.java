@@ -5,10 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.webriskops.webhooks.protocol.ErrorCode;
 import com.webriskops.webhooks.receiver.InboundRequest;
-import com.webriskops.webhooks.receiver.PayloadCheck;
 import com.webriskops.webhooks.receiver.ReceiveResult;
 import com.webriskops.webhooks.receiver.VerifiedDelivery;
 import com.webriskops.webhooks.receiver.WebhookReceiver;
+import com.webriskops.webhooks.receiver.spi.PayloadCheck;
 import com.webriskops.webhooks.signing.WebhookSecret;
 import com.webriskops.webhooks.testing.MutableClock;
 import jakarta.validation.Valid;
@@ -43,8 +43,8 @@ class StandardWebhooksSchemeTest {
     private final StandardWebhooksScheme<byte[]> signer =
             StandardWebhooksScheme.builder().secret(SECRET).build();
 
-    private WebhookReceiver receiver(StandardWebhooksScheme<?> scheme) {
-        return WebhookReceiver.builder().scheme(scheme).clock(clock).build();
+    private <T> WebhookReceiver<StandardWebhooksScheme.Message<T>> receiver(StandardWebhooksScheme<T> scheme) {
+        return WebhookReceiver.builder(scheme).clock(clock).build();
     }
 
     private static InboundRequest request(Map<String, List<String>> headers, byte[] body) {
@@ -57,12 +57,12 @@ class StandardWebhooksSchemeTest {
 
     @Test
     void typedPayloadComesWrappedWithTheMessageIdAndTimestamp() {
-        WebhookReceiver receiver = receiver(
+        WebhookReceiver<?> receiver = receiver(
                 StandardWebhooksScheme.builder(InvoicePaid.class).secret(SECRET).build());
 
-        ReceiveResult result = receiver.receive(request(signed("msg_typed", BODY), BODY));
+        ReceiveResult<?> result = receiver.receive(request(signed("msg_typed", BODY), BODY));
 
-        VerifiedDelivery delivery = ((ReceiveResult.Accepted) result).delivery();
+        VerifiedDelivery<?> delivery = ((ReceiveResult.Accepted<?>) result).delivery();
         StandardWebhooksScheme.Message<?> message = delivery.payload(StandardWebhooksScheme.Message.class);
         assertThat(message.id()).isEqualTo("msg_typed");
         assertThat(message.timestamp()).isEqualTo(NOW);
@@ -77,25 +77,25 @@ class StandardWebhooksSchemeTest {
 
     @Test
     void rawBytesPayloadNeedsNoJson() {
-        WebhookReceiver receiver = receiver(signer);
+        WebhookReceiver<StandardWebhooksScheme.Message<byte[]>> receiver = receiver(signer);
         byte[] notJson = "not json at all".getBytes(StandardCharsets.UTF_8);
 
-        ReceiveResult result = receiver.receive(request(signed("msg_raw", notJson), notJson));
+        ReceiveResult<?> result = receiver.receive(request(signed("msg_raw", notJson), notJson));
 
         StandardWebhooksScheme.Message<?> message =
-                ((ReceiveResult.Accepted) result).delivery().payload(StandardWebhooksScheme.Message.class);
+                ((ReceiveResult.Accepted<?>) result).delivery().payload(StandardWebhooksScheme.Message.class);
         assertThat((byte[]) message.payload()).isEqualTo(notJson);
     }
 
     @Test
     void bodyThatIsNotJsonForAJsonTypeIs400AndViolationsAre422() {
-        WebhookReceiver receiver = receiver(
+        WebhookReceiver<?> receiver = receiver(
                 StandardWebhooksScheme.builder(InvoicePaid.class).secret(SECRET).build());
         byte[] notJson = "{\"type\":".getBytes(StandardCharsets.UTF_8);
         byte[] invalid = "{\"type\":\"\",\"data\":{\"amount\":-1}}".getBytes(StandardCharsets.UTF_8);
 
-        ReceiveResult malformed = receiver.receive(request(signed("msg_400", notJson), notJson));
-        ReceiveResult violations = receiver.receive(request(signed("msg_422", invalid), invalid));
+        var malformed = receiver.receive(request(signed("msg_400", notJson), notJson));
+        var violations = receiver.receive(request(signed("msg_422", invalid), invalid));
 
         assertThat(malformed.answer().status()).isEqualTo(400);
         assertThat(((ReceiveResult.Rejected) malformed).rejection().code())
@@ -108,14 +108,14 @@ class StandardWebhooksSchemeTest {
 
     @Test
     void applicationReaderDecidesAndAThrowingReaderIs400() {
-        WebhookReceiver strict = receiver(StandardWebhooksScheme.builder(
+        var strict = receiver(StandardWebhooksScheme.builder(
                         String.class,
                         body -> body.length > 10
                                 ? new PayloadCheck.Valid<>(new String(body, StandardCharsets.UTF_8))
                                 : new PayloadCheck.Malformed<>("too short"))
                 .secret(SECRET)
                 .build());
-        WebhookReceiver throwing = receiver(StandardWebhooksScheme.builder(String.class, body -> {
+        var throwing = receiver(StandardWebhooksScheme.builder(String.class, body -> {
                     throw new IllegalStateException("reader bug");
                 })
                 .secret(SECRET)
@@ -135,14 +135,14 @@ class StandardWebhooksSchemeTest {
 
     @Test
     void providerRetryWithTheSameIdIsADuplicateAndAVerbatimReplayIsRefused() {
-        WebhookReceiver receiver = receiver(signer);
+        WebhookReceiver<StandardWebhooksScheme.Message<byte[]>> receiver = receiver(signer);
         Map<String, List<String>> first = signed("msg_retry", BODY);
 
-        ReceiveResult accepted = receiver.receive(request(first, BODY));
-        receiver.finish(((ReceiveResult.Accepted) accepted).delivery(), 200);
-        ReceiveResult replay = receiver.receive(request(first, BODY));
+        var accepted = receiver.receive(request(first, BODY));
+        receiver.finish(((ReceiveResult.Accepted<StandardWebhooksScheme.Message<byte[]>>) accepted).delivery(), 200);
+        var replay = receiver.receive(request(first, BODY));
         clock.advance(Duration.ofSeconds(30));
-        ReceiveResult retry = receiver.receive(request(signed("msg_retry", BODY), BODY));
+        var retry = receiver.receive(request(signed("msg_retry", BODY), BODY));
 
         assertThat(replay.answer().status()).isEqualTo(401);
         assertThat(((ReceiveResult.Rejected) replay).rejection().code()).isEqualTo(ErrorCode.WEBHOOK_SIGNATURE_INVALID);
@@ -152,19 +152,19 @@ class StandardWebhooksSchemeTest {
 
     @Test
     void providerRetryAfterAFailedAttemptRunsTheHandlerAgain() {
-        WebhookReceiver receiver = receiver(signer);
+        WebhookReceiver<StandardWebhooksScheme.Message<byte[]>> receiver = receiver(signer);
 
-        ReceiveResult first = receiver.receive(request(signed("msg_failed", BODY), BODY));
-        receiver.finish(((ReceiveResult.Accepted) first).delivery(), 500);
+        var first = receiver.receive(request(signed("msg_failed", BODY), BODY));
+        receiver.finish(((ReceiveResult.Accepted<StandardWebhooksScheme.Message<byte[]>>) first).delivery(), 500);
         clock.advance(Duration.ofSeconds(5));
-        ReceiveResult retry = receiver.receive(request(signed("msg_failed", BODY), BODY));
+        var retry = receiver.receive(request(signed("msg_failed", BODY), BODY));
 
         assertThat(retry).isInstanceOf(ReceiveResult.Accepted.class);
     }
 
     @Test
     void timestampWindowIsFiveMinutesBothWays() {
-        WebhookReceiver receiver = receiver(signer);
+        WebhookReceiver<StandardWebhooksScheme.Message<byte[]>> receiver = receiver(signer);
         Instant at = clock.instant();
 
         assertThat(receiver.receive(request(signer.sign("msg_w1", at.minusSeconds(300), BODY), BODY)))
@@ -185,7 +185,7 @@ class StandardWebhooksSchemeTest {
     void rotationHoldsSeveralSecretsAndPublicKeys() {
         StandardWebhooksScheme<byte[]> old =
                 StandardWebhooksScheme.builder().secret(OTHER_SECRET).build();
-        WebhookReceiver receiver = receiver(StandardWebhooksScheme.builder()
+        WebhookReceiver<?> receiver = receiver(StandardWebhooksScheme.builder()
                 .secret(SECRET)
                 .secret(OTHER_SECRET)
                 .publicKey(PUBLIC_KEY)
@@ -198,7 +198,7 @@ class StandardWebhooksSchemeTest {
 
     @Test
     void malformedOrMissingHeadersAre401NeverA5xx() {
-        WebhookReceiver receiver = receiver(signer);
+        WebhookReceiver<StandardWebhooksScheme.Message<byte[]>> receiver = receiver(signer);
         Map<String, List<String>> good = signed("msg_headers", BODY);
         List<Map<String, List<String>>> bad = new ArrayList<>();
         for (String header : List.of(
@@ -220,7 +220,7 @@ class StandardWebhooksSchemeTest {
         bad.add(controlId);
 
         for (Map<String, List<String>> headers : bad) {
-            ReceiveResult result = receiver.receive(request(headers, BODY));
+            ReceiveResult<?> result = receiver.receive(request(headers, BODY));
             assertThat(result.answer().status()).as(headers.keySet().toString()).isEqualTo(401);
             assertThat(((ReceiveResult.Rejected) result).rejection().code())
                     .isEqualTo(ErrorCode.WEBHOOK_SIGNATURE_INVALID);
@@ -233,7 +233,7 @@ class StandardWebhooksSchemeTest {
 
     @Test
     void randomHeadersNeverThrowNorAnswer5xx() {
-        WebhookReceiver receiver = receiver(StandardWebhooksScheme.builder()
+        var receiver = receiver(StandardWebhooksScheme.builder()
                 .secret(SECRET)
                 .publicKey(PUBLIC_KEY)
                 .build());
@@ -263,9 +263,9 @@ class StandardWebhooksSchemeTest {
                     StandardWebhooksScheme.SIGNATURE_HEADER,
                     List.of(signature.toString()));
 
-            ReceiveResult result = receiver.receive(request(headers, BODY));
+            var result = receiver.receive(request(headers, BODY));
 
-            if (result instanceof ReceiveResult.Accepted accepted) {
+            if (result instanceof ReceiveResult.Accepted<StandardWebhooksScheme.Message<byte[]>> accepted) {
                 receiver.finish(accepted.delivery(), 200);
             } else {
                 assertThat(result.answer().status()).isLessThan(500);
@@ -323,8 +323,8 @@ class StandardWebhooksSchemeTest {
     @Test
     void builderAndReceiverRefuseConflictingSettings() {
         assertThatThrownBy(() -> StandardWebhooksScheme.builder().build()).isInstanceOf(IllegalStateException.class);
-        WebhookReceiver.Builder withSecrets =
-                WebhookReceiver.builder().scheme(signer).secrets(WebhookSecret.of("text-secret"));
+        WebhookReceiver.Builder<?> withSecrets =
+                WebhookReceiver.builder(signer).secrets(WebhookSecret.of("text-secret"));
         assertThatThrownBy(withSecrets::build)
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining(StandardWebhooksScheme.NAME);

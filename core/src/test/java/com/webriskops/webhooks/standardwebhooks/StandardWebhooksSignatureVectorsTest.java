@@ -96,9 +96,8 @@ class StandardWebhooksSignatureVectorsTest {
         return builder.build();
     }
 
-    private static ReceiveResult receive(Vector vector, Map<String, List<String>> headers) {
-        WebhookReceiver receiver = WebhookReceiver.builder()
-                .scheme(verifier(vector))
+    private static ReceiveResult<?> receive(Vector vector, Map<String, List<String>> headers) {
+        WebhookReceiver<?> receiver = WebhookReceiver.builder(verifier(vector))
                 .timestampTolerance(vector.tolerance())
                 .clock(Clock.fixed(vector.now(), ZoneOffset.UTC))
                 .build();
@@ -128,12 +127,12 @@ class StandardWebhooksSignatureVectorsTest {
         headers.put(StandardWebhooksScheme.TIMESTAMP_HEADER, List.of(vector.timestamp()));
         headers.put(StandardWebhooksScheme.SIGNATURE_HEADER, List.of(vector.header()));
 
-        ReceiveResult result = receive(vector, headers);
+        ReceiveResult<?> result = receive(vector, headers);
 
         // Raw-bytes payload: a valid signature is accepted outright; anything else is 401.
         if (vector.valid()) {
             assertThat(result).as(String.valueOf(result)).isInstanceOf(ReceiveResult.Accepted.class);
-            assertThat(((ReceiveResult.Accepted) result).delivery().idempotencyKey())
+            assertThat(((ReceiveResult.Accepted<?>) result).delivery().idempotencyKey())
                     .isEqualTo(vector.id());
         } else {
             assertThat(result).as(String.valueOf(result)).isInstanceOf(ReceiveResult.Rejected.class);
@@ -150,7 +149,7 @@ class StandardWebhooksSignatureVectorsTest {
         Map<String, List<String>> headers = builder.build()
                 .sign(vector.id(), Instant.ofEpochSecond(Long.parseLong(vector.timestamp())), vector.body());
 
-        ReceiveResult result = receive(vector, headers);
+        ReceiveResult<?> result = receive(vector, headers);
 
         assertThat(result instanceof ReceiveResult.Accepted)
                 .as(String.valueOf(result))

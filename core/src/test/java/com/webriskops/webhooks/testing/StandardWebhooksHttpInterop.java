@@ -39,10 +39,10 @@ public abstract class StandardWebhooksHttpInterop {
     private HttpEndpoint endpoint;
 
     /** Serves {@code receiver} in front of a handler that calls {@link #handle}; returns its endpoint. */
-    protected abstract HttpEndpoint serve(WebhookReceiver receiver) throws Exception;
+    protected abstract HttpEndpoint serve(WebhookReceiver<?> receiver) throws Exception;
 
     /** What the application's handler does with a verified delivery: records it and answers 200. */
-    protected final int handle(VerifiedDelivery delivery) {
+    protected final int handle(VerifiedDelivery<?> delivery) {
         StandardWebhooksScheme.Message<?> message = delivery.payload(StandardWebhooksScheme.Message.class);
         InvoicePaid invoice = (InvoicePaid) message.payload();
         seen.add(message.id() + " " + invoice.type() + " " + invoice.amount());
@@ -51,8 +51,7 @@ public abstract class StandardWebhooksHttpInterop {
 
     @BeforeEach
     void start() throws Exception {
-        endpoint = serve(WebhookReceiver.builder()
-                .scheme(StandardWebhooksScheme.builder(InvoicePaid.class)
+        endpoint = serve(WebhookReceiver.builder(StandardWebhooksScheme.builder(InvoicePaid.class)
                         .secret(SECRET)
                         .publicKey(PUBLIC_KEY)
                         .build())

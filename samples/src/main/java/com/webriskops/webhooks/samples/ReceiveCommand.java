@@ -7,6 +7,7 @@ import com.webriskops.webhooks.idempotency.InMemoryIdempotentResponseStore;
 import com.webriskops.webhooks.idempotency.SharedSecret;
 import com.webriskops.webhooks.idempotency.SharedSecretCheck;
 import com.webriskops.webhooks.jdbi.JdbiStores;
+import com.webriskops.webhooks.payload.TicketExportWebhook;
 import com.webriskops.webhooks.receiver.VerifiedDelivery;
 import com.webriskops.webhooks.receiver.WebhookReceiver;
 import com.webriskops.webhooks.samples.apps.JerseyReceiverApp;
@@ -104,13 +105,14 @@ final class ReceiveCommand implements Command {
             throw new UsageException("--adapter must be jaxrs or servlet, not '" + adapter + "'");
         }
         String store = args.optional("store") == null ? "memory" : args.optional("store");
-        WebhookReceiver.Builder receiver = WebhookReceiver.builder().secrets(console.secrets());
+        WebhookReceiver.Builder<TicketExportWebhook> receiver =
+                WebhookReceiver.builder().secrets(console.secrets());
         List<SharedSecret> scannerSecrets = secretsFrom(console, SCANNER_SECRET_ENV, SharedSecret::of);
         List<WebhookSecret> vicketSecrets = secretsFrom(console, VICKET_SECRET_ENV, WebhookSecret::of);
-        WebhookReceiver.Builder vicketReceiver = WebhookReceiver.builder().scheme(VicketScheme.ofDefaults());
+        WebhookReceiver.Builder<VicketWebhook> vicketReceiver = WebhookReceiver.builder(VicketScheme.ofDefaults());
         StandardWebhooksScheme<JsonNode> standardScheme = standardScheme(console);
-        WebhookReceiver.Builder standardReceiver =
-                standardScheme == null ? null : WebhookReceiver.builder().scheme(standardScheme);
+        WebhookReceiver.Builder<StandardWebhooksScheme.Message<JsonNode>> standardReceiver =
+                standardScheme == null ? null : WebhookReceiver.builder(standardScheme);
         IdempotentResponseStore responses = new InMemoryIdempotentResponseStore();
         if (!store.equals("memory")) {
             DataSource dataSource = Databases.open(store);
@@ -136,7 +138,7 @@ final class ReceiveCommand implements Command {
                         .idempotencyStore(standardStores.idempotencyStore());
             }
         }
-        Consumer<VerifiedDelivery> print = delivery -> console.printJson(line(delivery));
+        Consumer<VerifiedDelivery<?>> print = delivery -> console.printJson(line(delivery));
         ScannerEndpoint scanner = scannerSecrets.isEmpty()
                 ? null
                 : new ScannerEndpoint(
@@ -211,14 +213,15 @@ final class ReceiveCommand implements Command {
     }
 
     /** The JSON line printed for an accepted delivery. */
-    static Map<String, Object> line(VerifiedDelivery delivery) {
+    static Map<String, Object> line(VerifiedDelivery<?> delivery) {
         Map<String, Object> line = new LinkedHashMap<>();
         line.put("idempotency_key", delivery.idempotencyKey());
         line.put("attempt", delivery.attempt());
         line.put("nonce", delivery.nonce());
         line.put("timestamp", delivery.timestamp().getEpochSecond());
-        line.put("target_id", delivery.webhook().target().id());
-        line.put("ticket", delivery.webhook().ticketExport().title());
+        TicketExportWebhook webhook = delivery.payload(TicketExportWebhook.class);
+        line.put("target_id", webhook.target().id());
+        line.put("ticket", webhook.ticketExport().title());
         return line;
     }
 
@@ -232,7 +235,7 @@ final class ReceiveCommand implements Command {
     }
 
     /** The JSON line printed for an accepted Vicket delivery. */
-    static Map<String, Object> vicketLine(VerifiedDelivery delivery) {
+    static Map<String, Object> vicketLine(VerifiedDelivery<?> delivery) {
         VicketWebhook event = delivery.payload(VicketWebhook.class);
         Map<String, Object> line = new LinkedHashMap<>();
         line.put("vicket_id", event.id());
@@ -243,7 +246,7 @@ final class ReceiveCommand implements Command {
     }
 
     /** The JSON line printed for an accepted Standard Webhooks delivery. */
-    static Map<String, Object> standardLine(VerifiedDelivery delivery) {
+    static Map<String, Object> standardLine(VerifiedDelivery<?> delivery) {
         StandardWebhooksScheme.Message<?> message = delivery.payload(StandardWebhooksScheme.Message.class);
         JsonNode event = (JsonNode) message.payload();
         Map<String, Object> line = new LinkedHashMap<>();

@@ -1,6 +1,7 @@
 package com.webriskops.webhooks.samples;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.webriskops.webhooks.payload.TicketExportWebhook;
 import com.webriskops.webhooks.receiver.InboundRequest;
 import com.webriskops.webhooks.receiver.ReceiveResult;
 import com.webriskops.webhooks.receiver.Rejection;
@@ -21,6 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.BiConsumer;
 
 /** {@code verify}: runs the stateless part of the receiver pipeline on a captured request. */
 final class VerifyCommand implements Command {
@@ -72,38 +74,51 @@ final class VerifyCommand implements Command {
             }
         }
         String scheme = args.optional("scheme") == null ? "webriskops" : args.optional("scheme");
-        WebhookReceiver.Builder builder = WebhookReceiver.builder().clock(clock);
+        Map<String, Object> line;
         if (scheme.equals("standard-webhooks")) {
             StandardWebhooksScheme<JsonNode> standard = ReceiveCommand.standardScheme(console);
             if (standard == null) {
                 throw new UsageException("set " + ReceiveCommand.STANDARD_SECRET_ENV + " (whsec_...) or "
                         + ReceiveCommand.STANDARD_PUBLIC_KEY_ENV + " (whpk_...)");
             }
-            builder.scheme(standard);
+            line = verify(WebhookReceiver.builder(standard).clock(clock).build(), headers, body, (delivery, out) -> {
+                StandardWebhooksScheme.Message<JsonNode> message = delivery.payload();
+                out.put("id", message.id());
+                out.put("timestamp", message.timestamp().getEpochSecond());
+                out.put("type", message.payload().path("type").asText(null));
+            });
         } else if (scheme.equals("webriskops")) {
-            builder.secrets(console.secrets());
+            WebhookReceiver<TicketExportWebhook> receiver = WebhookReceiver.builder()
+                    .secrets(console.secrets())
+                    .clock(clock)
+                    .build();
+            line = verify(receiver, headers, body, (delivery, out) -> {
+                out.put("idempotency_key", delivery.idempotencyKey());
+                out.put("attempt", delivery.attempt());
+                out.put("nonce", delivery.nonce());
+                out.put("timestamp", delivery.timestamp().getEpochSecond());
+                out.put("ticket", delivery.payload().ticketExport().title());
+            });
         } else {
             throw new UsageException("--scheme must be webriskops or standard-webhooks, not '" + scheme + "'");
         }
-        WebhookReceiver receiver = builder.build();
-        ReceiveResult result = receiver.receive(InboundRequest.of(headers, body));
+        console.printJson(line);
+        return Boolean.TRUE.equals(line.get("ok")) ? Main.OK : Main.NOT_OK;
+    }
+
+    private static <P> Map<String, Object> verify(
+            WebhookReceiver<P> receiver,
+            Map<String, List<String>> headers,
+            byte[] body,
+            BiConsumer<VerifiedDelivery<P>, Map<String, Object>> describe) {
+        ReceiveResult<P> result = receiver.receive(InboundRequest.of(headers, body));
         Map<String, Object> line = new LinkedHashMap<>();
-        if (result instanceof ReceiveResult.Accepted accepted) {
-            VerifiedDelivery delivery = accepted.delivery();
+        if (result instanceof ReceiveResult.Accepted<P> accepted) {
+            VerifiedDelivery<P> delivery = accepted.delivery();
             receiver.abandon(delivery);
             line.put("ok", true);
-            if (delivery.payload() instanceof StandardWebhooksScheme.Message<?> message) {
-                line.put("id", message.id());
-                line.put("timestamp", message.timestamp().getEpochSecond());
-                line.put("type", ((JsonNode) message.payload()).path("type").asText(null));
-            } else {
-                line.put("idempotency_key", delivery.idempotencyKey());
-                line.put("attempt", delivery.attempt());
-                line.put("nonce", delivery.nonce());
-                line.put("timestamp", delivery.timestamp().getEpochSecond());
-                line.put("ticket", delivery.webhook().ticketExport().title());
-            }
-        } else if (result instanceof ReceiveResult.Rejected rejected) {
+            describe.accept(delivery, line);
+        } else if (result instanceof ReceiveResult.Rejected<P> rejected) {
             Rejection rejection = rejected.rejection();
             line.put("ok", false);
             line.put("status", rejection.status());
@@ -119,8 +134,7 @@ final class VerifyCommand implements Command {
             line.put("status", result.answer().status());
             line.put("detail", "answered as a duplicate");
         }
-        console.printJson(line);
-        return Boolean.TRUE.equals(line.get("ok")) ? Main.OK : Main.NOT_OK;
+        return line;
     }
 
     private static Map<String, List<String>> readHeaders(Path file) throws IOException {

@@ -24,7 +24,7 @@ import java.util.function.ToIntFunction;
  */
 class JerseyEe10StandardWebhooksTest extends StandardWebhooksHttpInterop {
     @Override
-    protected HttpEndpoint serve(WebhookReceiver receiver) throws Exception {
+    protected HttpEndpoint serve(WebhookReceiver<?> receiver) throws Exception {
         JaxrsServer.Running running = JaxrsServer.seBootstrap()
                 .start(new StandardApplication(WebRiskOpsWebhookFeature.of(receiver), this::handle));
         return new HttpEndpoint(running.baseUri().resolve("webhooks/standard"), running.stop());
@@ -33,9 +33,9 @@ class JerseyEe10StandardWebhooksTest extends StandardWebhooksHttpInterop {
     /** Plain application code, as a user would write it. */
     @Path("webhooks/standard")
     public static final class StandardResource {
-        private final ToIntFunction<VerifiedDelivery> handler;
+        private final ToIntFunction<VerifiedDelivery<?>> handler;
 
-        StandardResource(ToIntFunction<VerifiedDelivery> handler) {
+        StandardResource(ToIntFunction<VerifiedDelivery<?>> handler) {
             this.handler = handler;
         }
 
@@ -50,7 +50,7 @@ class JerseyEe10StandardWebhooksTest extends StandardWebhooksHttpInterop {
     static final class StandardApplication extends Application {
         private final Set<Object> singletons;
 
-        StandardApplication(WebRiskOpsWebhookFeature feature, ToIntFunction<VerifiedDelivery> handler) {
+        StandardApplication(WebRiskOpsWebhookFeature feature, ToIntFunction<VerifiedDelivery<?>> handler) {
             this.singletons = Set.of(feature, new StandardResource(handler));
         }
 

@@ -3,6 +3,7 @@ package com.webriskops.webhooks.samples.apps;
 import com.sun.net.httpserver.HttpServer;
 import com.webriskops.webhooks.jaxrs.IdempotentApiFeature;
 import com.webriskops.webhooks.jaxrs.WebRiskOpsWebhookFeature;
+import com.webriskops.webhooks.payload.TicketExportWebhook;
 import com.webriskops.webhooks.receiver.VerifiedDelivery;
 import com.webriskops.webhooks.receiver.WebhookReceiver;
 import com.webriskops.webhooks.signing.WebhookSecret;
@@ -37,7 +38,8 @@ public final class JerseyReceiverApp {
      *
      * @throws IOException if the port cannot be opened
      */
-    public static RunningServer start(WebhookReceiver receiver, int port, Consumer<VerifiedDelivery> handler)
+    public static RunningServer start(
+            WebhookReceiver<TicketExportWebhook> receiver, int port, Consumer<VerifiedDelivery<?>> handler)
             throws IOException {
         return start(receiver, port, handler, null, null);
     }
@@ -54,9 +56,9 @@ public final class JerseyReceiverApp {
      * @throws IOException if the port cannot be opened
      */
     public static RunningServer start(
-            WebhookReceiver receiver,
+            WebhookReceiver<TicketExportWebhook> receiver,
             int port,
-            Consumer<VerifiedDelivery> handler,
+            Consumer<VerifiedDelivery<?>> handler,
             @Nullable ScannerEndpoint scanner,
             @Nullable VicketEndpoint vicket)
             throws IOException {
@@ -72,9 +74,9 @@ public final class JerseyReceiverApp {
      * @throws IOException if the server does not start
      */
     public static RunningServer start(
-            WebhookReceiver receiver,
+            WebhookReceiver<?> receiver,
             int port,
-            Consumer<VerifiedDelivery> handler,
+            Consumer<VerifiedDelivery<?>> handler,
             @Nullable ScannerEndpoint scanner,
             @Nullable VicketEndpoint vicket,
             @Nullable StandardWebhooksEndpoint standard)
@@ -132,7 +134,7 @@ public final class JerseyReceiverApp {
      * @throws Exception if the server does not start
      */
     public static void main(String[] args) throws Exception {
-        WebhookReceiver receiver = WebhookReceiver.builder()
+        WebhookReceiver<TicketExportWebhook> receiver = WebhookReceiver.builder()
                 .secrets(WebhookSecret.of(System.getenv("WEBRISKOPS_WEBHOOK_SECRET")))
                 .build();
         int port = args.length > 0 ? Integer.parseInt(args[0]) : 8080;
@@ -141,7 +143,11 @@ public final class JerseyReceiverApp {
                 port,
                 delivery -> System.out.printf(
                         "ticket %s, export %s, attempt %d%n",
-                        delivery.webhook().ticketExport().title(), delivery.idempotencyKey(), delivery.attempt()));
+                        delivery.payload(TicketExportWebhook.class)
+                                .ticketExport()
+                                .title(),
+                        delivery.idempotencyKey(),
+                        delivery.attempt()));
         System.out.println("Listening on " + server.endpoint());
         new CountDownLatch(1).await();
     }

@@ -1,5 +1,6 @@
 package com.webriskops.webhooks.samples.apps;
 
+import com.webriskops.webhooks.payload.TicketExportWebhook;
 import com.webriskops.webhooks.receiver.VerifiedDelivery;
 import com.webriskops.webhooks.receiver.WebhookReceiver;
 import com.webriskops.webhooks.servlet.IdempotencyFilter;
@@ -31,7 +32,8 @@ public final class ServletReceiverApp {
      *
      * @throws Exception if Jetty does not start
      */
-    public static RunningServer start(WebhookReceiver receiver, int port, Consumer<VerifiedDelivery> handler)
+    public static RunningServer start(
+            WebhookReceiver<TicketExportWebhook> receiver, int port, Consumer<VerifiedDelivery<?>> handler)
             throws Exception {
         return start(receiver, port, handler, null, null);
     }
@@ -48,9 +50,9 @@ public final class ServletReceiverApp {
      * @throws Exception if Jetty does not start
      */
     public static RunningServer start(
-            WebhookReceiver receiver,
+            WebhookReceiver<TicketExportWebhook> receiver,
             int port,
-            Consumer<VerifiedDelivery> handler,
+            Consumer<VerifiedDelivery<?>> handler,
             @Nullable ScannerEndpoint scanner,
             @Nullable VicketEndpoint vicket)
             throws Exception {
@@ -66,9 +68,9 @@ public final class ServletReceiverApp {
      * @throws Exception if the server does not start
      */
     public static RunningServer start(
-            WebhookReceiver receiver,
+            WebhookReceiver<?> receiver,
             int port,
-            Consumer<VerifiedDelivery> handler,
+            Consumer<VerifiedDelivery<?>> handler,
             @Nullable ScannerEndpoint scanner,
             @Nullable VicketEndpoint vicket,
             @Nullable StandardWebhooksEndpoint standard)
@@ -120,7 +122,7 @@ public final class ServletReceiverApp {
      * @throws Exception if Jetty does not start
      */
     public static void main(String[] args) throws Exception {
-        WebhookReceiver receiver = WebhookReceiver.builder()
+        WebhookReceiver<TicketExportWebhook> receiver = WebhookReceiver.builder()
                 .secrets(WebhookSecret.of(System.getenv("WEBRISKOPS_WEBHOOK_SECRET")))
                 .build();
         int port = args.length > 0 ? Integer.parseInt(args[0]) : 8080;
@@ -128,7 +130,9 @@ public final class ServletReceiverApp {
                 receiver,
                 port,
                 delivery -> System.out.println("ticket "
-                        + delivery.webhook().ticketExport().title() + ", export " + delivery.idempotencyKey()));
+                        + delivery.payload(TicketExportWebhook.class)
+                                .ticketExport()
+                                .title() + ", export " + delivery.idempotencyKey()));
         System.out.println("Listening on " + server.endpoint()); // Jetty's threads keep the JVM running
     }
 }

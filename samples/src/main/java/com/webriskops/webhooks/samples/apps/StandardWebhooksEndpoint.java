@@ -15,7 +15,8 @@ import java.util.function.Consumer;
  * @param handler called once per verified, first-time delivery; read it with {@code
  *     delivery.payload(StandardWebhooksScheme.Message.class)}
  */
-public record StandardWebhooksEndpoint(WebhookReceiver receiver, Consumer<VerifiedDelivery> handler) {
+public record StandardWebhooksEndpoint(
+        WebhookReceiver<StandardWebhooksScheme.Message<JsonNode>> receiver, Consumer<VerifiedDelivery<?>> handler) {
     /** The path served. */
     public static final String PATH = "/webhooks/standard";
 
@@ -31,18 +32,19 @@ public record StandardWebhooksEndpoint(WebhookReceiver receiver, Consumer<Verifi
      * The README's example: a receiver for Standard Webhooks (Svix and others) whose payload is the
      * provider's JSON, as a tree; no schema of the kit's is imposed.
      */
-    static WebhookReceiver readmeReceiver() {
-        WebhookReceiver receiver = WebhookReceiver.builder()
-                .scheme(StandardWebhooksScheme.builder(JsonNode.class)
-                        .secret(System.getenv("STANDARD_WEBHOOKS_SECRET")) // whsec_…; .publicKey("whpk_…") for v1a
-                        .build())
+    static WebhookReceiver<StandardWebhooksScheme.Message<JsonNode>> readmeReceiver() {
+        WebhookReceiver<StandardWebhooksScheme.Message<JsonNode>> receiver = WebhookReceiver.builder(
+                        StandardWebhooksScheme.builder(JsonNode.class)
+                                .secret(System.getenv(
+                                        "STANDARD_WEBHOOKS_SECRET")) // whsec_…; .publicKey("whpk_…") for v1a
+                                .build())
                 .build();
         // JAX-RS: WebRiskOpsWebhookFeature.of(receiver); servlet: new WebRiskOpsWebhookFilter(receiver)
         return receiver;
     }
 
     /** The README's example handler: what application code reads from a verified delivery. */
-    static String readmeHandler(VerifiedDelivery delivery) {
+    static String readmeHandler(VerifiedDelivery<?> delivery) {
         StandardWebhooksScheme.Message<?> message = delivery.payload(StandardWebhooksScheme.Message.class);
         JsonNode event = (JsonNode) message.payload(); // message.id() is the webhook-id, also delivery.idempotencyKey()
         return message.id() + " " + event.path("type").asText();

@@ -18,10 +18,10 @@ import java.util.function.Consumer;
  */
 @Path("/")
 public class StandardWebhooksResource {
-    private final Consumer<VerifiedDelivery> handler;
+    private final Consumer<VerifiedDelivery<?>> handler;
 
     /** A resource that passes each verified, first-time Standard Webhooks delivery to {@code handler}. */
-    public StandardWebhooksResource(Consumer<VerifiedDelivery> handler) {
+    public StandardWebhooksResource(Consumer<VerifiedDelivery<?>> handler) {
         this.handler = Objects.requireNonNull(handler, "handler");
     }
 

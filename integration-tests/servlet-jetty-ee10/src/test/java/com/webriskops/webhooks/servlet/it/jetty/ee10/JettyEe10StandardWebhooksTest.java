@@ -23,13 +23,13 @@ import java.util.function.ToIntFunction;
  */
 class JettyEe10StandardWebhooksTest extends StandardWebhooksHttpInterop {
     @Override
-    protected HttpEndpoint serve(WebhookReceiver receiver) throws Exception {
+    protected HttpEndpoint serve(WebhookReceiver<?> receiver) throws Exception {
         ServletContainerUnderTest.Running server =
                 new JettyEe10Container().start(new StandardApp(new WebRiskOpsWebhookFilter(receiver), this::handle));
         return new HttpEndpoint(server.baseUri().resolve("webhooks/standard"), server);
     }
 
-    private record StandardApp(WebRiskOpsWebhookFilter filter, ToIntFunction<VerifiedDelivery> handler)
+    private record StandardApp(WebRiskOpsWebhookFilter filter, ToIntFunction<VerifiedDelivery<?>> handler)
             implements ServletContainerInitializer {
         @Override
         public void onStartup(Set<Class<?>> classes, ServletContext context) {
@@ -42,15 +42,16 @@ class JettyEe10StandardWebhooksTest extends StandardWebhooksHttpInterop {
     /** Plain application code, as a user would write it. */
     private static final class StandardServlet extends HttpServlet {
         private static final long serialVersionUID = 1L;
-        private final transient ToIntFunction<VerifiedDelivery> handler;
+        private final transient ToIntFunction<VerifiedDelivery<?>> handler;
 
-        StandardServlet(ToIntFunction<VerifiedDelivery> handler) {
+        StandardServlet(ToIntFunction<VerifiedDelivery<?>> handler) {
             this.handler = handler;
         }
 
         @Override
         protected void doPost(HttpServletRequest request, HttpServletResponse response) {
-            response.setStatus(handler.applyAsInt((VerifiedDelivery) request.getAttribute(VerifiedDelivery.ATTRIBUTE)));
+            response.setStatus(
+                    handler.applyAsInt((VerifiedDelivery<?>) request.getAttribute(VerifiedDelivery.ATTRIBUTE)));
         }
     }
 }

@@ -1,5 +1,9 @@
-package com.webriskops.webhooks.receiver;
+package com.webriskops.webhooks.receiver.spi;
 
+import com.webriskops.webhooks.receiver.InboundRequest;
+import com.webriskops.webhooks.receiver.VerifiedDelivery;
+import com.webriskops.webhooks.receiver.WebRiskOpsScheme;
+import com.webriskops.webhooks.receiver.WebhookReceiver;
 import com.webriskops.webhooks.signing.WebhookSecret;
 import java.time.Instant;
 import java.util.List;
@@ -20,7 +24,8 @@ import java.util.Map;
  *
  * <p>A scheme also {@linkplain #sign signs}, so a sender can deliver in it. The default scheme is
  * {@link WebRiskOpsScheme}; register another one explicitly with {@link
- * WebhookReceiver.Builder#scheme}. A scheme is one class: it needs nothing but public API ({@link
+ * WebhookReceiver#builder(WebhookScheme)}, which types the receiver, its deliveries and its policies
+ * by the scheme's payload. A scheme is one class: it needs nothing but public API ({@link
  * WebhookSecret#hmacSha256}, {@link PayloadCheck#read}, {@link SignatureCheck}).
  *
  * <p>Implementations must be immutable and thread-safe, and must never throw for any request: a
