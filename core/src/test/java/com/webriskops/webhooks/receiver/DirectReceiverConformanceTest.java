@@ -9,8 +9,8 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * The conformance suite against the pipeline itself, with the smallest possible adapter: what every
- * real adapter must reproduce over HTTP.
+ * The conformance suite against the pipeline itself, for every scheme, with the smallest possible
+ * adapter: what every real adapter must reproduce over HTTP.
  */
 class DirectReceiverConformanceTest extends ReceiverConformanceSuite {
     @Override
@@ -33,12 +33,7 @@ class DirectReceiverConformanceTest extends ReceiverConformanceSuite {
             VerifiedDelivery delivery = accepted.delivery();
             int status;
             try {
-                status = handler.handle(new RecordingHandler.Seen(
-                        delivery.idempotencyKey(),
-                        delivery.attempt(),
-                        delivery.nonce(),
-                        delivery.rawBody(),
-                        delivery.webhook().ticketExport().title()));
+                status = handler.handle(delivery, delivery.rawBody());
             } catch (RuntimeException e) {
                 receiver.abandon(delivery);
                 return new ReceiverHarness.Response(500, Map.of(), new byte[0]);
