@@ -4,24 +4,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
 import com.webriskops.webhooks.payload.WebhookJson;
+import com.webriskops.webhooks.servlet.testing.ServletContainerUnderTest;
 import com.webriskops.webhooks.testing.HttpEndpoint;
 import com.webriskops.webhooks.testing.ReceiverHarness.Response;
-import jakarta.servlet.ServletException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.eclipse.jetty.ee10.webapp.WebAppContext;
-import org.eclipse.jetty.server.Server;
-import org.eclipse.jetty.server.ServerConnector;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
  * {@code SharedSecretFilter} and {@code IdempotencyFilter} configured by {@code
- * src/test/webapp-api/WEB-INF/web.xml} alone, in a Jetty 12 ee10 {@link WebAppContext}: each init-param
+ * src/test/webapp-api/WEB-INF/web.xml} alone, in a Jetty 12 ee10 {@code WebAppContext}: each init-param
  * the file sets changes what a client sees.
  */
 class ApiWebXmlConfiguredFiltersTest {
@@ -29,30 +25,19 @@ class ApiWebXmlConfiguredFiltersTest {
     private static final String HEADER = "X-Test-Scanner-Secret";
     private static final String BODY = "{\"scanRunId\":123,\"status\":\"completed\"}";
 
-    private Server server;
+    private ServletContainerUnderTest.Running server;
 
     @AfterEach
     void stop() throws Exception {
         System.clearProperty(SECRET_PROPERTY);
         if (server != null) {
-            server.stop();
+            server.close();
         }
     }
 
     private URI startWebapp() throws Exception {
-        server = new Server();
-        ServerConnector connector = new ServerConnector(server);
-        connector.setHost("127.0.0.1");
-        connector.setPort(0);
-        server.addConnector(connector);
-        WebAppContext webapp = new WebAppContext();
-        webapp.setContextPath("/");
-        webapp.setBaseResourceAsPath(Path.of("src/test/webapp-api"));
-        webapp.setParentLoaderPriority(true);
-        webapp.setThrowUnavailableOnStartupException(true);
-        server.setHandler(webapp);
-        server.start();
-        return URI.create("http://127.0.0.1:" + connector.getLocalPort() + "/api/scanner/results");
+        server = Webapp.start("src/test/webapp-api");
+        return server.baseUri().resolve("api/scanner/results");
     }
 
     private static Response post(URI uri, String header, String secret, String key, String body) throws Exception {
@@ -135,11 +120,7 @@ class ApiWebXmlConfiguredFiltersTest {
         Throwable failure = catchThrowable(this::startWebapp);
 
         assertThat(failure).isNotNull();
-        Throwable servletException = failure;
-        while (servletException != null && !(servletException instanceof ServletException)) {
-            servletException = servletException.getCause();
-        }
-        assertThat(servletException)
+        assertThat(Webapp.servletException(failure))
                 .as("a ServletException in %s", failure)
                 .isNotNull()
                 .hasMessageContaining("system property '" + SECRET_PROPERTY + "' is not set");

@@ -8,53 +8,38 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.webriskops.webhooks.payload.WebhookJson;
 import com.webriskops.webhooks.protocol.WebhookHeaders;
+import com.webriskops.webhooks.servlet.testing.ServletContainerUnderTest;
 import com.webriskops.webhooks.signing.WebhookSecret;
 import com.webriskops.webhooks.testing.HttpEndpoint;
 import com.webriskops.webhooks.testing.ReceiverHarness.Response;
 import com.webriskops.webhooks.testing.TestDeliveries;
-import jakarta.servlet.ServletException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Instant;
-import org.eclipse.jetty.ee10.webapp.WebAppContext;
-import org.eclipse.jetty.server.Server;
-import org.eclipse.jetty.server.ServerConnector;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * The filter configured by {@code src/test/webapp/WEB-INF/web.xml} alone, in a Jetty 12 ee10 {@link
+ * The filter configured by {@code src/test/webapp/WEB-INF/web.xml} alone, in a Jetty 12 ee10 {@code
  * WebAppContext}, with the secret in the system property the file names.
  */
 class WebXmlConfiguredFilterTest {
     private static final String SECRET_PROPERTY = "webriskops.it.webhook-secret";
     private static final String TITLE = "Café ☕ checkout 🛒";
 
-    private Server server;
+    private ServletContainerUnderTest.Running server;
 
     @AfterEach
     void stop() throws Exception {
         System.clearProperty(SECRET_PROPERTY);
         if (server != null) {
-            server.stop();
+            server.close();
         }
     }
 
     private URI startWebapp() throws Exception {
-        server = new Server();
-        ServerConnector connector = new ServerConnector(server);
-        connector.setHost("127.0.0.1");
-        connector.setPort(0);
-        server.addConnector(connector);
-        WebAppContext webapp = new WebAppContext();
-        webapp.setContextPath("/");
-        webapp.setBaseResourceAsPath(Path.of("src/test/webapp"));
-        webapp.setParentLoaderPriority(true);
-        webapp.setThrowUnavailableOnStartupException(true);
-        server.setHandler(webapp);
-        server.start();
-        return URI.create("http://127.0.0.1:" + connector.getLocalPort() + "/webhooks/ticket-exports");
+        server = Webapp.start("src/test/webapp");
+        return server.baseUri().resolve("webhooks/ticket-exports");
     }
 
     private static Response post(URI uri, TestDeliveries.Request request) throws Exception {
@@ -128,11 +113,7 @@ class WebXmlConfiguredFilterTest {
         Throwable failure = catchThrowable(this::startWebapp);
 
         assertThat(failure).isNotNull();
-        Throwable servletException = failure;
-        while (servletException != null && !(servletException instanceof ServletException)) {
-            servletException = servletException.getCause();
-        }
-        assertThat(servletException)
+        assertThat(Webapp.servletException(failure))
                 .as("a ServletException in %s", failure)
                 .isNotNull()
                 .hasMessageContaining("system property '" + SECRET_PROPERTY + "' is not set");
