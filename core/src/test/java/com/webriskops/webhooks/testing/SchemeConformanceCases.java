@@ -2,6 +2,7 @@ package com.webriskops.webhooks.testing;
 
 import static com.webriskops.webhooks.testing.TestDeliveries.NOW;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.DynamicTest.dynamicTest;
 
 import com.webriskops.webhooks.protocol.WebhookHeaders;
 import com.webriskops.webhooks.signing.WebhookSecret;
@@ -23,7 +24,13 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The receiver rules every scheme obeys, asserted as a sender sees them: status, code, headers and
@@ -31,6 +38,9 @@ import org.junit.jupiter.api.Test;
  * {@link ReceiverConformanceSuite} runs it for every scheme in {@link SchemeFixture#all()}.
  */
 public abstract class SchemeConformanceCases extends ConformanceCases {
+    private static final String SIGNATURE_INVALID = "WEBHOOK_SIGNATURE_INVALID";
+    private static final String VALIDATION_FAILED = "WEBHOOK_VALIDATION_FAILED";
+
     protected SchemeConformanceCases(SchemeFixture scheme, ReceiverHarness harness) {
         super(scheme, harness);
     }
@@ -120,64 +130,106 @@ public abstract class SchemeConformanceCases extends ConformanceCases {
         assertThat(response.status()).isEqualTo(200);
     }
 
-    // --- signature and replay (401) --------------------------------------------------------------
+    // --- refused before the handler (401, 413, 415, 400, 422) -----------------------------------
 
-    @Test
-    void tamperedBodyIsRejected() throws Exception {
+    /**
+     * A delivery the receiver refuses before the handler runs, whatever the scheme.
+     *
+     * @param name what is wrong, for the test report
+     * @param status the answer's status
+     * @param code the problem's {@code code}
+     * @param request builds the delivery for a scheme
+     */
+    record Refusal(String name, int status, String code, Function<SchemeFixture, TestDeliveries.Request> request) {
+        @Override
+        public String toString() {
+            return name;
+        }
+    }
+
+    static List<Refusal> refusals() {
+        return List.of(
+                new Refusal("tampered body", 401, SIGNATURE_INVALID, scheme -> {
+                    TestDeliveries.Request valid = scheme.delivery().build();
+                    byte[] tampered = scheme.tampered(valid.body());
+                    assertThat(tampered).isNotEqualTo(valid.body());
+                    return new TestDeliveries.Request(valid.headers(), tampered);
+                }),
+                new Refusal(
+                        "wrong secret",
+                        401,
+                        SIGNATURE_INVALID,
+                        scheme -> scheme.delivery()
+                                .signedWith(WebhookSecret.of("not-the-secret"))
+                                .build()),
+                new Refusal(
+                        "stale timestamp",
+                        401,
+                        SIGNATURE_INVALID,
+                        scheme -> scheme.delivery()
+                                .timestamp(NOW.minusSeconds(301))
+                                .build()),
+                new Refusal(
+                        "future timestamp",
+                        401,
+                        SIGNATURE_INVALID,
+                        scheme -> scheme.delivery()
+                                .timestamp(NOW.plusSeconds(301))
+                                .build()),
+                new Refusal(
+                        "missing signature",
+                        401,
+                        SIGNATURE_INVALID,
+                        scheme -> scheme.delivery()
+                                .without(scheme.signatureHeader())
+                                .build()),
+                new Refusal("oversized body", 413, VALIDATION_FAILED, scheme -> {
+                    byte[] big = new byte[MAX_BODY + 1];
+                    Arrays.fill(big, (byte) ' ');
+                    return scheme.delivery().rawBody(big).build();
+                }),
+                new Refusal(
+                        "wrong content type",
+                        415,
+                        VALIDATION_FAILED,
+                        scheme -> scheme.delivery()
+                                .header(WebhookHeaders.CONTENT_TYPE, "text/plain")
+                                .build()),
+                new Refusal(
+                        "signed body that is not JSON",
+                        400,
+                        VALIDATION_FAILED,
+                        scheme -> scheme.delivery()
+                                .rawBody("{not json".getBytes(StandardCharsets.UTF_8))
+                                .build()));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("com.webriskops.webhooks.testing.SchemeConformanceCases#refusals")
+    void refusedDeliveryNeverReachesTheHandler(Refusal refusal) throws Exception {
         Endpoint endpoint = start();
-        TestDeliveries.Request valid = scheme.delivery().build();
-        byte[] tampered = scheme.tampered(valid.body());
-        assertThat(tampered).isNotEqualTo(valid.body());
 
-        Response response = post(endpoint, new TestDeliveries.Request(valid.headers(), tampered));
+        Response response = post(endpoint, refusal.request().apply(scheme));
 
-        assertProblem(response, 401, "WEBHOOK_SIGNATURE_INVALID");
+        assertProblem(response, refusal.status(), refusal.code());
         assertThat(handler.calls()).isZero();
     }
 
-    @Test
-    void wrongSecretIsRejected() throws Exception {
+    @TestFactory
+    Stream<DynamicTest> invalidPayloadIsRefusedListingEachViolation() throws Exception {
         Endpoint endpoint = start();
+        return scheme.invalidPayloads().stream()
+                .map(invalid -> dynamicTest(invalid.name(), () -> {
+                    Response response = post(endpoint, invalid.request());
 
-        Response response = post(
-                endpoint,
-                scheme.delivery().signedWith(WebhookSecret.of("not-the-secret")).build());
-
-        assertProblem(response, 401, "WEBHOOK_SIGNATURE_INVALID");
-        assertThat(handler.calls()).isZero();
-    }
-
-    @Test
-    void staleTimestampIsRejected() throws Exception {
-        Endpoint endpoint = start();
-
-        Response response = post(
-                endpoint, scheme.delivery().timestamp(NOW.minusSeconds(301)).build());
-
-        assertProblem(response, 401, "WEBHOOK_SIGNATURE_INVALID");
-        assertThat(handler.calls()).isZero();
-    }
-
-    @Test
-    void futureTimestampIsRejected() throws Exception {
-        Endpoint endpoint = start();
-
-        Response response =
-                post(endpoint, scheme.delivery().timestamp(NOW.plusSeconds(301)).build());
-
-        assertProblem(response, 401, "WEBHOOK_SIGNATURE_INVALID");
-        assertThat(handler.calls()).isZero();
-    }
-
-    @Test
-    void missingSignatureIsRejected() throws Exception {
-        Endpoint endpoint = start();
-
-        Response response = post(
-                endpoint, scheme.delivery().without(scheme.signatureHeader()).build());
-
-        assertProblem(response, 401, "WEBHOOK_SIGNATURE_INVALID");
-        assertThat(handler.calls()).isZero();
+                    assertProblem(response, 422, VALIDATION_FAILED);
+                    if (invalid.exactly()) {
+                        assertThat(violationFields(response)).containsExactlyElementsOf(invalid.fields());
+                    } else {
+                        assertThat(violationFields(response)).containsAll(invalid.fields());
+                    }
+                    assertThat(handler.calls()).isZero();
+                }));
     }
 
     @Test
@@ -200,48 +252,6 @@ public abstract class SchemeConformanceCases extends ConformanceCases {
 
         assertProblem(replay, 401, "WEBHOOK_SIGNATURE_INVALID");
         assertThat(handler.calls()).isEqualTo(1);
-    }
-
-    // --- size, type and payload (413, 415, 400) ---------------------------------------------------
-
-    @Test
-    void oversizedBodyIsRejected() throws Exception {
-        Endpoint endpoint = start();
-        byte[] big = new byte[MAX_BODY + 1];
-        Arrays.fill(big, (byte) ' ');
-
-        Response response = post(endpoint, scheme.delivery().rawBody(big).build());
-
-        assertProblem(response, 413, "WEBHOOK_VALIDATION_FAILED");
-        assertThat(handler.calls()).isZero();
-    }
-
-    @Test
-    void wrongContentTypeIsRejected() throws Exception {
-        Endpoint endpoint = start();
-
-        Response response = post(
-                endpoint,
-                scheme.delivery()
-                        .header(WebhookHeaders.CONTENT_TYPE, "text/plain")
-                        .build());
-
-        assertProblem(response, 415, "WEBHOOK_VALIDATION_FAILED");
-        assertThat(handler.calls()).isZero();
-    }
-
-    @Test
-    void signedBodyThatIsNotJsonIsRejected() throws Exception {
-        Endpoint endpoint = start();
-
-        Response response = post(
-                endpoint,
-                scheme.delivery()
-                        .rawBody("{not json".getBytes(StandardCharsets.UTF_8))
-                        .build());
-
-        assertProblem(response, 400, "WEBHOOK_VALIDATION_FAILED");
-        assertThat(handler.calls()).isZero();
     }
 
     // --- duplicate guard ------------------------------------------------------------------------
@@ -387,12 +397,17 @@ public abstract class SchemeConformanceCases extends ConformanceCases {
         InMemoryReplayStore replayIds = new InMemoryReplayStore();
         Endpoint endpoint = start(receiver().replayStore(replayIds).build());
 
-        post(endpoint, scheme.delivery().signedWith(WebhookSecret.of("wrong")).build());
+        for (Refusal refusal : refusals()) {
+            post(endpoint, refusal.request().apply(scheme));
+        }
         post(
                 endpoint,
                 scheme.delivery().editJson(scheme.requiredMemberRemoved()).build());
-        post(endpoint, scheme.delivery().timestamp(NOW.minusSeconds(301)).build());
+        for (SchemeFixture.Invalid invalid : scheme.invalidPayloads()) {
+            post(endpoint, invalid.request());
+        }
 
         assertThat(replayIds.size()).isZero();
+        assertThat(handler.calls()).isZero();
     }
 }

@@ -13,6 +13,32 @@ import java.util.function.Consumer;
  * is one more implementation, listed in {@link #all()}.
  */
 public interface SchemeFixture {
+    /**
+     * A signed delivery whose payload the receiver must refuse with 422, and the violations the answer
+     * lists (at least these, or exactly these).
+     *
+     * @param name what is wrong, for the test report
+     * @param request the signed delivery
+     * @param fields the violations' {@code field} members
+     * @param exactly whether the answer lists no other violation
+     */
+    record Invalid(String name, TestDeliveries.Request request, List<String> fields, boolean exactly) {
+        /** A delivery refused with at least the violations of {@code fields}. */
+        public static Invalid listing(String name, DeliveryBuilder<?> delivery, String... fields) {
+            return new Invalid(name, delivery.build(), List.of(fields), false);
+        }
+
+        /** A delivery refused with exactly the violations of {@code fields}. */
+        public static Invalid listingOnly(String name, DeliveryBuilder<?> delivery, String... fields) {
+            return new Invalid(name, delivery.build(), List.of(fields), true);
+        }
+
+        @Override
+        public String toString() {
+            return name;
+        }
+    }
+
     /** Every scheme the kit ships, each run through {@link SchemeConformanceCases}. */
     static List<SchemeFixture> all() {
         return List.of(WebRiskOpsFixture.INSTANCE, VicketFixture.INSTANCE);
@@ -47,6 +73,9 @@ public interface SchemeFixture {
 
     /** Adds members the scheme does not define (yet), at the top and deeper. */
     Consumer<ObjectNode> unknownMembers();
+
+    /** Validly signed deliveries whose payload breaks each of the scheme's rules (each refused with 422). */
+    List<Invalid> invalidPayloads();
 
     /** Removes a member the scheme requires. */
     Consumer<ObjectNode> requiredMemberRemoved();

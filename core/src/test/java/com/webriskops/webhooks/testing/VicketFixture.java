@@ -92,6 +92,26 @@ public final class VicketFixture implements SchemeFixture {
         return json -> json.put("added_later", true).withObjectProperty("data").put("x", 1);
     }
 
+    /** The envelope's {@code id}, {@code event} and {@code occurred_at} missing or malformed. */
+    @Override
+    public List<Invalid> invalidPayloads() {
+        return List.of(
+                Invalid.listingOnly("id missing", delivery().editJson(json -> json.remove("id")), "id"),
+                Invalid.listingOnly("id empty", delivery().id(""), "id"),
+                Invalid.listingOnly("id of 256 characters", delivery().id("x".repeat(256)), "id"),
+                Invalid.listingOnly("id not ASCII", delivery().id("évènement"), "id"),
+                Invalid.listingOnly("id not text", delivery().editJson(json -> json.putObject("id")), "id"),
+                Invalid.listingOnly("event missing", delivery().editJson(json -> json.remove("event")), "event"),
+                Invalid.listingOnly(
+                        "occurred_at not a time",
+                        delivery().editJson(json -> json.put("occurred_at", "yesterday")),
+                        "occurred_at"),
+                Invalid.listingOnly(
+                        "occurred_at without an offset",
+                        delivery().editJson(json -> json.put("occurred_at", "2026-05-23T14:21:11")),
+                        "occurred_at"));
+    }
+
     @Override
     public Consumer<ObjectNode> requiredMemberRemoved() {
         return json -> json.remove("id");

@@ -69,6 +69,58 @@ public final class WebRiskOpsFixture implements SchemeFixture {
         };
     }
 
+    /** Headers and body disagreeing, required fields missing, values outside their enumerations. */
+    @Override
+    public List<Invalid> invalidPayloads() {
+        return List.of(
+                Invalid.listing(
+                        "schema header of another version",
+                        delivery().header(WebhookHeaders.SCHEMA, "ticket-export.webhook.v2"),
+                        WebhookHeaders.SCHEMA),
+                Invalid.listing(
+                        "event header of another event",
+                        delivery().header(WebhookHeaders.EVENT, "ticket.created"),
+                        WebhookHeaders.EVENT),
+                Invalid.listing(
+                        "schema and event in the body differ from the headers",
+                        delivery()
+                                .editJson(json -> json.put("schema_version", "ticket-export.webhook.v0")
+                                        .put("event", "other")),
+                        "schema_version",
+                        "event"),
+                Invalid.listing(
+                        "idempotency key and replay inputs in the body differ from the headers",
+                        delivery().editJson(json -> {
+                            json.put("idempotency_key", "another-key");
+                            json.withObjectProperty("replay_protection").put("timestamp", "1766203100");
+                            json.withObjectProperty("replay_protection").put("nonce", "another-nonce");
+                            json.withObjectProperty("replay_protection").put("signature_header", "X-Other");
+                        }),
+                        "idempotency_key",
+                        "replay_protection.timestamp",
+                        "replay_protection.nonce",
+                        "replay_protection.signature_header"),
+                Invalid.listing(
+                        "generic idempotency header differs",
+                        delivery().header(WebhookHeaders.GENERIC_IDEMPOTENCY_KEY, "different"),
+                        WebhookHeaders.GENERIC_IDEMPOTENCY_KEY),
+                Invalid.listing(
+                        "required fields missing",
+                        delivery().editJson(json -> {
+                            json.withObjectProperty("ticket_export").remove("title");
+                            json.remove("account");
+                        }),
+                        "ticket_export.title",
+                        "account"),
+                Invalid.listingOnly(
+                        "unknown provider key",
+                        delivery()
+                                .editJson(json ->
+                                        json.withObjectProperty("target").put("provider_key", "ftp_upload")),
+                        "target.provider_key"),
+                Invalid.listingOnly("attempt 0", delivery().editJson(json -> json.put("attempt", 0)), "attempt"));
+    }
+
     @Override
     public Consumer<ObjectNode> requiredMemberRemoved() {
         return json -> json.remove("target");
