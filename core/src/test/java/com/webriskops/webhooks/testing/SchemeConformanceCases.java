@@ -183,11 +183,6 @@ public abstract class SchemeConformanceCases extends ConformanceCases {
                         scheme -> scheme.delivery()
                                 .without(scheme.signatureHeader())
                                 .build()),
-                new Refusal("oversized body", 413, VALIDATION_FAILED, scheme -> {
-                    byte[] big = new byte[MAX_BODY + 1];
-                    Arrays.fill(big, (byte) ' ');
-                    return scheme.delivery().rawBody(big).build();
-                }),
                 new Refusal(
                         "wrong content type",
                         415,
@@ -201,7 +196,12 @@ public abstract class SchemeConformanceCases extends ConformanceCases {
                         VALIDATION_FAILED,
                         scheme -> scheme.delivery()
                                 .rawBody("{not json".getBytes(StandardCharsets.UTF_8))
-                                .build()));
+                                .build()),
+                new Refusal("oversized body", 413, VALIDATION_FAILED, scheme -> {
+                    byte[] big = new byte[MAX_BODY + 1];
+                    Arrays.fill(big, (byte) ' ');
+                    return scheme.delivery().rawBody(big).build();
+                }));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -397,14 +397,18 @@ public abstract class SchemeConformanceCases extends ConformanceCases {
         InMemoryReplayStore replayIds = new InMemoryReplayStore();
         Endpoint endpoint = start(receiver().replayStore(replayIds).build());
 
-        for (Refusal refusal : refusals()) {
-            post(endpoint, refusal.request().apply(scheme));
-        }
         post(
                 endpoint,
                 scheme.delivery().editJson(scheme.requiredMemberRemoved()).build());
         for (SchemeFixture.Invalid invalid : scheme.invalidPayloads()) {
             post(endpoint, invalid.request());
+        }
+        // Not the oversized body: refused unread, it can record nothing, and a server may close the
+        // connection under a client still sending it, failing whichever request comes next on it.
+        for (Refusal refusal : refusals()) {
+            if (refusal.status() != 413) {
+                post(endpoint, refusal.request().apply(scheme));
+            }
         }
 
         assertThat(replayIds.size()).isZero();
