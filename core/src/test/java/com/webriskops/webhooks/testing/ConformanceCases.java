@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.webriskops.webhooks.payload.WebhookJson;
 import com.webriskops.webhooks.protocol.WebhookHeaders;
 import com.webriskops.webhooks.receiver.WebhookReceiver;
+import com.webriskops.webhooks.signing.WebhookSecret;
 import com.webriskops.webhooks.testing.ReceiverHarness.Endpoint;
 import com.webriskops.webhooks.testing.ReceiverHarness.Response;
 import java.io.IOException;
@@ -39,8 +40,12 @@ public abstract class ConformanceCases {
 
     /** The receiver configuration every test starts from: the scheme, fixed clock, one secret, 64 KiB. */
     protected WebhookReceiver.Builder receiver() {
-        return scheme.receiver()
-                .secrets(SECRET)
+        return receiver(SECRET);
+    }
+
+    /** The same, verifying with {@code secrets}. */
+    protected WebhookReceiver.Builder receiver(WebhookSecret... secrets) {
+        return scheme.receiver(List.of(secrets))
                 .clock(Clock.fixed(NOW, ZoneOffset.UTC))
                 .maxBodyBytes(MAX_BODY);
     }

@@ -103,7 +103,7 @@ public abstract class SchemeConformanceCases extends ConformanceCases {
     void rotationAcceptsEitherSecretAndEitherSignature() throws Exception {
         WebhookSecret oldSecret = WebhookSecret.of("old-secret");
         WebhookSecret newSecret = WebhookSecret.of("new-secret");
-        Endpoint endpoint = start(receiver().secrets(oldSecret, newSecret).build());
+        Endpoint endpoint = start(receiver(oldSecret, newSecret).build());
 
         assertThat(post(endpoint, scheme.delivery().signedWith(newSecret).build())
                         .status())

@@ -3,6 +3,7 @@ package com.webriskops.webhooks.testing;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.webriskops.webhooks.receiver.VerifiedDelivery;
 import com.webriskops.webhooks.receiver.WebhookReceiver;
+import com.webriskops.webhooks.signing.WebhookSecret;
 import java.util.List;
 import java.util.function.Consumer;
 
@@ -44,10 +45,17 @@ public interface SchemeFixture {
         return List.of(WebRiskOpsFixture.INSTANCE, VicketFixture.INSTANCE);
     }
 
-    /** A receiver builder for this scheme; the suite adds the secret, clock and body limit. */
-    WebhookReceiver.Builder receiver();
+    /**
+     * A receiver builder for this scheme that verifies with {@code secrets} (the receiver's secrets, or
+     * keys the scheme holds itself, derived from them); the suite adds the clock and body limit.
+     */
+    WebhookReceiver.Builder receiver(List<WebhookSecret> secrets);
 
-    /** A fresh, valid delivery: its own duplicate-guard key and replay inputs. */
+    /**
+     * A fresh, valid delivery: its own duplicate-guard key and replay inputs, signed with {@link
+     * TestDeliveries#SECRET} unless {@link DeliveryBuilder#signedWith} says otherwise (with what the
+     * scheme derives from those secrets, as {@link #receiver} does).
+     */
     DeliveryBuilder<?> delivery();
 
     /** Try number {@code attempt} (from 1) of the delivery whose duplicate-guard key is {@code key}. */

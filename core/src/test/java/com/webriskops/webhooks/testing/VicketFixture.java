@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.webriskops.webhooks.payload.WebhookJson;
 import com.webriskops.webhooks.receiver.VerifiedDelivery;
 import com.webriskops.webhooks.receiver.WebhookReceiver;
+import com.webriskops.webhooks.signing.WebhookSecret;
 import com.webriskops.webhooks.vicket.VicketScheme;
 import com.webriskops.webhooks.vicket.VicketSignatures;
 import com.webriskops.webhooks.vicket.VicketWebhook;
@@ -29,8 +30,8 @@ public final class VicketFixture implements SchemeFixture {
     private VicketFixture() {}
 
     @Override
-    public WebhookReceiver.Builder receiver() {
-        return WebhookReceiver.builder().scheme(VicketScheme.ofDefaults());
+    public WebhookReceiver.Builder receiver(List<WebhookSecret> secrets) {
+        return WebhookReceiver.builder().scheme(VicketScheme.ofDefaults()).secrets(secrets);
     }
 
     @Override

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.webriskops.webhooks.protocol.WebhookHeaders;
 import com.webriskops.webhooks.receiver.VerifiedDelivery;
 import com.webriskops.webhooks.receiver.WebhookReceiver;
+import com.webriskops.webhooks.signing.WebhookSecret;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.function.Consumer;
@@ -16,8 +17,8 @@ public final class WebRiskOpsFixture implements SchemeFixture {
     private WebRiskOpsFixture() {}
 
     @Override
-    public WebhookReceiver.Builder receiver() {
-        return WebhookReceiver.builder();
+    public WebhookReceiver.Builder receiver(List<WebhookSecret> secrets) {
+        return WebhookReceiver.builder().secrets(secrets);
     }
 
     @Override
