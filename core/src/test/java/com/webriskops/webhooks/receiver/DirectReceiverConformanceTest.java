@@ -1,6 +1,5 @@
 package com.webriskops.webhooks.receiver;
 
-import com.webriskops.webhooks.payload.TicketExportWebhook;
 import com.webriskops.webhooks.testing.ReceiverConformanceSuite;
 import com.webriskops.webhooks.testing.ReceiverHarness;
 import com.webriskops.webhooks.testing.RecordingHandler;
@@ -10,8 +9,8 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * The conformance suite against the pipeline itself, with the smallest possible adapter: what every
- * real adapter must reproduce over HTTP.
+ * The conformance suite against the pipeline itself, for every scheme, with the smallest possible
+ * adapter: what every real adapter must reproduce over HTTP.
  */
 class DirectReceiverConformanceTest extends ReceiverConformanceSuite {
     @Override
@@ -34,14 +33,7 @@ class DirectReceiverConformanceTest extends ReceiverConformanceSuite {
             VerifiedDelivery<P> delivery = accepted.delivery();
             int status;
             try {
-                status = handler.handle(new RecordingHandler.Seen(
-                        delivery.idempotencyKey(),
-                        delivery.attempt(),
-                        delivery.nonce(),
-                        delivery.rawBody(),
-                        delivery.payload(TicketExportWebhook.class)
-                                .ticketExport()
-                                .title()));
+                status = handler.handle(delivery, delivery.rawBody());
             } catch (RuntimeException e) {
                 receiver.abandon(delivery);
                 return new ReceiverHarness.Response(500, Map.of(), new byte[0]);

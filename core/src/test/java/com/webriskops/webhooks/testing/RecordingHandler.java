@@ -1,16 +1,18 @@
 package com.webriskops.webhooks.testing;
 
+import com.webriskops.webhooks.receiver.VerifiedDelivery;
 import java.util.List;
+import java.util.Objects;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
 
 /**
  * The application handler behind a receiver under test: records what reached it and answers as the
- * test says (a status, an exception, or waiting on a latch). Adapter tests call {@link #handle} from
- * their resource, servlet or handler with what the application actually saw. Thread-safe.
+ * test says (a status, an exception, or waiting on a latch). Adapter tests call {@link
+ * #handle(VerifiedDelivery, byte[])} from their resource, servlet or handler with the delivery and the
+ * bytes the application actually read. Thread-safe.
  */
 public final class RecordingHandler {
     /**
@@ -20,37 +22,35 @@ public final class RecordingHandler {
      * @param attempt from the verified delivery
      * @param nonce from the verified delivery
      * @param body the bytes the application read from the request entity
-     * @param title the typed payload's {@code ticket_export.title}, as the application received it
+     * @param summary what the application read from the typed payload ({@link SchemeFixture#summary})
      */
-    public record Seen(String idempotencyKey, int attempt, String nonce, byte[] body, String title) {}
+    public record Seen(String idempotencyKey, int attempt, String nonce, byte[] body, String summary) {}
 
+    private final Function<VerifiedDelivery<?>, String> summary;
     private final List<Seen> seen = new CopyOnWriteArrayList<>();
     private final AtomicInteger status = new AtomicInteger(200);
-    private final AtomicInteger throwCount = new AtomicInteger();
-    private final AtomicReference<CountDownLatch> entered = new AtomicReference<>();
-    private final AtomicReference<CountDownLatch> release = new AtomicReference<>();
+    private final HandlerScript script = new HandlerScript();
+
+    /** A handler for WebRiskOps deliveries: the summary is the ticket export's title. */
+    public RecordingHandler() {
+        this(WebRiskOpsFixture.INSTANCE);
+    }
+
+    /** A handler for deliveries of {@code scheme}. */
+    public RecordingHandler(SchemeFixture scheme) {
+        this.summary = Objects.requireNonNull(scheme, "scheme")::summary;
+    }
+
+    /** Records what the application saw of {@code delivery}, having read {@code body}; see {@link #handle(Seen)}. */
+    public int handle(VerifiedDelivery<?> delivery, byte[] body) {
+        return handle(new Seen(
+                delivery.idempotencyKey(), delivery.attempt(), delivery.nonce(), body, summary.apply(delivery)));
+    }
 
     /** Records {@code what} and returns the status to answer, or throws as configured. */
     public int handle(Seen what) {
         seen.add(what);
-        CountDownLatch enteredLatch = entered.getAndSet(null);
-        CountDownLatch releaseLatch = release.getAndSet(null);
-        if (enteredLatch != null) {
-            enteredLatch.countDown();
-        }
-        if (releaseLatch != null) {
-            try {
-                if (!releaseLatch.await(30, TimeUnit.SECONDS)) {
-                    throw new IllegalStateException("test never released the handler");
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-        }
-        if (throwCount.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
-            throw new IllegalStateException("handler failure requested by the test");
-        }
+        script.play();
         return status.get();
     }
 
@@ -61,7 +61,7 @@ public final class RecordingHandler {
 
     /** Throw instead of answering, for the next call. */
     public void throwOnce() {
-        throwCount.set(1);
+        script.throwOnce();
     }
 
     /**
@@ -69,8 +69,7 @@ public final class RecordingHandler {
      * starts waiting.
      */
     public void blockNext(CountDownLatch enteredLatch, CountDownLatch releaseLatch) {
-        entered.set(enteredLatch);
-        release.set(releaseLatch);
+        script.blockNext(enteredLatch, releaseLatch);
     }
 
     public List<Seen> seen() {

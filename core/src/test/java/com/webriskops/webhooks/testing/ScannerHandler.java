@@ -5,9 +5,7 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * The application behind the scanner postback endpoint in the idempotency tests: records each body it
@@ -30,31 +28,12 @@ public final class ScannerHandler {
     private final List<byte[]> seen = new CopyOnWriteArrayList<>();
     private final AtomicInteger status = new AtomicInteger(202);
     private final AtomicInteger padding = new AtomicInteger();
-    private final AtomicInteger throwCount = new AtomicInteger();
-    private final AtomicReference<CountDownLatch> entered = new AtomicReference<>();
-    private final AtomicReference<CountDownLatch> release = new AtomicReference<>();
+    private final HandlerScript script = new HandlerScript();
 
     /** Records {@code body} and returns the answer, or throws as configured. */
     public Answer handle(byte[] body) {
         seen.add(body.clone());
-        CountDownLatch enteredLatch = entered.getAndSet(null);
-        CountDownLatch releaseLatch = release.getAndSet(null);
-        if (enteredLatch != null) {
-            enteredLatch.countDown();
-        }
-        if (releaseLatch != null) {
-            try {
-                if (!releaseLatch.await(30, TimeUnit.SECONDS)) {
-                    throw new IllegalStateException("test never released the handler");
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-        }
-        if (throwCount.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
-            throw new IllegalStateException("handler failure requested by the test");
-        }
+        script.play();
         String json = "{\"id\":\"" + UUID.randomUUID() + "\",\"status\":\"accepted\",\"received_bytes\":" + body.length
                 + ",\"padding\":\"" + "x".repeat(padding.get()) + "\"}";
         return new Answer(status.get(), json.getBytes(StandardCharsets.UTF_8));
@@ -72,13 +51,12 @@ public final class ScannerHandler {
 
     /** Throw instead of answering, for the next call. */
     public void throwOnce() {
-        throwCount.set(1);
+        script.throwOnce();
     }
 
     /** Makes the next call count down {@code enteredLatch}, then wait for {@code releaseLatch}. */
     public void blockNext(CountDownLatch enteredLatch, CountDownLatch releaseLatch) {
-        entered.set(enteredLatch);
-        release.set(releaseLatch);
+        script.blockNext(enteredLatch, releaseLatch);
     }
 
     /** How many times the handler ran. */

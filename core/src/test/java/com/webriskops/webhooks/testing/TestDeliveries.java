@@ -8,16 +8,12 @@ import com.webriskops.webhooks.signing.WebhookSignatures;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
-import java.util.function.Consumer;
 
 /**
  * Builds signed ticket-export deliveries for tests: the documentation's example payload with fresh
@@ -66,31 +62,13 @@ public final class TestDeliveries {
         }
     }
 
-    /** Builds one {@link Request}. Not thread-safe. */
-    public static final class Builder {
-        private List<WebhookSecret> secrets = List.of(SECRET);
-        private Instant timestamp = NOW;
+    /** Builds one WebRiskOps {@link Request}. Not thread-safe. */
+    public static final class Builder extends DeliveryBuilder<Builder> {
         private String nonce = "n-" + UUID.randomUUID();
         private String idempotencyKey = "export-" + UUID.randomUUID();
         private int attempt = 1;
-        private final List<Consumer<ObjectNode>> edits = new ArrayList<>();
-        private byte[] rawBody;
-        private byte[] bodyAfterSigning;
-        private final Map<String, List<String>> headerOverrides = new LinkedHashMap<>();
-        private final List<String> removedHeaders = new ArrayList<>();
 
         private Builder() {}
-
-        /** Signs with these secrets, one signature each (comma-separated). */
-        public Builder signedWith(WebhookSecret... secrets) {
-            this.secrets = Arrays.asList(secrets);
-            return this;
-        }
-
-        public Builder timestamp(Instant timestamp) {
-            this.timestamp = timestamp;
-            return this;
-        }
 
         public Builder nonce(String nonce) {
             this.nonce = nonce;
@@ -107,40 +85,24 @@ public final class TestDeliveries {
             return this;
         }
 
-        /** Changes the JSON payload before it is signed. */
-        public Builder editJson(Consumer<ObjectNode> edit) {
-            edits.add(edit);
-            return this;
+        @Override
+        protected ObjectNode payload(Instant timestamp) {
+            try {
+                ObjectNode json = (ObjectNode) WebhookJson.mapper().readTree(examplePayload());
+                json.put("idempotency_key", idempotencyKey);
+                json.put("attempt", attempt);
+                ObjectNode replay = (ObjectNode) json.get("replay_protection");
+                replay.put("timestamp", Long.toString(timestamp.getEpochSecond()));
+                replay.put("nonce", nonce);
+                return json;
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
         }
 
-        /** Signs and sends these bytes instead of the example payload. */
-        public Builder rawBody(byte[] body) {
-            this.rawBody = body.clone();
-            return this;
-        }
-
-        /** Sends these bytes, while the signature covers the body it would otherwise have sent. */
-        public Builder bodyAfterSigning(byte[] body) {
-            this.bodyAfterSigning = body.clone();
-            return this;
-        }
-
-        /** Sets a header after signing, replacing the built one. */
-        public Builder header(String name, String... values) {
-            headerOverrides.put(name, List.of(values));
-            return this;
-        }
-
-        /** Leaves a header out. */
-        public Builder without(String name) {
-            removedHeaders.add(name);
-            return this;
-        }
-
-        public Request build() {
+        @Override
+        protected Map<String, List<String>> signedHeaders(List<WebhookSecret> secrets, Instant timestamp, byte[] body) {
             String ts = Long.toString(timestamp.getEpochSecond());
-            byte[] body = rawBody != null ? rawBody : payload(ts);
-            String signature = WebhookSignatures.sign(secrets, ts, nonce, body);
             Map<String, List<String>> headers = new LinkedHashMap<>();
             headers.put(WebhookHeaders.CONTENT_TYPE, List.of("application/json"));
             headers.put(WebhookHeaders.EVENT, List.of("ticket_export.requested"));
@@ -149,25 +111,13 @@ public final class TestDeliveries {
             headers.put(WebhookHeaders.GENERIC_IDEMPOTENCY_KEY, List.of(idempotencyKey));
             headers.put(WebhookHeaders.TIMESTAMP, List.of(ts));
             headers.put(WebhookHeaders.NONCE, List.of(nonce));
-            headers.put(WebhookHeaders.SIGNATURE, List.of(signature));
-            headers.putAll(headerOverrides);
-            removedHeaders.forEach(headers::remove);
-            return new Request(headers, bodyAfterSigning != null ? bodyAfterSigning : body);
+            headers.put(WebhookHeaders.SIGNATURE, List.of(WebhookSignatures.sign(secrets, ts, nonce, body)));
+            return headers;
         }
 
-        private byte[] payload(String ts) {
-            try {
-                ObjectNode json = (ObjectNode) WebhookJson.mapper().readTree(examplePayload());
-                json.put("idempotency_key", idempotencyKey);
-                json.put("attempt", attempt);
-                ObjectNode replay = (ObjectNode) json.get("replay_protection");
-                replay.put("timestamp", ts);
-                replay.put("nonce", nonce);
-                edits.forEach(edit -> edit.accept(json));
-                return WebhookJson.mapper().writeValueAsString(json).getBytes(StandardCharsets.UTF_8);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
+        @Override
+        protected Builder self() {
+            return this;
         }
     }
 }

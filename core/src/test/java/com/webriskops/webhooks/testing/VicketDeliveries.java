@@ -4,17 +4,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.webriskops.webhooks.payload.WebhookJson;
 import com.webriskops.webhooks.signing.WebhookSecret;
 import com.webriskops.webhooks.vicket.VicketScheme;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.function.Consumer;
 
 /**
  * Builds signed Vicket deliveries for tests: the documentation's envelope with a fresh {@code id},
@@ -32,28 +25,11 @@ public final class VicketDeliveries {
         return new Builder();
     }
 
-    /** Builds one {@link TestDeliveries.Request}. Not thread-safe. */
-    public static final class Builder {
-        private List<WebhookSecret> secrets = List.of(TestDeliveries.SECRET);
-        private Instant timestamp = TestDeliveries.NOW;
+    /** Builds one Vicket {@link TestDeliveries.Request}. Not thread-safe. */
+    public static final class Builder extends DeliveryBuilder<Builder> {
         private String id = "9f2c1b7e-" + UUID.randomUUID();
-        private final List<Consumer<ObjectNode>> edits = new ArrayList<>();
-        private byte[] rawBody;
-        private byte[] bodyAfterSigning;
-        private final Map<String, List<String>> headerOverrides = new LinkedHashMap<>();
-        private final List<String> removedHeaders = new ArrayList<>();
 
         private Builder() {}
-
-        public Builder signedWith(WebhookSecret... secrets) {
-            this.secrets = Arrays.asList(secrets);
-            return this;
-        }
-
-        public Builder timestamp(Instant timestamp) {
-            this.timestamp = timestamp;
-            return this;
-        }
 
         /** The body's {@code id}, the duplicate-guard key. */
         public Builder id(String id) {
@@ -61,46 +37,8 @@ public final class VicketDeliveries {
             return this;
         }
 
-        /** Changes the JSON envelope before it is signed. */
-        public Builder editJson(Consumer<ObjectNode> edit) {
-            edits.add(edit);
-            return this;
-        }
-
-        /** Signs and sends these bytes instead of the envelope. */
-        public Builder rawBody(byte[] body) {
-            this.rawBody = body.clone();
-            return this;
-        }
-
-        /** Sends these bytes, while the signature covers the body it would otherwise have sent. */
-        public Builder bodyAfterSigning(byte[] body) {
-            this.bodyAfterSigning = body.clone();
-            return this;
-        }
-
-        /** Sets a header after signing, replacing the built one. */
-        public Builder header(String name, String... values) {
-            headerOverrides.put(name, List.of(values));
-            return this;
-        }
-
-        /** Leaves a header out. */
-        public Builder without(String name) {
-            removedHeaders.add(name);
-            return this;
-        }
-
-        public TestDeliveries.Request build() {
-            byte[] body = rawBody != null ? rawBody : envelope();
-            Map<String, List<String>> headers =
-                    new LinkedHashMap<>(VicketScheme.ofDefaults().sign(secrets, timestamp, body));
-            headers.putAll(headerOverrides);
-            removedHeaders.forEach(headers::remove);
-            return new TestDeliveries.Request(headers, bodyAfterSigning != null ? bodyAfterSigning : body);
-        }
-
-        private byte[] envelope() {
+        @Override
+        protected ObjectNode payload(Instant timestamp) {
             ObjectNode json = WebhookJson.mapper().createObjectNode();
             json.put("id", id);
             json.put("event", EVENT);
@@ -108,12 +46,17 @@ public final class VicketDeliveries {
             ObjectNode data = json.putObject("data");
             data.putObject("ticket").put("id", "tk_1001").putObject("status").put("category", "resolved");
             data.put("message", "Ticket resolved by the on-call agent.");
-            edits.forEach(edit -> edit.accept(json));
-            try {
-                return WebhookJson.mapper().writeValueAsString(json).getBytes(StandardCharsets.UTF_8);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
+            return json;
+        }
+
+        @Override
+        protected Map<String, List<String>> signedHeaders(List<WebhookSecret> secrets, Instant timestamp, byte[] body) {
+            return VicketScheme.ofDefaults().sign(secrets, timestamp, body);
+        }
+
+        @Override
+        protected Builder self() {
+            return this;
         }
     }
 

@@ -11,7 +11,6 @@ import java.io.OutputStream;
 import java.io.PrintStream;
 import java.net.HttpURLConnection;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
@@ -39,8 +38,8 @@ class ReceiveCommandTest {
         String storeArg = store.equals("h2") ? "jdbc:h2:file:" + dir.resolve("store") : "memory";
         BlockingQueue<String> errLines = new LinkedBlockingQueue<>();
         BlockingQueue<String> outLines = new LinkedBlockingQueue<>();
-        PrintStream out = lineStream(outLines);
-        PrintStream err = lineStream(errLines);
+        PrintStream out = Cli.lineStream(outLines);
+        PrintStream err = Cli.lineStream(errLines);
         AtomicInteger exit = new AtomicInteger(-1);
         Thread receive = new Thread(() -> exit.set(Main.run(
                 new String[] {"receive", "--port", "0", "--adapter", adapter, "--store", storeArg},
@@ -104,23 +103,5 @@ class ReceiveCommandTest {
         } finally {
             connection.disconnect();
         }
-    }
-
-    /** A stream that hands each printed line to {@code lines} as soon as it is complete. */
-    private static PrintStream lineStream(BlockingQueue<String> lines) {
-        OutputStream splitter = new OutputStream() {
-            private final java.io.ByteArrayOutputStream line = new java.io.ByteArrayOutputStream();
-
-            @Override
-            public synchronized void write(int b) {
-                if (b == '\n') {
-                    lines.add(line.toString(StandardCharsets.UTF_8));
-                    line.reset();
-                } else {
-                    line.write(b);
-                }
-            }
-        };
-        return new PrintStream(splitter, true, StandardCharsets.UTF_8);
     }
 }

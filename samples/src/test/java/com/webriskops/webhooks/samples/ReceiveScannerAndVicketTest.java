@@ -8,7 +8,6 @@ import com.webriskops.webhooks.signing.WebhookSecret;
 import com.webriskops.webhooks.standardwebhooks.StandardWebhooksScheme;
 import com.webriskops.webhooks.testing.TestDeliveries;
 import com.webriskops.webhooks.testing.VicketDeliveries;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -302,8 +301,8 @@ class ReceiveScannerAndVicketTest {
 
         static Receive start(String adapter, String store, Map<String, String> env) throws InterruptedException {
             Receive receive = new Receive();
-            PrintStream out = lineStream(receive.outLines);
-            PrintStream err = lineStream(receive.errLines);
+            PrintStream out = Cli.lineStream(receive.outLines);
+            PrintStream err = Cli.lineStream(receive.errLines);
             receive.thread = new Thread(() -> receive.exit.set(Main.run(
                     new String[] {"receive", "--port", "0", "--adapter", adapter, "--store", store},
                     env,
@@ -352,23 +351,5 @@ class ReceiveScannerAndVicketTest {
             assertThat(thread.isAlive()).isFalse();
             assertThat(exit.get()).isZero();
         }
-    }
-
-    /** A stream that hands each printed line to {@code lines} as soon as it is complete. */
-    private static PrintStream lineStream(BlockingQueue<String> lines) {
-        OutputStream splitter = new OutputStream() {
-            private final ByteArrayOutputStream line = new ByteArrayOutputStream();
-
-            @Override
-            public synchronized void write(int b) {
-                if (b == '\n') {
-                    lines.add(line.toString(StandardCharsets.UTF_8));
-                    line.reset();
-                } else {
-                    line.write(b);
-                }
-            }
-        };
-        return new PrintStream(splitter, true, StandardCharsets.UTF_8);
     }
 }

@@ -49,7 +49,7 @@ class ServeApiCommandTest {
                 Map.of(ServeApiCommand.TOKEN_ENV, TOKEN),
                 new ByteArrayInputStream(new byte[0]),
                 new PrintStream(OutputStream.nullOutputStream(), true, StandardCharsets.UTF_8),
-                lineStream(errLines))));
+                Cli.lineStream(errLines))));
         try (RunningServer receiver = JerseyReceiverApp.start(
                 WebhookReceiver.builder().secrets(TestDeliveries.SECRET).build(), 0, received::add)) {
             serve.start();
@@ -139,23 +139,5 @@ class ServeApiCommandTest {
             request.header("Idempotency-Key", idempotencyKey);
         }
         return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    /** A stream that hands each printed line to {@code lines} as soon as it is complete. */
-    private static PrintStream lineStream(BlockingQueue<String> lines) {
-        OutputStream splitter = new OutputStream() {
-            private final java.io.ByteArrayOutputStream line = new java.io.ByteArrayOutputStream();
-
-            @Override
-            public synchronized void write(int b) {
-                if (b == '\n') {
-                    lines.add(line.toString(StandardCharsets.UTF_8));
-                    line.reset();
-                } else {
-                    line.write(b);
-                }
-            }
-        };
-        return new PrintStream(splitter, true, StandardCharsets.UTF_8);
     }
 }

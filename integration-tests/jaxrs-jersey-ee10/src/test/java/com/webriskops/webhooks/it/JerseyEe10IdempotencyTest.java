@@ -1,12 +1,6 @@
 package com.webriskops.webhooks.it;
 
 import com.webriskops.webhooks.jaxrs.testing.JaxrsIdempotencySuite;
-import com.webriskops.webhooks.jaxrs.testing.JaxrsServer;
 
 /** The idempotency conformance suite (scanner postback) on Jersey 3.1 (EE 10), JDK HTTP server. */
-class JerseyEe10IdempotencyTest extends JaxrsIdempotencySuite {
-    @Override
-    protected JaxrsServer server() {
-        return JaxrsServer.seBootstrap();
-    }
-}
+class JerseyEe10IdempotencyTest extends JaxrsIdempotencySuite {}

@@ -1,12 +1,6 @@
 package com.webriskops.webhooks.it;
 
 import com.webriskops.webhooks.jaxrs.testing.JaxrsIdempotencySuite;
-import com.webriskops.webhooks.jaxrs.testing.JaxrsServer;
 
 /** The idempotency conformance suite (scanner postback) on Jersey 4.0 (EE 11), JDK HTTP server. */
-class JerseyEe11IdempotencyTest extends JaxrsIdempotencySuite {
-    @Override
-    protected JaxrsServer server() {
-        return JaxrsServer.seBootstrap();
-    }
-}
+class JerseyEe11IdempotencyTest extends JaxrsIdempotencySuite {}

@@ -1,15 +1,9 @@
 package com.webriskops.webhooks.it;
 
 import com.webriskops.webhooks.jaxrs.testing.JaxrsAdapterSuite;
-import com.webriskops.webhooks.jaxrs.testing.JaxrsServer;
 
 /** The JAX-RS adapter's own behaviour on RESTEasy 6.2 (EE 10), Undertow. */
 class ResteasyAdapterTest extends JaxrsAdapterSuite {
-    @Override
-    protected JaxrsServer server() {
-        return JaxrsServer.seBootstrap();
-    }
-
     @Override
     protected boolean injectsContainerRequestContextIntoResources() {
         return false;

@@ -9,38 +9,25 @@ import com.webriskops.webhooks.testing.ScannerHandler;
 import jakarta.annotation.Nullable;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
-import jakarta.ws.rs.core.Application;
 import jakarta.ws.rs.core.Response;
-import java.util.Map;
-import java.util.Set;
 
 /**
  * The scanner postback application the idempotency tests serve on every runtime: {@link
  * IdempotentApiFeature} and one resource at {@code /api/scanner/results} calling the test's {@link
  * ScannerHandler}.
  */
-public final class IdempotencyTestApplication extends Application {
-    private final Set<Object> singletons;
-
+public final class IdempotencyTestApplication extends SingletonApplication {
     public IdempotencyTestApplication(
             IdempotentRequests idempotency, @Nullable SharedSecretCheck check, ScannerHandler handler) {
+        super(feature(idempotency, check), new ScannerResource(handler));
+    }
+
+    private static IdempotentApiFeature feature(IdempotentRequests idempotency, @Nullable SharedSecretCheck check) {
         IdempotentApiFeature.Builder feature = IdempotentApiFeature.builder().idempotentRequests(idempotency);
         if (check != null) {
             feature.sharedSecretCheck(check);
         }
-        this.singletons = Set.of(feature.build(), new ScannerResource(handler));
-    }
-
-    // See WebhookTestApplication: the portable way to hand instances to every runtime's SeBootstrap.
-    @Override
-    @SuppressWarnings("deprecation")
-    public Set<Object> getSingletons() {
-        return singletons;
-    }
-
-    @Override
-    public Map<String, Object> getProperties() {
-        return Map.of("jersey.config.server.wadl.disableWadl", true);
+        return feature.build();
     }
 
     /** The scanner postback endpoint. */

@@ -15,6 +15,7 @@ import com.webriskops.webhooks.receiver.ReceiveResult;
 import com.webriskops.webhooks.receiver.VerifiedDelivery;
 import com.webriskops.webhooks.receiver.WebhookReceiver;
 import com.webriskops.webhooks.signing.WebhookSecret;
+import com.webriskops.webhooks.testing.HttpEndpoint;
 import com.webriskops.webhooks.testing.ReceiverHarness.Response;
 import com.webriskops.webhooks.testing.RecordingHandler;
 import com.webriskops.webhooks.testing.Retries;
@@ -31,9 +32,6 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
-import java.util.TreeMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -56,8 +54,13 @@ public abstract class JaxrsAdapterSuite {
     private final List<JaxrsServer.Running> servers = new ArrayList<>();
     private URI base;
 
-    /** How this runtime starts a server. */
-    protected abstract JaxrsServer server();
+    /**
+     * How this runtime starts a server: by default through {@link JaxrsServer#seBootstrap()}, so the
+     * runtime on the test module's classpath answers.
+     */
+    protected JaxrsServer server() {
+        return JaxrsServer.seBootstrap();
+    }
 
     /**
      * Whether this runtime injects {@code @Context ContainerRequestContext} into resource methods
@@ -373,14 +376,7 @@ public abstract class JaxrsAdapterSuite {
     // --- helpers ----------------------------------------------------------------------------------
 
     private Response post(String path, TestDeliveries.Request request) throws Exception {
-        HttpRequest.Builder http = HttpRequest.newBuilder(base.resolve(path))
-                .timeout(Duration.ofSeconds(30))
-                .POST(HttpRequest.BodyPublishers.ofByteArray(request.body()));
-        request.headers().forEach((name, values) -> values.forEach(value -> http.header(name, value)));
-        HttpResponse<byte[]> response = CLIENT.send(http.build(), HttpResponse.BodyHandlers.ofByteArray());
-        Map<String, List<String>> headers = new TreeMap<>();
-        response.headers().map().forEach((name, values) -> headers.put(name.toLowerCase(Locale.ROOT), values));
-        return new Response(response.statusCode(), headers, response.body());
+        return new HttpEndpoint(base.resolve(path), () -> {}).post(request.headers(), request.body());
     }
 
     private static void assertAnswer(Response response, HttpAnswer expected) {

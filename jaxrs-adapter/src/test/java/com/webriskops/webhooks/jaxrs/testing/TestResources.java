@@ -26,7 +26,22 @@ import jakarta.ws.rs.core.SecurityContext;
 public final class TestResources {
     private TestResources() {}
 
-    /** The endpoint the conformance suite posts to: reads the entity as bytes, answers the handler's status. */
+    /** Records the delivery with the title of the typed payload the runtime read as the entity. */
+    static Response answer(
+            RecordingHandler handler, VerifiedDelivery<?> delivery, byte[] body, TicketExportWebhook entity) {
+        int status = handler.handle(new RecordingHandler.Seen(
+                delivery.idempotencyKey(),
+                delivery.attempt(),
+                delivery.nonce(),
+                body,
+                entity.ticketExport().title()));
+        return Response.status(status).build();
+    }
+
+    /**
+     * The endpoint the conformance suite posts to, for a receiver of any scheme: reads the entity as
+     * bytes, answers the handler's status.
+     */
     @Path("hooks")
     public static final class Conformance {
         private final RecordingHandler handler;
@@ -38,14 +53,8 @@ public final class TestResources {
         @POST
         @VerifiedWebhook
         public Response receive(byte[] body, @Context SecurityContext security) {
-            VerifiedDelivery<?> delivery = VerifiedDeliveries.from(security);
-            int status = handler.handle(new RecordingHandler.Seen(
-                    delivery.idempotencyKey(),
-                    delivery.attempt(),
-                    delivery.nonce(),
-                    body,
-                    delivery.payload(TicketExportWebhook.class).ticketExport().title()));
-            return Response.status(status).build();
+            return Response.status(handler.handle(VerifiedDeliveries.from(security), body))
+                    .build();
         }
     }
 
@@ -67,7 +76,7 @@ public final class TestResources {
         public Response typed(TicketExportWebhook webhook, @Context SecurityContext security) {
             VerifiedDelivery<?> delivery = VerifiedDeliveries.from(security);
             probe.record(new Probe.Call("typed", webhook, null, delivery, security.getUserPrincipal()));
-            return answer(delivery, delivery.rawBody(), webhook.ticketExport().title());
+            return answer(handler, delivery, delivery.rawBody(), webhook);
         }
 
         /** One endpoint per tenant, each verified with its tenant's secret by a path-based resolver. */
@@ -77,10 +86,7 @@ public final class TestResources {
         public Response tenant(@PathParam("tenant") String tenant, byte[] body, @Context SecurityContext security) {
             VerifiedDelivery<?> delivery = VerifiedDeliveries.from(security);
             probe.record(new Probe.Call("tenants/" + tenant, null, body, delivery, security.getUserPrincipal()));
-            return answer(
-                    delivery,
-                    body,
-                    delivery.payload(TicketExportWebhook.class).ticketExport().title());
+            return Response.status(handler.handle(delivery, body)).build();
         }
 
         /** Throws an exception the runtime maps itself (a WebApplicationException with 503). */
@@ -103,10 +109,7 @@ public final class TestResources {
         public Response requestContext(byte[] body, @Context ContainerRequestContext request) {
             VerifiedDelivery<?> delivery = VerifiedDeliveries.from(request);
             probe.record(new Probe.Call("request-context", null, body, delivery, null));
-            return answer(
-                    delivery,
-                    body,
-                    delivery.payload(TicketExportWebhook.class).ticketExport().title());
+            return Response.status(handler.handle(delivery, body)).build();
         }
 
         /** Not annotated: no verification, no delivery. */
@@ -116,12 +119,6 @@ public final class TestResources {
         public String open(byte[] body, @Context SecurityContext security) {
             probe.record(new Probe.Call("open", null, body, null, security.getUserPrincipal()));
             return "open " + body.length;
-        }
-
-        private Response answer(VerifiedDelivery<?> delivery, byte[] body, String title) {
-            int status = handler.handle(new RecordingHandler.Seen(
-                    delivery.idempotencyKey(), delivery.attempt(), delivery.nonce(), body, title));
-            return Response.status(status).build();
         }
     }
 
@@ -138,13 +135,7 @@ public final class TestResources {
         @POST
         public Response receive(TicketExportWebhook webhook, @Context SecurityContext security) {
             VerifiedDelivery<?> delivery = VerifiedDeliveries.from(security);
-            int status = handler.handle(new RecordingHandler.Seen(
-                    delivery.idempotencyKey(),
-                    delivery.attempt(),
-                    delivery.nonce(),
-                    delivery.rawBody(),
-                    webhook.ticketExport().title()));
-            return Response.status(status).build();
+            return answer(handler, delivery, delivery.rawBody(), webhook);
         }
     }
 

@@ -122,7 +122,7 @@ public abstract class ServletAdapterSuite {
         assertThat(retry.status()).isEqualTo(200);
         assertThat(handler.calls()).isEqualTo(2);
         assertThat(handler.seen().get(1).attempt()).isEqualTo(2);
-        assertThat(handler.seen().get(1).title()).isEqualTo(TITLE);
+        assertThat(handler.seen().get(1).summary()).isEqualTo(TITLE);
     }
 
     @Test

@@ -8,7 +8,7 @@ import com.webriskops.webhooks.testing.RecordingHandler;
 import java.util.Objects;
 
 /**
- * Runs core's receiver conformance suite through {@link WebRiskOpsWebhookFilter} in a real servlet
+ * Runs core's receiver conformance suite, for every scheme, through {@link WebRiskOpsWebhookFilter} in a real servlet
  * container over real HTTP: the filter is registered from code and the application reads the entity
  * from the verified request.
  */

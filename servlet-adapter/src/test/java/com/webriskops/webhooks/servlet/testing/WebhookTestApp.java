@@ -1,6 +1,5 @@
 package com.webriskops.webhooks.servlet.testing;
 
-import com.webriskops.webhooks.payload.TicketExportWebhook;
 import com.webriskops.webhooks.receiver.VerifiedDelivery;
 import com.webriskops.webhooks.testing.RecordingHandler;
 import jakarta.servlet.AsyncContext;
@@ -28,8 +27,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * The web application every servlet container test runs: the webhook filter under test, registered from
- * code on {@code /webhooks/*}, in front of servlets that behave as an application would.
+ * The web application every servlet container test runs: the webhook filter under test (for a receiver
+ * of any scheme), registered from code on {@code /webhooks/*}, in front of servlets that behave as an
+ * application would.
  *
  * <ul>
  *   <li>{@value #RECEIVE}: reads the entity from {@code getInputStream()}, hands what it saw to the
@@ -115,17 +115,12 @@ public final class WebhookTestApp implements ServletContainerInitializer {
         registration.addMapping("/" + path);
     }
 
-    private static RecordingHandler.Seen seen(HttpServletRequest request, byte[] body) {
+    private static int handle(RecordingHandler handler, HttpServletRequest request, byte[] body) {
         VerifiedDelivery<?> delivery = (VerifiedDelivery<?>) request.getAttribute(VerifiedDelivery.ATTRIBUTE);
         if (delivery == null) {
             throw new IllegalStateException("no verified delivery on the request");
         }
-        return new RecordingHandler.Seen(
-                delivery.idempotencyKey(),
-                delivery.attempt(),
-                delivery.nonce(),
-                body,
-                delivery.payload(TicketExportWebhook.class).ticketExport().title());
+        return handler.handle(delivery, body);
     }
 
     /** Marks when the container's dispatch (this filter's chain, webhook filter included) has returned. */
@@ -153,7 +148,7 @@ public final class WebhookTestApp implements ServletContainerInitializer {
         @Override
         protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
             byte[] body = request.getInputStream().readAllBytes();
-            response.setStatus(handler.handle(seen(request, body)));
+            response.setStatus(handle(handler, request, body));
         }
     }
 
@@ -177,7 +172,7 @@ public final class WebhookTestApp implements ServletContainerInitializer {
                     }
                     HttpServletRequest asyncRequest = (HttpServletRequest) async.getRequest();
                     byte[] body = asyncRequest.getInputStream().readAllBytes();
-                    asyncResponse.setStatus(handler.handle(seen(asyncRequest, body)));
+                    asyncResponse.setStatus(handle(handler, asyncRequest, body));
                 } catch (IOException e) {
                     asyncResponse.setStatus(500);
                     throw new UncheckedIOException(e);
@@ -200,7 +195,7 @@ public final class WebhookTestApp implements ServletContainerInitializer {
 
         @Override
         protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
-            handler.handle(seen(request, request.getInputStream().readAllBytes()));
+            handle(handler, request, request.getInputStream().readAllBytes());
             request.startAsync().setTimeout(ASYNC_TIMEOUT_MILLIS);
         }
     }

@@ -9,6 +9,7 @@ import com.webriskops.webhooks.payload.WebhookJson;
 import com.webriskops.webhooks.protocol.WebhookHeaders;
 import com.webriskops.webhooks.receiver.WebhookReceiver;
 import com.webriskops.webhooks.servlet.WebRiskOpsWebhookFilter;
+import com.webriskops.webhooks.servlet.testing.JettyEe10Container;
 import com.webriskops.webhooks.servlet.testing.ServletContainerUnderTest;
 import com.webriskops.webhooks.servlet.testing.WebhookTestApp;
 import com.webriskops.webhooks.testing.HttpEndpoint;
@@ -316,7 +317,7 @@ abstract class TwoServersSharingOneDatabaseTest {
                     .build();
             RecordingHandler handler = new RecordingHandler();
             ServletContainerUnderTest.Running server =
-                    new JettyServer().start(new WebhookTestApp(new WebRiskOpsWebhookFilter(receiver), handler));
+                    new JettyEe10Container().start(new WebhookTestApp(new WebRiskOpsWebhookFilter(receiver), handler));
             return new Instance(
                     new HttpEndpoint(server.baseUri().resolve(WebhookTestApp.RECEIVE), server), handler, pool);
         }

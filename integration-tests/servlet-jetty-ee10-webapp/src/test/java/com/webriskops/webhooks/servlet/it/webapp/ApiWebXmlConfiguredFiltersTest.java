@@ -1,58 +1,28 @@
 package com.webriskops.webhooks.servlet.it.webapp;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.catchThrowable;
 
 import com.webriskops.webhooks.payload.WebhookJson;
 import com.webriskops.webhooks.testing.HttpEndpoint;
 import com.webriskops.webhooks.testing.ReceiverHarness.Response;
-import jakarta.servlet.ServletException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.eclipse.jetty.ee10.webapp.WebAppContext;
-import org.eclipse.jetty.server.Server;
-import org.eclipse.jetty.server.ServerConnector;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
  * {@code SharedSecretFilter} and {@code IdempotencyFilter} configured by {@code
- * src/test/webapp-api/WEB-INF/web.xml} alone, in a Jetty 12 ee10 {@link WebAppContext}: each init-param
+ * src/test/webapp-api/WEB-INF/web.xml} alone, in a Jetty 12 ee10 {@code WebAppContext}: each init-param
  * the file sets changes what a client sees.
  */
-class ApiWebXmlConfiguredFiltersTest {
-    private static final String SECRET_PROPERTY = "webriskops.it.scanner-secret";
+class ApiWebXmlConfiguredFiltersTest extends WebXmlSuite {
     private static final String HEADER = "X-Test-Scanner-Secret";
     private static final String BODY = "{\"scanRunId\":123,\"status\":\"completed\"}";
 
-    private Server server;
-
-    @AfterEach
-    void stop() throws Exception {
-        System.clearProperty(SECRET_PROPERTY);
-        if (server != null) {
-            server.stop();
-        }
-    }
-
-    private URI startWebapp() throws Exception {
-        server = new Server();
-        ServerConnector connector = new ServerConnector(server);
-        connector.setHost("127.0.0.1");
-        connector.setPort(0);
-        server.addConnector(connector);
-        WebAppContext webapp = new WebAppContext();
-        webapp.setContextPath("/");
-        webapp.setBaseResourceAsPath(Path.of("src/test/webapp-api"));
-        webapp.setParentLoaderPriority(true);
-        webapp.setThrowUnavailableOnStartupException(true);
-        server.setHandler(webapp);
-        server.start();
-        return URI.create("http://127.0.0.1:" + connector.getLocalPort() + "/api/scanner/results");
+    ApiWebXmlConfiguredFiltersTest() {
+        super("src/test/webapp-api", "api/scanner/results", "webriskops.it.scanner-secret");
     }
 
     private static Response post(URI uri, String header, String secret, String key, String body) throws Exception {
@@ -69,8 +39,8 @@ class ApiWebXmlConfiguredFiltersTest {
 
     @Test
     void headerNameAndSecretPropertyWithRotation() throws Exception {
-        System.setProperty(SECRET_PROPERTY, "new-scanner-secret, old-scanner-secret");
-        URI uri = startWebapp();
+        secret("new-scanner-secret, old-scanner-secret");
+        URI uri = start();
 
         assertThat(post(uri, HEADER, "new-scanner-secret", "k-new", BODY).status())
                 .isEqualTo(202);
@@ -87,8 +57,8 @@ class ApiWebXmlConfiguredFiltersTest {
 
     @Test
     void retryGetsTheStoredAnswerUntilKeyTtlSecondsEnds() throws Exception {
-        System.setProperty(SECRET_PROPERTY, "scanner-secret");
-        URI uri = startWebapp();
+        secret("scanner-secret");
+        URI uri = start();
 
         Response first = post(uri, HEADER, "scanner-secret", "k-ttl", BODY);
         Response retry = post(uri, HEADER, "scanner-secret", "k-ttl", BODY);
@@ -105,8 +75,8 @@ class ApiWebXmlConfiguredFiltersTest {
 
     @Test
     void answersOverMaxStoredBodyBytesAreNotStored() throws Exception {
-        System.setProperty(SECRET_PROPERTY, "scanner-secret");
-        URI uri = startWebapp();
+        secret("scanner-secret");
+        URI uri = start();
         URI large = URI.create(uri + "?pad=300"); // max-stored-body-bytes is 200
 
         Response first = post(large, HEADER, "scanner-secret", "k-large", BODY);
@@ -119,8 +89,8 @@ class ApiWebXmlConfiguredFiltersTest {
 
     @Test
     void requestsOverMaxRequestBodyBytesAreRefused() throws Exception {
-        System.setProperty(SECRET_PROPERTY, "scanner-secret");
-        URI uri = startWebapp();
+        secret("scanner-secret");
+        URI uri = start();
         String big = "{\"scanRunId\":123,\"status\":\"" + "y".repeat(300) + "\"}"; // max-request-body-bytes is 256
 
         Response refused = post(uri, HEADER, "scanner-secret", "k-big", big);
@@ -128,20 +98,5 @@ class ApiWebXmlConfiguredFiltersTest {
         assertThat(refused.header("Content-Type")).startsWith("application/problem+json");
         assertThat(post(uri, HEADER, "scanner-secret", "k-small", BODY).status())
                 .isEqualTo(202);
-    }
-
-    @Test
-    void missingSecretFailsAtStartupNamingTheProperty() {
-        Throwable failure = catchThrowable(this::startWebapp);
-
-        assertThat(failure).isNotNull();
-        Throwable servletException = failure;
-        while (servletException != null && !(servletException instanceof ServletException)) {
-            servletException = servletException.getCause();
-        }
-        assertThat(servletException)
-                .as("a ServletException in %s", failure)
-                .isNotNull()
-                .hasMessageContaining("system property '" + SECRET_PROPERTY + "' is not set");
     }
 }

@@ -1,5 +1,6 @@
 package com.webriskops.webhooks.servlet.it.jetty.ee10;
 
+import com.webriskops.webhooks.servlet.testing.JettyEe10Container;
 import com.webriskops.webhooks.servlet.testing.ServletIdempotencyHarness;
 import com.webriskops.webhooks.testing.IdempotencyConformanceSuite;
 import com.webriskops.webhooks.testing.IdempotencyHarness;

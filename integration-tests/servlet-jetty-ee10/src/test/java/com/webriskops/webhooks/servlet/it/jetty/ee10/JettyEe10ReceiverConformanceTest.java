@@ -1,5 +1,6 @@
 package com.webriskops.webhooks.servlet.it.jetty.ee10;
 
+import com.webriskops.webhooks.servlet.testing.JettyEe10Container;
 import com.webriskops.webhooks.servlet.testing.ServletReceiverHarness;
 import com.webriskops.webhooks.testing.ReceiverConformanceSuite;
 import com.webriskops.webhooks.testing.ReceiverHarness;

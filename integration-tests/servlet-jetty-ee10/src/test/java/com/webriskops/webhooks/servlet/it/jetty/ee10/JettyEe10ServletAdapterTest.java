@@ -1,5 +1,6 @@
 package com.webriskops.webhooks.servlet.it.jetty.ee10;
 
+import com.webriskops.webhooks.servlet.testing.JettyEe10Container;
 import com.webriskops.webhooks.servlet.testing.ServletAdapterSuite;
 import com.webriskops.webhooks.servlet.testing.ServletContainerUnderTest;
 

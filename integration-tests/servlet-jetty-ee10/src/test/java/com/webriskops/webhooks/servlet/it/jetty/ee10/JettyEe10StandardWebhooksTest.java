@@ -3,6 +3,7 @@ package com.webriskops.webhooks.servlet.it.jetty.ee10;
 import com.webriskops.webhooks.receiver.VerifiedDelivery;
 import com.webriskops.webhooks.receiver.WebhookReceiver;
 import com.webriskops.webhooks.servlet.WebRiskOpsWebhookFilter;
+import com.webriskops.webhooks.servlet.testing.JettyEe10Container;
 import com.webriskops.webhooks.servlet.testing.ServletContainerUnderTest;
 import com.webriskops.webhooks.testing.HttpEndpoint;
 import com.webriskops.webhooks.testing.StandardWebhooksHttpInterop;

@@ -1,25 +1,16 @@
 package com.webriskops.webhooks.servlet.it.jetty.ee11;
 
-import com.webriskops.webhooks.servlet.testing.ServletContainerUnderTest;
+import com.webriskops.webhooks.servlet.testing.EmbeddedJetty;
 import jakarta.servlet.ServletContainerInitializer;
-import java.net.URI;
 import org.eclipse.jetty.ee11.servlet.ServletContextHandler;
-import org.eclipse.jetty.server.Server;
-import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.server.Handler;
 
-/** Embedded Jetty 12 (ee11) on an ephemeral loopback port, the app registered through its initializer. */
-final class JettyEe11Container implements ServletContainerUnderTest {
+/** Embedded Jetty 12 in its ee11 environment (Servlet 6.1), the app registered through its initializer. */
+final class JettyEe11Container extends EmbeddedJetty {
     @Override
-    public Running start(ServletContainerInitializer app) throws Exception {
-        Server server = new Server();
-        ServerConnector connector = new ServerConnector(server);
-        connector.setHost("127.0.0.1");
-        connector.setPort(0);
-        server.addConnector(connector);
+    protected Handler rootContext(ServletContainerInitializer app) {
         ServletContextHandler context = new ServletContextHandler("/");
         context.addServletContainerInitializer(app);
-        server.setHandler(context);
-        server.start();
-        return new Running(URI.create("http://127.0.0.1:" + connector.getLocalPort() + "/"), server::stop);
+        return context;
     }
 }

@@ -1,4 +1,4 @@
-package com.webriskops.webhooks.servlet.it.tomcat.v11;
+package com.webriskops.webhooks.servlet.it.tomcat;
 
 import com.webriskops.webhooks.servlet.testing.ServletContainerUnderTest;
 import jakarta.servlet.ServletContainerInitializer;
@@ -12,8 +12,12 @@ import org.apache.catalina.Context;
 import org.apache.catalina.connector.Connector;
 import org.apache.catalina.startup.Tomcat;
 
-/** Embedded Tomcat 11 on an ephemeral loopback port, the app registered through its initializer. */
-final class Tomcat11Container implements ServletContainerUnderTest {
+/**
+ * Embedded Tomcat on an ephemeral loopback port, the app registered through its initializer. This
+ * directory is compiled twice: by servlet-tomcat-10 against Tomcat 10.1 and by servlet-tomcat-11 against
+ * Tomcat 11 (the two share their packages).
+ */
+final class TomcatContainer implements ServletContainerUnderTest {
     @Override
     public Running start(ServletContainerInitializer app) throws Exception {
         Path baseDir = Files.createTempDirectory("tomcat-it");

@@ -1,0 +1,37 @@
+package com.webriskops.webhooks.testing;
+
+import static com.webriskops.webhooks.testing.TestDeliveries.NOW;
+import static com.webriskops.webhooks.testing.VicketDeliveries.delivery;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.webriskops.webhooks.testing.ReceiverHarness.Endpoint;
+import com.webriskops.webhooks.testing.ReceiverHarness.Response;
+import com.webriskops.webhooks.vicket.VicketScheme;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** The receiver rule only the Vicket scheme needs: a {@code t} that its HMAC does not cover. */
+public abstract class VicketConformanceCases extends ConformanceCases {
+    protected VicketConformanceCases(ReceiverHarness harness) {
+        super(VicketFixture.INSTANCE, harness);
+    }
+
+    @Test
+    void replayWithAFreshUnsignedTimestampIsStoppedByTheDuplicateGuard() throws Exception {
+        Endpoint endpoint = start();
+        TestDeliveries.Request request = delivery().id("evt-replayed").build();
+        assertThat(post(endpoint, request).status()).isEqualTo(200);
+
+        // t is not covered by Vicket's HMAC: an attacker can change it and the signature still holds.
+        String moved = VicketDeliveries.signature(request)
+                .replace("t=" + NOW.getEpochSecond(), "t=" + (NOW.getEpochSecond() + 5));
+        Map<String, List<String>> headers = new LinkedHashMap<>(request.headers());
+        headers.put(VicketScheme.SIGNATURE_HEADER, List.of(moved));
+        Response replay = post(endpoint, new TestDeliveries.Request(headers, request.body()));
+
+        assertDuplicate(replay);
+        assertThat(handler.calls()).isEqualTo(1);
+    }
+}
