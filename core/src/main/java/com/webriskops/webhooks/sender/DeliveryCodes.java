@@ -1,5 +1,8 @@
 package com.webriskops.webhooks.sender;
 
+import com.webriskops.webhooks.sender.target.PayloadFinding;
+import com.webriskops.webhooks.sender.target.TargetCheck;
+
 /**
  * The codes a delivery attempt ends with, besides {@link TargetCheck#SECRET_MISSING}, {@link
  * TargetCheck#URL_UNSAFE} and {@link PayloadFinding#CODE}. See DESIGN's "Sender rules".

@@ -1,6 +1,21 @@
 package com.webriskops.webhooks.sender;
 
 import com.webriskops.webhooks.protocol.WebhookHeaders;
+import com.webriskops.webhooks.sender.internal.AddressGuard;
+import com.webriskops.webhooks.sender.internal.GuardedDnsResolver;
+import com.webriskops.webhooks.sender.internal.HostResolver;
+import com.webriskops.webhooks.sender.internal.NonceSource;
+import com.webriskops.webhooks.sender.internal.OutboundRequest;
+import com.webriskops.webhooks.sender.internal.PayloadSafety;
+import com.webriskops.webhooks.sender.internal.ResponseClassifier;
+import com.webriskops.webhooks.sender.internal.TargetClients;
+import com.webriskops.webhooks.sender.internal.WebhookEnvelopes;
+import com.webriskops.webhooks.sender.outbox.Dispatcher;
+import com.webriskops.webhooks.sender.spi.DeliveryStore;
+import com.webriskops.webhooks.sender.target.ExportTarget;
+import com.webriskops.webhooks.sender.target.PayloadFinding;
+import com.webriskops.webhooks.sender.target.TargetCheck;
+import com.webriskops.webhooks.sender.target.TargetSafety;
 import jakarta.annotation.Nullable;
 import java.io.IOException;
 import java.io.InputStream;

@@ -3,6 +3,7 @@ package com.webriskops.webhooks.sender;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.webriskops.webhooks.sender.internal.ResponseClassifier;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Random;

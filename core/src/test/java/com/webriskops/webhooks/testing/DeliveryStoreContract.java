@@ -6,14 +6,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.webriskops.webhooks.payload.TicketExportWebhook;
 import com.webriskops.webhooks.payload.WebhookJson;
 import com.webriskops.webhooks.sender.AttemptOutcome;
-import com.webriskops.webhooks.sender.ClaimedDelivery;
-import com.webriskops.webhooks.sender.Delivery;
 import com.webriskops.webhooks.sender.DeliveryStatus;
-import com.webriskops.webhooks.sender.DeliveryStore;
-import com.webriskops.webhooks.sender.DeploymentMode;
 import com.webriskops.webhooks.sender.ExportRequest;
-import com.webriskops.webhooks.sender.ExportTarget;
-import com.webriskops.webhooks.sender.PrivateNetworkPolicy;
+import com.webriskops.webhooks.sender.outbox.ClaimedDelivery;
+import com.webriskops.webhooks.sender.outbox.Delivery;
+import com.webriskops.webhooks.sender.spi.DeliveryStore;
+import com.webriskops.webhooks.sender.target.DeploymentMode;
+import com.webriskops.webhooks.sender.target.ExportTarget;
+import com.webriskops.webhooks.sender.target.PrivateNetworkPolicy;
 import jakarta.annotation.Nullable;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -35,7 +35,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
 /**
- * The behaviour every {@link com.webriskops.webhooks.sender.DeliveryStore} must have, shared through
+ * The behaviour every {@link com.webriskops.webhooks.sender.spi.DeliveryStore} must have, shared through
  * core's test-jar: the in-memory store runs it in core, the JDBI store on each database. A subclass
  * hands out an empty store before each test ({@link #emptyStore()}), and optionally a second instance
  * on the same data ({@link #secondInstance()}), as another application instance would have.

@@ -1,12 +1,12 @@
 package com.webriskops.webhooks.samples;
 
 import com.webriskops.webhooks.sender.AttemptOutcome;
-import com.webriskops.webhooks.sender.Delivery;
-import com.webriskops.webhooks.sender.DeliveryStatusView;
 import com.webriskops.webhooks.sender.ExportRequest;
-import com.webriskops.webhooks.sender.ExportTarget;
-import com.webriskops.webhooks.sender.PortableExport;
 import com.webriskops.webhooks.sender.SendResult;
+import com.webriskops.webhooks.sender.fallback.PortableExport;
+import com.webriskops.webhooks.sender.outbox.Delivery;
+import com.webriskops.webhooks.sender.outbox.DeliveryStatusView;
+import com.webriskops.webhooks.sender.target.ExportTarget;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

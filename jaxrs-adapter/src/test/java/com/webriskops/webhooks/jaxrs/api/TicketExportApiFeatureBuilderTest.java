@@ -3,9 +3,9 @@ package com.webriskops.webhooks.jaxrs.api;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.webriskops.webhooks.sender.InMemoryCredentialStore;
-import com.webriskops.webhooks.sender.InMemoryDeliveryStore;
-import com.webriskops.webhooks.sender.InMemoryTargetStore;
+import com.webriskops.webhooks.sender.internal.InMemoryCredentialStore;
+import com.webriskops.webhooks.sender.internal.InMemoryDeliveryStore;
+import com.webriskops.webhooks.sender.internal.InMemoryTargetStore;
 import org.junit.jupiter.api.Test;
 
 class TicketExportApiFeatureBuilderTest {

@@ -1,0 +1,107 @@
+package com.webriskops.webhooks.sender.internal;
+
+import com.webriskops.webhooks.sender.DeliveryCodes;
+import com.webriskops.webhooks.sender.DeliveryStatus;
+import jakarta.annotation.Nullable;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+
+/** DESIGN's "Sender rules" table, and {@code Retry-After} parsing. */
+public final class ResponseClassifier {
+    /** Longest Retry-After read at all (the policy's cap applies after). */
+    public static final Duration MAX_RETRY_AFTER = Duration.ofDays(7);
+
+    private ResponseClassifier() {}
+
+    /** Status and code for an HTTP answer. */
+    public record Verdict(DeliveryStatus status, @Nullable String code, String message) {}
+
+    public static Verdict classify(int status) {
+        if (status >= 200 && status < 300) {
+            return new Verdict(DeliveryStatus.EXPORTED, null, "the target answered " + status);
+        }
+        if (status >= 300 && status < 400) {
+            return new Verdict(
+                    DeliveryStatus.BLOCKED,
+                    DeliveryCodes.REDIRECT_BLOCKED,
+                    "the target answered " + status + " (a redirect); redirects are never followed, fix the URL");
+        }
+        switch (status) {
+            case 400:
+            case 413:
+            case 415:
+            case 422:
+                return new Verdict(
+                        DeliveryStatus.BLOCKED,
+                        DeliveryCodes.VALIDATION_FAILED,
+                        "the target refused the payload with " + status);
+            case 401:
+            case 403:
+                return new Verdict(
+                        DeliveryStatus.BLOCKED,
+                        DeliveryCodes.AUTH_FAILED,
+                        "the target refused the signature or the sender with " + status + "; check the secret");
+            case 429:
+                return new Verdict(
+                        DeliveryStatus.RETRY_SCHEDULED, DeliveryCodes.RATE_LIMITED, "the target answered 429");
+            case 409:
+            case 408:
+            case 425:
+                return new Verdict(
+                        DeliveryStatus.RETRY_SCHEDULED,
+                        DeliveryCodes.DELIVERY_FAILED,
+                        "the target answered " + status + "; retrying");
+            default:
+                break;
+        }
+        if (status >= 400 && status < 500) {
+            return new Verdict(
+                    DeliveryStatus.BLOCKED,
+                    DeliveryCodes.REJECTED,
+                    "the target answered " + status + "; check the URL and the endpoint");
+        }
+        return new Verdict(
+                DeliveryStatus.RETRY_SCHEDULED,
+                DeliveryCodes.DELIVERY_FAILED,
+                "the target answered " + status + "; retrying");
+    }
+
+    /**
+     * A {@code Retry-After} value as a wait from {@code now}: delta-seconds or an HTTP-date (a past
+     * date is zero), at most {@link #MAX_RETRY_AFTER}; null when absent or malformed.
+     */
+    @Nullable
+    public static Duration retryAfter(@Nullable String value, Instant now) {
+        if (value == null) {
+            return null;
+        }
+        String text = value.strip();
+        if (text.isEmpty()) {
+            return null;
+        }
+        if (text.chars().allMatch(c -> c >= '0' && c <= '9')) {
+            if (text.length() > 9) {
+                return MAX_RETRY_AFTER;
+            }
+            Duration seconds = Duration.ofSeconds(Long.parseLong(text));
+            return seconds.compareTo(MAX_RETRY_AFTER) > 0 ? MAX_RETRY_AFTER : seconds;
+        }
+        if (text.length() > 64) {
+            return null;
+        }
+        try {
+            Instant at = ZonedDateTime.parse(text, DateTimeFormatter.RFC_1123_DATE_TIME)
+                    .toInstant();
+            Duration wait = Duration.between(now, at);
+            if (wait.isNegative()) {
+                return Duration.ZERO;
+            }
+            return wait.compareTo(MAX_RETRY_AFTER) > 0 ? MAX_RETRY_AFTER : wait;
+        } catch (DateTimeParseException e) {
+            return null;
+        }
+    }
+}

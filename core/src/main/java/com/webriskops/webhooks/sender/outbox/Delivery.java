@@ -1,0 +1,73 @@
+package com.webriskops.webhooks.sender.outbox;
+
+import com.webriskops.webhooks.payload.ProviderKey;
+import com.webriskops.webhooks.sender.AttemptOutcome;
+import com.webriskops.webhooks.sender.DeliveryStatus;
+import com.webriskops.webhooks.sender.ExportRequest;
+import com.webriskops.webhooks.sender.spi.DeliveryStore;
+import com.webriskops.webhooks.sender.target.ExportTarget;
+import jakarta.annotation.Nullable;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * One export to one target as a {@link DeliveryStore} holds it: the export, where it stands, its
+ * lease, and its attempt log. Immutable; stores hand out snapshots.
+ *
+ * @param id the store's id
+ * @param idempotencyKey the export's idempotency key, unique in the store
+ * @param targetId the target's id
+ * @param providerKey the target's provider key when enqueued
+ * @param signingStatus the target's {@link ExportTarget#signingStatus()} when enqueued
+ * @param export what is sent
+ * @param status where it stands
+ * @param attempts attempts started over the delivery's life; the envelope's {@code attempt} of the
+ *     running or last attempt
+ * @param roundAttempts attempts started since it was enqueued or last retried on request (the retry
+ *     policy's count)
+ * @param roundStartedAt when this round's first attempt started, or null before it
+ * @param nextAttemptAt when it is due (pending, retry_scheduled), or null
+ * @param leaseOwner the dispatcher holding it (sending), or null
+ * @param leaseExpiresAt when that lease ends (sending), or null
+ * @param fencingToken the token of the latest claim; results under an older token are discarded
+ * @param createdAt when it was enqueued
+ * @param updatedAt when it last changed
+ * @param attemptLog the latest attempts, oldest first (a store may keep only the most recent ones)
+ */
+public record Delivery(
+        long id,
+        String idempotencyKey,
+        long targetId,
+        ProviderKey providerKey,
+        String signingStatus,
+        ExportRequest export,
+        DeliveryStatus status,
+        int attempts,
+        int roundAttempts,
+        @Nullable Instant roundStartedAt,
+        @Nullable Instant nextAttemptAt,
+        @Nullable String leaseOwner,
+        @Nullable Instant leaseExpiresAt,
+        long fencingToken,
+        Instant createdAt,
+        Instant updatedAt,
+        List<AttemptOutcome> attemptLog) {
+
+    public Delivery {
+        Objects.requireNonNull(idempotencyKey, "idempotencyKey");
+        Objects.requireNonNull(providerKey, "providerKey");
+        Objects.requireNonNull(signingStatus, "signingStatus");
+        Objects.requireNonNull(export, "export");
+        Objects.requireNonNull(status, "status");
+        Objects.requireNonNull(createdAt, "createdAt");
+        Objects.requireNonNull(updatedAt, "updatedAt");
+        attemptLog = List.copyOf(attemptLog);
+    }
+
+    /** The last attempt's outcome, or null before any. */
+    @Nullable
+    public AttemptOutcome lastAttempt() {
+        return attemptLog.isEmpty() ? null : attemptLog.get(attemptLog.size() - 1);
+    }
+}

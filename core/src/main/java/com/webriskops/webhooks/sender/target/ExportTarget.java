@@ -1,0 +1,232 @@
+package com.webriskops.webhooks.sender.target;
+
+import com.webriskops.webhooks.payload.ProviderKey;
+import com.webriskops.webhooks.signing.WebhookSecret;
+import jakarta.annotation.Nullable;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * A customer-owned endpoint ticket exports are delivered to. The signing secrets are credentials:
+ * they are never written into a payload, a log line or {@link #toString()}. Immutable and
+ * thread-safe.
+ *
+ * <pre>{@code
+ * ExportTarget target = ExportTarget.builder()
+ *         .id(123)
+ *         .providerKey(ProviderKey.GENERIC_WEBHOOK)
+ *         .baseUrl("https://hooks.example.com/webriskops")
+ *         .signingSecrets(WebhookSecret.of(secretFromVault))
+ *         .build();
+ * }</pre>
+ */
+public final class ExportTarget {
+    private final long id;
+    private final ProviderKey providerKey;
+    private final String baseUrl;
+    private final DeploymentMode deploymentMode;
+    private final List<WebhookSecret> signingSecrets;
+    private final boolean signingEnabled;
+    private final PrivateNetworkPolicy privateNetworkPolicy;
+    private final List<Cidr> privateNetworkAllowlist;
+
+    @Nullable
+    private final String name;
+
+    private ExportTarget(Builder builder) {
+        this.id = builder.id;
+        this.providerKey = builder.providerKey;
+        this.baseUrl = builder.baseUrl;
+        this.deploymentMode = builder.deploymentMode;
+        this.signingSecrets = List.copyOf(builder.signingSecrets);
+        this.signingEnabled = builder.signingEnabled;
+        this.privateNetworkPolicy = builder.privateNetworkPolicy;
+        this.privateNetworkAllowlist = List.copyOf(builder.privateNetworkAllowlist);
+        this.name = builder.name;
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** A builder holding this target's values, to derive a changed copy. */
+    public Builder toBuilder() {
+        Builder builder = new Builder()
+                .id(id)
+                .providerKey(providerKey)
+                .baseUrl(baseUrl)
+                .deploymentMode(deploymentMode)
+                .signingSecrets(signingSecrets)
+                .signingEnabled(signingEnabled)
+                .privateNetworkPolicy(privateNetworkPolicy)
+                .privateNetworkAllowlist(privateNetworkAllowlist);
+        builder.name = name;
+        return builder;
+    }
+
+    public long id() {
+        return id;
+    }
+
+    public ProviderKey providerKey() {
+        return providerKey;
+    }
+
+    /** The endpoint URL (a.k.a. {@code webhook_url}), as configured; not yet checked. */
+    public String baseUrl() {
+        return baseUrl;
+    }
+
+    public DeploymentMode deploymentMode() {
+        return deploymentMode;
+    }
+
+    /** The secrets deliveries are signed with, in order; several during a rotation. */
+    public List<WebhookSecret> signingSecrets() {
+        return signingSecrets;
+    }
+
+    public boolean signingEnabled() {
+        return signingEnabled;
+    }
+
+    public PrivateNetworkPolicy privateNetworkPolicy() {
+        return privateNetworkPolicy;
+    }
+
+    public List<Cidr> privateNetworkAllowlist() {
+        return privateNetworkAllowlist;
+    }
+
+    /** A display name, or null. */
+    @Nullable
+    public String name() {
+        return name;
+    }
+
+    /**
+     * {@code signed} when deliveries will carry a signature, {@code unsigned} when signing is
+     * disabled, {@code secret_missing} when signing is required but no secret is held.
+     */
+    public String signingStatus() {
+        if (!signingEnabled) {
+            return "unsigned";
+        }
+        return signingSecrets.isEmpty() ? "secret_missing" : "signed";
+    }
+
+    /** True when private addresses may be opened: self-hosted mode with the allowlist policy. */
+    public boolean allowsPrivateNetwork() {
+        return deploymentMode == DeploymentMode.SELF_HOSTED
+                && privateNetworkPolicy == PrivateNetworkPolicy.ALLOWLIST
+                && !privateNetworkAllowlist.isEmpty();
+    }
+
+    @Override
+    public String toString() {
+        return "ExportTarget[id=" + id + ", providerKey=" + providerKey.wireName() + ", baseUrl=" + baseUrl
+                + ", deploymentMode=" + deploymentMode.wireName() + ", signingStatus=" + signingStatus()
+                + ", privateNetworkPolicy=" + privateNetworkPolicy.wireName() + ", privateNetworkAllowlist="
+                + privateNetworkAllowlist + "]";
+    }
+
+    /** Builds an {@link ExportTarget}. Not thread-safe; {@link #build()} freezes a copy. */
+    public static final class Builder {
+        private long id;
+        private ProviderKey providerKey = ProviderKey.GENERIC_WEBHOOK;
+        private String baseUrl;
+        private DeploymentMode deploymentMode = DeploymentMode.CLOUD;
+        private final List<WebhookSecret> signingSecrets = new ArrayList<>();
+        private boolean signingEnabled = true;
+        private PrivateNetworkPolicy privateNetworkPolicy = PrivateNetworkPolicy.BLOCK;
+        private final List<Cidr> privateNetworkAllowlist = new ArrayList<>();
+        private String name;
+
+        private Builder() {}
+
+        public Builder id(long id) {
+            this.id = id;
+            return this;
+        }
+
+        /** Default {@link ProviderKey#GENERIC_WEBHOOK}. */
+        public Builder providerKey(ProviderKey providerKey) {
+            this.providerKey = Objects.requireNonNull(providerKey, "providerKey");
+            return this;
+        }
+
+        /** The endpoint URL; checked by {@link TargetSafety}, not here. */
+        public Builder baseUrl(String baseUrl) {
+            this.baseUrl = Objects.requireNonNull(baseUrl, "baseUrl");
+            return this;
+        }
+
+        /** Default {@link DeploymentMode#CLOUD}. */
+        public Builder deploymentMode(DeploymentMode deploymentMode) {
+            this.deploymentMode = Objects.requireNonNull(deploymentMode, "deploymentMode");
+            return this;
+        }
+
+        /** Replaces the signing secrets; during a rotation, give the new and the old one. */
+        public Builder signingSecrets(WebhookSecret... secrets) {
+            return signingSecrets(Arrays.asList(secrets));
+        }
+
+        /** Like {@link #signingSecrets(WebhookSecret...)}. */
+        public Builder signingSecrets(List<WebhookSecret> secrets) {
+            signingSecrets.clear();
+            secrets.forEach(secret -> signingSecrets.add(Objects.requireNonNull(secret, "secret")));
+            return this;
+        }
+
+        /** Whether deliveries must be signed. Default true. */
+        public Builder signingEnabled(boolean signingEnabled) {
+            this.signingEnabled = signingEnabled;
+            return this;
+        }
+
+        /** Default {@link PrivateNetworkPolicy#BLOCK}. */
+        public Builder privateNetworkPolicy(PrivateNetworkPolicy policy) {
+            this.privateNetworkPolicy = Objects.requireNonNull(policy, "policy");
+            return this;
+        }
+
+        /**
+         * Replaces the private-network allowlist, as CIDR texts such as {@code 10.20.0.0/16}.
+         *
+         * @throws IllegalArgumentException if an entry is not a canonical CIDR
+         */
+        public Builder privateNetworkAllowlist(String... cidrs) {
+            privateNetworkAllowlist.clear();
+            for (String cidr : cidrs) {
+                privateNetworkAllowlist.add(Cidr.parse(cidr));
+            }
+            return this;
+        }
+
+        /** Replaces the private-network allowlist. */
+        public Builder privateNetworkAllowlist(List<Cidr> cidrs) {
+            privateNetworkAllowlist.clear();
+            cidrs.forEach(cidr -> privateNetworkAllowlist.add(Objects.requireNonNull(cidr, "cidr")));
+            return this;
+        }
+
+        /** A display name; optional. */
+        public Builder name(@Nullable String name) {
+            this.name = name;
+            return this;
+        }
+
+        /**
+         * @throws IllegalStateException if no base URL was given
+         */
+        public ExportTarget build() {
+            if (baseUrl == null) {
+                throw new IllegalStateException("baseUrl is required");
+            }
+            return new ExportTarget(this);
+        }
+    }
+}
