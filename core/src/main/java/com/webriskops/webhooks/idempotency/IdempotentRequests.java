@@ -1,5 +1,9 @@
 package com.webriskops.webhooks.idempotency;
 
+import com.webriskops.webhooks.idempotency.Decision.BodyCapture;
+import com.webriskops.webhooks.idempotency.IdempotentResponseStore.IdempotencyRecord;
+import com.webriskops.webhooks.idempotency.IdempotentResponseStore.KeyClaim;
+import com.webriskops.webhooks.idempotency.IdempotentResponseStore.StoredResponse;
 import com.webriskops.webhooks.protocol.WebhookProtocol;
 import com.webriskops.webhooks.receiver.HttpAnswer;
 import com.webriskops.webhooks.receiver.ProblemDetails;
@@ -8,6 +12,7 @@ import jakarta.annotation.Nullable;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.security.Principal;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -22,7 +27,7 @@ import org.slf4j.LoggerFactory;
  *
  * <pre>{@code
  * IdempotentRequests idempotency = IdempotentRequests.builder()
- *         .store(new InMemoryIdempotentResponseStore())   // or JdbiStores' idempotentResponseStore()
+ *         .store(IdempotentResponseStore.inMemory())   // or JdbiStores' idempotentResponseStore()
  *         .keyScopeResolver(KeyScopeResolver.principalName())
  *         .build();
  * }</pre>
@@ -89,7 +94,7 @@ public final class IdempotentRequests {
     private final KeyScopeResolver keyScopeResolver;
 
     private IdempotentRequests(Builder builder) {
-        this.store = builder.store != null ? builder.store : new InMemoryIdempotentResponseStore();
+        this.store = builder.store != null ? builder.store : IdempotentResponseStore.inMemory();
         this.clock = builder.clock;
         this.keyTimeToLive = builder.keyTimeToLive;
         this.claimLease = builder.claimLease;
@@ -293,7 +298,7 @@ public final class IdempotentRequests {
 
         private Builder() {}
 
-        /** Where keys are kept (default: a new {@link InMemoryIdempotentResponseStore} per build). */
+        /** Where keys are kept (default: a new {@link IdempotentResponseStore#inMemory()} per build). */
         public Builder store(IdempotentResponseStore store) {
             this.store = Objects.requireNonNull(store, "store");
             return this;
@@ -382,6 +387,62 @@ public final class IdempotentRequests {
                 throw new IllegalArgumentException(name + " must be positive, not " + duration);
             }
             return duration;
+        }
+    }
+
+    /**
+     * A request as an adapter hands it to {@link IdempotentRequests}: the adapters implement it over
+     * their container's request. Not thread-safe; used by one request's thread.
+     */
+    public interface ApiRequest {
+        /** The HTTP method, such as {@code POST}. */
+        String method();
+
+        /** The request path as sent (not decoded), without the query string, such as {@code /api/scanner/results}. */
+        String path();
+
+        /** Every value of the header {@code name} (matched in any case), in order; empty when absent. */
+        List<String> headers(String name);
+
+        /** The authenticated principal, or null when the request is anonymous. */
+        @Nullable
+        Principal principal();
+
+        /**
+         * The request body. Read once, and only for requests that carry an {@code Idempotency-Key}.
+         *
+         * @throws IOException if the body cannot be read
+         */
+        InputStream body() throws IOException;
+    }
+
+    /**
+     * Says which scope a request's {@code Idempotency-Key} lives in, so that two clients using the same
+     * key never see each other's answers: typically the authenticated account. Implementations must be
+     * thread-safe and must not return null.
+     *
+     * <p>A scope of up to 128 printable ASCII characters is stored as it is; any other is stored as
+     * {@code sha256:} followed by the hex SHA-256 of its UTF-8 bytes.
+     */
+    @FunctionalInterface
+    public interface KeyScopeResolver {
+        /** The scope of {@code request}'s key. */
+        String scope(ApiRequest request);
+
+        /** One scope shared by every request: the default, for an endpoint with one client (such as a scanner). */
+        static KeyScopeResolver global() {
+            return request -> "global";
+        }
+
+        /**
+         * One scope per authenticated principal name ({@code principal:<name>}); anonymous requests share
+         * the scope {@code anonymous}.
+         */
+        static KeyScopeResolver principalName() {
+            return request -> {
+                Principal principal = request.principal();
+                return principal == null ? "anonymous" : "principal:" + principal.getName();
+            };
         }
     }
 }

@@ -1,7 +1,7 @@
 package com.webriskops.webhooks.sender;
 
 import com.webriskops.webhooks.sender.target.PayloadFinding;
-import com.webriskops.webhooks.sender.target.TargetCheck;
+import com.webriskops.webhooks.sender.target.TargetSafety.TargetCheck;
 
 /**
  * The codes a delivery attempt ends with, besides {@link TargetCheck#SECRET_MISSING}, {@link

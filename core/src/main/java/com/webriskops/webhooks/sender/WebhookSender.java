@@ -14,8 +14,8 @@ import com.webriskops.webhooks.sender.outbox.Dispatcher;
 import com.webriskops.webhooks.sender.spi.DeliveryStore;
 import com.webriskops.webhooks.sender.target.ExportTarget;
 import com.webriskops.webhooks.sender.target.PayloadFinding;
-import com.webriskops.webhooks.sender.target.TargetCheck;
 import com.webriskops.webhooks.sender.target.TargetSafety;
+import com.webriskops.webhooks.sender.target.TargetSafety.TargetCheck;
 import jakarta.annotation.Nullable;
 import java.io.IOException;
 import java.io.InputStream;
@@ -64,7 +64,7 @@ import org.slf4j.LoggerFactory;
  * <p>Every attempt, in order: the {@link TargetSafety} check (blocked: nothing is sent); the envelope
  * with a fresh nonce and timestamp ({@link WebhookEnvelopes}); {@link PayloadSafety} on the exact
  * body bytes (blocked {@code webhook_payload_unsafe}: nothing is sent); a {@code POST} through Apache
- * HttpClient 5 whose DNS hook resolves through the same {@link HostResolver} and refuses any address
+ * HttpClient 5 whose DNS hook resolves through the same resolver as the target check and refuses any address
  * the target's {@link AddressGuard} rejects, so the address checked is the address connected to;
  * redirects are never followed; connect and response timeouts; at most {@link
  * Builder#maxResponseSnippetBytes} of the answer are read. The answer is classified by DESIGN's
@@ -413,9 +413,9 @@ public final class WebhookSender implements AutoCloseable {
         return "WebhookSender[connectTimeout=" + connectTimeout + ", responseTimeout=" + responseTimeout + "]";
     }
 
-    /** Waits between in-process attempts; tests replace it. */
+    /** Waits between in-process attempts; a test seam, replaced by tests of this package. */
     @FunctionalInterface
-    public interface Sleeper {
+    interface Sleeper {
         /** {@link Thread#sleep}. */
         Sleeper THREAD = duration -> Thread.sleep(duration.toMillis());
 
@@ -441,8 +441,11 @@ public final class WebhookSender implements AutoCloseable {
 
         private Builder() {}
 
-        /** Resolves target hosts, for the target check and for every connection. Default: the system's. */
-        public Builder hostResolver(HostResolver resolver) {
+        /**
+         * Resolves target hosts, for the target check and for every connection. Default: the system's.
+         * A test seam, for tests of this package.
+         */
+        Builder hostResolver(HostResolver resolver) {
             this.resolver = Objects.requireNonNull(resolver, "resolver");
             return this;
         }
@@ -492,8 +495,8 @@ public final class WebhookSender implements AutoCloseable {
             return this;
         }
 
-        /** Where nonces come from. Default: {@link NonceSource#secureRandom()}. */
-        public Builder nonceSource(NonceSource nonceSource) {
+        /** Where nonces come from. Default: {@link NonceSource#secureRandom()}. A test seam. */
+        Builder nonceSource(NonceSource nonceSource) {
             this.nonceSource = Objects.requireNonNull(nonceSource, "nonceSource");
             return this;
         }
@@ -504,8 +507,8 @@ public final class WebhookSender implements AutoCloseable {
             return this;
         }
 
-        /** How {@link #send} waits between attempts. Default {@link Sleeper#THREAD}. */
-        public Builder sleeper(Sleeper sleeper) {
+        /** How {@link #send} waits between attempts. Default {@link Sleeper#THREAD}. A test seam. */
+        Builder sleeper(Sleeper sleeper) {
             this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
             return this;
         }
@@ -536,6 +539,31 @@ public final class WebhookSender implements AutoCloseable {
                 throw new IllegalArgumentException(name + " must be between 1 ms and 10 minutes, not " + value);
             }
             return value;
+        }
+    }
+
+    /**
+     * How an in-process {@link WebhookSender#send} ended: {@link DeliveryStatus#EXPORTED}, {@link
+     * DeliveryStatus#BLOCKED} or {@link DeliveryStatus#FAILED}, and every attempt made. Immutable.
+     *
+     * @param status exported, blocked or failed
+     * @param attempts every attempt, in order; never empty
+     */
+    public record SendResult(DeliveryStatus status, List<AttemptOutcome> attempts) {
+        /**
+         * @throws IllegalArgumentException if {@code attempts} is empty
+         */
+        public SendResult {
+            Objects.requireNonNull(status, "status");
+            attempts = List.copyOf(attempts);
+            if (attempts.isEmpty()) {
+                throw new IllegalArgumentException("a send makes at least one attempt");
+            }
+        }
+
+        /** The last attempt. */
+        public AttemptOutcome last() {
+            return attempts.get(attempts.size() - 1);
         }
     }
 }

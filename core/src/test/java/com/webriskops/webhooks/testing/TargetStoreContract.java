@@ -5,12 +5,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.webriskops.webhooks.payload.ProviderKey;
 import com.webriskops.webhooks.sender.internal.InMemoryCredentialStore;
-import com.webriskops.webhooks.sender.spi.TargetLookup;
 import com.webriskops.webhooks.sender.spi.TargetStore;
-import com.webriskops.webhooks.sender.target.DeploymentMode;
+import com.webriskops.webhooks.sender.spi.TargetStore.StoredTarget;
+import com.webriskops.webhooks.sender.spi.TargetStore.TargetLookup;
 import com.webriskops.webhooks.sender.target.ExportTarget;
-import com.webriskops.webhooks.sender.target.PrivateNetworkPolicy;
-import com.webriskops.webhooks.sender.target.StoredTarget;
+import com.webriskops.webhooks.sender.target.ExportTarget.DeploymentMode;
+import com.webriskops.webhooks.sender.target.ExportTarget.PrivateNetworkPolicy;
 import com.webriskops.webhooks.signing.WebhookSecret;
 import java.time.Instant;
 import java.util.List;

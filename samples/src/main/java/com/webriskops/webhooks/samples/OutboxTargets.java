@@ -2,7 +2,7 @@ package com.webriskops.webhooks.samples;
 
 import com.webriskops.webhooks.payload.ProviderKey;
 import com.webriskops.webhooks.payload.WebhookJson;
-import com.webriskops.webhooks.sender.spi.TargetLookup;
+import com.webriskops.webhooks.sender.spi.TargetStore.TargetLookup;
 import com.webriskops.webhooks.sender.target.Cidr;
 import com.webriskops.webhooks.sender.target.ExportTarget;
 import com.webriskops.webhooks.signing.WebhookSecret;

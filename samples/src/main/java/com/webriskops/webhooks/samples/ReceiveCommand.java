@@ -2,9 +2,8 @@ package com.webriskops.webhooks.samples;
 
 import com.webriskops.webhooks.idempotency.IdempotentRequests;
 import com.webriskops.webhooks.idempotency.IdempotentResponseStore;
-import com.webriskops.webhooks.idempotency.InMemoryIdempotentResponseStore;
-import com.webriskops.webhooks.idempotency.SharedSecret;
 import com.webriskops.webhooks.idempotency.SharedSecretCheck;
+import com.webriskops.webhooks.idempotency.SharedSecretCheck.SharedSecret;
 import com.webriskops.webhooks.jdbi.JdbiStores;
 import com.webriskops.webhooks.receiver.VerifiedDelivery;
 import com.webriskops.webhooks.receiver.WebhookReceiver;
@@ -90,7 +89,7 @@ final class ReceiveCommand implements Command {
         List<SharedSecret> scannerSecrets = secretsFrom(console, SCANNER_SECRET_ENV, SharedSecret::of);
         List<WebhookSecret> vicketSecrets = secretsFrom(console, VICKET_SECRET_ENV, WebhookSecret::of);
         WebhookReceiver.Builder vicketReceiver = WebhookReceiver.builder().scheme(VicketScheme.ofDefaults());
-        IdempotentResponseStore responses = new InMemoryIdempotentResponseStore();
+        IdempotentResponseStore responses = IdempotentResponseStore.inMemory();
         if (!store.equals("memory")) {
             DataSource dataSource = Databases.open(store);
             JdbiStores stores = JdbiStores.create(dataSource);

@@ -2,7 +2,7 @@ package com.webriskops.webhooks.samples;
 
 import com.webriskops.webhooks.sender.AttemptOutcome;
 import com.webriskops.webhooks.sender.ExportRequest;
-import com.webriskops.webhooks.sender.SendResult;
+import com.webriskops.webhooks.sender.WebhookSender.SendResult;
 import com.webriskops.webhooks.sender.fallback.PortableExport;
 import com.webriskops.webhooks.sender.outbox.Delivery;
 import com.webriskops.webhooks.sender.outbox.DeliveryStatusView;

@@ -1,8 +1,8 @@
 package com.webriskops.webhooks.sender.internal;
 
 import com.webriskops.webhooks.sender.spi.TargetStore;
+import com.webriskops.webhooks.sender.spi.TargetStore.StoredTarget;
 import com.webriskops.webhooks.sender.target.ExportTarget;
-import com.webriskops.webhooks.sender.target.StoredTarget;
 import com.webriskops.webhooks.store.StoreException;
 import jakarta.annotation.Nullable;
 import java.time.Instant;

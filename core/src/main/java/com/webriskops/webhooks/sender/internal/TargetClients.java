@@ -2,9 +2,9 @@ package com.webriskops.webhooks.sender.internal;
 
 import com.webriskops.webhooks.sender.WebhookSender;
 import com.webriskops.webhooks.sender.target.Cidr;
-import com.webriskops.webhooks.sender.target.DeploymentMode;
 import com.webriskops.webhooks.sender.target.ExportTarget;
-import com.webriskops.webhooks.sender.target.PrivateNetworkPolicy;
+import com.webriskops.webhooks.sender.target.ExportTarget.DeploymentMode;
+import com.webriskops.webhooks.sender.target.ExportTarget.PrivateNetworkPolicy;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;

@@ -1,5 +1,6 @@
 package com.webriskops.webhooks.sender.spi;
 
+import com.webriskops.webhooks.sender.internal.InMemoryCredentialStore;
 import com.webriskops.webhooks.signing.WebhookSecret;
 import java.util.List;
 
@@ -21,5 +22,13 @@ public interface CredentialStore extends CredentialProvider {
     /** Forgets the secrets of the target with this id (its revoke path); a no-op when none is held. */
     default void remove(long targetId) {
         setSigningSecrets(targetId, List.of());
+    }
+
+    /**
+     * A store in this JVM's memory, for tests, demos and applications that load secrets from their
+     * vault at start. Secrets are lost on restart. Thread-safe.
+     */
+    static CredentialStore inMemory() {
+        return new InMemoryCredentialStore();
     }
 }

@@ -3,7 +3,7 @@ package com.webriskops.webhooks.sender.spi;
 import com.webriskops.webhooks.sender.AttemptOutcome;
 import com.webriskops.webhooks.sender.DeliveryStatus;
 import com.webriskops.webhooks.sender.ExportRequest;
-import com.webriskops.webhooks.sender.outbox.ClaimedDelivery;
+import com.webriskops.webhooks.sender.internal.InMemoryDeliveryStore;
 import com.webriskops.webhooks.sender.outbox.Delivery;
 import com.webriskops.webhooks.sender.outbox.Dispatcher;
 import com.webriskops.webhooks.sender.target.ExportTarget;
@@ -11,6 +11,7 @@ import jakarta.annotation.Nullable;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * The sender's outbox: durable delivery state, so a crash or a second instance neither loses nor
@@ -90,4 +91,51 @@ public interface DeliveryStore {
      * @return false if there is no such delivery or it is not blocked or failed
      */
     boolean retryOnRequest(long id, Instant now);
+
+    /**
+     * A delivery claimed by one dispatcher: the snapshot taken at claim time, the fencing token every
+     * write-back must carry, and the lease's end. Immutable.
+     *
+     * @param delivery the delivery as claimed (status sending; {@code attempts} already counts this one)
+     * @param fencingToken the claim's token; a write-back with an older token is discarded
+     * @param owner the dispatcher that claimed it
+     * @param leaseExpiresAt when another dispatcher may claim it again
+     */
+    public record ClaimedDelivery(Delivery delivery, long fencingToken, String owner, Instant leaseExpiresAt) {
+        public ClaimedDelivery {
+            Objects.requireNonNull(delivery, "delivery");
+            Objects.requireNonNull(owner, "owner");
+            Objects.requireNonNull(leaseExpiresAt, "leaseExpiresAt");
+        }
+
+        /** The store id. */
+        public long id() {
+            return delivery.id();
+        }
+
+        /** The attempt number this claim makes. */
+        public int attemptNumber() {
+            return delivery.attempts();
+        }
+    }
+
+    /**
+     * A store in this JVM's memory holding at most 10,000 deliveries, for tests, demos and
+     * single-instance senders that may lose their outbox on restart; see {@link #inMemory(int)}.
+     */
+    static DeliveryStore inMemory() {
+        return new InMemoryDeliveryStore();
+    }
+
+    /**
+     * A store in this JVM's memory holding at most {@code maxDeliveries}. When full, the oldest
+     * exported deliveries are dropped, and if none can be, {@link #enqueue} throws {@link
+     * com.webriskops.webhooks.store.StoreException}. Keeps the last 50 attempts of each delivery.
+     * Thread-safe: every operation holds one lock briefly.
+     *
+     * @throws IllegalArgumentException if {@code maxDeliveries} is not positive
+     */
+    static DeliveryStore inMemory(int maxDeliveries) {
+        return new InMemoryDeliveryStore(maxDeliveries);
+    }
 }

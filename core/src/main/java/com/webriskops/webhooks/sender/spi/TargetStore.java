@@ -1,8 +1,8 @@
 package com.webriskops.webhooks.sender.spi;
 
+import com.webriskops.webhooks.sender.internal.InMemoryTargetStore;
 import com.webriskops.webhooks.sender.outbox.Dispatcher;
 import com.webriskops.webhooks.sender.target.ExportTarget;
-import com.webriskops.webhooks.sender.target.StoredTarget;
 import jakarta.annotation.Nullable;
 import java.time.Instant;
 import java.util.List;
@@ -75,5 +75,68 @@ public interface TargetStore {
                     .signingSecrets(credentials.signingSecrets(targetId))
                     .build();
         };
+    }
+
+    /**
+     * A target as a {@link TargetStore} holds it: the target's settings (never its signing secrets, which
+     * live with a {@link CredentialProvider}), whether it was disabled, and when it was created and last
+     * changed. Immutable and thread-safe.
+     *
+     * @param target the settings, with the store's id and no signing secrets
+     * @param disabledAt when it was disabled, or null while it is active
+     * @param createdAt when it was created
+     * @param updatedAt when it last changed
+     */
+    public record StoredTarget(
+            ExportTarget target, @Nullable Instant disabledAt, Instant createdAt, Instant updatedAt) {
+
+        /**
+         * @throws NullPointerException if {@code target}, {@code createdAt} or {@code updatedAt} is null
+         */
+        public StoredTarget {
+            Objects.requireNonNull(target, "target");
+            Objects.requireNonNull(createdAt, "createdAt");
+            Objects.requireNonNull(updatedAt, "updatedAt");
+        }
+
+        /** The store's id of the target. */
+        public long id() {
+            return target.id();
+        }
+
+        /** True while the target may receive deliveries (it was not disabled). */
+        public boolean active() {
+            return disabledAt == null;
+        }
+    }
+
+    /**
+     * Finds a delivery's target at attempt time, so a fixed URL or a rotated secret applies to the next
+     * attempt. Must be thread-safe.
+     */
+    @FunctionalInterface
+    public interface TargetLookup {
+        /** The target with this id, or null when it no longer exists (the delivery is then blocked). */
+        @Nullable
+        ExportTarget find(long targetId);
+    }
+
+    /**
+     * A store in this JVM's memory holding at most 10,000 targets, for tests and demos; see {@link
+     * #inMemory(int)}.
+     */
+    static TargetStore inMemory() {
+        return new InMemoryTargetStore();
+    }
+
+    /**
+     * A store in this JVM's memory holding at most {@code maxTargets}; {@link #create} throws {@link
+     * com.webriskops.webhooks.store.StoreException} when full. Keeps no secret. Thread-safe: every
+     * operation holds one lock briefly.
+     *
+     * @throws IllegalArgumentException if {@code maxTargets} is not positive
+     */
+    static TargetStore inMemory(int maxTargets) {
+        return new InMemoryTargetStore(maxTargets);
     }
 }

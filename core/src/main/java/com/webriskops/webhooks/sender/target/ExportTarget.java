@@ -6,6 +6,7 @@ import jakarta.annotation.Nullable;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 
 /**
@@ -227,6 +228,73 @@ public final class ExportTarget {
                 throw new IllegalStateException("baseUrl is required");
             }
             return new ExportTarget(this);
+        }
+    }
+
+    /** Where a target's receiver runs; only {@link #SELF_HOSTED} may open private networks. */
+    public enum DeploymentMode {
+        /** A public SaaS hook (Zapier, Make, n8n cloud, a public HTTPS receiver). */
+        CLOUD("cloud"),
+        /** A customer-approved endpoint inside the customer's network. */
+        SELF_HOSTED("self-hosted"),
+        /** A public webhook-only target. */
+        WEBHOOK_ONLY("webhook-only");
+
+        private final String wireName;
+
+        DeploymentMode(String wireName) {
+            this.wireName = wireName;
+        }
+
+        /** The value as written in APIs and configuration, such as {@code self-hosted}. */
+        public String wireName() {
+            return wireName;
+        }
+
+        /**
+         * The mode for a wire name.
+         *
+         * @throws IllegalArgumentException for an unknown name
+         */
+        public static DeploymentMode fromWireName(String name) {
+            for (DeploymentMode mode : values()) {
+                if (mode.wireName.equals(name.toLowerCase(Locale.ROOT))) {
+                    return mode;
+                }
+            }
+            throw new IllegalArgumentException("unknown deployment_mode; expected cloud, self-hosted or webhook-only");
+        }
+    }
+
+    /** Whether a self-hosted target may reach private addresses. */
+    public enum PrivateNetworkPolicy {
+        /** Only public addresses (the default, and the only choice outside self-hosted mode). */
+        BLOCK("block"),
+        /** Private addresses inside the target's allowlisted CIDRs are allowed, in self-hosted mode only. */
+        ALLOWLIST("allowlist");
+
+        private final String wireName;
+
+        PrivateNetworkPolicy(String wireName) {
+            this.wireName = wireName;
+        }
+
+        public String wireName() {
+            return wireName;
+        }
+
+        /**
+         * The policy for a wire name.
+         *
+         * @throws IllegalArgumentException for an unknown name
+         */
+        public static PrivateNetworkPolicy fromWireName(String name) {
+            for (PrivateNetworkPolicy policy : values()) {
+                if (policy.wireName.equals(name.toLowerCase(Locale.ROOT))) {
+                    return policy;
+                }
+            }
+            throw new IllegalArgumentException("unknown private_network_policy; expected block or allowlist");
         }
     }
 }

@@ -3,6 +3,9 @@ package com.webriskops.webhooks.sender.target;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.webriskops.webhooks.sender.internal.HostResolver;
+import com.webriskops.webhooks.sender.target.ExportTarget.DeploymentMode;
+import com.webriskops.webhooks.sender.target.ExportTarget.PrivateNetworkPolicy;
+import com.webriskops.webhooks.sender.target.TargetSafety.TargetCheck;
 import com.webriskops.webhooks.signing.WebhookSecret;
 import java.net.InetAddress;
 import java.net.UnknownHostException;

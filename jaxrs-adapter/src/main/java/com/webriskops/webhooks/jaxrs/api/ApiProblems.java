@@ -5,7 +5,7 @@ import com.webriskops.webhooks.jaxrs.Answers;
 import com.webriskops.webhooks.payload.WebhookJson;
 import com.webriskops.webhooks.receiver.ProblemDetails;
 import com.webriskops.webhooks.receiver.Violation;
-import com.webriskops.webhooks.sender.target.TargetCheck;
+import com.webriskops.webhooks.sender.target.TargetSafety.TargetCheck;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
 import java.util.Map;

@@ -1,7 +1,7 @@
 package com.webriskops.webhooks.jaxrs.api;
 
-import com.webriskops.webhooks.internal.TokenBuckets;
 import com.webriskops.webhooks.jaxrs.Answers;
+import com.webriskops.webhooks.ratelimit.TokenBuckets;
 import com.webriskops.webhooks.receiver.ProblemDetails;
 import jakarta.annotation.Nullable;
 import jakarta.annotation.Priority;

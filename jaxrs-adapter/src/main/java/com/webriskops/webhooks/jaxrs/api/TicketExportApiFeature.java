@@ -1,8 +1,8 @@
 package com.webriskops.webhooks.jaxrs.api;
 
 import com.webriskops.webhooks.idempotency.IdempotentRequests;
-import com.webriskops.webhooks.internal.TokenBuckets;
 import com.webriskops.webhooks.jaxrs.IdempotentApiFeature;
+import com.webriskops.webhooks.ratelimit.TokenBuckets;
 import com.webriskops.webhooks.sender.spi.CredentialProvider;
 import com.webriskops.webhooks.sender.spi.DeliveryStore;
 import com.webriskops.webhooks.sender.spi.TargetStore;
@@ -185,7 +185,7 @@ public final class TicketExportApiFeature implements Feature {
         /**
          * The engine behind {@code Idempotency-Key} on the create-target, approve and retry calls;
          * scope it per caller with {@link
-         * com.webriskops.webhooks.idempotency.KeyScopeResolver#principalName()}. Default: none (the
+         * com.webriskops.webhooks.idempotency.IdempotentRequests.KeyScopeResolver#principalName()}. Default: none (the
          * header is ignored).
          */
         public Builder idempotentRequests(IdempotentRequests idempotentRequests) {

@@ -1,8 +1,9 @@
-package com.webriskops.webhooks.internal;
+package com.webriskops.webhooks.ratelimit;
 
 import jakarta.annotation.Nullable;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -19,9 +20,12 @@ public final class TokenBuckets {
     private final ConcurrentHashMap<String, Bucket> buckets = new ConcurrentHashMap<>();
 
     /**
+     * Buckets of {@code permits} tokens per {@code period}, for at most {@code maxKeys} keys at once.
+     *
      * @throws IllegalArgumentException if a number is not positive
      */
     public TokenBuckets(int permits, Duration period, int maxKeys) {
+        Objects.requireNonNull(period, "period");
         if (permits <= 0) {
             throw new IllegalArgumentException("permits must be positive, not " + permits);
         }
@@ -40,6 +44,8 @@ public final class TokenBuckets {
     /** Takes a token for {@code key}: null when one was available, else how long until one is. */
     @Nullable
     public Duration tryTake(String key, Instant now) {
+        Objects.requireNonNull(key, "key");
+        Objects.requireNonNull(now, "now");
         long nowNanos = now.getEpochSecond() * 1_000_000_000L + now.getNano();
         if (buckets.size() >= maxKeys && !buckets.containsKey(key)) {
             buckets.entrySet().removeIf(entry -> entry.getValue().isFull(nowNanos));
