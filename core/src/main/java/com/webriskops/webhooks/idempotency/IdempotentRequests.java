@@ -4,6 +4,7 @@ import com.webriskops.webhooks.idempotency.Decision.BodyCapture;
 import com.webriskops.webhooks.idempotency.IdempotentResponseStore.IdempotencyRecord;
 import com.webriskops.webhooks.idempotency.IdempotentResponseStore.KeyClaim;
 import com.webriskops.webhooks.idempotency.IdempotentResponseStore.StoredResponse;
+import com.webriskops.webhooks.protocol.ErrorCode;
 import com.webriskops.webhooks.protocol.WebhookProtocol;
 import com.webriskops.webhooks.receiver.HttpAnswer;
 import com.webriskops.webhooks.receiver.ProblemDetails;
@@ -37,17 +38,17 @@ import org.slf4j.LoggerFactory;
  * <ul>
  *   <li>no {@code Idempotency-Key}: {@link Decision.PassThrough}, nothing is read or stored;
  *   <li>a key that is not 1 to 255 printable ASCII characters, or repeated: 400 {@link
- *       ApiErrorCode#IDEMPOTENCY_KEY_INVALID}; a body over {@link Builder#maxRequestBodyBytes}: 413
- *       {@link ApiErrorCode#VALIDATION_FAILED};
+ *       ErrorCode#IDEMPOTENCY_KEY_INVALID}; a body over {@link Builder#maxRequestBodyBytes}: 413
+ *       {@link ErrorCode#VALIDATION_FAILED};
  *   <li>otherwise the request's fingerprint (SHA-256 over the method, the raw path and the SHA-256
  *       of the body) is computed and the key, in the scope the {@link KeyScopeResolver} gives, is
  *       claimed for {@link Builder#claimLease}. First time: {@link Decision.Proceed}, the handler
- *       runs. Same key, different fingerprint: 422 {@link ApiErrorCode#IDEMPOTENCY_KEY_REUSED}. Same
+ *       runs. Same key, different fingerprint: 422 {@link ErrorCode#IDEMPOTENCY_KEY_REUSED}. Same
  *       key and fingerprint, first request still running: 409 {@link
- *       ApiErrorCode#IDEMPOTENCY_REQUEST_IN_PROGRESS} with {@code Retry-After}. Same key and
+ *       ErrorCode#IDEMPOTENCY_REQUEST_IN_PROGRESS} with {@code Retry-After}. Same key and
  *       fingerprint, completed: the stored answer (status, content type, body byte for byte) with
  *       {@value #REPLAYED_HEADER}{@code : true}, and the handler does not run;
- *   <li>the store could not answer: 503 {@link ApiErrorCode#IDEMPOTENCY_STORE_UNAVAILABLE} with
+ *   <li>the store could not answer: 503 {@link ErrorCode#IDEMPOTENCY_STORE_UNAVAILABLE} with
  *       {@code Retry-After}.
  * </ul>
  *
@@ -140,7 +141,7 @@ public final class IdempotentRequests {
         if (keys.size() > 1 || !WebhookProtocol.isValidIdempotencyKey(keys.get(0))) {
             return refuse(
                     400,
-                    ApiErrorCode.IDEMPOTENCY_KEY_INVALID,
+                    ErrorCode.IDEMPOTENCY_KEY_INVALID,
                     "The " + IDEMPOTENCY_KEY_HEADER + " header must appear once, with 1 to "
                             + WebhookProtocol.MAX_IDEMPOTENCY_KEY_LENGTH + " printable ASCII characters.",
                     null);
@@ -152,7 +153,7 @@ public final class IdempotentRequests {
         if (body == null) {
             return refuse(
                     413,
-                    ApiErrorCode.VALIDATION_FAILED,
+                    ErrorCode.VALIDATION_FAILED,
                     "The request body is larger than " + maxRequestBodyBytes + " bytes.",
                     null);
         }
@@ -164,7 +165,7 @@ public final class IdempotentRequests {
             LOG.warn("Idempotency store could not claim a key; answering 503", e);
             return refuse(
                     503,
-                    ApiErrorCode.IDEMPOTENCY_STORE_UNAVAILABLE,
+                    ErrorCode.IDEMPOTENCY_STORE_UNAVAILABLE,
                     "The idempotency store could not be reached; retry later with the same key.",
                     UNAVAILABLE_RETRY_AFTER);
         }
@@ -175,7 +176,7 @@ public final class IdempotentRequests {
         if (!record.fingerprint().equals(fingerprint)) {
             return refuse(
                     422,
-                    ApiErrorCode.IDEMPOTENCY_KEY_REUSED,
+                    ErrorCode.IDEMPOTENCY_KEY_REUSED,
                     "This " + IDEMPOTENCY_KEY_HEADER + " was used with a different request (method, path or"
                             + " body); use a new key for a new request.",
                     null);
@@ -184,7 +185,7 @@ public final class IdempotentRequests {
         if (stored == null) {
             return refuse(
                     409,
-                    ApiErrorCode.IDEMPOTENCY_REQUEST_IN_PROGRESS,
+                    ErrorCode.IDEMPOTENCY_REQUEST_IN_PROGRESS,
                     "The first request with this " + IDEMPOTENCY_KEY_HEADER + " is still running; retry later.",
                     inProgressRetryAfter);
         }
@@ -271,9 +272,9 @@ public final class IdempotentRequests {
         return out.toByteArray();
     }
 
-    private static Decision refuse(int status, ApiErrorCode code, String detail, @Nullable Duration retryAfter) {
+    private static Decision refuse(int status, ErrorCode code, String detail, @Nullable Duration retryAfter) {
         return new Decision.Respond(
-                ProblemDetails.render(status, code.name(), detail, List.of(), retryAfter, Map.of()), false);
+                ProblemDetails.render(status, code.wireValue(), detail, List.of(), retryAfter, Map.of()), false);
     }
 
     @Override

@@ -1,5 +1,6 @@
 package com.webriskops.webhooks.idempotency;
 
+import com.webriskops.webhooks.protocol.ErrorCode;
 import com.webriskops.webhooks.receiver.HttpAnswer;
 import com.webriskops.webhooks.receiver.ProblemDetails;
 import jakarta.annotation.Nullable;
@@ -18,7 +19,7 @@ import javax.crypto.spec.SecretKeySpec;
 /**
  * Checks a shared-secret header, such as the scanner postback's {@code X-Scanner-Secret}, in constant
  * time: a missing or wrong value gets 401 {@code application/problem+json} with code {@link
- * ApiErrorCode#UNAUTHORIZED}. Usable alone or in front of {@link IdempotentRequests}.
+ * ErrorCode#UNAUTHORIZED}. Usable alone or in front of {@link IdempotentRequests}.
  *
  * <pre>{@code
  * SharedSecretCheck check = SharedSecretCheck.builder()
@@ -105,7 +106,7 @@ public final class SharedSecretCheck {
 
     /**
      * Checks the header value: null when it matches, otherwise the 401 answer to send (code {@link
-     * ApiErrorCode#UNAUTHORIZED}, naming the header but never echoing a value).
+     * ErrorCode#UNAUTHORIZED}, naming the header but never echoing a value).
      *
      * @param presented the header's value, or null when the request has none
      */
@@ -116,7 +117,7 @@ public final class SharedSecretCheck {
         }
         return ProblemDetails.render(
                 401,
-                ApiErrorCode.UNAUTHORIZED.name(),
+                ErrorCode.UNAUTHORIZED.wireValue(),
                 "The " + headerName + " header is missing or does not match a configured secret.");
     }
 

@@ -1,5 +1,6 @@
 package com.webriskops.webhooks.sender;
 
+import com.webriskops.webhooks.protocol.ErrorCode;
 import com.webriskops.webhooks.protocol.WebhookHeaders;
 import com.webriskops.webhooks.sender.internal.AddressGuard;
 import com.webriskops.webhooks.sender.internal.GuardedDnsResolver;
@@ -164,7 +165,7 @@ public final class WebhookSender implements AutoCloseable {
         OutboundRequest request = envelopes.build(target, export, attempt);
         PayloadFinding finding = PayloadSafety.firstFinding(request.bodyUnsafe(), target.signingSecrets());
         if (finding != null) {
-            return notSent(attempt, PayloadFinding.CODE, finding.message(), started);
+            return notSent(attempt, ErrorCode.WEBHOOK_PAYLOAD_UNSAFE, finding.message(), started);
         }
         return post(target, request, started);
     }
@@ -265,7 +266,7 @@ public final class WebhookSender implements AutoCloseable {
             return new AttemptOutcome(
                     attempt,
                     verdict.status(),
-                    verdict.code(),
+                    verdict.code() == null ? null : verdict.code().wireValue(),
                     status,
                     verdict.message(),
                     retryAfter,
@@ -289,7 +290,7 @@ public final class WebhookSender implements AutoCloseable {
             return new AttemptOutcome(
                     attempt,
                     DeliveryStatus.BLOCKED,
-                    TargetCheck.URL_UNSAFE,
+                    ErrorCode.GENERIC_WEBHOOK_URL_UNSAFE.wireValue(),
                     null,
                     blocked.getMessage(),
                     null,
@@ -322,7 +323,7 @@ public final class WebhookSender implements AutoCloseable {
         return new AttemptOutcome(
                 attempt,
                 DeliveryStatus.RETRY_SCHEDULED,
-                DeliveryCodes.DELIVERY_FAILED,
+                ErrorCode.WEBHOOK_DELIVERY_FAILED.wireValue(),
                 null,
                 message,
                 null,
@@ -347,9 +348,18 @@ public final class WebhookSender implements AutoCloseable {
         return null;
     }
 
-    private AttemptOutcome notSent(int attempt, @Nullable String code, String message, Instant started) {
+    private AttemptOutcome notSent(int attempt, ErrorCode code, String message, Instant started) {
         return new AttemptOutcome(
-                attempt, DeliveryStatus.BLOCKED, code, null, message, null, null, false, started, clock.instant());
+                attempt,
+                DeliveryStatus.BLOCKED,
+                code.wireValue(),
+                null,
+                message,
+                null,
+                null,
+                false,
+                started,
+                clock.instant());
     }
 
     /** The kept start of an answer, and whether the whole answer was read (its connection reusable). */

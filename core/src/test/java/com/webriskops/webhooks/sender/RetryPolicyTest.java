@@ -3,6 +3,7 @@ package com.webriskops.webhooks.sender;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.webriskops.webhooks.protocol.ErrorCode;
 import com.webriskops.webhooks.sender.internal.ResponseClassifier;
 import java.time.Duration;
 import java.time.Instant;
@@ -16,7 +17,7 @@ class RetryPolicyTest {
         return new AttemptOutcome(
                 1,
                 DeliveryStatus.RETRY_SCHEDULED,
-                DeliveryCodes.DELIVERY_FAILED,
+                ErrorCode.WEBHOOK_DELIVERY_FAILED.wireValue(),
                 503,
                 "the target answered 503",
                 retryAfter,
@@ -77,7 +78,16 @@ class RetryPolicyTest {
     @Test
     void neverRetriesAnOutcomeThatIsNotRetryable() {
         AttemptOutcome blocked = new AttemptOutcome(
-                1, DeliveryStatus.BLOCKED, DeliveryCodes.AUTH_FAILED, 401, "no", null, null, true, NOW, NOW);
+                1,
+                DeliveryStatus.BLOCKED,
+                ErrorCode.GENERIC_WEBHOOK_AUTH_FAILED.wireValue(),
+                401,
+                "no",
+                null,
+                null,
+                true,
+                NOW,
+                NOW);
 
         assertThat(RetryPolicy.ofDefaults().nextAttemptAt(blocked, 1, NOW, NOW)).isNull();
     }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.webriskops.webhooks.payload.TicketExport;
 import com.webriskops.webhooks.payload.TicketExportWebhook;
 import com.webriskops.webhooks.payload.WebhookJson;
+import com.webriskops.webhooks.protocol.ErrorCode;
 import com.webriskops.webhooks.protocol.WebhookHeaders;
 import com.webriskops.webhooks.protocol.WebhookProtocol;
 import com.webriskops.webhooks.receiver.HttpAnswer;
@@ -16,8 +17,6 @@ import com.webriskops.webhooks.sender.internal.HostResolver;
 import com.webriskops.webhooks.sender.target.ExportTarget;
 import com.webriskops.webhooks.sender.target.ExportTarget.DeploymentMode;
 import com.webriskops.webhooks.sender.target.ExportTarget.PrivateNetworkPolicy;
-import com.webriskops.webhooks.sender.target.PayloadFinding;
-import com.webriskops.webhooks.sender.target.TargetSafety.TargetCheck;
 import com.webriskops.webhooks.testing.MutableClock;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -170,7 +169,7 @@ class WebhookSenderTest {
                     sender.attempt(SenderFixtures.loopbackTarget(server.url("/hook")), SenderFixtures.export(), 1);
 
             assertThat(outcome.status()).isEqualTo(DeliveryStatus.RETRY_SCHEDULED);
-            assertThat(outcome.code()).isEqualTo(DeliveryCodes.DELIVERY_FAILED);
+            assertThat(outcome.code()).isEqualTo(ErrorCode.WEBHOOK_DELIVERY_FAILED.wireValue());
             assertThat(outcome.httpStatus()).isNull();
             assertThat(outcome.message()).contains("did not answer in time");
         } finally {
@@ -190,7 +189,7 @@ class WebhookSenderTest {
                 SenderFixtures.loopbackTarget("http://127.0.0.1:" + port + "/hook"), SenderFixtures.export(), 1);
 
         assertThat(outcome.status()).isEqualTo(DeliveryStatus.RETRY_SCHEDULED);
-        assertThat(outcome.code()).isEqualTo(DeliveryCodes.DELIVERY_FAILED);
+        assertThat(outcome.code()).isEqualTo(ErrorCode.WEBHOOK_DELIVERY_FAILED.wireValue());
         assertThat(outcome.requestSent()).isFalse();
     }
 
@@ -232,7 +231,7 @@ class WebhookSenderTest {
         AttemptOutcome outcome = sender.attempt(SenderFixtures.loopbackTarget(server.url("/hook")), export, 1);
 
         assertThat(outcome.status()).isEqualTo(DeliveryStatus.BLOCKED);
-        assertThat(outcome.code()).isEqualTo(PayloadFinding.CODE);
+        assertThat(outcome.code()).isEqualTo(ErrorCode.WEBHOOK_PAYLOAD_UNSAFE.wireValue());
         assertThat(outcome.message()).contains("ticket_export.summary").doesNotContain(SenderFixtures.SECRET_TEXT);
         assertThat(outcome.requestSent()).isFalse();
         assertThat(server.received()).isEmpty();
@@ -247,7 +246,7 @@ class WebhookSenderTest {
         AttemptOutcome outcome = SenderFixtures.sender(clock).build().attempt(target, SenderFixtures.export(), 1);
 
         assertThat(outcome.status()).isEqualTo(DeliveryStatus.BLOCKED);
-        assertThat(outcome.code()).isEqualTo(TargetCheck.SECRET_MISSING);
+        assertThat(outcome.code()).isEqualTo(ErrorCode.GENERIC_WEBHOOK_SECRET_MISSING.wireValue());
         assertThat(server.received()).isEmpty();
     }
 
@@ -262,7 +261,7 @@ class WebhookSenderTest {
         AttemptOutcome outcome = SenderFixtures.sender(clock).build().attempt(cloud, SenderFixtures.export(), 1);
 
         assertThat(outcome.status()).isEqualTo(DeliveryStatus.BLOCKED);
-        assertThat(outcome.code()).isEqualTo(TargetCheck.URL_UNSAFE);
+        assertThat(outcome.code()).isEqualTo(ErrorCode.GENERIC_WEBHOOK_URL_UNSAFE.wireValue());
         assertThat(server.received()).isEmpty();
     }
 
@@ -287,7 +286,7 @@ class WebhookSenderTest {
 
             assertThat(lookups).hasValue(2);
             assertThat(outcome.status()).isEqualTo(DeliveryStatus.BLOCKED);
-            assertThat(outcome.code()).isEqualTo(TargetCheck.URL_UNSAFE);
+            assertThat(outcome.code()).isEqualTo(ErrorCode.GENERIC_WEBHOOK_URL_UNSAFE.wireValue());
             assertThat(outcome.message()).contains("loopback");
             assertThat(https.received()).isEmpty();
         }

@@ -3,6 +3,7 @@ package com.webriskops.webhooks.samples;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.webriskops.webhooks.jdbi.JdbiStores;
 import com.webriskops.webhooks.payload.WebhookJson;
+import com.webriskops.webhooks.protocol.ErrorCode;
 import com.webriskops.webhooks.receiver.VerifiedDelivery;
 import com.webriskops.webhooks.receiver.WebhookReceiver;
 import com.webriskops.webhooks.samples.apps.EmbeddedSenderApp;
@@ -241,7 +242,7 @@ final class DemoCommand implements Command {
     /** An HTTP answer: status and, for problem bodies, the {@code code}. */
     record Answer(int status, String code) {
         boolean isSignatureInvalid() {
-            return status == 401 && code.equals("WEBHOOK_SIGNATURE_INVALID");
+            return status == 401 && code.equals(ErrorCode.WEBHOOK_SIGNATURE_INVALID.wireValue());
         }
 
         @Override

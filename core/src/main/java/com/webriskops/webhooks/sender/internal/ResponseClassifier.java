@@ -1,6 +1,6 @@
 package com.webriskops.webhooks.sender.internal;
 
-import com.webriskops.webhooks.sender.DeliveryCodes;
+import com.webriskops.webhooks.protocol.ErrorCode;
 import com.webriskops.webhooks.sender.DeliveryStatus;
 import jakarta.annotation.Nullable;
 import java.time.Duration;
@@ -17,7 +17,7 @@ public final class ResponseClassifier {
     private ResponseClassifier() {}
 
     /** Status and code for an HTTP answer. */
-    public record Verdict(DeliveryStatus status, @Nullable String code, String message) {}
+    public record Verdict(DeliveryStatus status, @Nullable ErrorCode code, String message) {}
 
     public static Verdict classify(int status) {
         if (status >= 200 && status < 300) {
@@ -26,7 +26,7 @@ public final class ResponseClassifier {
         if (status >= 300 && status < 400) {
             return new Verdict(
                     DeliveryStatus.BLOCKED,
-                    DeliveryCodes.REDIRECT_BLOCKED,
+                    ErrorCode.GENERIC_WEBHOOK_REDIRECT_BLOCKED,
                     "the target answered " + status + " (a redirect); redirects are never followed, fix the URL");
         }
         switch (status) {
@@ -36,23 +36,23 @@ public final class ResponseClassifier {
             case 422:
                 return new Verdict(
                         DeliveryStatus.BLOCKED,
-                        DeliveryCodes.VALIDATION_FAILED,
+                        ErrorCode.GENERIC_WEBHOOK_VALIDATION_FAILED,
                         "the target refused the payload with " + status);
             case 401:
             case 403:
                 return new Verdict(
                         DeliveryStatus.BLOCKED,
-                        DeliveryCodes.AUTH_FAILED,
+                        ErrorCode.GENERIC_WEBHOOK_AUTH_FAILED,
                         "the target refused the signature or the sender with " + status + "; check the secret");
             case 429:
                 return new Verdict(
-                        DeliveryStatus.RETRY_SCHEDULED, DeliveryCodes.RATE_LIMITED, "the target answered 429");
+                        DeliveryStatus.RETRY_SCHEDULED, ErrorCode.WEBHOOK_RATE_LIMITED, "the target answered 429");
             case 409:
             case 408:
             case 425:
                 return new Verdict(
                         DeliveryStatus.RETRY_SCHEDULED,
-                        DeliveryCodes.DELIVERY_FAILED,
+                        ErrorCode.WEBHOOK_DELIVERY_FAILED,
                         "the target answered " + status + "; retrying");
             default:
                 break;
@@ -60,12 +60,12 @@ public final class ResponseClassifier {
         if (status >= 400 && status < 500) {
             return new Verdict(
                     DeliveryStatus.BLOCKED,
-                    DeliveryCodes.REJECTED,
+                    ErrorCode.GENERIC_WEBHOOK_REJECTED,
                     "the target answered " + status + "; check the URL and the endpoint");
         }
         return new Verdict(
                 DeliveryStatus.RETRY_SCHEDULED,
-                DeliveryCodes.DELIVERY_FAILED,
+                ErrorCode.WEBHOOK_DELIVERY_FAILED,
                 "the target answered " + status + "; retrying");
     }
 

@@ -3,8 +3,8 @@ package com.webriskops.webhooks.sender.outbox;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import com.webriskops.webhooks.payload.ProviderKey;
+import com.webriskops.webhooks.protocol.ErrorCode;
 import com.webriskops.webhooks.sender.AttemptOutcome;
-import com.webriskops.webhooks.sender.DeliveryCodes;
 import com.webriskops.webhooks.sender.DeliveryStatus;
 import jakarta.annotation.Nullable;
 import java.time.Duration;
@@ -130,6 +130,6 @@ public record DeliveryStatusView(
     }
 
     private static String lastCode(Delivery delivery, AttemptOutcome last) {
-        return delivery.status() == DeliveryStatus.FAILED ? DeliveryCodes.DELIVERY_FAILED : last.code();
+        return delivery.status() == DeliveryStatus.FAILED ? ErrorCode.WEBHOOK_DELIVERY_FAILED.wireValue() : last.code();
     }
 }

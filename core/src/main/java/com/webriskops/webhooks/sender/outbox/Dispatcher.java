@@ -1,7 +1,7 @@
 package com.webriskops.webhooks.sender.outbox;
 
+import com.webriskops.webhooks.protocol.ErrorCode;
 import com.webriskops.webhooks.sender.AttemptOutcome;
-import com.webriskops.webhooks.sender.DeliveryCodes;
 import com.webriskops.webhooks.sender.DeliveryStatus;
 import com.webriskops.webhooks.sender.RetryPolicy;
 import com.webriskops.webhooks.sender.WebhookSender;
@@ -235,7 +235,7 @@ public final class Dispatcher implements AutoCloseable {
             outcome = new AttemptOutcome(
                     claim.attemptNumber(),
                     DeliveryStatus.BLOCKED,
-                    DeliveryCodes.TARGET_MISSING,
+                    ErrorCode.GENERIC_WEBHOOK_TARGET_MISSING.wireValue(),
                     null,
                     "target " + delivery.targetId() + " no longer exists",
                     null,
@@ -275,7 +275,7 @@ public final class Dispatcher implements AutoCloseable {
             return new AttemptOutcome(
                     claim.attemptNumber(),
                     DeliveryStatus.RETRY_SCHEDULED,
-                    DeliveryCodes.DELIVERY_FAILED,
+                    ErrorCode.WEBHOOK_DELIVERY_FAILED.wireValue(),
                     null,
                     "the sender failed before sending (" + e.getClass().getSimpleName() + ")",
                     null,

@@ -10,9 +10,6 @@ import java.util.Objects;
  * @param kind what was found, such as {@code jwt} or {@code private_artifact_path}
  */
 public record PayloadFinding(String field, String kind) {
-    /** The blocking code for an unsafe payload. */
-    public static final String CODE = "webhook_payload_unsafe";
-
     public PayloadFinding {
         Objects.requireNonNull(field, "field");
         Objects.requireNonNull(kind, "kind");

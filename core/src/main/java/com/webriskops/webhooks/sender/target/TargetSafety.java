@@ -1,5 +1,6 @@
 package com.webriskops.webhooks.sender.target;
 
+import com.webriskops.webhooks.protocol.ErrorCode;
 import com.webriskops.webhooks.sender.internal.AddressGuard;
 import com.webriskops.webhooks.sender.internal.AddressRules;
 import com.webriskops.webhooks.sender.internal.HostResolver;
@@ -161,19 +162,14 @@ public final class TargetSafety {
      * The verdict on a target: {@link #ok()}, or blocked with the documented code, the provider-level
      * code and a message that names what to fix (never a secret).
      *
-     * @param code null when the target is usable; else {@code generic_webhook_secret_missing} or
-     *     {@code generic_webhook_url_unsafe}
-     * @param providerCode null when usable; else {@code PROVIDER_AUTH_REQUIRED} or {@code
-     *     PROVIDER_BASE_URL_BLOCKED}
+     * @param code null when the target is usable; else {@link ErrorCode#GENERIC_WEBHOOK_SECRET_MISSING}
+     *     or {@link ErrorCode#GENERIC_WEBHOOK_URL_UNSAFE}
+     * @param providerCode null when usable; else {@link ErrorCode#PROVIDER_AUTH_REQUIRED} or {@link
+     *     ErrorCode#PROVIDER_BASE_URL_BLOCKED}
      * @param message what was found, such as "base_url resolves to a loopback address"
      */
     public record TargetCheck(
-            @Nullable String code, @Nullable String providerCode, String message) {
-        public static final String SECRET_MISSING = "generic_webhook_secret_missing";
-        public static final String URL_UNSAFE = "generic_webhook_url_unsafe";
-        public static final String PROVIDER_AUTH_REQUIRED = "PROVIDER_AUTH_REQUIRED";
-        public static final String PROVIDER_BASE_URL_BLOCKED = "PROVIDER_BASE_URL_BLOCKED";
-
+            @Nullable ErrorCode code, @Nullable ErrorCode providerCode, String message) {
         private static final TargetCheck OK = new TargetCheck(null, null, "ok");
 
         public TargetCheck {
@@ -186,13 +182,13 @@ public final class TargetSafety {
 
         static TargetCheck secretMissing() {
             return new TargetCheck(
-                    SECRET_MISSING,
-                    PROVIDER_AUTH_REQUIRED,
+                    ErrorCode.GENERIC_WEBHOOK_SECRET_MISSING,
+                    ErrorCode.PROVIDER_AUTH_REQUIRED,
                     "signing is enabled but the target has no signing_secret, webhook_secret or secret credential");
         }
 
         static TargetCheck urlUnsafe(String message) {
-            return new TargetCheck(URL_UNSAFE, PROVIDER_BASE_URL_BLOCKED, message);
+            return new TargetCheck(ErrorCode.GENERIC_WEBHOOK_URL_UNSAFE, ErrorCode.PROVIDER_BASE_URL_BLOCKED, message);
         }
 
         /** True when the target may receive deliveries. */

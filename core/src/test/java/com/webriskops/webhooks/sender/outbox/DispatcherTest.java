@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.webriskops.webhooks.payload.TicketExportWebhook;
 import com.webriskops.webhooks.payload.WebhookJson;
+import com.webriskops.webhooks.protocol.ErrorCode;
 import com.webriskops.webhooks.protocol.WebhookHeaders;
 import com.webriskops.webhooks.sender.AttemptOutcome;
 import com.webriskops.webhooks.sender.DeliveryStatus;
@@ -17,7 +18,6 @@ import com.webriskops.webhooks.sender.internal.InMemoryDeliveryStore;
 import com.webriskops.webhooks.sender.spi.DeliveryStore;
 import com.webriskops.webhooks.sender.spi.DeliveryStore.ClaimedDelivery;
 import com.webriskops.webhooks.sender.target.ExportTarget;
-import com.webriskops.webhooks.sender.target.TargetSafety.TargetCheck;
 import com.webriskops.webhooks.testing.MutableClock;
 import java.time.Clock;
 import java.time.Duration;
@@ -217,7 +217,8 @@ class DispatcherTest {
 
         dispatcher.runOnce();
         assertThat(store.find(delivery.id()).status()).isEqualTo(DeliveryStatus.BLOCKED);
-        assertThat(store.find(delivery.id()).lastAttempt().code()).isEqualTo(TargetCheck.SECRET_MISSING);
+        assertThat(store.find(delivery.id()).lastAttempt().code())
+                .isEqualTo(ErrorCode.GENERIC_WEBHOOK_SECRET_MISSING.wireValue());
         assertThat(server.received()).isEmpty();
 
         current.set(good);

@@ -192,8 +192,8 @@ class TargetSafetyTest {
             assertThat(check.code()).isNull();
         } else {
             assertThat(check.ok()).isFalse();
-            assertThat(check.code()).isEqualTo("generic_webhook_url_unsafe");
-            assertThat(check.providerCode()).isEqualTo("PROVIDER_BASE_URL_BLOCKED");
+            assertThat(check.code().wireValue()).isEqualTo("generic_webhook_url_unsafe");
+            assertThat(check.providerCode().wireValue()).isEqualTo("PROVIDER_BASE_URL_BLOCKED");
             assertThat(check.message()).containsIgnoringCase(c.blocked());
         }
     }
@@ -205,8 +205,8 @@ class TargetSafetyTest {
 
         TargetCheck check = SAFETY.check(target);
 
-        assertThat(check.code()).isEqualTo("generic_webhook_secret_missing");
-        assertThat(check.providerCode()).isEqualTo("PROVIDER_AUTH_REQUIRED");
+        assertThat(check.code().wireValue()).isEqualTo("generic_webhook_secret_missing");
+        assertThat(check.providerCode().wireValue()).isEqualTo("PROVIDER_AUTH_REQUIRED");
         assertThat(target.signingStatus()).isEqualTo("secret_missing");
     }
 
