@@ -131,7 +131,7 @@ public abstract class DeliveryStoreContract {
         assertThat(delivery.idempotencyKey()).isEqualTo(export.idempotencyKey());
         assertThat(delivery.targetId()).isEqualTo(123);
         assertThat(delivery.providerKey()).isEqualTo(target().providerKey());
-        assertThat(delivery.signingStatus()).isEqualTo("signed");
+        assertThat(delivery.signingStatus().wireName()).isEqualTo("signed");
         assertThat(delivery.export()).isEqualTo(export);
         assertThat(delivery.attempts()).isZero();
         assertThat(delivery.roundAttempts()).isZero();

@@ -6,6 +6,7 @@ import com.webriskops.webhooks.sender.DeliveryStatus;
 import com.webriskops.webhooks.sender.ExportRequest;
 import com.webriskops.webhooks.sender.spi.DeliveryStore;
 import com.webriskops.webhooks.sender.target.ExportTarget;
+import com.webriskops.webhooks.sender.target.ExportTarget.SigningStatus;
 import jakarta.annotation.Nullable;
 import java.time.Instant;
 import java.util.List;
@@ -40,7 +41,7 @@ public record Delivery(
         String idempotencyKey,
         long targetId,
         ProviderKey providerKey,
-        String signingStatus,
+        SigningStatus signingStatus,
         ExportRequest export,
         DeliveryStatus status,
         int attempts,

@@ -6,6 +6,7 @@ import com.webriskops.webhooks.payload.ProviderKey;
 import com.webriskops.webhooks.protocol.ErrorCode;
 import com.webriskops.webhooks.sender.AttemptOutcome;
 import com.webriskops.webhooks.sender.DeliveryStatus;
+import com.webriskops.webhooks.sender.target.ExportTarget.SigningStatus;
 import jakarta.annotation.Nullable;
 import java.time.Duration;
 import java.time.Instant;
@@ -23,7 +24,7 @@ import java.util.Objects;
  * @param idempotencyKey the export's idempotency key
  * @param targetId the target's id
  * @param providerKey the target's provider key
- * @param signingStatus {@code signed}, {@code unsigned} or {@code secret_missing}
+ * @param signingStatus {@code signed}, {@code unsigned} or {@code secret_missing} when enqueued
  * @param status pending, sending, exported, retry_scheduled, blocked or failed
  * @param retryAfterSeconds seconds until the next attempt when retry_scheduled, else null
  * @param retryCount attempts made after the first
@@ -42,7 +43,7 @@ public record DeliveryStatusView(
         String idempotencyKey,
         long targetId,
         ProviderKey providerKey,
-        String signingStatus,
+        SigningStatus signingStatus,
         DeliveryStatus status,
         @Nullable Long retryAfterSeconds,
         int retryCount,

@@ -1,5 +1,6 @@
 package com.webriskops.webhooks.sender.target;
 
+import com.fasterxml.jackson.annotation.JsonValue;
 import com.webriskops.webhooks.payload.ProviderKey;
 import com.webriskops.webhooks.signing.WebhookSecret;
 import jakarta.annotation.Nullable;
@@ -107,15 +108,9 @@ public final class ExportTarget {
         return name;
     }
 
-    /**
-     * {@code signed} when deliveries will carry a signature, {@code unsigned} when signing is
-     * disabled, {@code secret_missing} when signing is required but no secret is held.
-     */
-    public String signingStatus() {
-        if (!signingEnabled) {
-            return "unsigned";
-        }
-        return signingSecrets.isEmpty() ? "secret_missing" : "signed";
+    /** Whether deliveries to this target will carry a signature: see {@link SigningStatus#of}. */
+    public SigningStatus signingStatus() {
+        return SigningStatus.of(signingEnabled, !signingSecrets.isEmpty());
     }
 
     /** True when private addresses may be opened: self-hosted mode with the allowlist policy. */
@@ -128,7 +123,8 @@ public final class ExportTarget {
     @Override
     public String toString() {
         return "ExportTarget[id=" + id + ", providerKey=" + providerKey.wireName() + ", baseUrl=" + baseUrl
-                + ", deploymentMode=" + deploymentMode.wireName() + ", signingStatus=" + signingStatus()
+                + ", deploymentMode=" + deploymentMode.wireName() + ", signingStatus="
+                + signingStatus().wireName()
                 + ", privateNetworkPolicy=" + privateNetworkPolicy.wireName() + ", privateNetworkAllowlist="
                 + privateNetworkAllowlist + "]";
     }
@@ -228,6 +224,56 @@ public final class ExportTarget {
                 throw new IllegalStateException("baseUrl is required");
             }
             return new ExportTarget(this);
+        }
+    }
+
+    /**
+     * Whether a target's deliveries carry a signature; shown to users as {@code signing_status}. Written
+     * as its {@link #wireName()} in JSON and stores.
+     */
+    public enum SigningStatus {
+        /** Signing is required and a secret is held: every delivery carries a signature. */
+        SIGNED("signed"),
+        /** Signing is disabled for the target: deliveries carry no signature. */
+        UNSIGNED("unsigned"),
+        /** Signing is required but no secret is held: deliveries are blocked until one is set. */
+        SECRET_MISSING("secret_missing");
+
+        private final String wireName;
+
+        SigningStatus(String wireName) {
+            this.wireName = wireName;
+        }
+
+        /**
+         * The status of a target: {@link #UNSIGNED} when signing is disabled, else {@link #SIGNED} when
+         * a secret is held and {@link #SECRET_MISSING} when none is.
+         */
+        public static SigningStatus of(boolean signingEnabled, boolean holdsSecret) {
+            if (!signingEnabled) {
+                return UNSIGNED;
+            }
+            return holdsSecret ? SIGNED : SECRET_MISSING;
+        }
+
+        /** The value as written in JSON and stores, such as {@code secret_missing}. */
+        @JsonValue
+        public String wireName() {
+            return wireName;
+        }
+
+        /**
+         * The status for a wire name.
+         *
+         * @throws IllegalArgumentException for an unknown name
+         */
+        public static SigningStatus fromWireName(String name) {
+            for (SigningStatus status : values()) {
+                if (status.wireName.equals(name)) {
+                    return status;
+                }
+            }
+            throw new IllegalArgumentException("unknown signing_status; expected signed, unsigned or secret_missing");
         }
     }
 

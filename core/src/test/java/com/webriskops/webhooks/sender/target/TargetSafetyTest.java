@@ -207,7 +207,7 @@ class TargetSafetyTest {
 
         assertThat(check.code().wireValue()).isEqualTo("generic_webhook_secret_missing");
         assertThat(check.providerCode().wireValue()).isEqualTo("PROVIDER_AUTH_REQUIRED");
-        assertThat(target.signingStatus()).isEqualTo("secret_missing");
+        assertThat(target.signingStatus().wireName()).isEqualTo("secret_missing");
     }
 
     @Test
@@ -219,7 +219,7 @@ class TargetSafetyTest {
                 .build();
 
         assertThat(SAFETY.check(target).ok()).isTrue();
-        assertThat(target.signingStatus()).isEqualTo("unsigned");
+        assertThat(target.signingStatus().wireName()).isEqualTo("unsigned");
     }
 
     @Test

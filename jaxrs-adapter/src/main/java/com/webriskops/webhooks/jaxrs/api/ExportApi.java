@@ -14,6 +14,7 @@ import com.webriskops.webhooks.sender.spi.TargetStore.StoredTarget;
 import com.webriskops.webhooks.sender.spi.TargetStore.TargetLookup;
 import com.webriskops.webhooks.sender.target.Cidr;
 import com.webriskops.webhooks.sender.target.ExportTarget;
+import com.webriskops.webhooks.sender.target.ExportTarget.SigningStatus;
 import com.webriskops.webhooks.sender.target.TargetSafety;
 import jakarta.annotation.Nullable;
 import java.io.ByteArrayOutputStream;
@@ -122,13 +123,12 @@ final class ExportApi {
             allowlist.add(cidr.toString());
         }
         json.put("signing_enabled", target.signingEnabled());
-        String signingStatus;
-        if (!target.signingEnabled()) {
-            signingStatus = "unsigned";
-        } else {
-            signingStatus = credentials.signingSecrets(target.id()).isEmpty() ? "secret_missing" : "signed";
-        }
-        json.put("signing_status", signingStatus);
+        // Stored targets hold no secret: the credential provider says whether one is held.
+        boolean holdsSecret = target.signingEnabled()
+                && !credentials.signingSecrets(target.id()).isEmpty();
+        json.put(
+                "signing_status",
+                SigningStatus.of(target.signingEnabled(), holdsSecret).wireName());
         json.put("status", stored.active() ? "active" : "disabled");
         json.put("created_at", stored.createdAt().toString());
         json.put("updated_at", stored.updatedAt().toString());
