@@ -20,11 +20,7 @@ import com.webriskops.webhooks.sender.target.TargetSafety.TargetCheck;
 import jakarta.annotation.Nullable;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InterruptedIOException;
-import java.net.ConnectException;
-import java.net.NoRouteToHostException;
 import java.net.URI;
-import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
@@ -35,7 +31,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import javax.net.ssl.SSLContext;
-import javax.net.ssl.SSLException;
 import org.apache.hc.client5.http.classic.methods.HttpPost;
 import org.apache.hc.client5.http.config.ConnectionConfig;
 import org.apache.hc.client5.http.config.RequestConfig;
@@ -299,25 +294,7 @@ public final class WebhookSender implements AutoCloseable {
                     started,
                     finished);
         }
-        String message;
-        boolean sent = true;
-        if (e instanceof ConnectException || e instanceof NoRouteToHostException) {
-            message = "could not connect to the target";
-            sent = false;
-        } else if (e instanceof UnknownHostException) {
-            message = "the target host does not resolve";
-            sent = false;
-        } else if (e instanceof InterruptedIOException) {
-            message = e.getClass().getSimpleName().contains("Connect")
-                    ? "connecting to the target timed out"
-                    : "the target did not answer in time";
-            sent = !e.getClass().getSimpleName().contains("Connect");
-        } else if (e instanceof SSLException) {
-            message = "the TLS handshake with the target failed";
-            sent = false;
-        } else {
-            message = "the connection to the target failed";
-        }
+        ResponseClassifier.NetworkFailure failure = ResponseClassifier.classifyFailure(e);
         LOG.debug(
                 "Webhook attempt {} of {} to target {} failed: {}", attempt, idOf(request), target.id(), e.toString());
         return new AttemptOutcome(
@@ -325,10 +302,10 @@ public final class WebhookSender implements AutoCloseable {
                 DeliveryStatus.RETRY_SCHEDULED,
                 ErrorCode.WEBHOOK_DELIVERY_FAILED.wireValue(),
                 null,
-                message,
+                failure.message(),
                 null,
                 null,
-                sent,
+                failure.requestSent(),
                 started,
                 finished);
     }

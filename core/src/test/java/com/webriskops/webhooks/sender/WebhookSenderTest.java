@@ -20,6 +20,7 @@ import com.webriskops.webhooks.sender.target.ExportTarget.PrivateNetworkPolicy;
 import com.webriskops.webhooks.testing.MutableClock;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.net.UnknownHostException;
 import java.time.Duration;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -191,6 +192,33 @@ class WebhookSenderTest {
         assertThat(outcome.status()).isEqualTo(DeliveryStatus.RETRY_SCHEDULED);
         assertThat(outcome.code()).isEqualTo(ErrorCode.WEBHOOK_DELIVERY_FAILED.wireValue());
         assertThat(outcome.requestSent()).isFalse();
+        assertThat(outcome.message()).isEqualTo("could not connect to the target");
+    }
+
+    @Test
+    void aHostThatStopsResolvingAfterTheCheckIsRetryable() {
+        AtomicInteger lookups = new AtomicInteger();
+        HostResolver vanishing = host -> {
+            if (lookups.incrementAndGet() == 1) {
+                return new InetAddress[] {InetAddress.getByAddress(host, new byte[] {93, (byte) 184, (byte) 216, 34})};
+            }
+            throw new UnknownHostException(host);
+        };
+        ExportTarget target = ExportTarget.builder()
+                .id(10)
+                .baseUrl("https://vanishing.example.test/hook")
+                .signingSecrets(SenderFixtures.SECRET)
+                .build();
+        WebhookSender sender =
+                SenderFixtures.sender(clock).hostResolver(vanishing).build();
+
+        AttemptOutcome outcome = sender.attempt(target, SenderFixtures.export(), 1);
+
+        assertThat(lookups).hasValue(2);
+        assertThat(outcome.status()).isEqualTo(DeliveryStatus.RETRY_SCHEDULED);
+        assertThat(outcome.code()).isEqualTo(ErrorCode.WEBHOOK_DELIVERY_FAILED.wireValue());
+        assertThat(outcome.message()).isEqualTo("the target host does not resolve");
+        assertThat(outcome.requestSent()).isFalse();
     }
 
     @Test
@@ -347,7 +375,10 @@ class WebhookSenderTest {
         WebhookReceiver receiver = receiver();
         AtomicInteger handled = new AtomicInteger();
         server.handler(request -> answer(receiver, request, () -> handled.incrementAndGet() < 3 ? 503 : 200));
-        WebhookSender sender = SenderFixtures.sender(clock).build();
+        // The receiver's first delivery starts Bean Validation, slow on a busy machine: no timeouts here.
+        WebhookSender sender = SenderFixtures.sender(clock)
+                .responseTimeout(Duration.ofSeconds(60))
+                .build();
         ExportRequest export = SenderFixtures.export();
         ExportTarget target = SenderFixtures.loopbackTarget(server.url("/hook"));
 

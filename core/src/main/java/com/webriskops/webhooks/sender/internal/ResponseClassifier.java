@@ -3,11 +3,19 @@ package com.webriskops.webhooks.sender.internal;
 import com.webriskops.webhooks.protocol.ErrorCode;
 import com.webriskops.webhooks.sender.DeliveryStatus;
 import jakarta.annotation.Nullable;
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.net.ConnectException;
+import java.net.NoRouteToHostException;
+import java.net.SocketTimeoutException;
+import java.net.UnknownHostException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import javax.net.ssl.SSLException;
+import org.apache.hc.client5.http.ConnectTimeoutException;
 
 /** DESIGN's "Sender rules" table, and {@code Retry-After} parsing. */
 public final class ResponseClassifier {
@@ -67,6 +75,36 @@ public final class ResponseClassifier {
                 DeliveryStatus.RETRY_SCHEDULED,
                 ErrorCode.WEBHOOK_DELIVERY_FAILED,
                 "the target answered " + status + "; retrying");
+    }
+
+    /** What a failed exchange means for people, and whether the request may have reached the target. */
+    public record NetworkFailure(String message, boolean requestSent) {}
+
+    /**
+     * Classifies a failed exchange by the exception's type, never by its name or message: a connect
+     * timeout ({@link ConnectTimeoutException}), a refused or unroutable connection ({@link
+     * ConnectException}, which {@code HttpHostConnectException} is, and {@link NoRouteToHostException}),
+     * a host that does not resolve ({@link UnknownHostException}) and a failed TLS handshake ({@link
+     * SSLException}) never sent the request; a read timeout ({@link SocketTimeoutException}, or any
+     * other {@link InterruptedIOException}) and any other I/O failure may have.
+     */
+    public static NetworkFailure classifyFailure(IOException e) {
+        if (e instanceof ConnectTimeoutException) {
+            return new NetworkFailure("connecting to the target timed out", false);
+        }
+        if (e instanceof ConnectException || e instanceof NoRouteToHostException) {
+            return new NetworkFailure("could not connect to the target", false);
+        }
+        if (e instanceof UnknownHostException) {
+            return new NetworkFailure("the target host does not resolve", false);
+        }
+        if (e instanceof SSLException) {
+            return new NetworkFailure("the TLS handshake with the target failed", false);
+        }
+        if (e instanceof SocketTimeoutException || e instanceof InterruptedIOException) {
+            return new NetworkFailure("the target did not answer in time", true);
+        }
+        return new NetworkFailure("the connection to the target failed", true);
     }
 
     /**
