@@ -258,17 +258,20 @@ public final class WebhookSender implements AutoCloseable {
                     ? ResponseClassifier.retryAfter(retryAfterHeader, finished)
                     : null;
             LOG.debug("Webhook attempt {} of {} to target {}: {}", attempt, idOf(request), target.id(), status);
-            return new AttemptOutcome(
-                    attempt,
-                    verdict.status(),
-                    verdict.code() == null ? null : verdict.code().wireValue(),
-                    status,
-                    verdict.message(),
-                    retryAfter,
-                    body.snippet(),
-                    true,
-                    started,
-                    finished);
+            AttemptOutcome outcome;
+            switch (verdict.status()) {
+                case EXPORTED:
+                    outcome = AttemptOutcome.exported(attempt, verdict.message(), started, finished);
+                    break;
+                case BLOCKED:
+                    outcome = AttemptOutcome.blocked(attempt, verdict.code(), verdict.message(), started, finished);
+                    break;
+                default:
+                    outcome = AttemptOutcome.retry(attempt, verdict.code(), verdict.message(), true, started, finished)
+                            .withRetryAfter(retryAfter);
+                    break;
+            }
+            return outcome.withAnswer(status, body.snippet());
         } catch (IOException e) {
             return failure(target, request, e, started);
         } finally {
@@ -282,29 +285,16 @@ public final class WebhookSender implements AutoCloseable {
         GuardedDnsResolver.BlockedAddressException blocked = blockedCause(e);
         if (blocked != null) {
             LOG.warn("Webhook target {} blocked at connect time: {}", target.id(), blocked.getMessage());
-            return new AttemptOutcome(
-                    attempt,
-                    DeliveryStatus.BLOCKED,
-                    ErrorCode.GENERIC_WEBHOOK_URL_UNSAFE.wireValue(),
-                    null,
-                    blocked.getMessage(),
-                    null,
-                    null,
-                    false,
-                    started,
-                    finished);
+            return AttemptOutcome.blocked(
+                    attempt, ErrorCode.GENERIC_WEBHOOK_URL_UNSAFE, blocked.getMessage(), started, finished);
         }
         ResponseClassifier.NetworkFailure failure = ResponseClassifier.classifyFailure(e);
         LOG.debug(
                 "Webhook attempt {} of {} to target {} failed: {}", attempt, idOf(request), target.id(), e.toString());
-        return new AttemptOutcome(
+        return AttemptOutcome.retry(
                 attempt,
-                DeliveryStatus.RETRY_SCHEDULED,
-                ErrorCode.WEBHOOK_DELIVERY_FAILED.wireValue(),
-                null,
+                ErrorCode.WEBHOOK_DELIVERY_FAILED,
                 failure.message(),
-                null,
-                null,
                 failure.requestSent(),
                 started,
                 finished);
@@ -326,17 +316,7 @@ public final class WebhookSender implements AutoCloseable {
     }
 
     private AttemptOutcome notSent(int attempt, ErrorCode code, String message, Instant started) {
-        return new AttemptOutcome(
-                attempt,
-                DeliveryStatus.BLOCKED,
-                code.wireValue(),
-                null,
-                message,
-                null,
-                null,
-                false,
-                started,
-                clock.instant());
+        return AttemptOutcome.blocked(attempt, code, message, started, clock.instant());
     }
 
     /** The kept start of an answer, and whether the whole answer was read (its connection reusable). */

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.webriskops.webhooks.payload.TicketExportWebhook;
 import com.webriskops.webhooks.payload.WebhookJson;
+import com.webriskops.webhooks.protocol.ErrorCode;
 import com.webriskops.webhooks.sender.AttemptOutcome;
 import com.webriskops.webhooks.sender.DeliveryStatus;
 import com.webriskops.webhooks.sender.ExportRequest;
@@ -103,17 +104,30 @@ public abstract class DeliveryStoreContract {
     }
 
     private static AttemptOutcome outcome(ClaimedDelivery claim, DeliveryStatus status, Instant at) {
-        return new AttemptOutcome(
-                claim.attemptNumber(),
-                status,
-                status == DeliveryStatus.EXPORTED ? null : "WEBHOOK_DELIVERY_FAILED",
-                status == DeliveryStatus.EXPORTED ? 200 : 503,
-                status == DeliveryStatus.EXPORTED ? "delivered" : "the target answered 503",
-                status == DeliveryStatus.RETRY_SCHEDULED ? Duration.ofSeconds(7) : null,
-                status == DeliveryStatus.EXPORTED ? null : "busy",
-                true,
-                at,
-                at.plusMillis(250));
+        Instant finished = at.plusMillis(250);
+        switch (status) {
+            case EXPORTED:
+                return AttemptOutcome.exported(claim.attemptNumber(), "delivered", at, finished)
+                        .withAnswer(200, null);
+            case RETRY_SCHEDULED:
+                return AttemptOutcome.retry(
+                                claim.attemptNumber(),
+                                ErrorCode.WEBHOOK_DELIVERY_FAILED,
+                                "the target answered 503",
+                                true,
+                                at,
+                                finished)
+                        .withAnswer(503, "busy")
+                        .withRetryAfter(Duration.ofSeconds(7));
+            default:
+                return AttemptOutcome.blocked(
+                                claim.attemptNumber(),
+                                ErrorCode.WEBHOOK_DELIVERY_FAILED,
+                                "the target answered 503",
+                                at,
+                                finished)
+                        .withAnswer(503, "busy");
+        }
     }
 
     private ClaimedDelivery claimOne(String owner, Instant at) {

@@ -75,24 +75,7 @@ public final class InMemoryDeliveryStore implements DeliveryStore {
                         "the in-memory delivery store is full (" + maxDeliveries + " deliveries not yet exported)");
             }
             long id = nextId++;
-            Delivery delivery = new Delivery(
-                    id,
-                    export.idempotencyKey(),
-                    target.id(),
-                    target.providerKey(),
-                    target.signingStatus(),
-                    export,
-                    DeliveryStatus.PENDING,
-                    0,
-                    0,
-                    null,
-                    now,
-                    null,
-                    null,
-                    0,
-                    now,
-                    now,
-                    List.of());
+            Delivery delivery = Delivery.pending(id, target, export, now);
             byId.put(id, delivery);
             byKey.put(export.idempotencyKey(), id);
             return delivery;
@@ -122,24 +105,14 @@ public final class InMemoryDeliveryStore implements DeliveryStore {
                 if (d.status() != DeliveryStatus.SENDING) {
                     statusBeforeClaim.put(d.id(), d.status());
                 }
-                Delivery claimed = new Delivery(
-                        d.id(),
-                        d.idempotencyKey(),
-                        d.targetId(),
-                        d.providerKey(),
-                        d.signingStatus(),
-                        d.export(),
-                        DeliveryStatus.SENDING,
-                        d.attempts() + 1,
-                        d.roundAttempts() + 1,
-                        d.roundStartedAt() != null ? d.roundStartedAt() : now,
-                        null,
-                        owner,
-                        leaseEnd,
-                        token,
-                        d.createdAt(),
-                        now,
-                        d.attemptLog());
+                Delivery claimed = d.withStatus(DeliveryStatus.SENDING)
+                        .withAttempts(
+                                d.attempts() + 1,
+                                d.roundAttempts() + 1,
+                                d.roundStartedAt() != null ? d.roundStartedAt() : now)
+                        .withNextAttemptAt(null)
+                        .withLease(owner, leaseEnd, token)
+                        .withUpdatedAt(now);
                 byId.put(d.id(), claimed);
                 claims.add(new ClaimedDelivery(claimed, token, owner, leaseEnd));
             }
@@ -177,24 +150,14 @@ public final class InMemoryDeliveryStore implements DeliveryStore {
             int roundAttempts = Math.max(0, d.roundAttempts() - 1);
             byId.put(
                     d.id(),
-                    new Delivery(
-                            d.id(),
-                            d.idempotencyKey(),
-                            d.targetId(),
-                            d.providerKey(),
-                            d.signingStatus(),
-                            d.export(),
-                            before,
-                            Math.max(0, d.attempts() - 1),
-                            roundAttempts,
-                            roundAttempts == 0 ? null : d.roundStartedAt(),
-                            now,
-                            null,
-                            null,
-                            d.fencingToken(),
-                            d.createdAt(),
-                            now,
-                            d.attemptLog()));
+                    d.withStatus(before)
+                            .withAttempts(
+                                    Math.max(0, d.attempts() - 1),
+                                    roundAttempts,
+                                    roundAttempts == 0 ? null : d.roundStartedAt())
+                            .withNextAttemptAt(now)
+                            .withoutLease()
+                            .withUpdatedAt(now));
             statusBeforeClaim.remove(d.id());
             return true;
         }
@@ -247,24 +210,11 @@ public final class InMemoryDeliveryStore implements DeliveryStore {
             }
             byId.put(
                     id,
-                    new Delivery(
-                            d.id(),
-                            d.idempotencyKey(),
-                            d.targetId(),
-                            d.providerKey(),
-                            d.signingStatus(),
-                            d.export(),
-                            DeliveryStatus.PENDING,
-                            d.attempts(),
-                            0,
-                            null,
-                            now,
-                            null,
-                            null,
-                            d.fencingToken(),
-                            d.createdAt(),
-                            now,
-                            d.attemptLog()));
+                    d.withStatus(DeliveryStatus.PENDING)
+                            .withAttempts(d.attempts(), 0, null)
+                            .withNextAttemptAt(now)
+                            .withoutLease()
+                            .withUpdatedAt(now));
             return true;
         }
     }
@@ -289,24 +239,11 @@ public final class InMemoryDeliveryStore implements DeliveryStore {
             }
             byId.put(
                     d.id(),
-                    new Delivery(
-                            d.id(),
-                            d.idempotencyKey(),
-                            d.targetId(),
-                            d.providerKey(),
-                            d.signingStatus(),
-                            d.export(),
-                            status,
-                            d.attempts(),
-                            d.roundAttempts(),
-                            d.roundStartedAt(),
-                            nextAttemptAt,
-                            null,
-                            null,
-                            d.fencingToken(),
-                            d.createdAt(),
-                            now,
-                            log));
+                    d.withStatus(status)
+                            .withNextAttemptAt(nextAttemptAt)
+                            .withoutLease()
+                            .withUpdatedAt(now)
+                            .withAttemptLog(log));
             statusBeforeClaim.remove(d.id());
             return true;
         }

@@ -14,7 +14,8 @@ import java.util.Objects;
 
 /**
  * One export to one target as a {@link DeliveryStore} holds it: the export, where it stands, its
- * lease, and its attempt log. Immutable; stores hand out snapshots.
+ * lease, and its attempt log. Immutable; stores hand out snapshots. A new one is {@link #pending};
+ * each change is a copy made with the {@code with...} methods.
  *
  * @param id the store's id
  * @param idempotencyKey the export's idempotency key, unique in the store
@@ -64,6 +65,189 @@ public record Delivery(
         Objects.requireNonNull(createdAt, "createdAt");
         Objects.requireNonNull(updatedAt, "updatedAt");
         attemptLog = List.copyOf(attemptLog);
+    }
+
+    /**
+     * A new delivery of {@code export} to {@code target}: pending, due at {@code now}, no attempt yet,
+     * the target's provider key and signing status as they are now.
+     */
+    public static Delivery pending(long id, ExportTarget target, ExportRequest export, Instant now) {
+        Objects.requireNonNull(target, "target");
+        Objects.requireNonNull(export, "export");
+        return new Delivery(
+                id,
+                export.idempotencyKey(),
+                target.id(),
+                target.providerKey(),
+                target.signingStatus(),
+                export,
+                DeliveryStatus.PENDING,
+                0,
+                0,
+                null,
+                now,
+                null,
+                null,
+                0,
+                now,
+                now,
+                List.of());
+    }
+
+    /** This delivery with another status. */
+    public Delivery withStatus(DeliveryStatus status) {
+        return new Delivery(
+                id,
+                idempotencyKey,
+                targetId,
+                providerKey,
+                signingStatus,
+                export,
+                status,
+                attempts,
+                roundAttempts,
+                roundStartedAt,
+                nextAttemptAt,
+                leaseOwner,
+                leaseExpiresAt,
+                fencingToken,
+                createdAt,
+                updatedAt,
+                attemptLog);
+    }
+
+    /** This delivery with other attempt counters: over its life, in this round, and the round's start. */
+    public Delivery withAttempts(int attempts, int roundAttempts, @Nullable Instant roundStartedAt) {
+        return new Delivery(
+                id,
+                idempotencyKey,
+                targetId,
+                providerKey,
+                signingStatus,
+                export,
+                status,
+                attempts,
+                roundAttempts,
+                roundStartedAt,
+                nextAttemptAt,
+                leaseOwner,
+                leaseExpiresAt,
+                fencingToken,
+                createdAt,
+                updatedAt,
+                attemptLog);
+    }
+
+    /** This delivery due at another time, or not due by time (null). */
+    public Delivery withNextAttemptAt(@Nullable Instant nextAttemptAt) {
+        return new Delivery(
+                id,
+                idempotencyKey,
+                targetId,
+                providerKey,
+                signingStatus,
+                export,
+                status,
+                attempts,
+                roundAttempts,
+                roundStartedAt,
+                nextAttemptAt,
+                leaseOwner,
+                leaseExpiresAt,
+                fencingToken,
+                createdAt,
+                updatedAt,
+                attemptLog);
+    }
+
+    /** This delivery held by {@code owner} until {@code expiresAt} under {@code fencingToken}. */
+    public Delivery withLease(String owner, Instant expiresAt, long fencingToken) {
+        Objects.requireNonNull(owner, "owner");
+        Objects.requireNonNull(expiresAt, "expiresAt");
+        return new Delivery(
+                id,
+                idempotencyKey,
+                targetId,
+                providerKey,
+                signingStatus,
+                export,
+                status,
+                attempts,
+                roundAttempts,
+                roundStartedAt,
+                nextAttemptAt,
+                owner,
+                expiresAt,
+                fencingToken,
+                createdAt,
+                updatedAt,
+                attemptLog);
+    }
+
+    /** This delivery held by nobody; the fencing token stays, so older claims stay stale. */
+    public Delivery withoutLease() {
+        return new Delivery(
+                id,
+                idempotencyKey,
+                targetId,
+                providerKey,
+                signingStatus,
+                export,
+                status,
+                attempts,
+                roundAttempts,
+                roundStartedAt,
+                nextAttemptAt,
+                null,
+                null,
+                fencingToken,
+                createdAt,
+                updatedAt,
+                attemptLog);
+    }
+
+    /** This delivery with another attempt log, oldest first. */
+    public Delivery withAttemptLog(List<AttemptOutcome> attemptLog) {
+        return new Delivery(
+                id,
+                idempotencyKey,
+                targetId,
+                providerKey,
+                signingStatus,
+                export,
+                status,
+                attempts,
+                roundAttempts,
+                roundStartedAt,
+                nextAttemptAt,
+                leaseOwner,
+                leaseExpiresAt,
+                fencingToken,
+                createdAt,
+                updatedAt,
+                attemptLog);
+    }
+
+    /** This delivery last changed at {@code updatedAt}. */
+    public Delivery withUpdatedAt(Instant updatedAt) {
+        return new Delivery(
+                id,
+                idempotencyKey,
+                targetId,
+                providerKey,
+                signingStatus,
+                export,
+                status,
+                attempts,
+                roundAttempts,
+                roundStartedAt,
+                nextAttemptAt,
+                leaseOwner,
+                leaseExpiresAt,
+                fencingToken,
+                createdAt,
+                updatedAt,
+                attemptLog);
     }
 
     /** The last attempt's outcome, or null before any. */

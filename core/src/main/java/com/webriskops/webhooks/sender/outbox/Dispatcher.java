@@ -232,15 +232,10 @@ public final class Dispatcher implements AutoCloseable {
         AttemptOutcome outcome;
         if (target == null) {
             Instant now = clock.instant();
-            outcome = new AttemptOutcome(
+            outcome = AttemptOutcome.blocked(
                     claim.attemptNumber(),
-                    DeliveryStatus.BLOCKED,
-                    ErrorCode.GENERIC_WEBHOOK_TARGET_MISSING.wireValue(),
-                    null,
+                    ErrorCode.GENERIC_WEBHOOK_TARGET_MISSING,
                     "target " + delivery.targetId() + " no longer exists",
-                    null,
-                    null,
-                    false,
                     now,
                     now);
         } else {
@@ -272,14 +267,10 @@ public final class Dispatcher implements AutoCloseable {
             return sender.attempt(target, claim.delivery().export(), claim.attemptNumber());
         } catch (RuntimeException e) {
             LOG.warn("Webhook delivery {} could not be attempted: {}", claim.id(), e.toString());
-            return new AttemptOutcome(
+            return AttemptOutcome.retry(
                     claim.attemptNumber(),
-                    DeliveryStatus.RETRY_SCHEDULED,
-                    ErrorCode.WEBHOOK_DELIVERY_FAILED.wireValue(),
-                    null,
+                    ErrorCode.WEBHOOK_DELIVERY_FAILED,
                     "the sender failed before sending (" + e.getClass().getSimpleName() + ")",
-                    null,
-                    null,
                     false,
                     started,
                     clock.instant());

@@ -344,8 +344,8 @@ class DispatcherTest {
         ClaimedDelivery second =
                 store.claimDue("b", clock.instant(), Duration.ofSeconds(10), 5).get(0);
 
-        AttemptOutcome ok = new AttemptOutcome(
-                1, DeliveryStatus.EXPORTED, null, 200, "ok", null, null, true, clock.instant(), clock.instant());
+        AttemptOutcome ok = AttemptOutcome.exported(1, "ok", clock.instant(), clock.instant())
+                .withAnswer(200, null);
         assertThat(second.fencingToken()).isGreaterThan(first.fencingToken());
         assertThat(store.finish(first, ok, DeliveryStatus.EXPORTED, clock.instant()))
                 .isFalse();
