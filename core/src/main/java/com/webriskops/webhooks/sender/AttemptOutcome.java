@@ -7,7 +7,7 @@ import java.time.Instant;
 import java.util.Objects;
 
 /**
- * What one attempt came to, classified by DESIGN's "Sender rules": {@link DeliveryStatus#EXPORTED},
+ * What one attempt came to, classified as {@link WebhookSender} describes: {@link DeliveryStatus#EXPORTED},
  * {@link DeliveryStatus#BLOCKED} or {@link DeliveryStatus#RETRY_SCHEDULED} (retryable; a {@link
  * RetryPolicy} decides whether and when). Never holds a secret, a signature or the request body.
  * Immutable. Build one with {@link #exported}, {@link #blocked} or {@link #retry}, then {@link

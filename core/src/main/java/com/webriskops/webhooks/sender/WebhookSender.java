@@ -57,14 +57,22 @@ import org.slf4j.LoggerFactory;
  * retries ({@link #send}, for command lines and tests; services use a {@link Dispatcher} over a
  * {@link DeliveryStore}).
  *
- * <p>Every attempt, in order: the {@link TargetSafety} check (blocked: nothing is sent); the envelope
- * with a fresh nonce and timestamp ({@link WebhookEnvelopes}); {@link PayloadSafety} on the exact
- * body bytes (blocked {@code webhook_payload_unsafe}: nothing is sent); a {@code POST} through Apache
- * HttpClient 5 whose DNS hook resolves through the same resolver as the target check and refuses any address
- * the target's {@link AddressGuard} rejects, so the address checked is the address connected to;
- * redirects are never followed; connect and response timeouts; at most {@link
- * Builder#maxResponseSnippetBytes} of the answer are read. The answer is classified by DESIGN's
- * "Sender rules" ({@link AttemptOutcome}). Connections are pooled per target configuration (target
+ * <p>Every attempt, in order: the {@link TargetSafety} check (blocked: nothing is sent); the
+ * {@code ticket-export.webhook.v1} envelope with a fresh nonce and timestamp, serialised once and
+ * signed over those exact bytes; the payload check on those bytes (blocked {@code
+ * webhook_payload_unsafe} when it carries the target's secret, a token or key, or a private artifact
+ * path: nothing is sent); a {@code POST} through Apache HttpClient 5 whose DNS hook resolves through
+ * the same resolver as the target check and refuses any address the target may not reach, so the
+ * address checked is the address connected to; redirects are never followed; connect and response
+ * timeouts; at most {@link Builder#maxResponseSnippetBytes} of the answer are read.
+ *
+ * <p>The answer becomes an {@link AttemptOutcome}: 2xx exported; 3xx blocked {@code
+ * generic_webhook_redirect_blocked}; 400, 413, 415, 422 blocked {@code
+ * generic_webhook_validation_failed}; 401, 403 blocked {@code generic_webhook_auth_failed}; 429
+ * retried after {@code Retry-After} with {@code WEBHOOK_RATE_LIMITED}; 408, 409, 425, 5xx, timeouts
+ * and connection errors retried with {@code WEBHOOK_DELIVERY_FAILED}; any other 4xx blocked {@code
+ * generic_webhook_rejected} (the codes are {@link com.webriskops.webhooks.protocol.ErrorCode}s).
+ * Connections are pooled per target configuration (target
  * id, base URL, deployment mode, private-network policy and allowlist), each pool with its own DNS
  * guard, so every new connection is checked and a connection opened for one target is never reused
  * for another; an answer longer than the snippet drops its connection instead of draining it. At most
@@ -468,7 +476,7 @@ public final class WebhookSender implements AutoCloseable {
             return this;
         }
 
-        /** The {@code User-Agent}. Default {@link WebhookEnvelopes#DEFAULT_USER_AGENT}. */
+        /** The {@code User-Agent}. Default {@code webriskops-webhooks-java/<the kit's version>}. */
         public Builder userAgent(String userAgent) {
             this.userAgent = Objects.requireNonNull(userAgent, "userAgent");
             return this;

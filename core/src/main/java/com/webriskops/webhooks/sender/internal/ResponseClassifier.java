@@ -17,7 +17,12 @@ import java.time.format.DateTimeParseException;
 import javax.net.ssl.SSLException;
 import org.apache.hc.client5.http.ConnectTimeoutException;
 
-/** DESIGN's "Sender rules" table, and {@code Retry-After} parsing. */
+/**
+ * What an answer or a failed exchange means for a delivery: 2xx exported; 3xx blocked (redirects are
+ * never followed); 400, 413, 415, 422 blocked as a refused payload; 401, 403 blocked as a refused
+ * signature; 429 retried after {@code Retry-After}; 408, 409, 425 and 5xx retried; any other 4xx
+ * blocked as a refusal a retry will not change. Also parses {@code Retry-After}.
+ */
 public final class ResponseClassifier {
     /** Longest Retry-After read at all (the policy's cap applies after). */
     public static final Duration MAX_RETRY_AFTER = Duration.ofDays(7);

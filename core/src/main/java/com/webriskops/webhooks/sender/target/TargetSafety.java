@@ -17,7 +17,11 @@ import java.util.Objects;
  * Checks a target before anything is sent to it: a signing secret when signing is required, and a
  * safe URL. Safe means HTTPS (plain HTTP only to allowlisted private addresses of a self-hosted
  * target), no user-info, a valid host and port, no odd numeric host spelling, and every address the
- * host resolves to allowed by the target's {@link AddressGuard}. Thread-safe.
+ * host resolves to allowed for the target: public addresses always; private ones only for a
+ * self-hosted target whose private-network allowlist names them; loopback only when an allowlist
+ * entry lies inside the loopback range; cloud metadata only when an entry names exactly that host;
+ * unspecified, multicast and broadcast never (IPv6 forms that carry an IPv4 address are judged by the
+ * address inside). Thread-safe.
  *
  * <p>This is the check a UI or API shows before saving or approving; the sender repeats the address
  * part for every connection it opens, so DNS changes after the check cannot slip through.
