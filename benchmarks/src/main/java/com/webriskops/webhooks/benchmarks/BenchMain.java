@@ -2,6 +2,7 @@ package com.webriskops.webhooks.benchmarks;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.webriskops.webhooks.payload.TicketExportWebhook;
 import com.webriskops.webhooks.jdbi.JdbiStores;
 import com.webriskops.webhooks.receiver.WebhookReceiver;
 import com.webriskops.webhooks.sender.spi.DeliveryStore;
@@ -43,7 +44,7 @@ import org.openjdk.jmh.runner.options.TimeValue;
 import org.openjdk.jmh.runner.options.VerboseMode;
 
 /**
- * Runs B1 to B6 of the benchmarks issue, each figure beside its limit in interleaved rounds, profiles
+ * Runs B1 to B7 of the benchmarks issue (B7: the payload scan on adversarial 256 KiB bodies), each figure beside its limit in interleaved rounds, profiles
  * missed targets with JFR, and writes {@code latest.json} and {@code latest.md}. Started by {@code
  * benchmarks/run}; system properties {@code bench.rounds} and {@code bench.only} (such as {@code
  * B1,B3}) narrow a run while developing.
@@ -54,7 +55,7 @@ public final class BenchMain {
 
     private final int rounds = Integer.getInteger("bench.rounds", 3);
     private final Set<String> only =
-            Set.of(System.getProperty("bench.only", "B1,B2,B3,B4,B5,B6").split(","));
+            Set.of(System.getProperty("bench.only", "B1,B2,B3,B4,B5,B6,B7").split(","));
     private final Path out;
     private final List<Figure> figures = new ArrayList<>();
     private final Map<String, Object> extra = new LinkedHashMap<>();
@@ -80,6 +81,9 @@ public final class BenchMain {
         Instant started = Instant.now();
         if (only.contains("B1") || only.contains("B2")) {
             micro();
+        }
+        if (only.contains("B7")) {
+            payloadScan();
         }
         if (only.contains("B3") || only.contains("B4") || only.contains("B5") || only.contains("B6")) {
             postgres = EmbeddedPostgres.builder().start();
@@ -191,6 +195,53 @@ public final class BenchMain {
         };
     }
 
+    // ---------------------------------------------------------------- B7
+
+    private void payloadScan() throws Exception {
+        List<String> bodies = List.of(
+                "dash-eyJ", "slash-private", "jwt-dots", "bearer", "assignment", "screenshots", "unc");
+        Map<String, Figure> b7 = new LinkedHashMap<>();
+        for (String body : bodies) {
+            Figure figure = new Figure(
+                    "B7",
+                    "payload scan, 256 KiB adversarial summary (" + body + ")",
+                    "ms/scan",
+                    "same scan, 256 KiB benign summary");
+            figure.target = "<= 3 x limit (linear: milliseconds, like a benign body)";
+            b7.put(body, figure);
+        }
+        for (int round = 1; round <= rounds; round++) {
+            double limit = jmhScan("benign");
+            for (String body : bodies) {
+                Figure figure = b7.get(body);
+                figure.limits.add(limit);
+                figure.values.add(jmhScan(body));
+                log("B7 round " + round + " " + body + ": " + figure.values + " / " + figure.limits);
+            }
+        }
+        for (Figure figure : b7.values()) {
+            figure.verdict(Figure.median(figure.ratios()) <= 3.0);
+            figures.add(figure);
+        }
+    }
+
+    private static double jmhScan(String body) throws Exception {
+        RunResult result = new Runner(new OptionsBuilder()
+                        .include(PayloadScanBenchmarks.class.getName() + ".scan$")
+                        .param("body", body)
+                        .forks(1)
+                        .threads(1)
+                        .warmupIterations(2)
+                        .warmupTime(TimeValue.milliseconds(500))
+                        .measurementIterations(3)
+                        .measurementTime(TimeValue.milliseconds(500))
+                        .jvmArgs("-Xms512m", "-Xmx512m")
+                        .verbosity(VerboseMode.SILENT)
+                        .build())
+                .runSingle();
+        return result.getPrimaryResult().getScore();
+    }
+
     // ---------------------------------------------------------------- B3
 
     private void http() throws Exception {
@@ -205,7 +256,7 @@ public final class BenchMain {
                         "same resource, no filter, same server");
                 figure.target = pg ? ">= 0.5 x limit" : ">= 0.8 x limit";
                 JdbcConnectionPool pool = pg ? Db.pool(jdbcUrl, 40) : null;
-                WebhookReceiver receiver = receiver(pool);
+                WebhookReceiver<TicketExportWebhook> receiver = receiver(pool);
                 try (Servers.Running server =
                                 container.startsWith("Jersey") ? Servers.jersey(receiver) : Servers.jetty(receiver);
                         HttpDriver client = new HttpDriver(CONNECTIONS)) {
@@ -239,7 +290,7 @@ public final class BenchMain {
         }
     }
 
-    private static WebhookReceiver receiver(JdbcConnectionPool pool) {
+    private static WebhookReceiver<TicketExportWebhook> receiver(JdbcConnectionPool pool) {
         ReplayStore replay = new InMemoryReplayStore();
         IdempotencyStore idempotency = new InMemoryIdempotencyStore();
         if (pool != null) {

@@ -42,7 +42,7 @@ final class Servers {
         void close();
     }
 
-    static Running jersey(WebhookReceiver receiver) throws Exception {
+    static Running jersey(WebhookReceiver<?> receiver) throws Exception {
         Application app = new Application() {
             @Override
             @SuppressWarnings("deprecation") // the plain way to register instances with SeBootstrap
@@ -76,7 +76,7 @@ final class Servers {
         };
     }
 
-    static Running jetty(WebhookReceiver receiver) throws Exception {
+    static Running jetty(WebhookReceiver<?> receiver) throws Exception {
         Server server = new Server();
         ServerConnector connector = new ServerConnector(server);
         connector.setHost("127.0.0.1");

@@ -1,5 +1,6 @@
 package com.webriskops.webhooks.benchmarks;
 
+import com.webriskops.webhooks.payload.TicketExportWebhook;
 import com.webriskops.webhooks.protocol.WebhookHeaders;
 import com.webriskops.webhooks.receiver.InboundRequest;
 import com.webriskops.webhooks.receiver.ReceiveResult;
@@ -57,7 +58,7 @@ public class SignatureBenchmarks {
     private byte[] expected;
     private List<WebhookSecret> secrets;
     private Mac mac;
-    private WebhookReceiver receiver;
+    private WebhookReceiver<TicketExportWebhook> receiver;
 
     /** Signs one delivery of {@link #size} bytes and builds the receiver. */
     @Setup(Level.Trial)
@@ -102,7 +103,7 @@ public class SignatureBenchmarks {
 
     /** B2: the receiver pipeline from headers and bytes to an accepted delivery. */
     @Benchmark
-    public ReceiveResult pipeline() {
+    public ReceiveResult<TicketExportWebhook> pipeline() {
         return receiver.receive(InboundRequest.of(headers, body));
     }
 

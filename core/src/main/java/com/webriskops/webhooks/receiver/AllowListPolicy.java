@@ -9,15 +9,15 @@ import java.util.Objects;
 import java.util.Set;
 
 /**
- * Lets through only deliveries for the listed accounts, projects and targets; 403 {@code
+ * Lets through only WebRiskOps deliveries for the listed accounts, projects and targets; 403 {@code
  * WEBHOOK_FORBIDDEN} otherwise. A dimension with nothing listed is not restricted. Immutable and
  * thread-safe.
  *
  * <pre>{@code
- * DeliveryPolicy policy = AllowListPolicy.builder().allowAccounts(456).allowProjects(789).build();
+ * DeliveryPolicy<TicketExportWebhook> policy = AllowListPolicy.builder().allowAccounts(456).allowProjects(789).build();
  * }</pre>
  */
-public final class AllowListPolicy implements DeliveryPolicy {
+public final class AllowListPolicy implements DeliveryPolicy<TicketExportWebhook> {
     private final Set<Long> accounts;
     private final Set<Long> projects;
     private final Set<Long> targets;

@@ -16,18 +16,19 @@ import java.util.function.Function;
  * <p>At most {@code maxKeys} buckets are tracked; when more keys appear, full buckets (keys that
  * have been quiet for a whole period) are dropped first, and if none can be dropped the new key is
  * refused too, so a flood of keys cannot grow memory without bound.
+ *
+ * @param <P> the payload type the key is read from
  */
-public final class RateLimitPolicy implements DeliveryPolicy {
+public final class RateLimitPolicy<P> implements DeliveryPolicy<P> {
     /** Default most keys tracked. */
     public static final int DEFAULT_MAX_KEYS = 10_000;
 
     private final int permits;
     private final Duration period;
-    private final Function<TicketExportWebhook, String> keyFunction;
+    private final Function<? super P, String> keyFunction;
     private final TokenBuckets buckets;
 
-    private RateLimitPolicy(
-            int permits, Duration period, Function<TicketExportWebhook, String> keyFunction, int maxKeys) {
+    private RateLimitPolicy(int permits, Duration period, Function<? super P, String> keyFunction, int maxKeys) {
         this.permits = permits;
         this.period = period;
         this.keyFunction = keyFunction;
@@ -35,22 +36,23 @@ public final class RateLimitPolicy implements DeliveryPolicy {
     }
 
     /**
-     * Up to {@code permits} deliveries per {@code period} for each account.
+     * Up to {@code permits} deliveries per {@code period} for each WebRiskOps account.
      *
      * @throws IllegalArgumentException if {@code permits} is not positive or {@code period} is not
      *     positive
      */
-    public static RateLimitPolicy perAccount(int permits, Duration period) {
+    public static RateLimitPolicy<TicketExportWebhook> perAccount(int permits, Duration period) {
         return perKey(permits, period, webhook -> "account:" + webhook.account().id(), DEFAULT_MAX_KEYS);
     }
 
     /**
-     * Up to {@code permits} deliveries per {@code period} for each key that {@code keyFunction} gives.
+     * Up to {@code permits} deliveries per {@code period} for each key that {@code keyFunction} reads
+     * from the payload, of any scheme; at most {@code maxKeys} keys tracked.
      *
      * @throws IllegalArgumentException if a number is not positive
      */
-    public static RateLimitPolicy perKey(
-            int permits, Duration period, Function<TicketExportWebhook, String> keyFunction, int maxKeys) {
+    public static <P> RateLimitPolicy<P> perKey(
+            int permits, Duration period, Function<? super P, String> keyFunction, int maxKeys) {
         Objects.requireNonNull(period, "period");
         Objects.requireNonNull(keyFunction, "keyFunction");
         if (permits <= 0) {
@@ -62,13 +64,13 @@ public final class RateLimitPolicy implements DeliveryPolicy {
         if (maxKeys <= 0) {
             throw new IllegalArgumentException("maxKeys must be positive, not " + maxKeys);
         }
-        return new RateLimitPolicy(permits, period, keyFunction, maxKeys);
+        return new RateLimitPolicy<>(permits, period, keyFunction, maxKeys);
     }
 
     @Override
     @Nullable
-    public Rejection check(TicketExportWebhook webhook, Instant now) {
-        Duration wait = buckets.tryTake(keyFunction.apply(webhook), now);
+    public Rejection check(P payload, Instant now) {
+        Duration wait = buckets.tryTake(keyFunction.apply(payload), now);
         if (wait == null) {
             return null;
         }

@@ -5,8 +5,10 @@ import java.util.Objects;
 /**
  * What {@link WebhookReceiver#receive} decided: run the handler ({@link Accepted}), or answer at once
  * ({@link Duplicate}, {@link Rejected}) with {@link #answer()}.
+ *
+ * @param <P> the payload type of the receiver's scheme
  */
-public sealed interface ReceiveResult {
+public sealed interface ReceiveResult<P> {
     /**
      * The answer to send without calling the handler.
      *
@@ -15,7 +17,7 @@ public sealed interface ReceiveResult {
     HttpAnswer answer();
 
     /** The handler should run for this delivery, then {@link WebhookReceiver#finish} it. */
-    record Accepted(VerifiedDelivery delivery) implements ReceiveResult {
+    record Accepted<P>(VerifiedDelivery<P> delivery) implements ReceiveResult<P> {
         public Accepted {
             Objects.requireNonNull(delivery, "delivery");
         }
@@ -30,7 +32,7 @@ public sealed interface ReceiveResult {
      * The idempotency key was completed before: answer 200 {@code {"status":"duplicate"}} and do not
      * run the handler.
      */
-    record Duplicate(String idempotencyKey) implements ReceiveResult {
+    record Duplicate<P>(String idempotencyKey) implements ReceiveResult<P> {
         public Duplicate {
             Objects.requireNonNull(idempotencyKey, "idempotencyKey");
         }
@@ -42,7 +44,7 @@ public sealed interface ReceiveResult {
     }
 
     /** The delivery is refused: answer the rejection. */
-    record Rejected(Rejection rejection) implements ReceiveResult {
+    record Rejected<P>(Rejection rejection) implements ReceiveResult<P> {
         public Rejected {
             Objects.requireNonNull(rejection, "rejection");
         }

@@ -10,7 +10,7 @@ public interface VerificationListener {
     VerificationListener NONE = new VerificationListener() {};
 
     /** The delivery passed every check and its handler is about to run. */
-    default void onAccepted(VerifiedDelivery delivery) {}
+    default void onAccepted(VerifiedDelivery<?> delivery) {}
 
     /** The idempotency key was completed before; the handler does not run. */
     default void onDuplicate(String idempotencyKey) {}
@@ -20,7 +20,7 @@ public interface VerificationListener {
 
     /**
      * The handler answered {@code status}; {@code completed} tells whether the key is now completed
-     * (true) or was released for a retry (false).
+     * (true) or was released for a retry (false). Called once per delivery, for its first finish.
      */
-    default void onFinished(VerifiedDelivery delivery, int status, boolean completed) {}
+    default void onFinished(VerifiedDelivery<?> delivery, int status, boolean completed) {}
 }

@@ -1,27 +1,35 @@
 package com.webriskops.webhooks.receiver;
 
-import com.webriskops.webhooks.payload.TicketExportWebhook;
+import com.webriskops.webhooks.receiver.spi.WebhookScheme;
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.time.Instant;
 import java.util.Objects;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * A delivery that passed every check: its signature holds, it is not a replay, its payload is valid,
- * and its idempotency key is now claimed for this request. Immutable and thread-safe.
+ * and its idempotency key is now claimed for this request. Thread-safe, and immutable but for
+ * remembering whether it was {@linkplain WebhookReceiver#finish finished}.
  *
- * <p>It carries the payload of whichever {@link WebhookScheme} the receiver verifies: read it with
- * {@link #payload(Class)} (or {@link #webhook()} for the default WebRiskOps scheme).
+ * <p>It carries the typed payload of the {@link WebhookScheme} its receiver verifies: a {@code
+ * TicketExportWebhook} for the default WebRiskOps scheme, a {@code VicketWebhook} for the Vicket
+ * scheme.
  *
  * <p>Hand it back to {@link WebhookReceiver#finish} once the handler has answered, so the claim is
- * completed (2xx) or released (anything else).
+ * completed (2xx) or released (anything else); only the first finish counts.
+ *
+ * @param <P> the payload type of the scheme
  */
-public final class VerifiedDelivery {
-    /** The request attribute / property name adapters store the delivery under. */
-    public static final String ATTRIBUTE = VerifiedDelivery.class.getName();
+public final class VerifiedDelivery<P> {
+    /**
+     * The request attribute / property name adapters store the delivery under: {@value}. A constant,
+     * so it can be used in annotations such as Spring's {@code @RequestAttribute}.
+     */
+    public static final String ATTRIBUTE = "com.webriskops.webhooks.receiver.VerifiedDelivery";
 
     private final String scheme;
-    private final Object payload;
+    private final P payload;
     private final byte[] body;
     private final Instant timestamp;
     private final Instant receivedAt;
@@ -29,10 +37,11 @@ public final class VerifiedDelivery {
     private final String replayId;
     private final int attempt;
     private final String claimToken;
+    private final AtomicBoolean finished = new AtomicBoolean();
 
     VerifiedDelivery(
             String scheme,
-            Object payload,
+            P payload,
             byte[] body,
             Instant timestamp,
             Instant receivedAt,
@@ -51,18 +60,14 @@ public final class VerifiedDelivery {
         this.claimToken = Objects.requireNonNull(claimToken, "claimToken");
     }
 
-    /**
-     * The typed, validated WebRiskOps payload.
-     *
-     * @throws IllegalStateException if the delivery was verified with another scheme (read its payload
-     *     with {@link #payload(Class)})
-     */
-    public TicketExportWebhook webhook() {
-        return payload(TicketExportWebhook.class);
+    /** The typed, validated payload, of the scheme's {@link WebhookScheme#payloadType() payload type}. */
+    public P payload() {
+        return payload;
     }
 
     /**
-     * The typed, validated payload, such as a {@code VicketWebhook} for the Vicket scheme.
+     * The payload as a {@code type}, for code that got the delivery untyped (as {@code
+     * VerifiedDelivery<?>}) from a request attribute: {@code delivery.payload(TicketExportWebhook.class)}.
      *
      * @throws IllegalStateException if the payload is not a {@code type} (the delivery was verified with
      *     another scheme)
@@ -75,11 +80,6 @@ public final class VerifiedDelivery {
                             + payload.getClass().getSimpleName() + ", not a " + type.getSimpleName());
         }
         return type.cast(payload);
-    }
-
-    /** The typed, validated payload, of the scheme's {@link WebhookScheme#payloadType() payload type}. */
-    public Object payload() {
-        return payload;
     }
 
     /** The {@linkplain WebhookScheme#name() name} of the scheme the delivery was verified with. */
@@ -141,6 +141,11 @@ public final class VerifiedDelivery {
 
     String claimToken() {
         return claimToken;
+    }
+
+    /** True for the first call only: the one that may record the delivery's outcome. */
+    boolean markFinished() {
+        return finished.compareAndSet(false, true);
     }
 
     @Override

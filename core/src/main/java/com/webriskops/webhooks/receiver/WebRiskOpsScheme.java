@@ -5,6 +5,11 @@ import com.webriskops.webhooks.payload.TicketExportWebhook;
 import com.webriskops.webhooks.payload.WebhookJson;
 import com.webriskops.webhooks.protocol.WebhookHeaders;
 import com.webriskops.webhooks.protocol.WebhookProtocol;
+import com.webriskops.webhooks.receiver.internal.PayloadReader;
+import com.webriskops.webhooks.receiver.spi.PayloadCheck;
+import com.webriskops.webhooks.receiver.spi.SignatureCheck;
+import com.webriskops.webhooks.receiver.spi.SignatureContext;
+import com.webriskops.webhooks.receiver.spi.WebhookScheme;
 import com.webriskops.webhooks.signing.WebhookSecret;
 import com.webriskops.webhooks.signing.WebhookSignatures;
 import jakarta.annotation.Nullable;
@@ -73,7 +78,8 @@ public final class WebRiskOpsScheme implements WebhookScheme<TicketExportWebhook
 
     @Override
     public PayloadCheck<TicketExportWebhook> readPayload(InboundRequest request, byte[] body) {
-        PayloadReader.Result<TicketExportWebhook> read = PayloadReader.read(body);
+        PayloadReader.Result<TicketExportWebhook> read =
+                PayloadReader.read(body, TicketExportWebhook.class, WebhookProtocol.SCHEMA_VERSION);
         if (read.syntaxError() != null) {
             return new PayloadCheck.Malformed<>(read.syntaxError());
         }

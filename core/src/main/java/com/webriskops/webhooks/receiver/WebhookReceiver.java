@@ -3,6 +3,10 @@ package com.webriskops.webhooks.receiver;
 import com.webriskops.webhooks.payload.TicketExportWebhook;
 import com.webriskops.webhooks.protocol.WebhookHeaders;
 import com.webriskops.webhooks.protocol.WebhookProtocol;
+import com.webriskops.webhooks.receiver.spi.PayloadCheck;
+import com.webriskops.webhooks.receiver.spi.SignatureCheck;
+import com.webriskops.webhooks.receiver.spi.SignatureContext;
+import com.webriskops.webhooks.receiver.spi.WebhookScheme;
 import com.webriskops.webhooks.signing.WebhookSecret;
 import com.webriskops.webhooks.store.Claim;
 import com.webriskops.webhooks.store.IdempotencyStore;
@@ -32,13 +36,13 @@ import org.slf4j.LoggerFactory;
  *
  * <ol>
  *   <li>size and type: body over {@link Builder#maxBodyBytes} → 413, not JSON → 415;
- *   <li>signature, as the {@linkplain Builder#scheme scheme} defines it (WebRiskOps: timestamp, nonce
- *       and signature headers): present and well formed, signed within {@link
+ *   <li>signature, as the {@linkplain #builder(WebhookScheme) scheme} defines it (WebRiskOps:
+ *       timestamp, nonce and signature headers): present and well formed, signed within {@link
  *       Builder#timestampTolerance} both ways, HMAC matching a secret → else 401 {@code
  *       WEBHOOK_SIGNATURE_INVALID};
  *   <li>payload, the scheme's type: JSON → else 400; schema, event, required fields, header/body
  *       agreement → else 422 {@code WEBHOOK_VALIDATION_FAILED} with every violation;
- *   <li>{@linkplain Builder#policy policies}: 403 {@code WEBHOOK_FORBIDDEN}, 429 {@code
+ *   <li>{@linkplain Builder#policy policies}, which read the scheme's payload: 403 {@code WEBHOOK_FORBIDDEN}, 429 {@code
  *       WEBHOOK_RATE_LIMITED};
  *   <li>replay: the nonce (the scheme's replay id) is recorded atomically; seen before → 401 {@code
  *       WEBHOOK_SIGNATURE_INVALID};
@@ -50,13 +54,18 @@ import org.slf4j.LoggerFactory;
  * <p>No input makes it throw or answer 5xx; a store that cannot be reached is the only 5xx (503 with
  * {@code Retry-After}). Immutable and thread-safe: build one per endpoint configuration and share it.
  *
+ * <p>A receiver is typed by its scheme's payload: {@link #builder()} verifies the WebRiskOps scheme and
+ * gives {@link TicketExportWebhook} payloads, {@link #builder(WebhookScheme)} any other scheme's.
+ *
  * <pre>{@code
- * WebhookReceiver receiver = WebhookReceiver.builder()
+ * WebhookReceiver<TicketExportWebhook> receiver = WebhookReceiver.builder()
  *         .secrets(WebhookSecret.of(System.getenv("WEBRISKOPS_WEBHOOK_SECRET")))
  *         .build();
  * }</pre>
+ *
+ * @param <P> the payload type of the scheme the receiver verifies
  */
-public final class WebhookReceiver {
+public final class WebhookReceiver<P> {
     /** Default body limit: 1 MiB. */
     public static final int DEFAULT_MAX_BODY_BYTES = 1 << 20;
     /** Default accepted clock skew, in each direction: 300 seconds. */
@@ -78,12 +87,12 @@ public final class WebhookReceiver {
     private final IdempotencyStore idempotencyStore;
     private final Duration claimLease;
     private final Duration completedRetention;
-    private final List<DeliveryPolicy> policies;
+    private final List<DeliveryPolicy<? super P>> policies;
     private final VerificationListener listener;
-    private final WebhookScheme<?> scheme;
+    private final WebhookScheme<P> scheme;
 
-    private WebhookReceiver(Builder builder) {
-        this.secretResolver = builder.secretResolver;
+    private WebhookReceiver(Builder<P> builder) {
+        this.secretResolver = builder.secretResolver != null ? builder.secretResolver : request -> List.of();
         this.clock = builder.clock;
         this.maxBodyBytes = builder.maxBodyBytes;
         this.timestampTolerance = builder.timestampTolerance;
@@ -97,9 +106,34 @@ public final class WebhookReceiver {
         this.scheme = builder.scheme;
     }
 
-    /** A new builder. Secrets (or a secret resolver) are required; everything else has a default. */
-    public static Builder builder() {
-        return new Builder();
+    /**
+     * A new builder for the WebRiskOps scheme ({@link WebRiskOpsScheme}). Secrets (or a secret
+     * resolver) are required; everything else has a default.
+     */
+    public static Builder<TicketExportWebhook> builder() {
+        return new Builder<>(WebRiskOpsScheme.ofDefaults());
+    }
+
+    /**
+     * A new builder for {@code scheme}: its headers, HMAC input, payload type, replay id and
+     * duplicate-guard key. Every other rule (size, type, timestamp window, policies, replay, duplicate
+     * guard, answers) stays the receiver's. Secrets (or a secret resolver) are required; everything
+     * else has a default.
+     *
+     * <pre>{@code
+     * WebhookReceiver<VicketWebhook> receiver =
+     *         WebhookReceiver.builder(VicketScheme.ofDefaults()).secrets(secret).build();
+     * }</pre>
+     *
+     * @throws NullPointerException if {@code scheme} is null
+     */
+    public static <P> Builder<P> builder(WebhookScheme<P> scheme) {
+        return new Builder<>(Objects.requireNonNull(scheme, "scheme"));
+    }
+
+    /** The scheme deliveries are verified with. */
+    public WebhookScheme<P> scheme() {
+        return scheme;
     }
 
     /** The body limit in bytes; adapters may use it to size their buffers. */
@@ -112,14 +146,14 @@ public final class WebhookReceiver {
      * call {@link #finish} (or {@link #abandon} if it threw); otherwise send {@link
      * ReceiveResult#answer()}.
      */
-    public ReceiveResult receive(InboundRequest request) {
+    public ReceiveResult<P> receive(InboundRequest request) {
         Objects.requireNonNull(request, "request");
-        ReceiveResult result;
+        ReceiveResult<P> result;
         try {
             result = evaluate(request);
         } catch (StoreException e) {
             LOG.warn("Webhook store unavailable; answering 503: {}", e.toString());
-            result = new ReceiveResult.Rejected(Rejection.unavailable(UNAVAILABLE_RETRY_AFTER));
+            result = new ReceiveResult.Rejected<>(Rejection.unavailable(UNAVAILABLE_RETRY_AFTER));
         }
         notifyListener(result);
         return result;
@@ -127,18 +161,31 @@ public final class WebhookReceiver {
 
     /**
      * Completes the delivery's claim when the handler answered 2xx, so retries get "duplicate";
-     * releases it for any other status, so the sender's retry can succeed. Never throws for a store
-     * failure: it is logged, and the claim's lease frees the key later.
+     * releases it for any other status, so the sender's retry can succeed. Only the first call for a
+     * delivery counts: a later {@code finish} or {@link #abandon} of the same delivery (a response
+     * filter run twice, an async request that errs after completing) changes nothing and returns
+     * {@link Finish#ALREADY_FINISHED}, so a completed key is never released and never completed twice.
+     * Never throws for a store failure: it is logged, and the claim's lease frees the key later.
+     * Thread-safe.
      *
-     * @return true if the key is now completed
+     * @param status the HTTP status the handler answered
+     * @return what was recorded
      */
-    public boolean finish(VerifiedDelivery delivery, int status) {
+    public Finish finish(VerifiedDelivery<P> delivery, int status) {
         Objects.requireNonNull(delivery, "delivery");
-        boolean completed = false;
+        if (!delivery.markFinished()) {
+            LOG.debug(
+                    "Webhook delivery {} was finished before; ignoring its finish with status {}",
+                    delivery.idempotencyKey(),
+                    status);
+            return Finish.ALREADY_FINISHED;
+        }
+        Finish finish;
         try {
             if (status >= 200 && status < 300) {
-                completed = idempotencyStore.complete(
+                boolean completed = idempotencyStore.complete(
                         delivery.idempotencyKey(), delivery.claimToken(), clock.instant(), completedRetention);
+                finish = completed ? Finish.COMPLETED : Finish.EXPIRED;
                 if (!completed) {
                     LOG.warn(
                             "Webhook claim for idempotency key {} had expired before the handler finished; "
@@ -147,26 +194,29 @@ public final class WebhookReceiver {
                 }
             } else {
                 idempotencyStore.release(delivery.idempotencyKey(), delivery.claimToken());
+                finish = Finish.RELEASED;
             }
         } catch (StoreException e) {
             LOG.warn(
                     "Could not record the outcome of webhook delivery {}: {}", delivery.idempotencyKey(), e.toString());
+            finish = Finish.NOT_RECORDED;
         }
-        boolean finalCompleted = completed;
-        safely(() -> listener.onFinished(delivery, status, finalCompleted));
-        return completed;
+        boolean completed = finish == Finish.COMPLETED;
+        safely(() -> listener.onFinished(delivery, status, completed));
+        return finish;
     }
 
-    /** Releases the delivery's claim because its handler failed without answering (threw). */
-    public void abandon(VerifiedDelivery delivery) {
-        finish(delivery, 500);
+    /**
+     * Releases the delivery's claim because its handler failed without answering (threw): {@link
+     * #finish} with 500. Like {@code finish}, only the first call for a delivery counts.
+     *
+     * @return what was recorded: {@link Finish#RELEASED}, or {@link Finish#ALREADY_FINISHED}
+     */
+    public Finish abandon(VerifiedDelivery<P> delivery) {
+        return finish(delivery, 500);
     }
 
-    private ReceiveResult evaluate(InboundRequest request) {
-        return evaluate(request, scheme);
-    }
-
-    private <T> ReceiveResult evaluate(InboundRequest request, WebhookScheme<T> scheme) {
+    private ReceiveResult<P> evaluate(InboundRequest request) {
         // 1. Size and type, before reading anything.
         Long declaredLength = declaredLength(request);
         if (declaredLength != null && declaredLength > maxBodyBytes) {
@@ -187,7 +237,7 @@ public final class WebhookReceiver {
 
         // 2. Signature inputs, timestamp window, HMAC: the scheme's headers, the receiver's clock.
         Instant now = clock.instant();
-        SignatureContext context = new SignatureContext(request, secretResolver, now, timestampTolerance);
+        SignatureContext context = new RequestSignatureContext(request, secretResolver, now, timestampTolerance);
         SignatureCheck signature = scheme.verifySignature(request, body, context);
         if (signature instanceof SignatureCheck.Invalid invalid) {
             return reject(Rejection.signatureInvalid(invalid.detail()));
@@ -199,14 +249,14 @@ public final class WebhookReceiver {
         }
 
         // 3. Payload: JSON, schema, header/body agreement.
-        PayloadCheck<T> read = scheme.readPayload(request, body);
-        if (read instanceof PayloadCheck.Malformed<T> malformed) {
+        PayloadCheck<P> read = scheme.readPayload(request, body);
+        if (read instanceof PayloadCheck.Malformed<P> malformed) {
             return reject(Rejection.validation(400, malformed.detail()));
         }
-        if (read instanceof PayloadCheck.Invalid<T> invalid) {
+        if (read instanceof PayloadCheck.Invalid<P> invalid) {
             return reject(Rejection.invalidPayload(scheme.name(), invalid.violations()));
         }
-        T payload = ((PayloadCheck.Valid<T>) read).payload();
+        P payload = ((PayloadCheck.Valid<P>) read).payload();
         String idempotencyKey = scheme.idempotencyKey(payload);
         if (idempotencyKey == null || !WebhookProtocol.isValidIdempotencyKey(idempotencyKey)) {
             return reject(Rejection.invalidPayload(
@@ -217,13 +267,11 @@ public final class WebhookReceiver {
                                     + " printable ASCII characters)"))));
         }
 
-        // 4. Receiver policies (they read the WebRiskOps payload; build() refuses them for other schemes).
-        if (payload instanceof TicketExportWebhook webhook) {
-            for (DeliveryPolicy policy : policies) {
-                Rejection rejection = policy.check(webhook, now);
-                if (rejection != null) {
-                    return reject(rejection);
-                }
+        // 4. Receiver policies, on the scheme's payload.
+        for (DeliveryPolicy<? super P> policy : policies) {
+            Rejection rejection = policy.check(payload, now);
+            if (rejection != null) {
+                return reject(rejection);
             }
         }
 
@@ -236,14 +284,14 @@ public final class WebhookReceiver {
         Claim claim = idempotencyStore.claim(idempotencyKey, now, claimLease);
         switch (claim.state()) {
             case COMPLETED:
-                return new ReceiveResult.Duplicate(idempotencyKey);
+                return new ReceiveResult.Duplicate<>(idempotencyKey);
             case IN_PROGRESS:
                 Instant leaseEnd = Objects.requireNonNull(claim.leaseExpiresAt());
                 Duration wait = Duration.between(now, leaseEnd);
                 return reject(Rejection.inProgress(wait.isNegative() ? Duration.ZERO : wait));
             case CLAIMED:
             default:
-                return new ReceiveResult.Accepted(new VerifiedDelivery(
+                return new ReceiveResult.Accepted<>(new VerifiedDelivery<>(
                         scheme.name(),
                         payload,
                         body,
@@ -301,20 +349,20 @@ public final class WebhookReceiver {
         return values.size() == 1 ? values.get(0) : null;
     }
 
-    private ReceiveResult reject(Rejection rejection) {
+    private ReceiveResult<P> reject(Rejection rejection) {
         if (LOG.isDebugEnabled()) {
             LOG.debug(
                     "Rejected webhook delivery: {} {} ({})", rejection.status(), rejection.code(), rejection.detail());
         }
-        return new ReceiveResult.Rejected(rejection);
+        return new ReceiveResult.Rejected<>(rejection);
     }
 
-    private void notifyListener(ReceiveResult result) {
-        if (result instanceof ReceiveResult.Accepted accepted) {
+    private void notifyListener(ReceiveResult<P> result) {
+        if (result instanceof ReceiveResult.Accepted<P> accepted) {
             safely(() -> listener.onAccepted(accepted.delivery()));
-        } else if (result instanceof ReceiveResult.Duplicate duplicate) {
+        } else if (result instanceof ReceiveResult.Duplicate<P> duplicate) {
             safely(() -> listener.onDuplicate(duplicate.idempotencyKey()));
-        } else if (result instanceof ReceiveResult.Rejected rejected) {
+        } else if (result instanceof ReceiveResult.Rejected<P> rejected) {
             safely(() -> listener.onRejected(rejected.rejection()));
         }
     }
@@ -335,11 +383,30 @@ public final class WebhookReceiver {
                 + idempotencyStore.getClass().getSimpleName() + ", policies=" + policies.size() + "]";
     }
 
+    /** What {@link #finish} recorded for a delivery. */
+    public enum Finish {
+        /** The handler answered 2xx and the key is now completed: retries are answered "duplicate". */
+        COMPLETED,
+        /** The handler did not answer 2xx (or threw): the key was released for the sender's retry. */
+        RELEASED,
+        /**
+         * The handler answered 2xx after its claim's lease ran out, so the key was not completed (a retry
+         * may hold it now): see {@link Builder#claimLease}.
+         */
+        EXPIRED,
+        /** A store could not be reached: nothing was recorded, and the claim's lease frees the key. */
+        NOT_RECORDED,
+        /** The delivery was finished (or abandoned) before: this call changed nothing. */
+        ALREADY_FINISHED
+    }
+
     /**
-     * Builds a {@link WebhookReceiver}. Not thread-safe; {@link #build()} freezes a copy, so the builder
-     * may be changed and reused afterwards.
+     * Builds a {@link WebhookReceiver} for one scheme. Not thread-safe; {@link #build()} freezes a copy,
+     * so the builder may be changed and reused afterwards.
+     *
+     * @param <P> the scheme's payload type
      */
-    public static final class Builder {
+    public static final class Builder<P> {
         private SecretResolver secretResolver;
         private Clock clock = Clock.systemUTC();
         private int maxBodyBytes = DEFAULT_MAX_BODY_BYTES;
@@ -348,24 +415,12 @@ public final class WebhookReceiver {
         private IdempotencyStore idempotencyStore;
         private Duration claimLease = DEFAULT_CLAIM_LEASE;
         private Duration completedRetention = DEFAULT_COMPLETED_RETENTION;
-        private final List<DeliveryPolicy> policies = new ArrayList<>();
+        private final List<DeliveryPolicy<? super P>> policies = new ArrayList<>();
         private VerificationListener listener = VerificationListener.NONE;
-        private WebhookScheme<?> scheme = WebRiskOpsScheme.ofDefaults();
+        private final WebhookScheme<P> scheme;
 
-        private Builder() {}
-
-        /**
-         * The signature scheme deliveries are verified with: its headers, HMAC input, payload type,
-         * replay id and duplicate-guard key. Default: {@link WebRiskOpsScheme}. Every other rule (size,
-         * type, timestamp window, replay, duplicate guard, answers) stays the receiver's.
-         *
-         * <pre>{@code
-         * WebhookReceiver.builder().scheme(VicketScheme.ofDefaults()).secrets(secret).build();
-         * }</pre>
-         */
-        public Builder scheme(WebhookScheme<?> scheme) {
-            this.scheme = Objects.requireNonNull(scheme, "scheme");
-            return this;
+        private Builder(WebhookScheme<P> scheme) {
+            this.scheme = scheme;
         }
 
         /**
@@ -374,12 +429,12 @@ public final class WebhookReceiver {
          *
          * @throws IllegalArgumentException if none are given
          */
-        public Builder secrets(WebhookSecret... secrets) {
+        public Builder<P> secrets(WebhookSecret... secrets) {
             return secrets(Arrays.asList(secrets));
         }
 
         /** Like {@link #secrets(WebhookSecret...)}. */
-        public Builder secrets(List<WebhookSecret> secrets) {
+        public Builder<P> secrets(List<WebhookSecret> secrets) {
             Objects.requireNonNull(secrets, "secrets");
             if (secrets.isEmpty()) {
                 throw new IllegalArgumentException("secrets must not be empty");
@@ -390,13 +445,13 @@ public final class WebhookReceiver {
         }
 
         /** Chooses secrets per request, for endpoints with different secrets. Replaces {@link #secrets}. */
-        public Builder secretResolver(SecretResolver secretResolver) {
+        public Builder<P> secretResolver(SecretResolver secretResolver) {
             this.secretResolver = Objects.requireNonNull(secretResolver, "secretResolver");
             return this;
         }
 
         /** The clock timestamps are checked against and stores are stamped with. Default: system UTC. */
-        public Builder clock(Clock clock) {
+        public Builder<P> clock(Clock clock) {
             this.clock = Objects.requireNonNull(clock, "clock");
             return this;
         }
@@ -407,7 +462,7 @@ public final class WebhookReceiver {
          *
          * @throws IllegalArgumentException if not between 1 and 64 MiB
          */
-        public Builder maxBodyBytes(int maxBodyBytes) {
+        public Builder<P> maxBodyBytes(int maxBodyBytes) {
             if (maxBodyBytes < 1 || maxBodyBytes > 64 << 20) {
                 throw new IllegalArgumentException("maxBodyBytes must be between 1 and 64 MiB, not " + maxBodyBytes);
             }
@@ -421,7 +476,7 @@ public final class WebhookReceiver {
          *
          * @throws IllegalArgumentException if not between 1 second and 1 day
          */
-        public Builder timestampTolerance(Duration tolerance) {
+        public Builder<P> timestampTolerance(Duration tolerance) {
             Objects.requireNonNull(tolerance, "tolerance");
             if (tolerance.compareTo(Duration.ofSeconds(1)) < 0 || tolerance.compareTo(Duration.ofDays(1)) > 0) {
                 throw new IllegalArgumentException(
@@ -432,13 +487,13 @@ public final class WebhookReceiver {
         }
 
         /** Where nonces are recorded. Default: a new {@link InMemoryReplayStore}. */
-        public Builder replayStore(ReplayStore replayStore) {
+        public Builder<P> replayStore(ReplayStore replayStore) {
             this.replayStore = Objects.requireNonNull(replayStore, "replayStore");
             return this;
         }
 
         /** Where idempotency keys are claimed. Default: a new {@link InMemoryIdempotencyStore}. */
-        public Builder idempotencyStore(IdempotencyStore idempotencyStore) {
+        public Builder<P> idempotencyStore(IdempotencyStore idempotencyStore) {
             this.idempotencyStore = Objects.requireNonNull(idempotencyStore, "idempotencyStore");
             return this;
         }
@@ -449,7 +504,7 @@ public final class WebhookReceiver {
          *
          * @throws IllegalArgumentException if not positive
          */
-        public Builder claimLease(Duration claimLease) {
+        public Builder<P> claimLease(Duration claimLease) {
             this.claimLease = positive(claimLease, "claimLease");
             return this;
         }
@@ -460,41 +515,42 @@ public final class WebhookReceiver {
          *
          * @throws IllegalArgumentException if not positive
          */
-        public Builder completedRetention(Duration completedRetention) {
+        public Builder<P> completedRetention(Duration completedRetention) {
             this.completedRetention = positive(completedRetention, "completedRetention");
             return this;
         }
 
         /**
-         * Adds a policy; policies run in the order added, after the payload is valid. Policies read the
-         * WebRiskOps payload, so they apply to a scheme whose payload is a {@link TicketExportWebhook}
-         * only.
+         * Adds a policy; policies run in the order added, after the payload is valid and before any
+         * store is written. A policy reads the scheme's payload: {@link AllowListPolicy} and {@link
+         * RateLimitPolicy#perAccount} the WebRiskOps one, {@link RateLimitPolicy#perKey} and a policy
+         * of the application's own any scheme's.
          */
-        public Builder policy(DeliveryPolicy policy) {
+        public Builder<P> policy(DeliveryPolicy<? super P> policy) {
             policies.add(Objects.requireNonNull(policy, "policy"));
             return this;
         }
 
         /** Notified of every outcome. Default: none. */
-        public Builder listener(VerificationListener listener) {
+        public Builder<P> listener(VerificationListener listener) {
             this.listener = Objects.requireNonNull(listener, "listener");
             return this;
         }
 
         /**
-         * @throws IllegalStateException if neither secrets nor a secret resolver were given, or
-         *     policies were added for a scheme whose payload is not a {@link TicketExportWebhook}
+         * @throws IllegalStateException if neither secrets nor a secret resolver were given for a scheme
+         *     that {@linkplain WebhookScheme#usesReceiverSecrets() uses them}, or some were given for one
+         *     that holds its own keys
          */
-        public WebhookReceiver build() {
-            if (secretResolver == null) {
+        public WebhookReceiver<P> build() {
+            if (secretResolver == null && scheme.usesReceiverSecrets()) {
                 throw new IllegalStateException("secrets or a secretResolver are required");
             }
-            if (!policies.isEmpty() && !TicketExportWebhook.class.isAssignableFrom(scheme.payloadType())) {
-                throw new IllegalStateException(
-                        "policies read the ticket-export.webhook.v1 payload and cannot apply to the " + scheme.name()
-                                + " scheme");
+            if (secretResolver != null && !scheme.usesReceiverSecrets()) {
+                throw new IllegalStateException("the " + scheme.name()
+                        + " scheme holds its own keys: set them on the scheme, not secrets on the receiver");
             }
-            return new WebhookReceiver(this);
+            return new WebhookReceiver<>(this);
         }
 
         private static Duration positive(Duration value, String name) {

@@ -62,7 +62,7 @@ public final class WebhookSecret {
     /**
      * Returns the HMAC-SHA256, keyed with this secret, of {@code parts} fed in order: the building
      * block for signature schemes other than the WebRiskOps one (see {@code
-     * com.webriskops.webhooks.receiver.WebhookScheme}). Reveals nothing about the key beyond what any
+     * com.webriskops.webhooks.receiver.spi.WebhookScheme}). Reveals nothing about the key beyond what any
      * signature does. Thread-safe.
      *
      * @throws NullPointerException if {@code parts} or one of its elements is null
@@ -100,6 +100,31 @@ public final class WebhookSecret {
             return true;
         }
         return false;
+    }
+
+    /**
+     * True when the secret's bytes occur anywhere in {@code data} with ASCII letters compared without
+     * regard to case: used to refuse a payload that carries its own signing secret upper-cased (or in
+     * any other letter case). The answer reveals nothing else about the secret. Thread-safe.
+     *
+     * @throws NullPointerException if {@code data} is null
+     */
+    public boolean occursInIgnoringAsciiCase(byte[] data) {
+        Objects.requireNonNull(data, "data");
+        outer:
+        for (int i = 0; i + key.length <= data.length; i++) {
+            for (int j = 0; j < key.length; j++) {
+                if (asciiLower(data[i + j]) != asciiLower(key[j])) {
+                    continue outer;
+                }
+            }
+            return true;
+        }
+        return false;
+    }
+
+    private static byte asciiLower(byte b) {
+        return b >= 'A' && b <= 'Z' ? (byte) (b + ('a' - 'A')) : b;
     }
 
     /** This thread's MAC for the secret, reset and ready (a Mac is not thread-safe; cloning one per call costs). */

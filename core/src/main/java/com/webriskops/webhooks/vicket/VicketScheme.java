@@ -2,10 +2,10 @@ package com.webriskops.webhooks.vicket;
 
 import com.webriskops.webhooks.internal.Hex;
 import com.webriskops.webhooks.receiver.InboundRequest;
-import com.webriskops.webhooks.receiver.PayloadCheck;
-import com.webriskops.webhooks.receiver.SignatureCheck;
-import com.webriskops.webhooks.receiver.SignatureContext;
-import com.webriskops.webhooks.receiver.WebhookScheme;
+import com.webriskops.webhooks.receiver.spi.PayloadCheck;
+import com.webriskops.webhooks.receiver.spi.SignatureCheck;
+import com.webriskops.webhooks.receiver.spi.SignatureContext;
+import com.webriskops.webhooks.receiver.spi.WebhookScheme;
 import com.webriskops.webhooks.signing.WebhookSecret;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -17,15 +17,15 @@ import java.util.Objects;
 
 /**
  * The Vicket webhook scheme: {@code X-Vicket-Signature: hmac-sha256, t=<unix>, v1=<hex>} over the raw
- * body ({@link VicketSignatures}), the {@link VicketWebhook} envelope, the body's {@code id} as the
+ * body (parsed leniently about spaces, strictly otherwise; one matching {@code v1} of up to 8 is
+ * enough during a rotation), the {@link VicketWebhook} envelope, the body's {@code id} as the
  * duplicate-guard key. {@code t} must be within the receiver's timestamp tolerance (300 s by default,
  * both ways). Vicket sends no nonce, so the replay id is {@code vicket.<t>.<SHA-256 of the body>}:
  * unique to the signed message, recorded for the tolerance window. Vicket numbers no attempts: {@link
  * com.webriskops.webhooks.receiver.VerifiedDelivery#attempt()} is 0. Immutable and thread-safe.
  *
  * <pre>{@code
- * WebhookReceiver receiver = WebhookReceiver.builder()
- *         .scheme(VicketScheme.ofDefaults())
+ * WebhookReceiver<VicketWebhook> receiver = WebhookReceiver.builder(VicketScheme.ofDefaults())
  *         .secrets(WebhookSecret.of(System.getenv("VICKET_WEBHOOK_SECRET")))
  *         .build();
  * }</pre>
@@ -33,6 +33,8 @@ import java.util.Objects;
 public final class VicketScheme implements WebhookScheme<VicketWebhook> {
     /** The scheme's {@linkplain #name() name}. */
     public static final String NAME = "vicket.webhook";
+    /** The signature header: {@code hmac-sha256, t=<unix seconds>, v1=<hex>}. */
+    public static final String SIGNATURE_HEADER = "X-Vicket-Signature";
 
     private static final VicketScheme INSTANCE = new VicketScheme();
 
@@ -93,8 +95,7 @@ public final class VicketScheme implements WebhookScheme<VicketWebhook> {
      * {@code Content-Type: application/json} and {@code X-Vicket-Signature} with one {@code v1} per
      * secret, {@code t} being {@code timestamp} in Unix seconds.
      *
-     * @throws IllegalArgumentException if {@code secrets} is empty or holds more than {@value
-     *     VicketSignatures#MAX_SIGNATURES}, or {@code timestamp} is before the epoch
+     * @throws IllegalArgumentException if {@code secrets} is empty or holds more than 8, or {@code timestamp} is before the epoch
      */
     @Override
     public Map<String, List<String>> sign(List<WebhookSecret> secrets, Instant timestamp, byte[] body) {

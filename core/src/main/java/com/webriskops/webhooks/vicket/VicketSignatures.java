@@ -28,17 +28,18 @@ import java.util.Objects;
  * and replay guard stop a verbatim replay, and a replay with a fresh {@code t} is stopped by the
  * duplicate guard on the body's {@code id}.
  *
- * <p>Stateless and thread-safe.
+ * <p>Stateless and thread-safe. The public way to sign is {@link VicketScheme#sign}; to verify, a
+ * receiver built with {@link VicketScheme}.
  */
-public final class VicketSignatures {
+final class VicketSignatures {
     /** The signature header. */
-    public static final String HEADER = "X-Vicket-Signature";
+    static final String HEADER = VicketScheme.SIGNATURE_HEADER;
     /** The algorithm token, the header's first part. */
-    public static final String ALGORITHM = "hmac-sha256";
+    static final String ALGORITHM = "hmac-sha256";
     /** The longest header accepted. */
-    public static final int MAX_HEADER_LENGTH = 1024;
+    static final int MAX_HEADER_LENGTH = 1024;
     /** The most {@code v1} values accepted (and signed) in one header. */
-    public static final int MAX_SIGNATURES = 8;
+    static final int MAX_SIGNATURES = 8;
 
     private static final int DIGEST_HEX_LENGTH = 64;
 
@@ -63,7 +64,7 @@ public final class VicketSignatures {
      * @throws IllegalArgumentException if {@code secrets} is empty or holds more than {@value
      *     #MAX_SIGNATURES}, or {@code timestamp} is negative or over 12 digits
      */
-    public static String sign(Collection<WebhookSecret> secrets, long timestamp, byte[] body) {
+    static String sign(Collection<WebhookSecret> secrets, long timestamp, byte[] body) {
         Objects.requireNonNull(secrets, "secrets");
         Objects.requireNonNull(body, "body");
         if (secrets.isEmpty() || secrets.size() > MAX_SIGNATURES) {
@@ -83,7 +84,7 @@ public final class VicketSignatures {
     }
 
     /** Like {@link #sign(Collection, long, byte[])} with one secret. */
-    public static String sign(WebhookSecret secret, long timestamp, byte[] body) {
+    static String sign(WebhookSecret secret, long timestamp, byte[] body) {
         return sign(List.of(Objects.requireNonNull(secret, "secret")), timestamp, body);
     }
 
@@ -94,7 +95,7 @@ public final class VicketSignatures {
      *
      * @param header the header value as received, or null when it was absent
      */
-    public static boolean verify(
+    static boolean verify(
             Collection<WebhookSecret> secrets, @Nullable String header, byte[] body, Instant now, Duration tolerance) {
         Objects.requireNonNull(secrets, "secrets");
         Objects.requireNonNull(body, "body");

@@ -1,5 +1,6 @@
 package com.webriskops.webhooks.receiver;
 
+import com.webriskops.webhooks.payload.TicketExportWebhook;
 import com.webriskops.webhooks.testing.ReceiverConformanceSuite;
 import com.webriskops.webhooks.testing.ReceiverHarness;
 import com.webriskops.webhooks.testing.RecordingHandler;
@@ -26,11 +27,11 @@ class DirectReceiverConformanceTest extends ReceiverConformanceSuite {
         };
     }
 
-    static ReceiverHarness.Response handle(
-            WebhookReceiver receiver, RecordingHandler handler, Map<String, List<String>> headers, byte[] body) {
-        ReceiveResult result = receiver.receive(InboundRequest.of(headers, body));
-        if (result instanceof ReceiveResult.Accepted accepted) {
-            VerifiedDelivery delivery = accepted.delivery();
+    static <P> ReceiverHarness.Response handle(
+            WebhookReceiver<P> receiver, RecordingHandler handler, Map<String, List<String>> headers, byte[] body) {
+        ReceiveResult<P> result = receiver.receive(InboundRequest.of(headers, body));
+        if (result instanceof ReceiveResult.Accepted<P> accepted) {
+            VerifiedDelivery<P> delivery = accepted.delivery();
             int status;
             try {
                 status = handler.handle(new RecordingHandler.Seen(
@@ -38,7 +39,9 @@ class DirectReceiverConformanceTest extends ReceiverConformanceSuite {
                         delivery.attempt(),
                         delivery.nonce(),
                         delivery.rawBody(),
-                        delivery.webhook().ticketExport().title()));
+                        delivery.payload(TicketExportWebhook.class)
+                                .ticketExport()
+                                .title()));
             } catch (RuntimeException e) {
                 receiver.abandon(delivery);
                 return new ReceiverHarness.Response(500, Map.of(), new byte[0]);

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.webriskops.webhooks.payload.TicketExportWebhook;
 import com.webriskops.webhooks.payload.WebhookJson;
 import com.webriskops.webhooks.protocol.ErrorCode;
 import com.webriskops.webhooks.protocol.WebhookHeaders;
@@ -44,7 +45,7 @@ class PipelinePropertyTest {
         "X-Unrelated"
     };
 
-    private final WebhookReceiver receiver = WebhookReceiver.builder()
+    private final WebhookReceiver<TicketExportWebhook> receiver = WebhookReceiver.builder()
             .secrets(SECRET)
             .clock(Clock.fixed(NOW, ZoneOffset.UTC))
             .maxBodyBytes(64 * 1024)
@@ -59,7 +60,7 @@ class PipelinePropertyTest {
             int index = random.nextInt(body.length);
             body[index] ^= (byte) (1 + random.nextInt(255));
 
-            ReceiveResult result = receiver.receive(InboundRequest.of(valid.headers(), body));
+            ReceiveResult<TicketExportWebhook> result = receiver.receive(InboundRequest.of(valid.headers(), body));
 
             assertRejected(result, 401, ErrorCode.WEBHOOK_SIGNATURE_INVALID, "seed " + SEED + " run " + run);
         }
@@ -86,7 +87,7 @@ class PipelinePropertyTest {
                 }
             }
 
-            ReceiveResult result = receiver.receive(InboundRequest.of(headers, valid.body()));
+            ReceiveResult<TicketExportWebhook> result = receiver.receive(InboundRequest.of(headers, valid.body()));
 
             assertRejected(result, 401, ErrorCode.WEBHOOK_SIGNATURE_INVALID, "seed " + SEED + " run " + run);
         }
@@ -141,11 +142,12 @@ class PipelinePropertyTest {
             TestDeliveries.Request request =
                     delivery().nonce(nonce).idempotencyKey(key).rawBody(body).build();
 
-            ReceiveResult result = receiver.receive(InboundRequest.of(request.headers(), request.body()));
+            ReceiveResult<TicketExportWebhook> result =
+                    receiver.receive(InboundRequest.of(request.headers(), request.body()));
 
             String context = "seed " + SEED + " run " + run;
             assertAnsweredWithout5xx(result, context);
-            if (result instanceof ReceiveResult.Rejected rejected) {
+            if (result instanceof ReceiveResult.Rejected<?> rejected) {
                 assertThat(rejected.rejection().status()).as(context).isIn(400, 422);
                 statuses.add(Integer.toString(rejected.rejection().status()));
             } else {
@@ -255,8 +257,8 @@ class PipelinePropertyTest {
         return bytes;
     }
 
-    private void assertAnsweredWithout5xx(ReceiveResult result, String context) {
-        if (result instanceof ReceiveResult.Accepted accepted) {
+    private void assertAnsweredWithout5xx(ReceiveResult<TicketExportWebhook> result, String context) {
+        if (result instanceof ReceiveResult.Accepted<TicketExportWebhook> accepted) {
             receiver.finish(accepted.delivery(), 200);
             return;
         }
@@ -264,9 +266,9 @@ class PipelinePropertyTest {
         assertThat(answer.status()).as(context).isBetween(200, 499);
     }
 
-    private static void assertRejected(ReceiveResult result, int status, ErrorCode code, String context) {
+    private static void assertRejected(ReceiveResult<?> result, int status, ErrorCode code, String context) {
         assertThat(result).as(context).isInstanceOf(ReceiveResult.Rejected.class);
-        Rejection rejection = ((ReceiveResult.Rejected) result).rejection();
+        Rejection rejection = ((ReceiveResult.Rejected<?>) result).rejection();
         assertThat(rejection.status()).as(context).isEqualTo(status);
         assertThat(rejection.code()).as(context).isEqualTo(code);
     }

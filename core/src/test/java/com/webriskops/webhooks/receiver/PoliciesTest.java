@@ -39,7 +39,7 @@ class PoliciesTest {
 
     @Test
     void rateLimitRefillsContinuouslyAndSaysWhenToComeBack() {
-        RateLimitPolicy policy = RateLimitPolicy.perAccount(2, Duration.ofSeconds(10));
+        RateLimitPolicy<TicketExportWebhook> policy = RateLimitPolicy.perAccount(2, Duration.ofSeconds(10));
 
         assertThat(policy.check(webhook, T0)).isNull();
         assertThat(policy.check(webhook, T0)).isNull();
@@ -53,7 +53,8 @@ class PoliciesTest {
 
     @Test
     void rateLimitTracksABoundedNumberOfKeys() {
-        RateLimitPolicy policy = RateLimitPolicy.perKey(1, Duration.ofSeconds(10), w -> "k" + w.attempt(), 1);
+        RateLimitPolicy<TicketExportWebhook> policy =
+                RateLimitPolicy.perKey(1, Duration.ofSeconds(10), (TicketExportWebhook w) -> "k" + w.attempt(), 1);
 
         assertThat(policy.check(webhook, T0)).isNull();
         TicketExportWebhook other = withAttempt(2);

@@ -19,15 +19,15 @@ class WebRiskOpsSchemeTest {
 
         assertThat(WebRiskOpsScheme.ofDefaults().sign(List.of(SECRET), NOW, request.body()))
                 .isEqualTo(request.headers());
-        WebhookReceiver receiver = WebhookReceiver.builder()
+        WebhookReceiver<TicketExportWebhook> receiver = WebhookReceiver.builder()
                 .secrets(SECRET)
                 .clock(Clock.fixed(NOW, ZoneOffset.UTC))
                 .build();
-        VerifiedDelivery delivery = ((ReceiveResult.Accepted)
+        VerifiedDelivery<TicketExportWebhook> delivery = ((ReceiveResult.Accepted<TicketExportWebhook>)
                         receiver.receive(InboundRequest.of(request.headers(), request.body())))
                 .delivery();
         assertThat(delivery.scheme()).isEqualTo("ticket-export.webhook.v1");
-        assertThat(delivery.payload(TicketExportWebhook.class)).isSameAs(delivery.webhook());
+        assertThat(delivery.payload(TicketExportWebhook.class)).isSameAs(delivery.payload());
         assertThat(delivery.replayId()).isEqualTo(request.nonce());
         assertThatThrownBy(() -> delivery.payload(String.class)).isInstanceOf(IllegalStateException.class);
     }

@@ -7,21 +7,31 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.webriskops.webhooks.payload.TicketExportWebhook;
 import com.webriskops.webhooks.payload.WebhookJson;
 import com.webriskops.webhooks.protocol.ErrorCode;
 import com.webriskops.webhooks.protocol.WebhookHeaders;
 import com.webriskops.webhooks.signing.WebhookSecret;
 import com.webriskops.webhooks.store.Claim;
+import com.webriskops.webhooks.store.IdempotencyStore;
 import com.webriskops.webhooks.store.InMemoryIdempotencyStore;
 import com.webriskops.webhooks.testing.MutableClock;
 import com.webriskops.webhooks.testing.TestDeliveries;
 import java.io.InputStream;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 
@@ -29,13 +39,14 @@ import org.junit.jupiter.api.Test;
 class WebhookReceiverTest {
     private final MutableClock clock = new MutableClock(NOW);
 
-    private WebhookReceiver.Builder receiver() {
+    private WebhookReceiver.Builder<TicketExportWebhook> receiver() {
         return WebhookReceiver.builder().secrets(SECRET).clock(clock);
     }
 
     @Test
     void declaredOversizedBodyIsRejectedWithoutReadingIt() {
-        WebhookReceiver receiver = receiver().maxBodyBytes(1024).build();
+        WebhookReceiver<TicketExportWebhook> receiver =
+                receiver().maxBodyBytes(1024).build();
         InboundRequest request = new InboundRequest() {
             @Override
             public List<String> headers(String name) {
@@ -55,7 +66,8 @@ class WebhookReceiverTest {
 
     @Test
     void undeclaredOversizedBodyIsReadOnlyUpToTheLimitPlusOneByte() {
-        WebhookReceiver receiver = receiver().maxBodyBytes(1024).build();
+        WebhookReceiver<TicketExportWebhook> receiver =
+                receiver().maxBodyBytes(1024).build();
         AtomicLong read = new AtomicLong();
         InboundRequest request = new InboundRequest() {
             @Override
@@ -93,7 +105,7 @@ class WebhookReceiverTest {
 
     @Test
     void problemDetailsFollowRfc9457WithTheCodeAndEachViolation() throws Exception {
-        WebhookReceiver receiver = receiver().build();
+        WebhookReceiver<TicketExportWebhook> receiver = receiver().build();
         TestDeliveries.Request request = delivery()
                 .editJson(json -> json.withObjectProperty("ticket_export").remove("title"))
                 .build();
@@ -115,7 +127,7 @@ class WebhookReceiverTest {
 
     @Test
     void violationPathsUseWireNamesAndListIndexes() throws Exception {
-        WebhookReceiver receiver = receiver().build();
+        WebhookReceiver<TicketExportWebhook> receiver = receiver().build();
         TestDeliveries.Request request = delivery()
                 .editJson(json -> {
                     ((com.fasterxml.jackson.databind.node.ObjectNode) json.withObjectProperty("ticket_export")
@@ -138,7 +150,7 @@ class WebhookReceiverTest {
     @Test
     void nothingIsClaimedOrRecordedForRejectedDeliveries() {
         InMemoryIdempotencyStore keys = new InMemoryIdempotencyStore();
-        WebhookReceiver receiver = receiver()
+        WebhookReceiver<TicketExportWebhook> receiver = receiver()
                 .idempotencyStore(keys)
                 .policy(AllowListPolicy.builder().allowTargets(1).build())
                 .build();
@@ -157,36 +169,115 @@ class WebhookReceiverTest {
     @Test
     void finishCompletesOn2xxAndReleasesOtherwise() {
         InMemoryIdempotencyStore keys = new InMemoryIdempotencyStore();
-        WebhookReceiver receiver = receiver().idempotencyStore(keys).build();
+        WebhookReceiver<TicketExportWebhook> receiver =
+                receiver().idempotencyStore(keys).build();
 
-        VerifiedDelivery failed =
+        VerifiedDelivery<TicketExportWebhook> failed =
                 accept(receiver, delivery().idempotencyKey("k1").build());
-        assertThat(receiver.finish(failed, 502)).isFalse();
+        assertThat(receiver.finish(failed, 502)).isEqualTo(WebhookReceiver.Finish.RELEASED);
         assertThat(keys.claim("k1", clock.instant(), Duration.ofSeconds(1)).state())
                 .isEqualTo(Claim.State.CLAIMED);
 
-        VerifiedDelivery done = accept(receiver, delivery().idempotencyKey("k2").build());
-        assertThat(receiver.finish(done, 204)).isTrue();
+        VerifiedDelivery<TicketExportWebhook> done =
+                accept(receiver, delivery().idempotencyKey("k2").build());
+        assertThat(receiver.finish(done, 204)).isEqualTo(WebhookReceiver.Finish.COMPLETED);
         assertThat(keys.claim("k2", clock.instant(), Duration.ofSeconds(1)).state())
                 .isEqualTo(Claim.State.COMPLETED);
     }
 
     @Test
+    void aSecondFinishNeitherCompletesTwiceNorReleasesTheCompletedKey() {
+        CountingIdempotencyStore keys = new CountingIdempotencyStore();
+        List<String> finished = new CopyOnWriteArrayList<>();
+        WebhookReceiver<TicketExportWebhook> receiver = receiver()
+                .idempotencyStore(keys)
+                .listener(new VerificationListener() {
+                    @Override
+                    public void onFinished(VerifiedDelivery<?> delivery, int status, boolean completed) {
+                        finished.add(status + " " + completed);
+                    }
+                })
+                .build();
+        VerifiedDelivery<TicketExportWebhook> delivery =
+                accept(receiver, delivery().idempotencyKey("k").build());
+
+        assertThat(receiver.finish(delivery, 200)).isEqualTo(WebhookReceiver.Finish.COMPLETED);
+        assertThat(receiver.finish(delivery, 200)).isEqualTo(WebhookReceiver.Finish.ALREADY_FINISHED);
+        assertThat(receiver.finish(delivery, 500)).isEqualTo(WebhookReceiver.Finish.ALREADY_FINISHED);
+        assertThat(receiver.abandon(delivery)).isEqualTo(WebhookReceiver.Finish.ALREADY_FINISHED);
+
+        assertThat(keys.completes).hasValue(1);
+        assertThat(keys.releases).hasValue(0);
+        assertThat(finished).containsExactly("200 true");
+        TestDeliveries.Request retry = delivery().idempotencyKey("k").attempt(2).build();
+        assertThat(receiver.receive(InboundRequest.of(retry.headers(), retry.body())))
+                .isEqualTo(new ReceiveResult.Duplicate<>("k"));
+    }
+
+    @Test
+    void aFinishAfterAbandonDoesNotCompleteTheReleasedKey() {
+        CountingIdempotencyStore keys = new CountingIdempotencyStore();
+        WebhookReceiver<TicketExportWebhook> receiver =
+                receiver().idempotencyStore(keys).build();
+        VerifiedDelivery<TicketExportWebhook> delivery =
+                accept(receiver, delivery().idempotencyKey("k").build());
+
+        assertThat(receiver.abandon(delivery)).isEqualTo(WebhookReceiver.Finish.RELEASED);
+        assertThat(receiver.finish(delivery, 200)).isEqualTo(WebhookReceiver.Finish.ALREADY_FINISHED);
+
+        assertThat(keys.completes).hasValue(0);
+        assertThat(keys.releases).hasValue(1);
+        accept(receiver, delivery().idempotencyKey("k").attempt(2).build());
+    }
+
+    @Test
+    void concurrentFinishesOfOneDeliveryRecordItOnce() throws Exception {
+        CountingIdempotencyStore keys = new CountingIdempotencyStore();
+        WebhookReceiver<TicketExportWebhook> receiver =
+                receiver().idempotencyStore(keys).build();
+        ExecutorService threads = Executors.newFixedThreadPool(2);
+        try {
+            for (int run = 0; run < 50; run++) {
+                VerifiedDelivery<TicketExportWebhook> delivery =
+                        accept(receiver, delivery().idempotencyKey("k" + run).build());
+                CyclicBarrier start = new CyclicBarrier(2);
+                Callable<WebhookReceiver.Finish> finish = () -> {
+                    start.await();
+                    return receiver.finish(delivery, 200);
+                };
+                Future<WebhookReceiver.Finish> a = threads.submit(finish);
+                Future<WebhookReceiver.Finish> b = threads.submit(finish);
+
+                assertThat(List.of(a.get(10, TimeUnit.SECONDS), b.get(10, TimeUnit.SECONDS)))
+                        .as("run " + run)
+                        .containsExactlyInAnyOrder(
+                                WebhookReceiver.Finish.COMPLETED, WebhookReceiver.Finish.ALREADY_FINISHED);
+            }
+        } finally {
+            threads.shutdownNow();
+        }
+        assertThat(keys.completes).hasValue(50);
+    }
+
+    @Test
     void aHandlerOutlivingItsLeaseCannotCompleteTheNewerClaim() {
-        WebhookReceiver receiver = receiver().claimLease(Duration.ofSeconds(30)).build();
-        VerifiedDelivery slow = accept(receiver, delivery().idempotencyKey("k").build());
+        WebhookReceiver<TicketExportWebhook> receiver =
+                receiver().claimLease(Duration.ofSeconds(30)).build();
+        VerifiedDelivery<TicketExportWebhook> slow =
+                accept(receiver, delivery().idempotencyKey("k").build());
 
         clock.advance(Duration.ofSeconds(31));
-        VerifiedDelivery retry =
+        VerifiedDelivery<TicketExportWebhook> retry =
                 accept(receiver, delivery().idempotencyKey("k").attempt(2).build());
 
-        assertThat(receiver.finish(slow, 200)).isFalse();
-        assertThat(receiver.finish(retry, 200)).isTrue();
+        assertThat(receiver.finish(slow, 200)).isEqualTo(WebhookReceiver.Finish.EXPIRED);
+        assertThat(receiver.finish(retry, 200)).isEqualTo(WebhookReceiver.Finish.COMPLETED);
     }
 
     @Test
     void inProgressRetryAfterIsTheRemainingLease() {
-        WebhookReceiver receiver = receiver().claimLease(Duration.ofSeconds(90)).build();
+        WebhookReceiver<TicketExportWebhook> receiver =
+                receiver().claimLease(Duration.ofSeconds(90)).build();
         accept(receiver, delivery().idempotencyKey("k").build());
         clock.advance(Duration.ofMillis(30_500));
         TestDeliveries.Request retry =
@@ -203,7 +294,7 @@ class WebhookReceiverTest {
         List<String> events = new CopyOnWriteArrayList<>();
         VerificationListener listener = new VerificationListener() {
             @Override
-            public void onAccepted(VerifiedDelivery delivery) {
+            public void onAccepted(VerifiedDelivery<?> delivery) {
                 events.add("accepted " + delivery.attempt());
                 throw new IllegalStateException("listener bug");
             }
@@ -219,13 +310,14 @@ class WebhookReceiverTest {
             }
 
             @Override
-            public void onFinished(VerifiedDelivery delivery, int status, boolean completed) {
+            public void onFinished(VerifiedDelivery<?> delivery, int status, boolean completed) {
                 events.add("finished " + status + " " + completed);
             }
         };
-        WebhookReceiver receiver = receiver().listener(listener).build();
+        WebhookReceiver<TicketExportWebhook> receiver =
+                receiver().listener(listener).build();
 
-        VerifiedDelivery delivery =
+        VerifiedDelivery<TicketExportWebhook> delivery =
                 accept(receiver, delivery().idempotencyKey("k").build());
         receiver.finish(delivery, 200);
         TestDeliveries.Request retry = delivery().idempotencyKey("k").attempt(2).build();
@@ -240,7 +332,7 @@ class WebhookReceiverTest {
     @Test
     void secretResolverSeesTheRequestPathAndAnEmptyAnswerIsA401() {
         List<String> paths = new ArrayList<>();
-        WebhookReceiver receiver = WebhookReceiver.builder()
+        WebhookReceiver<TicketExportWebhook> receiver = WebhookReceiver.builder()
                 .clock(clock)
                 .secretResolver(request -> {
                     paths.add(request.path());
@@ -250,8 +342,10 @@ class WebhookReceiverTest {
         TestDeliveries.Request first = delivery().build();
         TestDeliveries.Request second = delivery().build();
 
-        ReceiveResult a = receiver.receive(InboundRequest.of(first.headers(), first.body(), "/hooks/a"));
-        ReceiveResult b = receiver.receive(InboundRequest.of(second.headers(), second.body(), "/hooks/b"));
+        ReceiveResult<TicketExportWebhook> a =
+                receiver.receive(InboundRequest.of(first.headers(), first.body(), "/hooks/a"));
+        ReceiveResult<TicketExportWebhook> b =
+                receiver.receive(InboundRequest.of(second.headers(), second.body(), "/hooks/b"));
 
         assertThat(a).isInstanceOf(ReceiveResult.Accepted.class);
         assertThat(rejection(b).code()).isEqualTo(ErrorCode.WEBHOOK_SIGNATURE_INVALID);
@@ -260,7 +354,7 @@ class WebhookReceiverTest {
 
     @Test
     void repeatedOrOutOfRangeSignatureInputsAreInvalidSignaturesNotErrors() {
-        WebhookReceiver receiver = receiver().build();
+        WebhookReceiver<TicketExportWebhook> receiver = receiver().build();
         TestDeliveries.Request valid = delivery().build();
         Map<String, List<String>> twice = new LinkedHashMap<>(valid.headers());
         twice.put(WebhookHeaders.TIMESTAMP, List.of("1766203200", "1766203200"));
@@ -277,7 +371,7 @@ class WebhookReceiverTest {
 
     @Test
     void overlongIdempotencyKeyIsAViolation() {
-        WebhookReceiver receiver = receiver().build();
+        WebhookReceiver<TicketExportWebhook> receiver = receiver().build();
         TestDeliveries.Request request =
                 delivery().idempotencyKey("k".repeat(256)).build();
 
@@ -291,10 +385,10 @@ class WebhookReceiverTest {
 
     @Test
     void verifiedDeliveryExposesTheSignedInputs() {
-        WebhookReceiver receiver = receiver().build();
+        WebhookReceiver<TicketExportWebhook> receiver = receiver().build();
         TestDeliveries.Request request = delivery().attempt(3).build();
 
-        VerifiedDelivery delivery = accept(receiver, request);
+        VerifiedDelivery<TicketExportWebhook> delivery = accept(receiver, request);
 
         assertThat(delivery.rawBody()).isEqualTo(request.body());
         assertThat(delivery.bodyLength()).isEqualTo(request.body().length);
@@ -319,28 +413,65 @@ class WebhookReceiverTest {
         assertThatThrownBy(() -> WebhookReceiver.builder().claimLease(Duration.ofSeconds(-1)))
                 .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> WebhookReceiver.builder().clock(null)).isInstanceOf(NullPointerException.class);
+        assertThatThrownBy(() -> WebhookReceiver.builder().claimLease(Duration.ZERO))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> WebhookReceiver.builder().secretResolver(null))
+                .isInstanceOf(NullPointerException.class);
+        assertThatThrownBy(() -> WebhookReceiver.builder(null)).isInstanceOf(NullPointerException.class);
         assertThat(WebhookReceiver.builder().secrets(SECRET).build().toString())
                 .doesNotContain(TestDeliveries.SECRET_TEXT);
     }
 
     @Test
     void builderIsReusableAfterBuild() {
-        WebhookReceiver.Builder builder = receiver().maxBodyBytes(10);
-        WebhookReceiver small = builder.build();
-        WebhookReceiver large = builder.maxBodyBytes(1 << 20).build();
+        WebhookReceiver.Builder<TicketExportWebhook> builder = receiver().maxBodyBytes(10);
+        WebhookReceiver<TicketExportWebhook> small = builder.build();
+        WebhookReceiver<TicketExportWebhook> large =
+                builder.maxBodyBytes(1 << 20).build();
 
         assertThat(small.maxBodyBytes()).isEqualTo(10);
         assertThat(large.maxBodyBytes()).isEqualTo(1 << 20);
     }
 
-    private static VerifiedDelivery accept(WebhookReceiver receiver, TestDeliveries.Request request) {
-        ReceiveResult result = receiver.receive(InboundRequest.of(request.headers(), request.body()));
+    private static VerifiedDelivery<TicketExportWebhook> accept(
+            WebhookReceiver<TicketExportWebhook> receiver, TestDeliveries.Request request) {
+        ReceiveResult<TicketExportWebhook> result =
+                receiver.receive(InboundRequest.of(request.headers(), request.body()));
         assertThat(result).isInstanceOf(ReceiveResult.Accepted.class);
-        return ((ReceiveResult.Accepted) result).delivery();
+        return ((ReceiveResult.Accepted<TicketExportWebhook>) result).delivery();
     }
 
-    private static Rejection rejection(ReceiveResult result) {
+    private static Rejection rejection(ReceiveResult<?> result) {
         assertThat(result).isInstanceOf(ReceiveResult.Rejected.class);
-        return ((ReceiveResult.Rejected) result).rejection();
+        return ((ReceiveResult.Rejected<?>) result).rejection();
+    }
+
+    /** An in-memory store that counts the completions and releases it records. */
+    private static final class CountingIdempotencyStore implements IdempotencyStore {
+        private final InMemoryIdempotencyStore delegate = new InMemoryIdempotencyStore();
+        final AtomicInteger completes = new AtomicInteger();
+        final AtomicInteger releases = new AtomicInteger();
+
+        @Override
+        public Claim claim(String key, Instant now, Duration lease) {
+            return delegate.claim(key, now, lease);
+        }
+
+        @Override
+        public boolean complete(String key, String token, Instant now, Duration retention) {
+            completes.incrementAndGet();
+            return delegate.complete(key, token, now, retention);
+        }
+
+        @Override
+        public boolean release(String key, String token) {
+            releases.incrementAndGet();
+            return delegate.release(key, token);
+        }
+
+        @Override
+        public int purgeExpired(Instant now, int limit) {
+            return delegate.purgeExpired(now, limit);
+        }
     }
 }

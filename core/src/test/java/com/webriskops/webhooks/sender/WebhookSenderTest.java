@@ -342,7 +342,7 @@ class WebhookSenderTest {
     @Test
     void deliversOverHttpsTrustingTheTestCertificate() throws Exception {
         try (LoopbackServer https = LoopbackServer.https()) {
-            WebhookReceiver receiver = receiver();
+            WebhookReceiver<TicketExportWebhook> receiver = receiver();
             https.handler(request -> answer(receiver, request, () -> 200));
             WebhookSender sender = SenderFixtures.sender(clock)
                     .sslContext(LoopbackServer.trustingTestCertificate())
@@ -372,7 +372,7 @@ class WebhookSenderTest {
 
     @Test
     void theKitsReceiverAcceptsEveryRetryWithTheSameKeyAndFreshNonces() throws Exception {
-        WebhookReceiver receiver = receiver();
+        WebhookReceiver<TicketExportWebhook> receiver = receiver();
         AtomicInteger handled = new AtomicInteger();
         server.handler(request -> answer(receiver, request, () -> handled.incrementAndGet() < 3 ? 503 : 200));
         // The receiver's first delivery starts Bean Validation, slow on a busy machine: no timeouts here.
@@ -421,7 +421,7 @@ class WebhookSenderTest {
         assertThat(server.received()).hasSize(3);
     }
 
-    private WebhookReceiver receiver() {
+    private WebhookReceiver<TicketExportWebhook> receiver() {
         return WebhookReceiver.builder()
                 .secrets(SenderFixtures.SECRET)
                 .clock(clock)
@@ -429,9 +429,10 @@ class WebhookSenderTest {
     }
 
     private static LoopbackServer.Answer answer(
-            WebhookReceiver receiver, LoopbackServer.Received request, IntSupplier handler) {
-        ReceiveResult result = receiver.receive(InboundRequest.of(request.headers(), request.body()));
-        if (result instanceof ReceiveResult.Accepted accepted) {
+            WebhookReceiver<TicketExportWebhook> receiver, LoopbackServer.Received request, IntSupplier handler) {
+        ReceiveResult<TicketExportWebhook> result =
+                receiver.receive(InboundRequest.of(request.headers(), request.body()));
+        if (result instanceof ReceiveResult.Accepted<TicketExportWebhook> accepted) {
             int status = handler.getAsInt();
             receiver.finish(accepted.delivery(), status);
             return LoopbackServer.Answer.of(status);

@@ -6,6 +6,7 @@ import static com.webriskops.webhooks.testing.TestDeliveries.delivery;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.webriskops.webhooks.payload.TicketExportWebhook;
 import com.webriskops.webhooks.payload.WebhookJson;
 import com.webriskops.webhooks.protocol.WebhookHeaders;
 import com.webriskops.webhooks.receiver.AllowListPolicy;
@@ -50,14 +51,14 @@ public abstract class ReceiverConformanceSuite {
     protected abstract ReceiverHarness harness();
 
     /** The receiver configuration every test starts from: fixed clock, one secret, 64 KiB. */
-    protected WebhookReceiver.Builder receiver() {
+    protected WebhookReceiver.Builder<TicketExportWebhook> receiver() {
         return WebhookReceiver.builder()
                 .secrets(SECRET)
                 .clock(Clock.fixed(NOW, ZoneOffset.UTC))
                 .maxBodyBytes(MAX_BODY);
     }
 
-    protected Endpoint start(WebhookReceiver receiver) throws Exception {
+    protected Endpoint start(WebhookReceiver<?> receiver) throws Exception {
         Endpoint endpoint = harness().start(receiver, handler);
         endpoints.add(endpoint);
         return endpoint;

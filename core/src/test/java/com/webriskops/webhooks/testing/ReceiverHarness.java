@@ -11,7 +11,7 @@ import java.util.Map;
  */
 public interface ReceiverHarness {
     /** Starts a receiver endpoint; the suite closes it after each test. */
-    Endpoint start(WebhookReceiver receiver, RecordingHandler handler) throws Exception;
+    Endpoint start(WebhookReceiver<?> receiver, RecordingHandler handler) throws Exception;
 
     /** A running endpoint. */
     interface Endpoint extends AutoCloseable {

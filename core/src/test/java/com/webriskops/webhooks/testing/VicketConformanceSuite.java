@@ -15,7 +15,6 @@ import com.webriskops.webhooks.store.InMemoryReplayStore;
 import com.webriskops.webhooks.testing.ReceiverHarness.Endpoint;
 import com.webriskops.webhooks.testing.ReceiverHarness.Response;
 import com.webriskops.webhooks.vicket.VicketScheme;
-import com.webriskops.webhooks.vicket.VicketSignatures;
 import com.webriskops.webhooks.vicket.VicketWebhook;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -34,7 +33,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * The receiver rules for the Vicket scheme ({@code WebhookReceiver.builder().scheme(VicketScheme
+ * The receiver rules for the Vicket scheme ({@code WebhookReceiver.builder(VicketScheme
  * .ofDefaults())}), asserted as a sender sees them. Subclasses supply the transport (the pipeline
  * directly, or an unchanged adapter in a real server over HTTP); their application code reports what
  * it saw with {@link #seen(VerifiedDelivery, byte[])}.
@@ -54,7 +53,7 @@ public abstract class VicketConformanceSuite {
      * attempt (0: Vicket numbers none), the replay id as nonce, and the typed payload's {@code event}
      * as title.
      */
-    public static RecordingHandler.Seen seen(VerifiedDelivery delivery, byte[] body) {
+    public static RecordingHandler.Seen seen(VerifiedDelivery<?> delivery, byte[] body) {
         return new RecordingHandler.Seen(
                 delivery.idempotencyKey(),
                 delivery.attempt(),
@@ -64,15 +63,14 @@ public abstract class VicketConformanceSuite {
     }
 
     /** The receiver every test starts from: the Vicket scheme, fixed clock, one secret, 64 KiB. */
-    protected WebhookReceiver.Builder receiver() {
-        return WebhookReceiver.builder()
-                .scheme(VicketScheme.ofDefaults())
+    protected WebhookReceiver.Builder<VicketWebhook> receiver() {
+        return WebhookReceiver.builder(VicketScheme.ofDefaults())
                 .secrets(SECRET)
                 .clock(Clock.fixed(NOW, ZoneOffset.UTC))
                 .maxBodyBytes(MAX_BODY);
     }
 
-    protected Endpoint start(WebhookReceiver receiver) throws Exception {
+    protected Endpoint start(WebhookReceiver<?> receiver) throws Exception {
         Endpoint endpoint = harness().start(receiver, handler);
         endpoints.add(endpoint);
         return endpoint;
@@ -217,12 +215,14 @@ public abstract class VicketConformanceSuite {
         String v1 = VicketDeliveries.signature(valid).replaceAll(".*v1=", "");
 
         assertProblem(
-                post(endpoint, delivery().without(VicketSignatures.HEADER).build()), 401, "WEBHOOK_SIGNATURE_INVALID");
+                post(endpoint, delivery().without(VicketScheme.SIGNATURE_HEADER).build()),
+                401,
+                "WEBHOOK_SIGNATURE_INVALID");
         assertProblem(
                 post(
                         endpoint,
                         delivery()
-                                .header(VicketSignatures.HEADER, "hmac-sha256, v1=" + v1)
+                                .header(VicketScheme.SIGNATURE_HEADER, "hmac-sha256, v1=" + v1)
                                 .build()),
                 401,
                 "WEBHOOK_SIGNATURE_INVALID");
@@ -230,7 +230,7 @@ public abstract class VicketConformanceSuite {
                 post(
                         endpoint,
                         delivery()
-                                .header(VicketSignatures.HEADER, "sha1, t=" + NOW.getEpochSecond() + ", v1=" + v1)
+                                .header(VicketScheme.SIGNATURE_HEADER, "sha1, t=" + NOW.getEpochSecond() + ", v1=" + v1)
                                 .build()),
                 401,
                 "WEBHOOK_SIGNATURE_INVALID");
@@ -260,7 +260,7 @@ public abstract class VicketConformanceSuite {
                 .replace("t=" + NOW.getEpochSecond(), "t=" + (NOW.getEpochSecond() + 5));
         Response replay = post(
                 endpoint,
-                new TestDeliveries.Request(withHeader(request, VicketSignatures.HEADER, moved), request.body()));
+                new TestDeliveries.Request(withHeader(request, VicketScheme.SIGNATURE_HEADER, moved), request.body()));
 
         assertThat(replay.status()).isEqualTo(200);
         assertThat(WebhookJson.mapper().readTree(replay.body()).path("status").asText())

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.webriskops.webhooks.payload.WebhookJson;
 import com.webriskops.webhooks.signing.WebhookSecret;
 import com.webriskops.webhooks.vicket.VicketScheme;
-import com.webriskops.webhooks.vicket.VicketSignatures;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -120,6 +119,6 @@ public final class VicketDeliveries {
 
     /** The signature header of a built request. */
     public static String signature(TestDeliveries.Request request) {
-        return request.headers().get(VicketSignatures.HEADER).get(0);
+        return request.headers().get(VicketScheme.SIGNATURE_HEADER).get(0);
     }
 }

@@ -101,18 +101,17 @@ class VicketSignatureVectorsTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("vectors")
     void theReceiverGivesTheVectorsVerdict(Vector vector) {
-        WebhookReceiver receiver = WebhookReceiver.builder()
-                .scheme(VicketScheme.ofDefaults())
+        WebhookReceiver<VicketWebhook> receiver = WebhookReceiver.builder(VicketScheme.ofDefaults())
                 .secrets(vector.verifyWith())
                 .timestampTolerance(vector.tolerance())
                 .clock(Clock.fixed(vector.now(), ZoneOffset.UTC))
                 .build();
-        ReceiveResult result = receiver.receive(InboundRequest.of(
+        ReceiveResult<VicketWebhook> result = receiver.receive(InboundRequest.of(
                 Map.of("Content-Type", List.of("application/json"), VicketSignatures.HEADER, List.of(vector.header())),
                 vector.body()));
 
         // A valid signature gets past rule 2: accepted, or refused later for its payload (the empty body).
-        boolean signatureRefused = result instanceof ReceiveResult.Rejected rejected
+        boolean signatureRefused = result instanceof ReceiveResult.Rejected<?> rejected
                 && rejected.rejection().status() == 401;
         assertThat(signatureRefused).as(String.valueOf(result)).isEqualTo(!vector.valid());
     }

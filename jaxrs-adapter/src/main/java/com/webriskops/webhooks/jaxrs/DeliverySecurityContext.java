@@ -17,7 +17,7 @@ final class DeliverySecurityContext implements SecurityContext {
     private final SecurityContext original;
     private final SenderPrincipal principal;
 
-    DeliverySecurityContext(SecurityContext original, VerifiedDelivery delivery) {
+    DeliverySecurityContext(SecurityContext original, VerifiedDelivery<?> delivery) {
         this.original = original;
         this.principal = new SenderPrincipal(delivery);
     }
@@ -44,7 +44,7 @@ final class DeliverySecurityContext implements SecurityContext {
     }
 
     /** The verified sender; its name is {@code webriskops}. */
-    record SenderPrincipal(VerifiedDelivery delivery) implements Principal {
+    record SenderPrincipal(VerifiedDelivery<?> delivery) implements Principal {
         @Override
         public String getName() {
             return "webriskops";

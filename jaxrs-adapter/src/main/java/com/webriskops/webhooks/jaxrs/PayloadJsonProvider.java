@@ -12,21 +12,25 @@ import java.lang.annotation.Annotation;
 import java.lang.reflect.Type;
 
 /**
- * Reads {@link TicketExportWebhook} entity parameters with the kit's {@link WebhookJson} settings, so
- * a resource gets exactly what the pipeline validated. It reads that one type and writes nothing, so
- * the application's own JSON provider (if any) keeps every other type. Thread-safe.
+ * Reads entity parameters of the receiver's payload type (such as {@link TicketExportWebhook}) with the
+ * kit's {@link WebhookJson} settings, so a resource gets exactly what the pipeline validated. It reads
+ * that one type and writes nothing, so the application's own JSON provider (if any) keeps every other
+ * type. Thread-safe.
  */
 @Consumes({MediaType.APPLICATION_JSON, "application/*+json"})
 @Produces({MediaType.APPLICATION_JSON, "application/*+json"})
 @ConstrainedTo(RuntimeType.SERVER)
 final class PayloadJsonProvider extends JacksonJsonProvider {
-    PayloadJsonProvider() {
+    private final Class<?> payloadType;
+
+    PayloadJsonProvider(Class<?> payloadType) {
         super(WebhookJson.newObjectMapper());
+        this.payloadType = payloadType;
     }
 
     @Override
     public boolean isReadable(Class<?> type, Type genericType, Annotation[] annotations, MediaType mediaType) {
-        return type == TicketExportWebhook.class && super.isReadable(type, genericType, annotations, mediaType);
+        return type == payloadType && super.isReadable(type, genericType, annotations, mediaType);
     }
 
     @Override

@@ -41,7 +41,7 @@ public final class VerifiedDeliveries {
      *     is not annotated with {@link VerifiedWebhook}, {@link WebRiskOpsWebhookFeature} is not
      *     registered, or a later filter replaced the security context
      */
-    public static VerifiedDelivery from(SecurityContext security) {
+    public static VerifiedDelivery<?> from(SecurityContext security) {
         Objects.requireNonNull(security, "security");
         if (security.getUserPrincipal() instanceof DeliverySecurityContext.SenderPrincipal sender) {
             return sender.delivery();
@@ -55,9 +55,9 @@ public final class VerifiedDeliveries {
      * @throws IllegalStateException if the request has none: the method is not annotated with {@link
      *     VerifiedWebhook}, or {@link WebRiskOpsWebhookFeature} is not registered
      */
-    public static VerifiedDelivery from(ContainerRequestContext request) {
+    public static VerifiedDelivery<?> from(ContainerRequestContext request) {
         Objects.requireNonNull(request, "request");
-        if (request.getProperty(VerifiedDelivery.ATTRIBUTE) instanceof VerifiedDelivery delivery) {
+        if (request.getProperty(VerifiedDelivery.ATTRIBUTE) instanceof VerifiedDelivery<?> delivery) {
             return delivery;
         }
         throw missing();

@@ -26,30 +26,32 @@ import jakarta.ws.rs.container.ContainerResponseFilter;
  * for responses produced by exception mappers, including the default mapper with which Jersey and
  * RESTEasy turn an exception nothing else maps into a 500, so a resource that throws releases the
  * key as well. Should a runtime let an exception escape without any response, the claim's lease
- * ({@link WebhookReceiver.Builder#claimLease}) frees the key.
+ * ({@link WebhookReceiver.Builder#claimLease}) frees the key. Should a runtime run the response filter
+ * twice, the receiver records the first status only ({@link WebhookReceiver#finish} is idempotent).
  *
  * <p>Immutable and thread-safe.
  */
 @VerifiedWebhook
 @Priority(Priorities.AUTHENTICATION)
 @ConstrainedTo(RuntimeType.SERVER)
-final class WebhookVerificationFilter implements ContainerRequestFilter, ContainerResponseFilter {
-    /** Set once the delivery's outcome was recorded, so it is recorded once only. */
-    static final String FINISHED = WebhookVerificationFilter.class.getName() + ".finished";
+final class WebhookVerificationFilter<P> implements ContainerRequestFilter, ContainerResponseFilter {
+    /** The request property holding the delivery with its receiver, for the response filter. */
+    private static final String PENDING = WebhookVerificationFilter.class.getName() + ".pending";
 
-    private final WebhookReceiver receiver;
+    private final WebhookReceiver<P> receiver;
 
-    WebhookVerificationFilter(WebhookReceiver receiver) {
+    WebhookVerificationFilter(WebhookReceiver<P> receiver) {
         this.receiver = receiver;
     }
 
     @Override
     public void filter(ContainerRequestContext request) {
-        ReceiveResult result = receiver.receive(new ContainerInboundRequest(request));
-        if (result instanceof ReceiveResult.Accepted accepted) {
-            VerifiedDelivery delivery = accepted.delivery();
+        ReceiveResult<P> result = receiver.receive(new ContainerInboundRequest(request));
+        if (result instanceof ReceiveResult.Accepted<P> accepted) {
+            VerifiedDelivery<P> delivery = accepted.delivery();
             request.setEntityStream(delivery.bodyStream());
             request.setProperty(VerifiedDelivery.ATTRIBUTE, delivery);
+            request.setProperty(PENDING, new Pending<>(receiver, delivery));
             request.setSecurityContext(new DeliverySecurityContext(request.getSecurityContext(), delivery));
         } else {
             request.abortWith(Answers.toResponse(result.answer()));
@@ -58,10 +60,15 @@ final class WebhookVerificationFilter implements ContainerRequestFilter, Contain
 
     @Override
     public void filter(ContainerRequestContext request, ContainerResponseContext response) {
-        if (request.getProperty(VerifiedDelivery.ATTRIBUTE) instanceof VerifiedDelivery delivery
-                && request.getProperty(FINISHED) == null) {
-            request.setProperty(FINISHED, Boolean.TRUE);
-            receiver.finish(delivery, response.getStatus());
+        if (request.getProperty(PENDING) instanceof Pending<?> pending) {
+            pending.finish(response.getStatus());
+        }
+    }
+
+    /** A delivery and the receiver that accepted it, typed alike, so it can be finished without a cast. */
+    private record Pending<P>(WebhookReceiver<P> receiver, VerifiedDelivery<P> delivery) {
+        void finish(int status) {
+            receiver.finish(delivery, status);
         }
     }
 }

@@ -2,6 +2,7 @@ package com.webriskops.webhooks.jdbi;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import com.webriskops.webhooks.payload.TicketExportWebhook;
 import com.webriskops.webhooks.protocol.WebhookHeaders;
 import com.webriskops.webhooks.receiver.HttpAnswer;
 import com.webriskops.webhooks.receiver.InboundRequest;
@@ -37,7 +38,7 @@ final class CountingReceiver implements AutoCloseable {
     final AtomicInteger total = new AtomicInteger();
     private final HttpServer server;
     private final ExecutorService executor = Executors.newFixedThreadPool(16);
-    private final WebhookReceiver receiver = WebhookReceiver.builder()
+    private final WebhookReceiver<TicketExportWebhook> receiver = WebhookReceiver.builder()
             .secrets(TestDeliveries.SECRET)
             .replayStore(new InMemoryReplayStore())
             .idempotencyStore(new InMemoryIdempotencyStore())
@@ -92,10 +93,10 @@ final class CountingReceiver implements AutoCloseable {
                     Thread.currentThread().interrupt();
                 }
             }
-            ReceiveResult result = receiver.receive(request);
+            ReceiveResult<TicketExportWebhook> result = receiver.receive(request);
             int status;
             byte[] answerBody = new byte[0];
-            if (result instanceof ReceiveResult.Accepted acceptedDelivery) {
+            if (result instanceof ReceiveResult.Accepted<TicketExportWebhook> acceptedDelivery) {
                 accepted.computeIfAbsent(key, k -> new AtomicInteger()).incrementAndGet();
                 receiver.finish(acceptedDelivery.delivery(), 200);
                 status = 200;

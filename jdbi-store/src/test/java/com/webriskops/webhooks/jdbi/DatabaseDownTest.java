@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.webriskops.webhooks.payload.TicketExportWebhook;
 import com.webriskops.webhooks.protocol.WebhookHeaders;
 import com.webriskops.webhooks.protocol.WebhookProtocol;
 import com.webriskops.webhooks.receiver.InboundRequest;
@@ -50,23 +51,23 @@ class DatabaseDownTest {
             dataSource.setURL("jdbc:postgresql://127.0.0.1:" + port + "/postgres?user=postgres&connectTimeout=5");
             JdbiStores.migrate(dataSource);
             JdbiStores stores = JdbiStores.create(dataSource);
-            WebhookReceiver receiver = WebhookReceiver.builder()
+            WebhookReceiver<TicketExportWebhook> receiver = WebhookReceiver.builder()
                     .secrets(SECRET)
                     .clock(Clock.fixed(NOW, ZoneOffset.UTC))
                     .replayStore(stores.replayStore())
                     .idempotencyStore(stores.idempotencyStore())
                     .build();
 
-            ReceiveResult before = receiver.receive(delivery("nonce-before", "export-before"));
+            ReceiveResult<TicketExportWebhook> before = receiver.receive(delivery("nonce-before", "export-before"));
             assertThat(before).isInstanceOf(ReceiveResult.Accepted.class);
-            assertThat(receiver.finish(((ReceiveResult.Accepted) before).delivery(), 200))
-                    .isTrue();
+            assertThat(receiver.finish(((ReceiveResult.Accepted<TicketExportWebhook>) before).delivery(), 200))
+                    .isEqualTo(WebhookReceiver.Finish.COMPLETED);
 
             postgres.close();
             postgres = null;
 
             for (int i = 0; i < 3; i++) {
-                ReceiveResult down = receiver.receive(delivery("nonce-down-" + i, "export-down"));
+                ReceiveResult<TicketExportWebhook> down = receiver.receive(delivery("nonce-down-" + i, "export-down"));
                 assertThat(down).isInstanceOf(ReceiveResult.Rejected.class);
                 assertThat(down.answer().status()).isEqualTo(503);
                 assertThat(down.answer().headers()).containsKey(WebhookHeaders.RETRY_AFTER);
@@ -79,11 +80,11 @@ class DatabaseDownTest {
 
             postgres = start(port);
 
-            ReceiveResult after = receiver.receive(delivery("nonce-after", "export-down"));
+            ReceiveResult<TicketExportWebhook> after = receiver.receive(delivery("nonce-after", "export-down"));
             assertThat(after).isInstanceOf(ReceiveResult.Accepted.class);
-            receiver.finish(((ReceiveResult.Accepted) after).delivery(), 200);
+            receiver.finish(((ReceiveResult.Accepted<TicketExportWebhook>) after).delivery(), 200);
             // The state written before the outage survived it: the earlier export is a duplicate.
-            ReceiveResult duplicate = receiver.receive(delivery("nonce-retry", "export-before"));
+            ReceiveResult<TicketExportWebhook> duplicate = receiver.receive(delivery("nonce-retry", "export-before"));
             assertThat(duplicate).isInstanceOf(ReceiveResult.Duplicate.class);
             assertThat(duplicate.answer().status()).isEqualTo(200);
             // And so did the nonce: a replay is still refused.

@@ -2,6 +2,7 @@ package com.webriskops.webhooks.samples;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.webriskops.webhooks.jdbi.JdbiStores;
+import com.webriskops.webhooks.payload.TicketExportWebhook;
 import com.webriskops.webhooks.payload.WebhookJson;
 import com.webriskops.webhooks.protocol.ErrorCode;
 import com.webriskops.webhooks.receiver.VerifiedDelivery;
@@ -94,12 +95,12 @@ final class DemoCommand implements Command {
 
         JdbiStores stores = JdbiStores.create(
                 Databases.open("jdbc:h2:file:" + dir.toAbsolutePath().resolve("receiver-store") + ";DB_CLOSE_DELAY=0"));
-        WebhookReceiver receiver = WebhookReceiver.builder()
+        WebhookReceiver<TicketExportWebhook> receiver = WebhookReceiver.builder()
                 .secrets(secret)
                 .replayStore(stores.replayStore())
                 .idempotencyStore(stores.idempotencyStore())
                 .build();
-        List<VerifiedDelivery> handled = new CopyOnWriteArrayList<>();
+        List<VerifiedDelivery<?>> handled = new CopyOnWriteArrayList<>();
         WebhookSender sender = WebhookSender.builder()
                 .connectTimeout(Duration.ofSeconds(2))
                 .responseTimeout(Duration.ofSeconds(5))

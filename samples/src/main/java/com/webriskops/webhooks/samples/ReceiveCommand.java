@@ -1,10 +1,12 @@
 package com.webriskops.webhooks.samples;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.webriskops.webhooks.idempotency.IdempotentRequests;
 import com.webriskops.webhooks.idempotency.IdempotentResponseStore;
 import com.webriskops.webhooks.idempotency.SharedSecretCheck;
 import com.webriskops.webhooks.idempotency.SharedSecretCheck.SharedSecret;
 import com.webriskops.webhooks.jdbi.JdbiStores;
+import com.webriskops.webhooks.payload.TicketExportWebhook;
 import com.webriskops.webhooks.receiver.VerifiedDelivery;
 import com.webriskops.webhooks.receiver.WebhookReceiver;
 import com.webriskops.webhooks.samples.apps.JerseyReceiverApp;
@@ -12,10 +14,13 @@ import com.webriskops.webhooks.samples.apps.RunningServer;
 import com.webriskops.webhooks.samples.apps.ScannerEndpoint;
 import com.webriskops.webhooks.samples.apps.ScannerResult;
 import com.webriskops.webhooks.samples.apps.ServletReceiverApp;
+import com.webriskops.webhooks.samples.apps.StandardWebhooksEndpoint;
 import com.webriskops.webhooks.samples.apps.VicketEndpoint;
 import com.webriskops.webhooks.signing.WebhookSecret;
+import com.webriskops.webhooks.standardwebhooks.StandardWebhooksScheme;
 import com.webriskops.webhooks.vicket.VicketScheme;
 import com.webriskops.webhooks.vicket.VicketWebhook;
+import jakarta.annotation.Nullable;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -39,6 +44,15 @@ final class ReceiveCommand implements Command {
     /** The table prefix of the Vicket receiver's stores, so its duplicate-guard keys never meet WebRiskOps ones. */
     static final String VICKET_TABLE_PREFIX = "vicket_";
 
+    /** The environment variable holding the Standard Webhooks {@code whsec_} secrets (comma-separated). */
+    static final String STANDARD_SECRET_ENV = "STANDARD_WEBHOOKS_SECRET";
+
+    /** The environment variable holding the Standard Webhooks {@code whpk_} public keys (comma-separated). */
+    static final String STANDARD_PUBLIC_KEY_ENV = "STANDARD_WEBHOOKS_PUBLIC_KEY";
+
+    /** The table prefix of the Standard Webhooks receiver's stores. */
+    static final String STANDARD_TABLE_PREFIX = "standard_";
+
     @Override
     public String name() {
         return "receive";
@@ -46,7 +60,8 @@ final class ReceiveCommand implements Command {
 
     @Override
     public String summary() {
-        return "serve the webhook, scanner and Vicket endpoints (Jersey or Jetty) and print what they accept";
+        return "serve the webhook, scanner, Vicket and Standard Webhooks endpoints (Jersey or Jetty) and print what"
+                + " they accept";
     }
 
     @Override
@@ -58,6 +73,8 @@ final class ReceiveCommand implements Command {
                 + "  POST /api/scanner/results  scanner postbacks behind X-Scanner-Secret and Idempotency-Key;\n"
                 + "                             202 {\"id\":...} and one JSON line (scanner_result_id, ...)\n"
                 + "  POST /webhooks/vicket      Vicket-signed webhooks; one JSON line (vicket_id, event, ...)\n"
+                + "  POST /webhooks/standard    Standard Webhooks (Svix and others), v1 or v1a; one JSON line\n"
+                + "                             (standard_id, type, timestamp)\n"
                 + "An endpoint whose secret variable is unset is not served (stderr says so).\n"
                 + "Refused, replayed and duplicate requests are answered by the kit and not printed.\n"
                 + "Ctrl-C stops it cleanly.\n\n"
@@ -66,7 +83,9 @@ final class ReceiveCommand implements Command {
                 + "  --store S                memory (default) or a JDBC URL (PostgreSQL, MariaDB, H2);\n"
                 + "                           the migrations run on first use\n\n"
                 + "Secrets: " + Console.SECRET_ENV + " (comma-separated during a rotation), " + SCANNER_SECRET_ENV
-                + "\n(X-Scanner-Secret; comma-separated during a rotation), " + VICKET_SECRET_ENV + " (Vicket).\n";
+                + "\n(X-Scanner-Secret; comma-separated during a rotation), " + VICKET_SECRET_ENV + " (Vicket), "
+                + STANDARD_SECRET_ENV + " (whsec_...) and/or\n" + STANDARD_PUBLIC_KEY_ENV
+                + " (whpk_...) for Standard Webhooks (comma-separated during a rotation).\n";
     }
 
     @Override
@@ -85,10 +104,14 @@ final class ReceiveCommand implements Command {
             throw new UsageException("--adapter must be jaxrs or servlet, not '" + adapter + "'");
         }
         String store = args.optional("store") == null ? "memory" : args.optional("store");
-        WebhookReceiver.Builder receiver = WebhookReceiver.builder().secrets(console.secrets());
+        WebhookReceiver.Builder<TicketExportWebhook> receiver =
+                WebhookReceiver.builder().secrets(console.secrets());
         List<SharedSecret> scannerSecrets = secretsFrom(console, SCANNER_SECRET_ENV, SharedSecret::of);
         List<WebhookSecret> vicketSecrets = secretsFrom(console, VICKET_SECRET_ENV, WebhookSecret::of);
-        WebhookReceiver.Builder vicketReceiver = WebhookReceiver.builder().scheme(VicketScheme.ofDefaults());
+        WebhookReceiver.Builder<VicketWebhook> vicketReceiver = WebhookReceiver.builder(VicketScheme.ofDefaults());
+        StandardWebhooksScheme<JsonNode> standardScheme = standardScheme(console);
+        WebhookReceiver.Builder<StandardWebhooksScheme.Message<JsonNode>> standardReceiver =
+                standardScheme == null ? null : WebhookReceiver.builder(standardScheme);
         IdempotentResponseStore responses = IdempotentResponseStore.inMemory();
         if (!store.equals("memory")) {
             DataSource dataSource = Databases.open(store);
@@ -104,8 +127,17 @@ final class ReceiveCommand implements Command {
                         .replayStore(vicketStores.replayStore())
                         .idempotencyStore(vicketStores.idempotencyStore());
             }
+            if (standardReceiver != null) {
+                JdbiStores.migrate(dataSource, STANDARD_TABLE_PREFIX);
+                JdbiStores standardStores = JdbiStores.builder(dataSource)
+                        .tablePrefix(STANDARD_TABLE_PREFIX)
+                        .build();
+                standardReceiver
+                        .replayStore(standardStores.replayStore())
+                        .idempotencyStore(standardStores.idempotencyStore());
+            }
         }
-        Consumer<VerifiedDelivery> print = delivery -> console.printJson(line(delivery));
+        Consumer<VerifiedDelivery<?>> print = delivery -> console.printJson(line(delivery));
         ScannerEndpoint scanner = scannerSecrets.isEmpty()
                 ? null
                 : new ScannerEndpoint(
@@ -117,9 +149,13 @@ final class ReceiveCommand implements Command {
                 : new VicketEndpoint(
                         vicketReceiver.secrets(vicketSecrets).build(),
                         delivery -> console.printJson(vicketLine(delivery)));
+        StandardWebhooksEndpoint standard = standardReceiver == null
+                ? null
+                : new StandardWebhooksEndpoint(
+                        standardReceiver.build(), delivery -> console.printJson(standardLine(delivery)));
         RunningServer server = adapter.equals("jaxrs")
-                ? JerseyReceiverApp.start(receiver.build(), port, print, scanner, vicket)
-                : ServletReceiverApp.start(receiver.build(), port, print, scanner, vicket);
+                ? JerseyReceiverApp.start(receiver.build(), port, print, scanner, vicket, standard)
+                : ServletReceiverApp.start(receiver.build(), port, print, scanner, vicket, standard);
         CountDownLatch stop = new CountDownLatch(1);
         CountDownLatch stopped = new CountDownLatch(1);
         Thread hook = new Thread(
@@ -147,6 +183,13 @@ final class ReceiveCommand implements Command {
                                         + " is not set"
                                 : "receive: also serving POST " + root.resolve(VicketEndpoint.PATH)
                                         + " (Vicket signature)");
+        console.err()
+                .println(
+                        standard == null
+                                ? "receive: not serving POST " + StandardWebhooksEndpoint.PATH + ": neither "
+                                        + STANDARD_SECRET_ENV + " nor " + STANDARD_PUBLIC_KEY_ENV + " is set"
+                                : "receive: also serving POST " + root.resolve(StandardWebhooksEndpoint.PATH)
+                                        + " (Standard Webhooks signature)");
         boolean interrupted = false;
         try {
             stop.await();
@@ -169,14 +212,15 @@ final class ReceiveCommand implements Command {
     }
 
     /** The JSON line printed for an accepted delivery. */
-    static Map<String, Object> line(VerifiedDelivery delivery) {
+    static Map<String, Object> line(VerifiedDelivery<?> delivery) {
         Map<String, Object> line = new LinkedHashMap<>();
         line.put("idempotency_key", delivery.idempotencyKey());
         line.put("attempt", delivery.attempt());
         line.put("nonce", delivery.nonce());
         line.put("timestamp", delivery.timestamp().getEpochSecond());
-        line.put("target_id", delivery.webhook().target().id());
-        line.put("ticket", delivery.webhook().ticketExport().title());
+        TicketExportWebhook webhook = delivery.payload(TicketExportWebhook.class);
+        line.put("target_id", webhook.target().id());
+        line.put("ticket", webhook.ticketExport().title());
         return line;
     }
 
@@ -190,7 +234,7 @@ final class ReceiveCommand implements Command {
     }
 
     /** The JSON line printed for an accepted Vicket delivery. */
-    static Map<String, Object> vicketLine(VerifiedDelivery delivery) {
+    static Map<String, Object> vicketLine(VerifiedDelivery<?> delivery) {
         VicketWebhook event = delivery.payload(VicketWebhook.class);
         Map<String, Object> line = new LinkedHashMap<>();
         line.put("vicket_id", event.id());
@@ -200,8 +244,46 @@ final class ReceiveCommand implements Command {
         return line;
     }
 
+    /** The JSON line printed for an accepted Standard Webhooks delivery. */
+    static Map<String, Object> standardLine(VerifiedDelivery<?> delivery) {
+        StandardWebhooksScheme.Message<?> message = delivery.payload(StandardWebhooksScheme.Message.class);
+        JsonNode event = (JsonNode) message.payload();
+        Map<String, Object> line = new LinkedHashMap<>();
+        line.put("standard_id", message.id());
+        line.put("type", event.path("type").asText(null));
+        line.put("timestamp", message.timestamp().getEpochSecond());
+        return line;
+    }
+
+    /**
+     * The Standard Webhooks scheme with the keys of {@link #STANDARD_SECRET_ENV} and {@link
+     * #STANDARD_PUBLIC_KEY_ENV}, or null when neither is set.
+     *
+     * @throws UsageException if a key is malformed (the message names the variable, never the key)
+     */
+    @Nullable
+    static StandardWebhooksScheme<JsonNode> standardScheme(Console console) {
+        List<String> secrets = secretsFrom(console, STANDARD_SECRET_ENV, s -> s);
+        List<String> publicKeys = secretsFrom(console, STANDARD_PUBLIC_KEY_ENV, s -> s);
+        if (secrets.isEmpty() && publicKeys.isEmpty()) {
+            return null;
+        }
+        StandardWebhooksScheme.Builder<JsonNode> scheme = StandardWebhooksScheme.builder(JsonNode.class);
+        try {
+            secrets.forEach(scheme::secret);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(STANDARD_SECRET_ENV + ": " + e.getMessage());
+        }
+        try {
+            publicKeys.forEach(scheme::publicKey);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(STANDARD_PUBLIC_KEY_ENV + ": " + e.getMessage());
+        }
+        return scheme.build();
+    }
+
     /** The comma-separated secrets in {@code variable}, empty when it is unset or blank. */
-    private static <S> List<S> secretsFrom(Console console, String variable, Function<String, S> secret) {
+    static <S> List<S> secretsFrom(Console console, String variable, Function<String, S> secret) {
         String value = console.env().get(variable);
         List<S> secrets = new ArrayList<>();
         if (value != null) {

@@ -2,13 +2,27 @@ package com.webriskops.webhooks.samples;
 
 import com.webriskops.webhooks.protocol.WebhookProtocol;
 import com.webriskops.webhooks.signing.WebhookSignatures;
+import com.webriskops.webhooks.standardwebhooks.StandardWebhooksScheme;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
-/** {@code sign}: prints the {@code X-WebRiskOps-Signature} value for a body. */
+/**
+ * {@code sign}: prints the {@code X-WebRiskOps-Signature} value for a body, or with {@code --scheme
+ * standard-webhooks} the {@code webhook-signature} value.
+ */
 final class SignCommand implements Command {
+    /** The environment variable holding the Standard Webhooks {@code whsec_} secrets (comma-separated). */
+    static final String STANDARD_SECRET_ENV = ReceiveCommand.STANDARD_SECRET_ENV;
+
+    /** The environment variable holding Standard Webhooks {@code whsk_} signing keys (comma-separated). */
+    static final String STANDARD_SIGNING_KEY_ENV = "STANDARD_WEBHOOKS_SIGNING_KEY";
+
     @Override
     public String name() {
         return "sign";
@@ -16,27 +30,43 @@ final class SignCommand implements Command {
 
     @Override
     public String summary() {
-        return "print the X-WebRiskOps-Signature value for a body";
+        return "print the X-WebRiskOps-Signature (or Standard Webhooks webhook-signature) value for a body";
     }
 
     @Override
     public String help() {
-        return Main.usage("sign", "--timestamp T --nonce N [--body FILE]")
+        return Main.usage(
+                        "sign",
+                        "--timestamp T --nonce N [--body FILE]\n   or: sign --scheme standard-webhooks --id ID"
+                                + " --timestamp T [--body FILE]")
                 + "Prints the X-WebRiskOps-Signature header value: sha256=hex(HMAC-SHA256(secret,\n"
                 + "timestamp + '.' + nonce + '.' + body)), one signature per secret during a rotation.\n\n"
                 + "  --timestamp T   Unix seconds, as sent in X-WebRiskOps-Timestamp\n"
                 + "  --nonce N       as sent in X-WebRiskOps-Nonce\n"
                 + "  --body FILE     the exact body bytes; standard input when absent\n\n"
-                + "Secret: " + Console.SECRET_ENV + " (comma-separated during a rotation).\n";
+                + "Secret: " + Console.SECRET_ENV + " (comma-separated during a rotation).\n\n"
+                + "With --scheme standard-webhooks, prints the webhook-signature header value: 'v1,' +\n"
+                + "base64(HMAC-SHA256(key, id + '.' + timestamp + '.' + body)) per secret, then 'v1a,' +\n"
+                + "base64(Ed25519) per signing key, space-separated.\n"
+                + "  --id ID         as sent in webhook-id (no '.')\n"
+                + "Keys: " + STANDARD_SECRET_ENV + " (whsec_..., comma-separated during a rotation) and/or\n"
+                + STANDARD_SIGNING_KEY_ENV + " (whsk_..., for v1a).\n";
     }
 
     @Override
     public Set<String> options() {
-        return Set.of("timestamp", "nonce", "body");
+        return Set.of("scheme", "id", "timestamp", "nonce", "body");
     }
 
     @Override
     public int run(Args args, Console console) throws Exception {
+        String scheme = args.optional("scheme") == null ? "webriskops" : args.optional("scheme");
+        if (scheme.equals("standard-webhooks")) {
+            return runStandard(args, console);
+        }
+        if (!scheme.equals("webriskops")) {
+            throw new UsageException("--scheme must be webriskops or standard-webhooks, not '" + scheme + "'");
+        }
         String timestamp = args.required("timestamp");
         String nonce = args.required("nonce");
         if (!WebhookProtocol.isValidTimestamp(timestamp)) {
@@ -46,14 +76,51 @@ final class SignCommand implements Command {
             throw new UsageException("--nonce is not a valid nonce");
         }
         var secrets = console.secrets();
-        String bodyFile = args.optional("body");
-        byte[] body;
+        console.out().println(WebhookSignatures.sign(secrets, timestamp, nonce, body(args, console)));
+        return Main.OK;
+    }
+
+    /** {@code --scheme standard-webhooks}: the {@code webhook-signature} value. */
+    private static int runStandard(Args args, Console console) throws IOException {
+        String id = args.required("id");
+        String timestamp = args.required("timestamp");
+        if (!WebhookProtocol.isValidTimestamp(timestamp)) {
+            throw new UsageException("--timestamp must be Unix seconds, not '" + timestamp + "'");
+        }
+        StandardWebhooksScheme.Builder<byte[]> scheme = StandardWebhooksScheme.builder();
+        List<String> secrets = ReceiveCommand.secretsFrom(console, STANDARD_SECRET_ENV, s -> s);
+        List<String> signingKeys = ReceiveCommand.secretsFrom(console, STANDARD_SIGNING_KEY_ENV, s -> s);
+        if (secrets.isEmpty() && signingKeys.isEmpty()) {
+            throw new UsageException("set " + STANDARD_SECRET_ENV + " to the whsec_ secret (or "
+                    + STANDARD_SIGNING_KEY_ENV + " to a whsk_ signing key)");
+        }
         try {
-            body = bodyFile == null ? console.in().readAllBytes() : Files.readAllBytes(Path.of(bodyFile));
+            secrets.forEach(scheme::secret);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(STANDARD_SECRET_ENV + ": " + e.getMessage());
+        }
+        try {
+            signingKeys.forEach(scheme::signingKey);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(STANDARD_SIGNING_KEY_ENV + ": " + e.getMessage());
+        }
+        Map<String, List<String>> headers;
+        try {
+            headers = scheme.build().sign(id, Instant.ofEpochSecond(Long.parseLong(timestamp)), body(args, console));
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("--id or --timestamp: " + e.getMessage());
+        }
+        console.out()
+                .println(headers.get(StandardWebhooksScheme.SIGNATURE_HEADER).get(0));
+        return Main.OK;
+    }
+
+    private static byte[] body(Args args, Console console) throws IOException {
+        String bodyFile = args.optional("body");
+        try {
+            return bodyFile == null ? console.in().readAllBytes() : Files.readAllBytes(Path.of(bodyFile));
         } catch (NoSuchFileException e) {
             throw new UsageException("--body " + bodyFile + " does not exist");
         }
-        console.out().println(WebhookSignatures.sign(secrets, timestamp, nonce, body));
-        return Main.OK;
     }
 }

@@ -1,10 +1,13 @@
 package com.webriskops.webhooks.samples;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.webriskops.webhooks.payload.TicketExportWebhook;
 import com.webriskops.webhooks.receiver.InboundRequest;
 import com.webriskops.webhooks.receiver.ReceiveResult;
 import com.webriskops.webhooks.receiver.Rejection;
 import com.webriskops.webhooks.receiver.VerifiedDelivery;
 import com.webriskops.webhooks.receiver.WebhookReceiver;
+import com.webriskops.webhooks.standardwebhooks.StandardWebhooksScheme;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -19,6 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.BiConsumer;
 
 /** {@code verify}: runs the stateless part of the receiver pipeline on a captured request. */
 final class VerifyCommand implements Command {
@@ -34,7 +38,9 @@ final class VerifyCommand implements Command {
 
     @Override
     public String help() {
-        return Main.usage("verify", "--headers FILE --body FILE [--now UNIX_SECONDS]")
+        return Main.usage(
+                        "verify",
+                        "[--scheme webriskops|standard-webhooks] --headers FILE --body FILE [--now UNIX_SECONDS]")
                 + "Runs the receiver's checks that need no store (size, content type, signature,\n"
                 + "timestamp window, JSON, schema) on a captured request and prints, as its last line,\n"
                 + "{\"ok\":true,...} or {\"ok\":false,\"status\":401,\"code\":\"WEBHOOK_SIGNATURE_INVALID\",...}.\n"
@@ -42,12 +48,16 @@ final class VerifyCommand implements Command {
                 + "  --headers FILE     the request headers, one 'Name: value' per line\n"
                 + "  --body FILE        the exact body bytes\n"
                 + "  --now SECONDS      the time to judge the timestamp against (default: now)\n\n"
-                + "Secret: " + Console.SECRET_ENV + " (comma-separated during a rotation).\n";
+                + "Secret: " + Console.SECRET_ENV + " (comma-separated during a rotation).\n"
+                + "With --scheme standard-webhooks: " + ReceiveCommand.STANDARD_SECRET_ENV + " (whsec_...) and/or "
+                + ReceiveCommand.STANDARD_PUBLIC_KEY_ENV
+                + "\n(whpk_...), comma-separated during a rotation; the body is"
+                + " read as JSON of any shape.\n";
     }
 
     @Override
     public Set<String> options() {
-        return Set.of("headers", "body", "now");
+        return Set.of("scheme", "headers", "body", "now");
     }
 
     @Override
@@ -63,22 +73,52 @@ final class VerifyCommand implements Command {
                 throw new UsageException("--now must be Unix seconds, not '" + now + "'");
             }
         }
-        WebhookReceiver receiver = WebhookReceiver.builder()
-                .secrets(console.secrets())
-                .clock(clock)
-                .build();
-        ReceiveResult result = receiver.receive(InboundRequest.of(headers, body));
+        String scheme = args.optional("scheme") == null ? "webriskops" : args.optional("scheme");
+        Map<String, Object> line;
+        if (scheme.equals("standard-webhooks")) {
+            StandardWebhooksScheme<JsonNode> standard = ReceiveCommand.standardScheme(console);
+            if (standard == null) {
+                throw new UsageException("set " + ReceiveCommand.STANDARD_SECRET_ENV + " (whsec_...) or "
+                        + ReceiveCommand.STANDARD_PUBLIC_KEY_ENV + " (whpk_...)");
+            }
+            line = verify(WebhookReceiver.builder(standard).clock(clock).build(), headers, body, (delivery, out) -> {
+                StandardWebhooksScheme.Message<JsonNode> message = delivery.payload();
+                out.put("id", message.id());
+                out.put("timestamp", message.timestamp().getEpochSecond());
+                out.put("type", message.payload().path("type").asText(null));
+            });
+        } else if (scheme.equals("webriskops")) {
+            WebhookReceiver<TicketExportWebhook> receiver = WebhookReceiver.builder()
+                    .secrets(console.secrets())
+                    .clock(clock)
+                    .build();
+            line = verify(receiver, headers, body, (delivery, out) -> {
+                out.put("idempotency_key", delivery.idempotencyKey());
+                out.put("attempt", delivery.attempt());
+                out.put("nonce", delivery.nonce());
+                out.put("timestamp", delivery.timestamp().getEpochSecond());
+                out.put("ticket", delivery.payload().ticketExport().title());
+            });
+        } else {
+            throw new UsageException("--scheme must be webriskops or standard-webhooks, not '" + scheme + "'");
+        }
+        console.printJson(line);
+        return Boolean.TRUE.equals(line.get("ok")) ? Main.OK : Main.NOT_OK;
+    }
+
+    private static <P> Map<String, Object> verify(
+            WebhookReceiver<P> receiver,
+            Map<String, List<String>> headers,
+            byte[] body,
+            BiConsumer<VerifiedDelivery<P>, Map<String, Object>> describe) {
+        ReceiveResult<P> result = receiver.receive(InboundRequest.of(headers, body));
         Map<String, Object> line = new LinkedHashMap<>();
-        if (result instanceof ReceiveResult.Accepted accepted) {
-            VerifiedDelivery delivery = accepted.delivery();
+        if (result instanceof ReceiveResult.Accepted<P> accepted) {
+            VerifiedDelivery<P> delivery = accepted.delivery();
             receiver.abandon(delivery);
             line.put("ok", true);
-            line.put("idempotency_key", delivery.idempotencyKey());
-            line.put("attempt", delivery.attempt());
-            line.put("nonce", delivery.nonce());
-            line.put("timestamp", delivery.timestamp().getEpochSecond());
-            line.put("ticket", delivery.webhook().ticketExport().title());
-        } else if (result instanceof ReceiveResult.Rejected rejected) {
+            describe.accept(delivery, line);
+        } else if (result instanceof ReceiveResult.Rejected<P> rejected) {
             Rejection rejection = rejected.rejection();
             line.put("ok", false);
             line.put("status", rejection.status());
@@ -94,8 +134,7 @@ final class VerifyCommand implements Command {
             line.put("status", result.answer().status());
             line.put("detail", "answered as a duplicate");
         }
-        console.printJson(line);
-        return Boolean.TRUE.equals(line.get("ok")) ? Main.OK : Main.NOT_OK;
+        return line;
     }
 
     private static Map<String, List<String>> readHeaders(Path file) throws IOException {

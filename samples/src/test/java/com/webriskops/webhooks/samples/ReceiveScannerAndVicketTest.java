@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.webriskops.webhooks.payload.WebhookJson;
 import com.webriskops.webhooks.signing.WebhookSecret;
+import com.webriskops.webhooks.standardwebhooks.StandardWebhooksScheme;
 import com.webriskops.webhooks.testing.TestDeliveries;
 import com.webriskops.webhooks.testing.VicketDeliveries;
 import java.io.ByteArrayOutputStream;
@@ -41,6 +42,10 @@ class ReceiveScannerAndVicketTest {
     private static final String SCANNER_SECRET = "scanner-secret-for-tests";
     private static final String VICKET_SECRET_TEXT = "vicket-secret-for-tests";
     private static final WebhookSecret VICKET_SECRET = WebhookSecret.of(VICKET_SECRET_TEXT);
+    private static final String STANDARD_SECRET = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw";
+    // K1 of core's standard-webhooks-signatures.json (made by Node's crypto from a fixed seed).
+    private static final String STANDARD_SIGNING_KEY = "whsk_2JeG76XcD6aeIoBUE8Hqp0kTOR2HEogRnu7feDX8Nac=";
+    private static final String STANDARD_PUBLIC_KEY = "whpk_L9KPQ8b6uuDKEaM+E/HLxp2kqdCVwD3r547194+Ye0I=";
     private static final String POSTBACK = "{\"scanRunId\":123,\"status\":\"completed\",\"page\":"
             + "{\"url\":\"https://example.test\",\"statusCode\":200},\"issues\":[]}";
 
@@ -164,6 +169,9 @@ class ReceiveScannerAndVicketTest {
                     .isEqualTo("receive: not serving POST /api/scanner/results: WRO_SCANNER_SHARED_SECRET is not set");
             assertThat(receive.errLine())
                     .isEqualTo("receive: not serving POST /webhooks/vicket: VICKET_WEBHOOK_SECRET is not set");
+            assertThat(receive.errLine())
+                    .isEqualTo("receive: not serving POST /webhooks/standard: neither STANDARD_WEBHOOKS_SECRET nor"
+                            + " STANDARD_WEBHOOKS_PUBLIC_KEY is set");
             Answer scanner = post(
                     receive.root().resolve("/api/scanner/results"), scannerHeaders(SCANNER_SECRET, "k-1"), POSTBACK);
             assertThat(scanner.status()).as("not served (Jetty answers 405)").isIn(404, 405);
@@ -180,6 +188,49 @@ class ReceiveScannerAndVicketTest {
             assertThat(post(receive.root().resolve("/webhooks/webriskops"), delivery.headers(), delivery.body())
                             .status())
                     .isEqualTo(204);
+        }
+    }
+
+    @ParameterizedTest
+    @CsvSource({"jaxrs,memory", "servlet,memory", "jaxrs,h2", "servlet,h2"})
+    void servesStandardWebhooks(String adapter, String store) throws Exception {
+        Map<String, String> env = new LinkedHashMap<>(allSecrets());
+        env.put(ReceiveCommand.STANDARD_SECRET_ENV, STANDARD_SECRET);
+        env.put(ReceiveCommand.STANDARD_PUBLIC_KEY_ENV, STANDARD_PUBLIC_KEY);
+        try (Receive receive = Receive.start(adapter, storeArg(store), env)) {
+            URI standard = receive.root().resolve("/webhooks/standard");
+            receive.errLine(); // the scanner line
+            receive.errLine(); // the Vicket line
+            assertThat(receive.errLine()).contains("also serving POST " + standard);
+            String id = "msg_" + adapter + "_" + store;
+            byte[] body = "{\"type\":\"invoice.paid\",\"data\":{\"amount\":4200}}".getBytes(StandardCharsets.UTF_8);
+            StandardWebhooksScheme<byte[]> v1 =
+                    StandardWebhooksScheme.builder().secret(STANDARD_SECRET).build();
+            StandardWebhooksScheme<byte[]> v1a = StandardWebhooksScheme.builder()
+                    .signingKey(STANDARD_SIGNING_KEY)
+                    .build();
+            Instant now = Instant.now();
+
+            assertThat(post(standard, v1.sign(id, now, body), body).status()).isEqualTo(204);
+            JsonNode line = WebhookJson.mapper().readTree(receive.outLine());
+            assertThat(line.get("standard_id").asText()).isEqualTo(id);
+            assertThat(line.get("type").asText()).isEqualTo("invoice.paid");
+
+            Answer retry = post(standard, v1a.sign(id, now.plusSeconds(1), body), body);
+            assertThat(retry.status()).as("the provider's retry, signed v1a").isEqualTo(200);
+            assertThat(new String(retry.body(), StandardCharsets.UTF_8)).contains("duplicate");
+
+            Answer tampered = post(
+                    standard,
+                    v1.sign("msg_tampered", now, body),
+                    "{\"type\":\"invoice.void\"}".getBytes(StandardCharsets.UTF_8));
+            assertThat(tampered.status()).isEqualTo(401);
+            assertThat(code(tampered)).isEqualTo("WEBHOOK_SIGNATURE_INVALID");
+
+            byte[] notJson = "not json".getBytes(StandardCharsets.UTF_8);
+            Answer malformed = post(standard, v1.sign("msg_not_json", now, notJson), notJson);
+            assertThat(malformed.status()).isEqualTo(400);
+            assertThat(receive.outLines()).isEmpty();
         }
     }
 

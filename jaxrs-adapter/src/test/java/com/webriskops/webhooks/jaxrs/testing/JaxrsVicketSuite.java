@@ -48,7 +48,7 @@ public abstract class JaxrsVicketSuite extends VicketConformanceSuite {
         @POST
         @VerifiedWebhook
         public Response receive(byte[] body, @Context SecurityContext security) {
-            VerifiedDelivery delivery = VerifiedDeliveries.from(security);
+            VerifiedDelivery<?> delivery = VerifiedDeliveries.from(security);
             return Response.status(handler.handle(seen(delivery, body))).build();
         }
     }

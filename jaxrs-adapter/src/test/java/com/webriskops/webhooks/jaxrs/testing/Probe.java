@@ -25,17 +25,17 @@ public final class Probe {
             String path,
             @Nullable TicketExportWebhook entity,
             @Nullable byte[] entityBytes,
-            @Nullable VerifiedDelivery delivery,
+            @Nullable VerifiedDelivery<?> delivery,
             @Nullable Principal principal) {}
 
     private final List<Call> calls = new CopyOnWriteArrayList<>();
-    private final List<VerifiedDelivery> propertiesSeenByFilter = new CopyOnWriteArrayList<>();
+    private final List<VerifiedDelivery<?>> propertiesSeenByFilter = new CopyOnWriteArrayList<>();
 
     void record(Call call) {
         calls.add(call);
     }
 
-    void filterSaw(VerifiedDelivery delivery) {
+    void filterSaw(VerifiedDelivery<?> delivery) {
         propertiesSeenByFilter.add(delivery);
     }
 
@@ -44,7 +44,7 @@ public final class Probe {
     }
 
     /** The request property {@code VerifiedDelivery.ATTRIBUTE} as the application's own filter read it. */
-    public List<VerifiedDelivery> propertiesSeenByFilter() {
+    public List<VerifiedDelivery<?>> propertiesSeenByFilter() {
         return List.copyOf(propertiesSeenByFilter);
     }
 }

@@ -38,13 +38,13 @@ public final class TestResources {
         @POST
         @VerifiedWebhook
         public Response receive(byte[] body, @Context SecurityContext security) {
-            VerifiedDelivery delivery = VerifiedDeliveries.from(security);
+            VerifiedDelivery<?> delivery = VerifiedDeliveries.from(security);
             int status = handler.handle(new RecordingHandler.Seen(
                     delivery.idempotencyKey(),
                     delivery.attempt(),
                     delivery.nonce(),
                     body,
-                    delivery.webhook().ticketExport().title()));
+                    delivery.payload(TicketExportWebhook.class).ticketExport().title()));
             return Response.status(status).build();
         }
     }
@@ -65,7 +65,7 @@ public final class TestResources {
         @Path("typed")
         @VerifiedWebhook
         public Response typed(TicketExportWebhook webhook, @Context SecurityContext security) {
-            VerifiedDelivery delivery = VerifiedDeliveries.from(security);
+            VerifiedDelivery<?> delivery = VerifiedDeliveries.from(security);
             probe.record(new Probe.Call("typed", webhook, null, delivery, security.getUserPrincipal()));
             return answer(delivery, delivery.rawBody(), webhook.ticketExport().title());
         }
@@ -75,9 +75,12 @@ public final class TestResources {
         @Path("tenants/{tenant}")
         @VerifiedWebhook
         public Response tenant(@PathParam("tenant") String tenant, byte[] body, @Context SecurityContext security) {
-            VerifiedDelivery delivery = VerifiedDeliveries.from(security);
+            VerifiedDelivery<?> delivery = VerifiedDeliveries.from(security);
             probe.record(new Probe.Call("tenants/" + tenant, null, body, delivery, security.getUserPrincipal()));
-            return answer(delivery, body, delivery.webhook().ticketExport().title());
+            return answer(
+                    delivery,
+                    body,
+                    delivery.payload(TicketExportWebhook.class).ticketExport().title());
         }
 
         /** Throws an exception the runtime maps itself (a WebApplicationException with 503). */
@@ -85,7 +88,7 @@ public final class TestResources {
         @Path("unavailable")
         @VerifiedWebhook
         public Response unavailable(byte[] body, @Context SecurityContext security) {
-            VerifiedDelivery delivery = VerifiedDeliveries.from(security);
+            VerifiedDelivery<?> delivery = VerifiedDeliveries.from(security);
             probe.record(new Probe.Call("unavailable", null, body, delivery, security.getUserPrincipal()));
             throw new WebApplicationException("downstream unavailable", 503);
         }
@@ -98,9 +101,12 @@ public final class TestResources {
         @Path("request-context")
         @VerifiedWebhook
         public Response requestContext(byte[] body, @Context ContainerRequestContext request) {
-            VerifiedDelivery delivery = VerifiedDeliveries.from(request);
+            VerifiedDelivery<?> delivery = VerifiedDeliveries.from(request);
             probe.record(new Probe.Call("request-context", null, body, delivery, null));
-            return answer(delivery, body, delivery.webhook().ticketExport().title());
+            return answer(
+                    delivery,
+                    body,
+                    delivery.payload(TicketExportWebhook.class).ticketExport().title());
         }
 
         /** Not annotated: no verification, no delivery. */
@@ -112,7 +118,7 @@ public final class TestResources {
             return "open " + body.length;
         }
 
-        private Response answer(VerifiedDelivery delivery, byte[] body, String title) {
+        private Response answer(VerifiedDelivery<?> delivery, byte[] body, String title) {
             int status = handler.handle(new RecordingHandler.Seen(
                     delivery.idempotencyKey(), delivery.attempt(), delivery.nonce(), body, title));
             return Response.status(status).build();
@@ -131,7 +137,7 @@ public final class TestResources {
 
         @POST
         public Response receive(TicketExportWebhook webhook, @Context SecurityContext security) {
-            VerifiedDelivery delivery = VerifiedDeliveries.from(security);
+            VerifiedDelivery<?> delivery = VerifiedDeliveries.from(security);
             int status = handler.handle(new RecordingHandler.Seen(
                     delivery.idempotencyKey(),
                     delivery.attempt(),

@@ -14,7 +14,7 @@ import java.util.Set;
 public final class WebhookTestApplication extends Application {
     private final Set<Object> singletons;
 
-    public WebhookTestApplication(WebhookReceiver receiver, RecordingHandler handler, Probe probe) {
+    public WebhookTestApplication(WebhookReceiver<?> receiver, RecordingHandler handler, Probe probe) {
         this.singletons = Set.of(
                 WebRiskOpsWebhookFeature.of(receiver),
                 new TestResources.Conformance(handler),

@@ -3,6 +3,7 @@ package com.webriskops.webhooks.samples.apps;
 import com.sun.net.httpserver.HttpServer;
 import com.webriskops.webhooks.jaxrs.IdempotentApiFeature;
 import com.webriskops.webhooks.jaxrs.WebRiskOpsWebhookFeature;
+import com.webriskops.webhooks.payload.TicketExportWebhook;
 import com.webriskops.webhooks.receiver.VerifiedDelivery;
 import com.webriskops.webhooks.receiver.WebhookReceiver;
 import com.webriskops.webhooks.signing.WebhookSecret;
@@ -37,7 +38,8 @@ public final class JerseyReceiverApp {
      *
      * @throws IOException if the port cannot be opened
      */
-    public static RunningServer start(WebhookReceiver receiver, int port, Consumer<VerifiedDelivery> handler)
+    public static RunningServer start(
+            WebhookReceiver<TicketExportWebhook> receiver, int port, Consumer<VerifiedDelivery<?>> handler)
             throws IOException {
         return start(receiver, port, handler, null, null);
     }
@@ -54,11 +56,30 @@ public final class JerseyReceiverApp {
      * @throws IOException if the port cannot be opened
      */
     public static RunningServer start(
-            WebhookReceiver receiver,
+            WebhookReceiver<TicketExportWebhook> receiver,
             int port,
-            Consumer<VerifiedDelivery> handler,
+            Consumer<VerifiedDelivery<?>> handler,
             @Nullable ScannerEndpoint scanner,
             @Nullable VicketEndpoint vicket)
+            throws IOException {
+        return start(receiver, port, handler, scanner, vicket, null);
+    }
+
+    /**
+     * Serves what {@link #start(WebhookReceiver, int, Consumer, ScannerEndpoint, VicketEndpoint)} does
+     * and, when given, {@code POST /webhooks/standard}: a receiver built for the Standard Webhooks
+     * scheme, like the Vicket one in a JAX-RS application of its own, in the context {@code /webhooks/standard}.
+     *
+     * @param standard the Standard Webhooks endpoint, or null not to serve it
+     * @throws IOException if the server does not start
+     */
+    public static RunningServer start(
+            WebhookReceiver<?> receiver,
+            int port,
+            Consumer<VerifiedDelivery<?>> handler,
+            @Nullable ScannerEndpoint scanner,
+            @Nullable VicketEndpoint vicket,
+            @Nullable StandardWebhooksEndpoint standard)
             throws IOException {
         ResourceConfig app = new ResourceConfig()
                 .register(WebRiskOpsWebhookFeature.of(receiver))
@@ -86,6 +107,16 @@ public final class JerseyReceiverApp {
             containers.add(ContainerFactory.createContainer(JdkHttpHandlerContainer.class, vicketApp));
             server.createContext(VicketEndpoint.PATH, containers.get(1));
         }
+        if (standard != null) {
+            ResourceConfig standardApp = new ResourceConfig()
+                    .register(WebRiskOpsWebhookFeature.of(standard.receiver()))
+                    .register(new StandardWebhooksResource(standard.handler()))
+                    .property("jersey.config.server.wadl.disableWadl", true);
+            JdkHttpHandlerContainer container =
+                    ContainerFactory.createContainer(JdkHttpHandlerContainer.class, standardApp);
+            containers.add(container);
+            server.createContext(StandardWebhooksEndpoint.PATH, container);
+        }
         server.start();
         URI endpoint = URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/webhooks/webriskops");
         return new RunningServer(endpoint, () -> {
@@ -103,7 +134,7 @@ public final class JerseyReceiverApp {
      * @throws Exception if the server does not start
      */
     public static void main(String[] args) throws Exception {
-        WebhookReceiver receiver = WebhookReceiver.builder()
+        WebhookReceiver<TicketExportWebhook> receiver = WebhookReceiver.builder()
                 .secrets(WebhookSecret.of(System.getenv("WEBRISKOPS_WEBHOOK_SECRET")))
                 .build();
         int port = args.length > 0 ? Integer.parseInt(args[0]) : 8080;
@@ -112,7 +143,11 @@ public final class JerseyReceiverApp {
                 port,
                 delivery -> System.out.printf(
                         "ticket %s, export %s, attempt %d%n",
-                        delivery.webhook().ticketExport().title(), delivery.idempotencyKey(), delivery.attempt()));
+                        delivery.payload(TicketExportWebhook.class)
+                                .ticketExport()
+                                .title(),
+                        delivery.idempotencyKey(),
+                        delivery.attempt()));
         System.out.println("Listening on " + server.endpoint());
         new CountDownLatch(1).await();
     }

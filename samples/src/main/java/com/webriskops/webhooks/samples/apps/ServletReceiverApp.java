@@ -1,5 +1,6 @@
 package com.webriskops.webhooks.samples.apps;
 
+import com.webriskops.webhooks.payload.TicketExportWebhook;
 import com.webriskops.webhooks.receiver.VerifiedDelivery;
 import com.webriskops.webhooks.receiver.WebhookReceiver;
 import com.webriskops.webhooks.servlet.IdempotencyFilter;
@@ -31,7 +32,8 @@ public final class ServletReceiverApp {
      *
      * @throws Exception if Jetty does not start
      */
-    public static RunningServer start(WebhookReceiver receiver, int port, Consumer<VerifiedDelivery> handler)
+    public static RunningServer start(
+            WebhookReceiver<TicketExportWebhook> receiver, int port, Consumer<VerifiedDelivery<?>> handler)
             throws Exception {
         return start(receiver, port, handler, null, null);
     }
@@ -48,11 +50,30 @@ public final class ServletReceiverApp {
      * @throws Exception if Jetty does not start
      */
     public static RunningServer start(
-            WebhookReceiver receiver,
+            WebhookReceiver<TicketExportWebhook> receiver,
             int port,
-            Consumer<VerifiedDelivery> handler,
+            Consumer<VerifiedDelivery<?>> handler,
             @Nullable ScannerEndpoint scanner,
             @Nullable VicketEndpoint vicket)
+            throws Exception {
+        return start(receiver, port, handler, scanner, vicket, null);
+    }
+
+    /**
+     * Serves what {@link #start(WebhookReceiver, int, Consumer, ScannerEndpoint, VicketEndpoint)} does
+     * and, when given, {@code POST /webhooks/standard}: a receiver built for the Standard Webhooks
+     * scheme, behind its own {@link WebRiskOpsWebhookFilter} on that path only.
+     *
+     * @param standard the Standard Webhooks endpoint, or null not to serve it
+     * @throws Exception if the server does not start
+     */
+    public static RunningServer start(
+            WebhookReceiver<?> receiver,
+            int port,
+            Consumer<VerifiedDelivery<?>> handler,
+            @Nullable ScannerEndpoint scanner,
+            @Nullable VicketEndpoint vicket,
+            @Nullable StandardWebhooksEndpoint standard)
             throws Exception {
         Server server = new Server();
         ServerConnector connector = new ServerConnector(server);
@@ -81,6 +102,13 @@ public final class ServletReceiverApp {
             context.addFilter(vicketHooks, VicketEndpoint.PATH, requests);
             context.addServlet(new ServletHolder(new VicketServlet(vicket.handler())), VicketEndpoint.PATH);
         }
+        if (standard != null) {
+            FilterHolder standardHooks = new FilterHolder(new WebRiskOpsWebhookFilter(standard.receiver()));
+            standardHooks.setAsyncSupported(true);
+            context.addFilter(standardHooks, StandardWebhooksEndpoint.PATH, requests);
+            context.addServlet(
+                    new ServletHolder(new StandardWebhooksServlet(standard.handler())), StandardWebhooksEndpoint.PATH);
+        }
         server.setHandler(context);
         server.start();
         URI endpoint = URI.create("http://127.0.0.1:" + connector.getLocalPort() + "/webhooks/webriskops");
@@ -94,7 +122,7 @@ public final class ServletReceiverApp {
      * @throws Exception if Jetty does not start
      */
     public static void main(String[] args) throws Exception {
-        WebhookReceiver receiver = WebhookReceiver.builder()
+        WebhookReceiver<TicketExportWebhook> receiver = WebhookReceiver.builder()
                 .secrets(WebhookSecret.of(System.getenv("WEBRISKOPS_WEBHOOK_SECRET")))
                 .build();
         int port = args.length > 0 ? Integer.parseInt(args[0]) : 8080;
@@ -102,7 +130,9 @@ public final class ServletReceiverApp {
                 receiver,
                 port,
                 delivery -> System.out.println("ticket "
-                        + delivery.webhook().ticketExport().title() + ", export " + delivery.idempotencyKey()));
+                        + delivery.payload(TicketExportWebhook.class)
+                                .ticketExport()
+                                .title() + ", export " + delivery.idempotencyKey()));
         System.out.println("Listening on " + server.endpoint()); // Jetty's threads keep the JVM running
     }
 }

@@ -18,10 +18,10 @@ import java.util.function.Consumer;
  */
 @Path("/webhooks/webriskops")
 public class TicketExportResource {
-    private final Consumer<VerifiedDelivery> handler;
+    private final Consumer<VerifiedDelivery<?>> handler;
 
     /** A resource that passes each verified, first-time delivery to {@code handler}. */
-    public TicketExportResource(Consumer<VerifiedDelivery> handler) {
+    public TicketExportResource(Consumer<VerifiedDelivery<?>> handler) {
         this.handler = Objects.requireNonNull(handler, "handler");
     }
 
@@ -32,7 +32,7 @@ public class TicketExportResource {
     @POST
     @VerifiedWebhook
     public Response receive(TicketExportWebhook webhook, @Context SecurityContext security) {
-        VerifiedDelivery delivery = VerifiedDeliveries.from(security);
+        VerifiedDelivery<?> delivery = VerifiedDeliveries.from(security);
         handler.accept(delivery);
         return Response.noContent().build();
     }

@@ -18,10 +18,10 @@ import java.util.function.Consumer;
  */
 @Path("/")
 public class VicketResource {
-    private final Consumer<VerifiedDelivery> handler;
+    private final Consumer<VerifiedDelivery<?>> handler;
 
     /** A resource that passes each verified, first-time Vicket delivery to {@code handler}. */
-    public VicketResource(Consumer<VerifiedDelivery> handler) {
+    public VicketResource(Consumer<VerifiedDelivery<?>> handler) {
         this.handler = Objects.requireNonNull(handler, "handler");
     }
 

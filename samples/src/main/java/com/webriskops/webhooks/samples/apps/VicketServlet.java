@@ -15,17 +15,17 @@ import java.util.function.Consumer;
 public class VicketServlet extends HttpServlet {
     private static final long serialVersionUID = 1L;
 
-    private final transient Consumer<VerifiedDelivery> handler;
+    private final transient Consumer<VerifiedDelivery<?>> handler;
 
     /** A servlet that passes each verified, first-time Vicket delivery to {@code handler}. */
-    public VicketServlet(Consumer<VerifiedDelivery> handler) {
+    public VicketServlet(Consumer<VerifiedDelivery<?>> handler) {
         this.handler = Objects.requireNonNull(handler, "handler");
     }
 
     /** Handles one verified delivery; the 204 completes its duplicate-guard key. */
     @Override
     protected void doPost(HttpServletRequest request, HttpServletResponse response) {
-        handler.accept((VerifiedDelivery) request.getAttribute(VerifiedDelivery.ATTRIBUTE));
+        handler.accept((VerifiedDelivery<?>) request.getAttribute(VerifiedDelivery.ATTRIBUTE));
         response.setStatus(204);
     }
 }

@@ -38,7 +38,7 @@ public abstract class ServletAdapterSuite {
     /** The container under test. */
     protected abstract ServletContainerUnderTest container();
 
-    private static WebhookReceiver receiver() {
+    private static WebhookReceiver<?> receiver() {
         return WebhookReceiver.builder()
                 .secrets(SECRET)
                 .clock(Clock.fixed(NOW, ZoneOffset.UTC))

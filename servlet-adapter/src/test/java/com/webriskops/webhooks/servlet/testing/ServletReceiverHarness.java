@@ -21,7 +21,7 @@ public final class ServletReceiverHarness implements ReceiverHarness {
     }
 
     @Override
-    public Endpoint start(WebhookReceiver receiver, RecordingHandler handler) throws Exception {
+    public Endpoint start(WebhookReceiver<?> receiver, RecordingHandler handler) throws Exception {
         ServletContainerUnderTest.Running server =
                 container.start(new WebhookTestApp(new WebRiskOpsWebhookFilter(receiver), handler));
         return new HttpEndpoint(server.baseUri().resolve(WebhookTestApp.RECEIVE), server);

@@ -57,7 +57,7 @@ public abstract class ServletVicketSuite extends VicketConformanceSuite {
 
         @Override
         protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
-            VerifiedDelivery delivery = (VerifiedDelivery) request.getAttribute(VerifiedDelivery.ATTRIBUTE);
+            VerifiedDelivery<?> delivery = (VerifiedDelivery<?>) request.getAttribute(VerifiedDelivery.ATTRIBUTE);
             byte[] body = request.getInputStream().readAllBytes();
             response.setStatus(handler.handle(seen(delivery, body)));
         }

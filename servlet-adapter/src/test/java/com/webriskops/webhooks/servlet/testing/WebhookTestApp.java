@@ -1,5 +1,6 @@
 package com.webriskops.webhooks.servlet.testing;
 
+import com.webriskops.webhooks.payload.TicketExportWebhook;
 import com.webriskops.webhooks.receiver.VerifiedDelivery;
 import com.webriskops.webhooks.testing.RecordingHandler;
 import jakarta.servlet.AsyncContext;
@@ -115,7 +116,7 @@ public final class WebhookTestApp implements ServletContainerInitializer {
     }
 
     private static RecordingHandler.Seen seen(HttpServletRequest request, byte[] body) {
-        VerifiedDelivery delivery = (VerifiedDelivery) request.getAttribute(VerifiedDelivery.ATTRIBUTE);
+        VerifiedDelivery<?> delivery = (VerifiedDelivery<?>) request.getAttribute(VerifiedDelivery.ATTRIBUTE);
         if (delivery == null) {
             throw new IllegalStateException("no verified delivery on the request");
         }
@@ -124,7 +125,7 @@ public final class WebhookTestApp implements ServletContainerInitializer {
                 delivery.attempt(),
                 delivery.nonce(),
                 body,
-                delivery.webhook().ticketExport().title());
+                delivery.payload(TicketExportWebhook.class).ticketExport().title());
     }
 
     /** Marks when the container's dispatch (this filter's chain, webhook filter included) has returned. */

@@ -308,7 +308,7 @@ abstract class TwoServersSharingOneDatabaseTest {
         static Instance start(String url, String prefix) throws Exception {
             JdbcConnectionPool pool = PostgresDatabases.pool(url);
             JdbiStores stores = JdbiStores.builder(pool).tablePrefix(prefix).build();
-            WebhookReceiver receiver = WebhookReceiver.builder()
+            WebhookReceiver<?> receiver = WebhookReceiver.builder()
                     .secrets(TestDeliveries.SECRET)
                     .clock(Clock.systemUTC())
                     .replayStore(stores.replayStore())

@@ -2,6 +2,7 @@ package com.webriskops.webhooks.it.exportapi;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import com.webriskops.webhooks.payload.TicketExportWebhook;
 import com.webriskops.webhooks.receiver.HttpAnswer;
 import com.webriskops.webhooks.receiver.InboundRequest;
 import com.webriskops.webhooks.receiver.ReceiveResult;
@@ -30,7 +31,7 @@ final class KitReceiver implements AutoCloseable {
     final List<byte[]> accepted = new CopyOnWriteArrayList<>();
     private final HttpServer server;
     private final ExecutorService executor = Executors.newFixedThreadPool(4);
-    private final WebhookReceiver receiver = WebhookReceiver.builder()
+    private final WebhookReceiver<TicketExportWebhook> receiver = WebhookReceiver.builder()
             .secrets(TestDeliveries.SECRET)
             .replayStore(new InMemoryReplayStore())
             .idempotencyStore(new InMemoryIdempotencyStore())
@@ -51,8 +52,9 @@ final class KitReceiver implements AutoCloseable {
     private void receive(HttpExchange exchange) throws IOException {
         try (exchange) {
             byte[] body = exchange.getRequestBody().readAllBytes();
-            ReceiveResult result = receiver.receive(InboundRequest.of(exchange.getRequestHeaders(), body));
-            if (result instanceof ReceiveResult.Accepted delivery) {
+            ReceiveResult<TicketExportWebhook> result =
+                    receiver.receive(InboundRequest.of(exchange.getRequestHeaders(), body));
+            if (result instanceof ReceiveResult.Accepted<TicketExportWebhook> delivery) {
                 accepted.add(body);
                 receiver.finish(delivery.delivery(), 200);
                 exchange.sendResponseHeaders(200, -1);

@@ -1,5 +1,6 @@
 package com.webriskops.webhooks.servlet.it.webapp;
 
+import com.webriskops.webhooks.payload.TicketExportWebhook;
 import com.webriskops.webhooks.receiver.VerifiedDelivery;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
@@ -16,14 +17,17 @@ public final class EchoDeliveryServlet extends HttpServlet {
 
     @Override
     protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        VerifiedDelivery delivery = (VerifiedDelivery) request.getAttribute(VerifiedDelivery.ATTRIBUTE);
+        VerifiedDelivery<?> delivery = (VerifiedDelivery<?>) request.getAttribute(VerifiedDelivery.ATTRIBUTE);
         byte[] body = request.getInputStream().readAllBytes();
         response.setStatus(200);
         response.setContentType("application/json");
         response.setHeader(KEY_HEADER, delivery.idempotencyKey());
         response.setHeader(
                 TITLE_LENGTH_HEADER,
-                Integer.toString(delivery.webhook().ticketExport().title().length()));
+                Integer.toString(delivery.payload(TicketExportWebhook.class)
+                        .ticketExport()
+                        .title()
+                        .length()));
         response.setContentLength(body.length);
         response.getOutputStream().write(body);
     }

@@ -1,5 +1,9 @@
-package com.webriskops.webhooks.receiver;
+package com.webriskops.webhooks.receiver.spi;
 
+import com.webriskops.webhooks.receiver.InboundRequest;
+import com.webriskops.webhooks.receiver.VerifiedDelivery;
+import com.webriskops.webhooks.receiver.WebRiskOpsScheme;
+import com.webriskops.webhooks.receiver.WebhookReceiver;
 import com.webriskops.webhooks.signing.WebhookSecret;
 import java.time.Instant;
 import java.util.List;
@@ -20,7 +24,8 @@ import java.util.Map;
  *
  * <p>A scheme also {@linkplain #sign signs}, so a sender can deliver in it. The default scheme is
  * {@link WebRiskOpsScheme}; register another one explicitly with {@link
- * WebhookReceiver.Builder#scheme}. A scheme is one class: it needs nothing but public API ({@link
+ * WebhookReceiver#builder(WebhookScheme)}, which types the receiver, its deliveries and its policies
+ * by the scheme's payload. A scheme is one class: it needs nothing but public API ({@link
  * WebhookSecret#hmacSha256}, {@link PayloadCheck#read}, {@link SignatureCheck}).
  *
  * <p>Implementations must be immutable and thread-safe, and must never throw for any request: a
@@ -62,6 +67,15 @@ public interface WebhookScheme<T> {
      * delivery, 1 to 255 printable ASCII characters (a key outside that form is answered 422).
      */
     String idempotencyKey(T payload);
+
+    /**
+     * True (the default) when the scheme checks signatures with {@link SignatureContext#secrets()}, the
+     * receiver's secrets; false when it holds its keys itself (the Standard Webhooks scheme, whose keys
+     * have the specification's format): then the receiver is built without secrets and refuses any.
+     */
+    default boolean usesReceiverSecrets() {
+        return true;
+    }
 
     /**
      * The attempt number the payload carries, 1 for the first; 0 (the default) for schemes that do

@@ -1,5 +1,7 @@
-package com.webriskops.webhooks.receiver;
+package com.webriskops.webhooks.receiver.spi;
 
+import com.webriskops.webhooks.receiver.Violation;
+import com.webriskops.webhooks.receiver.internal.PayloadReader;
 import jakarta.annotation.Nullable;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,7 +28,7 @@ public sealed interface PayloadCheck<T> {
     static <T> PayloadCheck<T> read(byte[] body, Class<T> type) {
         Objects.requireNonNull(body, "body");
         Objects.requireNonNull(type, "type");
-        PayloadReader.Result<T> result = PayloadReader.read(body, type);
+        PayloadReader.Result<T> result = PayloadReader.read(body, type, null);
         if (result.syntaxError() != null) {
             return new Malformed<>(result.syntaxError());
         }

@@ -1,4 +1,4 @@
-package com.webriskops.webhooks.receiver;
+package com.webriskops.webhooks.receiver.internal;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
@@ -8,8 +8,8 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
-import com.webriskops.webhooks.payload.TicketExportWebhook;
 import com.webriskops.webhooks.payload.WebhookJson;
+import com.webriskops.webhooks.receiver.Violation;
 import jakarta.annotation.Nullable;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Path;
@@ -27,10 +27,11 @@ import java.util.stream.Collectors;
 import org.hibernate.validator.messageinterpolation.ParameterMessageInterpolator;
 
 /**
- * Parses and validates a body as a payload type ({@link TicketExportWebhook} or another scheme's): 400
- * when it is not JSON, 422 with every violation when it is JSON but not a valid payload. Thread-safe.
+ * Parses and validates a body as a scheme's payload type: 400 when it is not JSON, 422 with every
+ * violation when it is JSON but not a valid payload. Thread-safe. Not API: schemes use {@link
+ * com.webriskops.webhooks.receiver.spi.PayloadCheck#read}.
  */
-final class PayloadReader {
+public final class PayloadReader {
     private static final ValidatorFactory VALIDATOR_FACTORY = Validation.byDefaultProvider()
             .configure()
             // Plain {min}/{max} interpolation: no Expression Language implementation needed at run time.
@@ -72,13 +73,15 @@ final class PayloadReader {
      * The outcome: a syntax error alone (400), or violations (422) with the payload when it could be
      * mapped, or the payload alone.
      */
-    record Result<T>(@Nullable T payload, @Nullable String syntaxError, List<Violation> violations) {}
+    public record Result<T>(@Nullable T payload, @Nullable String syntaxError, List<Violation> violations) {}
 
-    static Result<TicketExportWebhook> read(byte[] body) {
-        return read(body, TicketExportWebhook.class);
-    }
-
-    static <T> Result<T> read(byte[] body, Class<T> type) {
+    /**
+     * Reads {@code body} as a {@code type}.
+     *
+     * @param envelope the envelope's name for the one violation of a body Jackson cannot map at all
+     *     ("is not a ticket-export.webhook.v1 payload"), or null for "is not a valid payload"
+     */
+    public static <T> Result<T> read(byte[] body, Class<T> type, @Nullable String envelope) {
         // One streaming pass on the hot path; the error paths re-scan the body to tell "not JSON"
         // (400) from "JSON, but not this payload" (422).
         T payload;
@@ -101,7 +104,7 @@ final class PayloadReader {
         } catch (IOException e) {
             return new Result<>(null, "The body is not valid JSON.", List.of());
         } catch (IllegalArgumentException e) {
-            String what = type == TicketExportWebhook.class ? "a ticket-export.webhook.v1" : "a valid";
+            String what = envelope != null ? "a " + envelope : "a valid";
             return new Result<>(null, null, List.of(new Violation("$", "is not " + what + " payload")));
         }
         if (payload == null) {

@@ -1,4 +1,4 @@
-package com.webriskops.webhooks.receiver;
+package com.webriskops.webhooks.receiver.spi;
 
 import com.webriskops.webhooks.protocol.WebhookProtocol;
 import java.time.Instant;

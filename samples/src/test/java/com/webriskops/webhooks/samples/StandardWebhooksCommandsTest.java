@@ -1,0 +1,258 @@
+package com.webriskops.webhooks.samples;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.webriskops.webhooks.payload.WebhookJson;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code sign --scheme standard-webhooks} and {@code verify --scheme standard-webhooks} through {@link
+ * Main#run}, against core's Standard Webhooks vectors (made by the official libraries and Node).
+ */
+class StandardWebhooksCommandsTest {
+    private static final String OFFICIAL_SECRET = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw";
+
+    @TempDir
+    Path dir;
+
+    static List<JsonNode> vectors() throws IOException {
+        try (InputStream in = StandardWebhooksCommandsTest.class.getResourceAsStream(
+                "/test-vectors/standard-webhooks-signatures.json")) {
+            List<JsonNode> cases = new ArrayList<>();
+            WebhookJson.mapper().readTree(in).get("cases").forEach(cases::add);
+            assertThat(cases).hasSizeGreaterThanOrEqualTo(50);
+            return cases;
+        }
+    }
+
+    private static String joined(JsonNode array) {
+        List<String> values = new ArrayList<>();
+        array.forEach(v -> values.add(v.asText()));
+        return String.join(",", values);
+    }
+
+    private static Map<String, String> env(String secrets, String keysVariable, String keys) {
+        Map<String, String> env = new LinkedHashMap<>();
+        if (!secrets.isEmpty()) {
+            env.put(ReceiveCommand.STANDARD_SECRET_ENV, secrets);
+        }
+        if (!keys.isEmpty()) {
+            env.put(keysVariable, keys);
+        }
+        return env;
+    }
+
+    @Test
+    void signPrintsTheOfficialExample() throws IOException {
+        Path body = Files.writeString(dir.resolve("body.json"), "{\"test\": 2432232314}");
+
+        Cli.Result result = Cli.run(
+                Map.of(ReceiveCommand.STANDARD_SECRET_ENV, OFFICIAL_SECRET),
+                "sign",
+                "--scheme",
+                "standard-webhooks",
+                "--id",
+                "msg_p5jXN8AQM9LWM0D4loKWxJek",
+                "--timestamp",
+                "1614265330",
+                "--body",
+                body.toString());
+
+        assertThat(result.exit()).as(result.err()).isZero();
+        assertThat(result.lastLine()).isEqualTo("v1,g0hM9SsE+OTPJTGt/tmIKtSyZlE3uFJELVlNIOLJ1OE=");
+    }
+
+    @TestFactory
+    List<DynamicTest> signPrintsEverySigningVectorsHeader() throws IOException {
+        List<DynamicTest> tests = new ArrayList<>();
+        for (JsonNode vector : vectors()) {
+            if (!vector.has("sign")) {
+                continue;
+            }
+            tests.add(DynamicTest.dynamicTest(vector.get("name").asText(), () -> {
+                Path body = Files.write(
+                        dir.resolve(vector.get("name").asText()),
+                        Base64.getDecoder().decode(vector.get("body_base64").asText()));
+                Cli.Result result = Cli.run(
+                        env(
+                                joined(vector.get("sign").get("secrets")),
+                                SignCommand.STANDARD_SIGNING_KEY_ENV,
+                                joined(vector.get("sign").get("signing_keys"))),
+                        "sign",
+                        "--scheme",
+                        "standard-webhooks",
+                        "--id",
+                        vector.get("id").asText(),
+                        "--timestamp",
+                        vector.get("timestamp").asText(),
+                        "--body",
+                        body.toString());
+                assertThat(result.exit()).as(result.err()).isZero();
+                assertThat(result.lastLine()).isEqualTo(vector.get("header").asText());
+            }));
+        }
+        return tests;
+    }
+
+    @TestFactory
+    List<DynamicTest> verifyGivesEveryVectorsSignatureVerdict() throws IOException {
+        List<DynamicTest> tests = new ArrayList<>();
+        for (JsonNode vector : vectors()) {
+            String header = vector.get("header").asText();
+            if (!header.equals(header.strip())) {
+                continue; // a headers file is read line by line, stripped: outer spaces cannot be given
+            }
+            tests.add(DynamicTest.dynamicTest(vector.get("name").asText(), () -> {
+                String name = vector.get("name").asText();
+                Path body = Files.write(
+                        dir.resolve(name + ".body"),
+                        Base64.getDecoder().decode(vector.get("body_base64").asText()));
+                Path headers = Files.writeString(
+                        dir.resolve(name + ".headers"),
+                        "Content-Type: application/json\nwebhook-id: "
+                                + vector.get("id").asText()
+                                + "\nwebhook-timestamp: "
+                                + vector.get("timestamp").asText()
+                                + "\nwebhook-signature: " + vector.get("header").asText() + "\n",
+                        StandardCharsets.UTF_8);
+                Cli.Result result = Cli.run(
+                        env(
+                                joined(vector.get("verify_with").get("secrets")),
+                                ReceiveCommand.STANDARD_PUBLIC_KEY_ENV,
+                                joined(vector.get("verify_with").get("public_keys"))),
+                        "verify",
+                        "--scheme",
+                        "standard-webhooks",
+                        "--headers",
+                        headers.toString(),
+                        "--body",
+                        body.toString(),
+                        "--now",
+                        vector.get("now").asText());
+                JsonNode line = WebhookJson.mapper().readTree(result.lastLine());
+                boolean signatureHeld =
+                        line.get("ok").asBoolean() || line.get("status").asInt() != 401;
+                assertThat(signatureHeld)
+                        .as(result.out())
+                        .isEqualTo(vector.get("valid").asBoolean());
+                if (line.get("ok").asBoolean()) {
+                    assertThat(result.exit()).isZero();
+                    assertThat(line.get("id").asText())
+                            .isEqualTo(vector.get("id").asText());
+                } else {
+                    assertThat(result.exit()).isEqualTo(Main.NOT_OK);
+                }
+            }));
+        }
+        return tests;
+    }
+
+    @Test
+    void verifyPrintsTheMessageAndRefusesATamperedBody() throws IOException {
+        Path body = Files.writeString(dir.resolve("body.json"), "{\"type\":\"invoice.paid\"}");
+        Cli.Result signed = Cli.run(
+                Map.of(ReceiveCommand.STANDARD_SECRET_ENV, OFFICIAL_SECRET),
+                "sign",
+                "--scheme",
+                "standard-webhooks",
+                "--id",
+                "msg_cli",
+                "--timestamp",
+                "1716475271",
+                "--body",
+                body.toString());
+        Path headers = Files.writeString(
+                dir.resolve("headers"),
+                "Content-Type: application/json\nwebhook-id: msg_cli\nwebhook-timestamp: 1716475271\n"
+                        + "webhook-signature: " + signed.lastLine() + "\n");
+        Map<String, String> env = Map.of(ReceiveCommand.STANDARD_SECRET_ENV, OFFICIAL_SECRET);
+
+        Cli.Result ok = Cli.run(
+                env,
+                "verify",
+                "--scheme",
+                "standard-webhooks",
+                "--headers",
+                headers.toString(),
+                "--body",
+                body.toString(),
+                "--now",
+                "1716475300");
+        Files.writeString(body, "{\"type\":\"invoice.void\"}");
+        Cli.Result tampered = Cli.run(
+                env,
+                "verify",
+                "--scheme",
+                "standard-webhooks",
+                "--headers",
+                headers.toString(),
+                "--body",
+                body.toString(),
+                "--now",
+                "1716475300");
+
+        assertThat(ok.exit()).as(ok.err()).isZero();
+        assertThat(ok.lastLine())
+                .isEqualTo("{\"ok\":true,\"id\":\"msg_cli\",\"timestamp\":1716475271,\"type\":\"invoice.paid\"}");
+        assertThat(tampered.exit()).isEqualTo(Main.NOT_OK);
+        JsonNode refused = WebhookJson.mapper().readTree(tampered.lastLine());
+        assertThat(refused.get("status").asInt()).isEqualTo(401);
+        assertThat(refused.get("code").asText()).isEqualTo("WEBHOOK_SIGNATURE_INVALID");
+    }
+
+    @Test
+    void malformedKeysAndMissingOptionsAreUsageErrorsThatNeverPrintTheKey() {
+        String badSecret = "whsec_thisIsNotBase64!!butLongEnough";
+        Cli.Result bad = Cli.run(
+                Map.of(ReceiveCommand.STANDARD_SECRET_ENV, badSecret),
+                "sign",
+                "--scheme",
+                "standard-webhooks",
+                "--id",
+                "msg_1",
+                "--timestamp",
+                "1");
+        Cli.Result noSecret =
+                Cli.run(Map.of(), "sign", "--scheme", "standard-webhooks", "--id", "msg_1", "--timestamp", "1");
+        Cli.Result noId = Cli.run(
+                Map.of(ReceiveCommand.STANDARD_SECRET_ENV, OFFICIAL_SECRET),
+                "sign",
+                "--scheme",
+                "standard-webhooks",
+                "--timestamp",
+                "1");
+        Cli.Result dottedId = Cli.run(
+                Map.of(ReceiveCommand.STANDARD_SECRET_ENV, OFFICIAL_SECRET),
+                new byte[0],
+                "sign",
+                "--scheme",
+                "standard-webhooks",
+                "--id",
+                "msg.1",
+                "--timestamp",
+                "1");
+        Cli.Result unknownScheme = Cli.run(Map.of(), "sign", "--scheme", "stripe", "--timestamp", "1");
+
+        assertThat(bad.exit()).isEqualTo(Main.USAGE);
+        assertThat(bad.err()).contains(ReceiveCommand.STANDARD_SECRET_ENV).doesNotContain("thisIsNotBase64");
+        assertThat(noSecret.exit()).isEqualTo(Main.USAGE);
+        assertThat(noSecret.err()).contains(ReceiveCommand.STANDARD_SECRET_ENV);
+        assertThat(noId.exit()).isEqualTo(Main.USAGE);
+        assertThat(dottedId.exit()).isEqualTo(Main.USAGE);
+        assertThat(unknownScheme.exit()).isEqualTo(Main.USAGE);
+    }
+}
