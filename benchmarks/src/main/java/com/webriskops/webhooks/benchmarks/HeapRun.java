@@ -2,8 +2,8 @@ package com.webriskops.webhooks.benchmarks;
 
 import com.sun.management.GarbageCollectionNotificationInfo;
 import com.webriskops.webhooks.jdbi.JdbiStores;
-import com.webriskops.webhooks.sender.DeliveryStore;
-import com.webriskops.webhooks.sender.ExportTarget;
+import com.webriskops.webhooks.sender.spi.DeliveryStore;
+import com.webriskops.webhooks.sender.target.ExportTarget;
 import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryUsage;

@@ -2,8 +2,8 @@ package com.webriskops.webhooks.benchmarks;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.webriskops.webhooks.payload.WebhookJson;
-import com.webriskops.webhooks.sender.PayloadFinding;
-import com.webriskops.webhooks.sender.PayloadSafety;
+import com.webriskops.webhooks.sender.internal.PayloadSafety;
+import com.webriskops.webhooks.sender.target.PayloadFinding;
 import com.webriskops.webhooks.signing.WebhookSecret;
 import com.webriskops.webhooks.testing.TestDeliveries;
 import java.io.IOException;

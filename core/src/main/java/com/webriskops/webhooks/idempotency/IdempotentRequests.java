@@ -1,5 +1,10 @@
 package com.webriskops.webhooks.idempotency;
 
+import com.webriskops.webhooks.idempotency.Decision.BodyCapture;
+import com.webriskops.webhooks.idempotency.IdempotentResponseStore.IdempotencyRecord;
+import com.webriskops.webhooks.idempotency.IdempotentResponseStore.KeyClaim;
+import com.webriskops.webhooks.idempotency.IdempotentResponseStore.StoredResponse;
+import com.webriskops.webhooks.protocol.ErrorCode;
 import com.webriskops.webhooks.protocol.WebhookProtocol;
 import com.webriskops.webhooks.receiver.HttpAnswer;
 import com.webriskops.webhooks.receiver.ProblemDetails;
@@ -8,6 +13,7 @@ import jakarta.annotation.Nullable;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.security.Principal;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -22,7 +28,7 @@ import org.slf4j.LoggerFactory;
  *
  * <pre>{@code
  * IdempotentRequests idempotency = IdempotentRequests.builder()
- *         .store(new InMemoryIdempotentResponseStore())   // or JdbiStores' idempotentResponseStore()
+ *         .store(IdempotentResponseStore.inMemory())   // or JdbiStores' idempotentResponseStore()
  *         .keyScopeResolver(KeyScopeResolver.principalName())
  *         .build();
  * }</pre>
@@ -32,17 +38,17 @@ import org.slf4j.LoggerFactory;
  * <ul>
  *   <li>no {@code Idempotency-Key}: {@link Decision.PassThrough}, nothing is read or stored;
  *   <li>a key that is not 1 to 255 printable ASCII characters, or repeated: 400 {@link
- *       ApiErrorCode#IDEMPOTENCY_KEY_INVALID}; a body over {@link Builder#maxRequestBodyBytes}: 413
- *       {@link ApiErrorCode#VALIDATION_FAILED};
+ *       ErrorCode#IDEMPOTENCY_KEY_INVALID}; a body over {@link Builder#maxRequestBodyBytes}: 413
+ *       {@link ErrorCode#VALIDATION_FAILED};
  *   <li>otherwise the request's fingerprint (SHA-256 over the method, the raw path and the SHA-256
  *       of the body) is computed and the key, in the scope the {@link KeyScopeResolver} gives, is
  *       claimed for {@link Builder#claimLease}. First time: {@link Decision.Proceed}, the handler
- *       runs. Same key, different fingerprint: 422 {@link ApiErrorCode#IDEMPOTENCY_KEY_REUSED}. Same
+ *       runs. Same key, different fingerprint: 422 {@link ErrorCode#IDEMPOTENCY_KEY_REUSED}. Same
  *       key and fingerprint, first request still running: 409 {@link
- *       ApiErrorCode#IDEMPOTENCY_REQUEST_IN_PROGRESS} with {@code Retry-After}. Same key and
+ *       ErrorCode#IDEMPOTENCY_REQUEST_IN_PROGRESS} with {@code Retry-After}. Same key and
  *       fingerprint, completed: the stored answer (status, content type, body byte for byte) with
  *       {@value #REPLAYED_HEADER}{@code : true}, and the handler does not run;
- *   <li>the store could not answer: 503 {@link ApiErrorCode#IDEMPOTENCY_STORE_UNAVAILABLE} with
+ *   <li>the store could not answer: 503 {@link ErrorCode#IDEMPOTENCY_STORE_UNAVAILABLE} with
  *       {@code Retry-After}.
  * </ul>
  *
@@ -89,7 +95,7 @@ public final class IdempotentRequests {
     private final KeyScopeResolver keyScopeResolver;
 
     private IdempotentRequests(Builder builder) {
-        this.store = builder.store != null ? builder.store : new InMemoryIdempotentResponseStore();
+        this.store = builder.store != null ? builder.store : IdempotentResponseStore.inMemory();
         this.clock = builder.clock;
         this.keyTimeToLive = builder.keyTimeToLive;
         this.claimLease = builder.claimLease;
@@ -135,7 +141,7 @@ public final class IdempotentRequests {
         if (keys.size() > 1 || !WebhookProtocol.isValidIdempotencyKey(keys.get(0))) {
             return refuse(
                     400,
-                    ApiErrorCode.IDEMPOTENCY_KEY_INVALID,
+                    ErrorCode.IDEMPOTENCY_KEY_INVALID,
                     "The " + IDEMPOTENCY_KEY_HEADER + " header must appear once, with 1 to "
                             + WebhookProtocol.MAX_IDEMPOTENCY_KEY_LENGTH + " printable ASCII characters.",
                     null);
@@ -147,7 +153,7 @@ public final class IdempotentRequests {
         if (body == null) {
             return refuse(
                     413,
-                    ApiErrorCode.VALIDATION_FAILED,
+                    ErrorCode.VALIDATION_FAILED,
                     "The request body is larger than " + maxRequestBodyBytes + " bytes.",
                     null);
         }
@@ -159,7 +165,7 @@ public final class IdempotentRequests {
             LOG.warn("Idempotency store could not claim a key; answering 503", e);
             return refuse(
                     503,
-                    ApiErrorCode.IDEMPOTENCY_STORE_UNAVAILABLE,
+                    ErrorCode.IDEMPOTENCY_STORE_UNAVAILABLE,
                     "The idempotency store could not be reached; retry later with the same key.",
                     UNAVAILABLE_RETRY_AFTER);
         }
@@ -170,7 +176,7 @@ public final class IdempotentRequests {
         if (!record.fingerprint().equals(fingerprint)) {
             return refuse(
                     422,
-                    ApiErrorCode.IDEMPOTENCY_KEY_REUSED,
+                    ErrorCode.IDEMPOTENCY_KEY_REUSED,
                     "This " + IDEMPOTENCY_KEY_HEADER + " was used with a different request (method, path or"
                             + " body); use a new key for a new request.",
                     null);
@@ -179,7 +185,7 @@ public final class IdempotentRequests {
         if (stored == null) {
             return refuse(
                     409,
-                    ApiErrorCode.IDEMPOTENCY_REQUEST_IN_PROGRESS,
+                    ErrorCode.IDEMPOTENCY_REQUEST_IN_PROGRESS,
                     "The first request with this " + IDEMPOTENCY_KEY_HEADER + " is still running; retry later.",
                     inProgressRetryAfter);
         }
@@ -266,9 +272,9 @@ public final class IdempotentRequests {
         return out.toByteArray();
     }
 
-    private static Decision refuse(int status, ApiErrorCode code, String detail, @Nullable Duration retryAfter) {
+    private static Decision refuse(int status, ErrorCode code, String detail, @Nullable Duration retryAfter) {
         return new Decision.Respond(
-                ProblemDetails.render(status, code.name(), detail, List.of(), retryAfter, Map.of()), false);
+                ProblemDetails.render(status, code.wireValue(), detail, List.of(), retryAfter, Map.of()), false);
     }
 
     @Override
@@ -293,7 +299,7 @@ public final class IdempotentRequests {
 
         private Builder() {}
 
-        /** Where keys are kept (default: a new {@link InMemoryIdempotentResponseStore} per build). */
+        /** Where keys are kept (default: a new {@link IdempotentResponseStore#inMemory()} per build). */
         public Builder store(IdempotentResponseStore store) {
             this.store = Objects.requireNonNull(store, "store");
             return this;
@@ -382,6 +388,62 @@ public final class IdempotentRequests {
                 throw new IllegalArgumentException(name + " must be positive, not " + duration);
             }
             return duration;
+        }
+    }
+
+    /**
+     * A request as an adapter hands it to {@link IdempotentRequests}: the adapters implement it over
+     * their container's request. Not thread-safe; used by one request's thread.
+     */
+    public interface ApiRequest {
+        /** The HTTP method, such as {@code POST}. */
+        String method();
+
+        /** The request path as sent (not decoded), without the query string, such as {@code /api/scanner/results}. */
+        String path();
+
+        /** Every value of the header {@code name} (matched in any case), in order; empty when absent. */
+        List<String> headers(String name);
+
+        /** The authenticated principal, or null when the request is anonymous. */
+        @Nullable
+        Principal principal();
+
+        /**
+         * The request body. Read once, and only for requests that carry an {@code Idempotency-Key}.
+         *
+         * @throws IOException if the body cannot be read
+         */
+        InputStream body() throws IOException;
+    }
+
+    /**
+     * Says which scope a request's {@code Idempotency-Key} lives in, so that two clients using the same
+     * key never see each other's answers: typically the authenticated account. Implementations must be
+     * thread-safe and must not return null.
+     *
+     * <p>A scope of up to 128 printable ASCII characters is stored as it is; any other is stored as
+     * {@code sha256:} followed by the hex SHA-256 of its UTF-8 bytes.
+     */
+    @FunctionalInterface
+    public interface KeyScopeResolver {
+        /** The scope of {@code request}'s key. */
+        String scope(ApiRequest request);
+
+        /** One scope shared by every request: the default, for an endpoint with one client (such as a scanner). */
+        static KeyScopeResolver global() {
+            return request -> "global";
+        }
+
+        /**
+         * One scope per authenticated principal name ({@code principal:<name>}); anonymous requests share
+         * the scope {@code anonymous}.
+         */
+        static KeyScopeResolver principalName() {
+            return request -> {
+                Principal principal = request.principal();
+                return principal == null ? "anonymous" : "principal:" + principal.getName();
+            };
         }
     }
 }

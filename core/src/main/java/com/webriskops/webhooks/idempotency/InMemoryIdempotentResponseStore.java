@@ -1,5 +1,8 @@
 package com.webriskops.webhooks.idempotency;
 
+import com.webriskops.webhooks.idempotency.IdempotentResponseStore.IdempotencyRecord;
+import com.webriskops.webhooks.idempotency.IdempotentResponseStore.KeyClaim;
+import com.webriskops.webhooks.idempotency.IdempotentResponseStore.StoredResponse;
 import com.webriskops.webhooks.store.StoreException;
 import jakarta.annotation.Nullable;
 import java.time.Duration;
@@ -18,9 +21,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * IdempotentRequests}'s stored-body bound. When full of unexpired records it refuses new keys with a
  * {@link StoreException} (the engine answers 503) instead of forgetting stored answers.
  */
-public final class InMemoryIdempotentResponseStore implements IdempotentResponseStore {
+final class InMemoryIdempotentResponseStore implements IdempotentResponseStore {
     /** Default most records held. */
-    public static final int DEFAULT_CAPACITY = 10_000;
+    static final int DEFAULT_CAPACITY = 10_000;
 
     private record ScopedKey(String scope, String key) {}
 
@@ -28,7 +31,7 @@ public final class InMemoryIdempotentResponseStore implements IdempotentResponse
     private final int capacity;
 
     /** A store holding at most {@value #DEFAULT_CAPACITY} records. */
-    public InMemoryIdempotentResponseStore() {
+    InMemoryIdempotentResponseStore() {
         this(DEFAULT_CAPACITY);
     }
 
@@ -37,7 +40,7 @@ public final class InMemoryIdempotentResponseStore implements IdempotentResponse
      *
      * @throws IllegalArgumentException if {@code capacity} is not positive
      */
-    public InMemoryIdempotentResponseStore(int capacity) {
+    InMemoryIdempotentResponseStore(int capacity) {
         if (capacity <= 0) {
             throw new IllegalArgumentException("capacity must be positive, not " + capacity);
         }

@@ -1,5 +1,6 @@
 package com.webriskops.webhooks.idempotency;
 
+import com.webriskops.webhooks.protocol.ErrorCode;
 import com.webriskops.webhooks.receiver.HttpAnswer;
 import com.webriskops.webhooks.receiver.ProblemDetails;
 import jakarta.annotation.Nullable;
@@ -18,7 +19,7 @@ import javax.crypto.spec.SecretKeySpec;
 /**
  * Checks a shared-secret header, such as the scanner postback's {@code X-Scanner-Secret}, in constant
  * time: a missing or wrong value gets 401 {@code application/problem+json} with code {@link
- * ApiErrorCode#UNAUTHORIZED}. Usable alone or in front of {@link IdempotentRequests}.
+ * ErrorCode#UNAUTHORIZED}. Usable alone or in front of {@link IdempotentRequests}.
  *
  * <pre>{@code
  * SharedSecretCheck check = SharedSecretCheck.builder()
@@ -105,7 +106,7 @@ public final class SharedSecretCheck {
 
     /**
      * Checks the header value: null when it matches, otherwise the 401 answer to send (code {@link
-     * ApiErrorCode#UNAUTHORIZED}, naming the header but never echoing a value).
+     * ErrorCode#UNAUTHORIZED}, naming the header but never echoing a value).
      *
      * @param presented the header's value, or null when the request has none
      */
@@ -116,7 +117,7 @@ public final class SharedSecretCheck {
         }
         return ProblemDetails.render(
                 401,
-                ApiErrorCode.UNAUTHORIZED.name(),
+                ErrorCode.UNAUTHORIZED.wireValue(),
                 "The " + headerName + " header is missing or does not match a configured secret.");
     }
 
@@ -194,6 +195,50 @@ public final class SharedSecretCheck {
                 throw new IllegalStateException("at least one secret is required");
             }
             return new SharedSecretCheck(this);
+        }
+    }
+
+    /**
+     * A shared secret a client sends in a header, such as the scanner's {@code X-Scanner-Secret}.
+     *
+     * <p>This type never reveals its value: {@link #toString()} prints a fixed placeholder, there is no
+     * accessor for the text, and two instances are equal only if they are the same object. Immutable and
+     * thread-safe.
+     */
+    public static final class SharedSecret {
+        private final byte[] value;
+
+        private SharedSecret(byte[] value) {
+            this.value = value;
+        }
+
+        /**
+         * Wraps a secret given as text; compared as its UTF-8 bytes.
+         *
+         * @throws NullPointerException if {@code secret} is null
+         * @throws IllegalArgumentException if {@code secret} is blank or longer than {@value
+         *     SharedSecretCheck#MAX_HEADER_LENGTH} characters
+         */
+        public static SharedSecret of(String secret) {
+            Objects.requireNonNull(secret, "secret");
+            if (secret.isBlank()) {
+                throw new IllegalArgumentException("secret must not be blank");
+            }
+            if (secret.length() > SharedSecretCheck.MAX_HEADER_LENGTH) {
+                throw new IllegalArgumentException(
+                        "secret must be at most " + SharedSecretCheck.MAX_HEADER_LENGTH + " characters long");
+            }
+            return new SharedSecret(secret.getBytes(StandardCharsets.UTF_8));
+        }
+
+        /** The secret's bytes; package-private so only the check sees them. */
+        byte[] bytes() {
+            return value.clone();
+        }
+
+        @Override
+        public String toString() {
+            return "SharedSecret[redacted]";
         }
     }
 }

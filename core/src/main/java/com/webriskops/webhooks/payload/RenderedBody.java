@@ -1,6 +1,7 @@
 package com.webriskops.webhooks.payload;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import com.webriskops.webhooks.internal.Immutables;
@@ -24,5 +25,15 @@ public record RenderedBody(
 
     public RenderedBody {
         sections = Immutables.list(sections);
+    }
+
+    /** Format of {@link RenderedBody#body()}. */
+    public enum RenderedFormat {
+        @JsonProperty("markdown")
+        MARKDOWN,
+        @JsonProperty("text")
+        TEXT,
+        @JsonProperty("html")
+        HTML
     }
 }

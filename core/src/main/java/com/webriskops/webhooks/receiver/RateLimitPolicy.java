@@ -1,7 +1,7 @@
 package com.webriskops.webhooks.receiver;
 
-import com.webriskops.webhooks.internal.TokenBuckets;
 import com.webriskops.webhooks.payload.TicketExportWebhook;
+import com.webriskops.webhooks.ratelimit.TokenBuckets;
 import jakarta.annotation.Nullable;
 import java.time.Duration;
 import java.time.Instant;

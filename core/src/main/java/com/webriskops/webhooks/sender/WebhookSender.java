@@ -1,14 +1,26 @@
 package com.webriskops.webhooks.sender;
 
+import com.webriskops.webhooks.protocol.ErrorCode;
 import com.webriskops.webhooks.protocol.WebhookHeaders;
+import com.webriskops.webhooks.sender.internal.AddressGuard;
+import com.webriskops.webhooks.sender.internal.GuardedDnsResolver;
+import com.webriskops.webhooks.sender.internal.HostResolver;
+import com.webriskops.webhooks.sender.internal.NonceSource;
+import com.webriskops.webhooks.sender.internal.OutboundRequest;
+import com.webriskops.webhooks.sender.internal.PayloadSafety;
+import com.webriskops.webhooks.sender.internal.ResponseClassifier;
+import com.webriskops.webhooks.sender.internal.TargetClients;
+import com.webriskops.webhooks.sender.internal.WebhookEnvelopes;
+import com.webriskops.webhooks.sender.outbox.Dispatcher;
+import com.webriskops.webhooks.sender.spi.DeliveryStore;
+import com.webriskops.webhooks.sender.target.ExportTarget;
+import com.webriskops.webhooks.sender.target.PayloadFinding;
+import com.webriskops.webhooks.sender.target.TargetSafety;
+import com.webriskops.webhooks.sender.target.TargetSafety.TargetCheck;
 import jakarta.annotation.Nullable;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InterruptedIOException;
-import java.net.ConnectException;
-import java.net.NoRouteToHostException;
 import java.net.URI;
-import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
@@ -19,7 +31,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import javax.net.ssl.SSLContext;
-import javax.net.ssl.SSLException;
 import org.apache.hc.client5.http.classic.methods.HttpPost;
 import org.apache.hc.client5.http.config.ConnectionConfig;
 import org.apache.hc.client5.http.config.RequestConfig;
@@ -46,14 +57,22 @@ import org.slf4j.LoggerFactory;
  * retries ({@link #send}, for command lines and tests; services use a {@link Dispatcher} over a
  * {@link DeliveryStore}).
  *
- * <p>Every attempt, in order: the {@link TargetSafety} check (blocked: nothing is sent); the envelope
- * with a fresh nonce and timestamp ({@link WebhookEnvelopes}); {@link PayloadSafety} on the exact
- * body bytes (blocked {@code webhook_payload_unsafe}: nothing is sent); a {@code POST} through Apache
- * HttpClient 5 whose DNS hook resolves through the same {@link HostResolver} and refuses any address
- * the target's {@link AddressGuard} rejects, so the address checked is the address connected to;
- * redirects are never followed; connect and response timeouts; at most {@link
- * Builder#maxResponseSnippetBytes} of the answer are read. The answer is classified by DESIGN's
- * "Sender rules" ({@link AttemptOutcome}). Connections are pooled per target configuration (target
+ * <p>Every attempt, in order: the {@link TargetSafety} check (blocked: nothing is sent); the
+ * {@code ticket-export.webhook.v1} envelope with a fresh nonce and timestamp, serialised once and
+ * signed over those exact bytes; the payload check on those bytes (blocked {@code
+ * webhook_payload_unsafe} when it carries the target's secret, a token or key, or a private artifact
+ * path: nothing is sent); a {@code POST} through Apache HttpClient 5 whose DNS hook resolves through
+ * the same resolver as the target check and refuses any address the target may not reach, so the
+ * address checked is the address connected to; redirects are never followed; connect and response
+ * timeouts; at most {@link Builder#maxResponseSnippetBytes} of the answer are read.
+ *
+ * <p>The answer becomes an {@link AttemptOutcome}: 2xx exported; 3xx blocked {@code
+ * generic_webhook_redirect_blocked}; 400, 413, 415, 422 blocked {@code
+ * generic_webhook_validation_failed}; 401, 403 blocked {@code generic_webhook_auth_failed}; 429
+ * retried after {@code Retry-After} with {@code WEBHOOK_RATE_LIMITED}; 408, 409, 425, 5xx, timeouts
+ * and connection errors retried with {@code WEBHOOK_DELIVERY_FAILED}; any other 4xx blocked {@code
+ * generic_webhook_rejected} (the codes are {@link com.webriskops.webhooks.protocol.ErrorCode}s).
+ * Connections are pooled per target configuration (target
  * id, base URL, deployment mode, private-network policy and allowlist), each pool with its own DNS
  * guard, so every new connection is checked and a connection opened for one target is never reused
  * for another; an answer longer than the snippet drops its connection instead of draining it. At most
@@ -149,7 +168,7 @@ public final class WebhookSender implements AutoCloseable {
         OutboundRequest request = envelopes.build(target, export, attempt);
         PayloadFinding finding = PayloadSafety.firstFinding(request.bodyUnsafe(), target.signingSecrets());
         if (finding != null) {
-            return notSent(attempt, PayloadFinding.CODE, finding.message(), started);
+            return notSent(attempt, ErrorCode.WEBHOOK_PAYLOAD_UNSAFE, finding.message(), started);
         }
         return post(target, request, started);
     }
@@ -247,17 +266,20 @@ public final class WebhookSender implements AutoCloseable {
                     ? ResponseClassifier.retryAfter(retryAfterHeader, finished)
                     : null;
             LOG.debug("Webhook attempt {} of {} to target {}: {}", attempt, idOf(request), target.id(), status);
-            return new AttemptOutcome(
-                    attempt,
-                    verdict.status(),
-                    verdict.code(),
-                    status,
-                    verdict.message(),
-                    retryAfter,
-                    body.snippet(),
-                    true,
-                    started,
-                    finished);
+            AttemptOutcome outcome;
+            switch (verdict.status()) {
+                case EXPORTED:
+                    outcome = AttemptOutcome.exported(attempt, verdict.message(), started, finished);
+                    break;
+                case BLOCKED:
+                    outcome = AttemptOutcome.blocked(attempt, verdict.code(), verdict.message(), started, finished);
+                    break;
+                default:
+                    outcome = AttemptOutcome.retry(attempt, verdict.code(), verdict.message(), true, started, finished)
+                            .withRetryAfter(retryAfter);
+                    break;
+            }
+            return outcome.withAnswer(status, body.snippet());
         } catch (IOException e) {
             return failure(target, request, e, started);
         } finally {
@@ -271,48 +293,17 @@ public final class WebhookSender implements AutoCloseable {
         GuardedDnsResolver.BlockedAddressException blocked = blockedCause(e);
         if (blocked != null) {
             LOG.warn("Webhook target {} blocked at connect time: {}", target.id(), blocked.getMessage());
-            return new AttemptOutcome(
-                    attempt,
-                    DeliveryStatus.BLOCKED,
-                    TargetCheck.URL_UNSAFE,
-                    null,
-                    blocked.getMessage(),
-                    null,
-                    null,
-                    false,
-                    started,
-                    finished);
+            return AttemptOutcome.blocked(
+                    attempt, ErrorCode.GENERIC_WEBHOOK_URL_UNSAFE, blocked.getMessage(), started, finished);
         }
-        String message;
-        boolean sent = true;
-        if (e instanceof ConnectException || e instanceof NoRouteToHostException) {
-            message = "could not connect to the target";
-            sent = false;
-        } else if (e instanceof UnknownHostException) {
-            message = "the target host does not resolve";
-            sent = false;
-        } else if (e instanceof InterruptedIOException) {
-            message = e.getClass().getSimpleName().contains("Connect")
-                    ? "connecting to the target timed out"
-                    : "the target did not answer in time";
-            sent = !e.getClass().getSimpleName().contains("Connect");
-        } else if (e instanceof SSLException) {
-            message = "the TLS handshake with the target failed";
-            sent = false;
-        } else {
-            message = "the connection to the target failed";
-        }
+        ResponseClassifier.NetworkFailure failure = ResponseClassifier.classifyFailure(e);
         LOG.debug(
                 "Webhook attempt {} of {} to target {} failed: {}", attempt, idOf(request), target.id(), e.toString());
-        return new AttemptOutcome(
+        return AttemptOutcome.retry(
                 attempt,
-                DeliveryStatus.RETRY_SCHEDULED,
-                DeliveryCodes.DELIVERY_FAILED,
-                null,
-                message,
-                null,
-                null,
-                sent,
+                ErrorCode.WEBHOOK_DELIVERY_FAILED,
+                failure.message(),
+                failure.requestSent(),
                 started,
                 finished);
     }
@@ -332,9 +323,8 @@ public final class WebhookSender implements AutoCloseable {
         return null;
     }
 
-    private AttemptOutcome notSent(int attempt, @Nullable String code, String message, Instant started) {
-        return new AttemptOutcome(
-                attempt, DeliveryStatus.BLOCKED, code, null, message, null, null, false, started, clock.instant());
+    private AttemptOutcome notSent(int attempt, ErrorCode code, String message, Instant started) {
+        return AttemptOutcome.blocked(attempt, code, message, started, clock.instant());
     }
 
     /** The kept start of an answer, and whether the whole answer was read (its connection reusable). */
@@ -398,9 +388,9 @@ public final class WebhookSender implements AutoCloseable {
         return "WebhookSender[connectTimeout=" + connectTimeout + ", responseTimeout=" + responseTimeout + "]";
     }
 
-    /** Waits between in-process attempts; tests replace it. */
+    /** Waits between in-process attempts; a test seam, replaced by tests of this package. */
     @FunctionalInterface
-    public interface Sleeper {
+    interface Sleeper {
         /** {@link Thread#sleep}. */
         Sleeper THREAD = duration -> Thread.sleep(duration.toMillis());
 
@@ -426,8 +416,11 @@ public final class WebhookSender implements AutoCloseable {
 
         private Builder() {}
 
-        /** Resolves target hosts, for the target check and for every connection. Default: the system's. */
-        public Builder hostResolver(HostResolver resolver) {
+        /**
+         * Resolves target hosts, for the target check and for every connection. Default: the system's.
+         * A test seam, for tests of this package.
+         */
+        Builder hostResolver(HostResolver resolver) {
             this.resolver = Objects.requireNonNull(resolver, "resolver");
             return this;
         }
@@ -477,20 +470,20 @@ public final class WebhookSender implements AutoCloseable {
             return this;
         }
 
-        /** Where nonces come from. Default: {@link NonceSource#secureRandom()}. */
-        public Builder nonceSource(NonceSource nonceSource) {
+        /** Where nonces come from. Default: {@link NonceSource#secureRandom()}. A test seam. */
+        Builder nonceSource(NonceSource nonceSource) {
             this.nonceSource = Objects.requireNonNull(nonceSource, "nonceSource");
             return this;
         }
 
-        /** The {@code User-Agent}. Default {@link WebhookEnvelopes#DEFAULT_USER_AGENT}. */
+        /** The {@code User-Agent}. Default {@code webriskops-webhooks-java/<the kit's version>}. */
         public Builder userAgent(String userAgent) {
             this.userAgent = Objects.requireNonNull(userAgent, "userAgent");
             return this;
         }
 
-        /** How {@link #send} waits between attempts. Default {@link Sleeper#THREAD}. */
-        public Builder sleeper(Sleeper sleeper) {
+        /** How {@link #send} waits between attempts. Default {@link Sleeper#THREAD}. A test seam. */
+        Builder sleeper(Sleeper sleeper) {
             this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
             return this;
         }
@@ -521,6 +514,31 @@ public final class WebhookSender implements AutoCloseable {
                 throw new IllegalArgumentException(name + " must be between 1 ms and 10 minutes, not " + value);
             }
             return value;
+        }
+    }
+
+    /**
+     * How an in-process {@link WebhookSender#send} ended: {@link DeliveryStatus#EXPORTED}, {@link
+     * DeliveryStatus#BLOCKED} or {@link DeliveryStatus#FAILED}, and every attempt made. Immutable.
+     *
+     * @param status exported, blocked or failed
+     * @param attempts every attempt, in order; never empty
+     */
+    public record SendResult(DeliveryStatus status, List<AttemptOutcome> attempts) {
+        /**
+         * @throws IllegalArgumentException if {@code attempts} is empty
+         */
+        public SendResult {
+            Objects.requireNonNull(status, "status");
+            attempts = List.copyOf(attempts);
+            if (attempts.isEmpty()) {
+                throw new IllegalArgumentException("a send makes at least one attempt");
+            }
+        }
+
+        /** The last attempt. */
+        public AttemptOutcome last() {
+            return attempts.get(attempts.size() - 1);
         }
     }
 }

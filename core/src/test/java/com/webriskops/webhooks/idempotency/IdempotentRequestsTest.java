@@ -3,6 +3,11 @@ package com.webriskops.webhooks.idempotency;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.webriskops.webhooks.idempotency.Decision.BodyCapture;
+import com.webriskops.webhooks.idempotency.IdempotentRequests.ApiRequest;
+import com.webriskops.webhooks.idempotency.IdempotentRequests.KeyScopeResolver;
+import com.webriskops.webhooks.idempotency.IdempotentResponseStore.IdempotencyRecord;
+import com.webriskops.webhooks.idempotency.IdempotentResponseStore.StoredResponse;
 import jakarta.annotation.Nullable;
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;

@@ -2,6 +2,8 @@ package com.webriskops.webhooks.idempotency;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import com.webriskops.webhooks.idempotency.Decision.BodyCapture;
+import com.webriskops.webhooks.idempotency.IdempotentRequests.ApiRequest;
 import com.webriskops.webhooks.receiver.HttpAnswer;
 import com.webriskops.webhooks.testing.HttpEndpoint;
 import com.webriskops.webhooks.testing.IdempotencyConformanceSuite;

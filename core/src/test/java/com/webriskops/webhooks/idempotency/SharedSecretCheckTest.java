@@ -3,6 +3,7 @@ package com.webriskops.webhooks.idempotency;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.webriskops.webhooks.idempotency.SharedSecretCheck.SharedSecret;
 import com.webriskops.webhooks.receiver.HttpAnswer;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;

@@ -3,6 +3,9 @@ package com.webriskops.webhooks.payload;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.webriskops.webhooks.payload.RenderedBody.RenderedFormat;
+import com.webriskops.webhooks.payload.TicketExport.Severity;
+import com.webriskops.webhooks.payload.TicketExport.TicketSource;
 import com.webriskops.webhooks.testing.TestDeliveries;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validation;

@@ -22,24 +22,24 @@ import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
 
 /** A real HTTP or HTTPS server on 127.0.0.1 that records every request and answers through a handler. */
-final class LoopbackServer implements AutoCloseable {
+public final class LoopbackServer implements AutoCloseable {
     /** A request as received: lower-cased header names, raw body. */
-    record Received(String path, Map<String, List<String>> headers, byte[] body, int remotePort) {
-        String header(String name) {
+    public record Received(String path, Map<String, List<String>> headers, byte[] body, int remotePort) {
+        public String header(String name) {
             List<String> values = headers.get(name.toLowerCase(Locale.ROOT));
             return values == null ? null : values.get(0);
         }
     }
 
     /** An answer. */
-    record Answer(int status, Map<String, String> headers, byte[] body) {
-        static Answer of(int status) {
+    public record Answer(int status, Map<String, String> headers, byte[] body) {
+        public static Answer of(int status) {
             return new Answer(status, Map.of(), new byte[0]);
         }
     }
 
     /** Decides the answer. */
-    interface Handler {
+    public interface Handler {
         Answer handle(Received request) throws Exception;
     }
 
@@ -57,11 +57,11 @@ final class LoopbackServer implements AutoCloseable {
         server.start();
     }
 
-    static LoopbackServer http() throws IOException {
+    public static LoopbackServer http() throws IOException {
         return new LoopbackServer(HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0));
     }
 
-    static LoopbackServer https() throws Exception {
+    public static LoopbackServer https() throws Exception {
         HttpsServer server = HttpsServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         KeyManagerFactory keys = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
         keys.init(keyStore(), PASSWORD);
@@ -72,7 +72,7 @@ final class LoopbackServer implements AutoCloseable {
     }
 
     /** An SSL context trusting only the test certificate. */
-    static SSLContext trustingTestCertificate() throws Exception {
+    public static SSLContext trustingTestCertificate() throws Exception {
         TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
         trust.init(keyStore());
         SSLContext context = SSLContext.getInstance("TLS");
@@ -88,25 +88,25 @@ final class LoopbackServer implements AutoCloseable {
         return store;
     }
 
-    LoopbackServer handler(Handler handler) {
+    public LoopbackServer handler(Handler handler) {
         this.handler = handler;
         return this;
     }
 
-    int port() {
+    public int port() {
         return server.getAddress().getPort();
     }
 
-    String url(String path) {
+    public String url(String path) {
         String scheme = server instanceof HttpsServer ? "https" : "http";
         return scheme + "://127.0.0.1:" + port() + path;
     }
 
-    List<Received> received() {
+    public List<Received> received() {
         return List.copyOf(received);
     }
 
-    List<Received> received(String path) {
+    public List<Received> received(String path) {
         return received.stream().filter(r -> r.path().equals(path)).toList();
     }
 

@@ -3,6 +3,8 @@ package com.webriskops.webhooks.sender;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.webriskops.webhooks.protocol.ErrorCode;
+import com.webriskops.webhooks.sender.internal.ResponseClassifier;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Random;
@@ -12,17 +14,9 @@ class RetryPolicyTest {
     private static final Instant NOW = Instant.ofEpochSecond(1_766_203_200L);
 
     private static AttemptOutcome retryable(Duration retryAfter) {
-        return new AttemptOutcome(
-                1,
-                DeliveryStatus.RETRY_SCHEDULED,
-                DeliveryCodes.DELIVERY_FAILED,
-                503,
-                "the target answered 503",
-                retryAfter,
-                null,
-                true,
-                NOW,
-                NOW);
+        return AttemptOutcome.retry(1, ErrorCode.WEBHOOK_DELIVERY_FAILED, "the target answered 503", true, NOW, NOW)
+                .withAnswer(503, null)
+                .withRetryAfter(retryAfter);
     }
 
     @Test
@@ -75,8 +69,8 @@ class RetryPolicyTest {
 
     @Test
     void neverRetriesAnOutcomeThatIsNotRetryable() {
-        AttemptOutcome blocked = new AttemptOutcome(
-                1, DeliveryStatus.BLOCKED, DeliveryCodes.AUTH_FAILED, 401, "no", null, null, true, NOW, NOW);
+        AttemptOutcome blocked = AttemptOutcome.blocked(1, ErrorCode.GENERIC_WEBHOOK_AUTH_FAILED, "no", NOW, NOW)
+                .withAnswer(401, null);
 
         assertThat(RetryPolicy.ofDefaults().nextAttemptAt(blocked, 1, NOW, NOW)).isNull();
     }

@@ -2,6 +2,9 @@ package com.webriskops.webhooks.sender;
 
 import com.webriskops.webhooks.payload.TicketExportWebhook;
 import com.webriskops.webhooks.payload.WebhookJson;
+import com.webriskops.webhooks.sender.target.ExportTarget;
+import com.webriskops.webhooks.sender.target.ExportTarget.DeploymentMode;
+import com.webriskops.webhooks.sender.target.ExportTarget.PrivateNetworkPolicy;
 import com.webriskops.webhooks.signing.WebhookSecret;
 import com.webriskops.webhooks.testing.MutableClock;
 import com.webriskops.webhooks.testing.TestDeliveries;
@@ -12,20 +15,20 @@ import java.util.Random;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /** Exports, targets and senders for the sender tests. */
-final class SenderFixtures {
-    static final String SECRET_TEXT = TestDeliveries.SECRET_TEXT;
-    static final WebhookSecret SECRET = TestDeliveries.SECRET;
+public final class SenderFixtures {
+    public static final String SECRET_TEXT = TestDeliveries.SECRET_TEXT;
+    public static final WebhookSecret SECRET = TestDeliveries.SECRET;
 
     private static final AtomicInteger KEYS = new AtomicInteger();
 
     private SenderFixtures() {}
 
     /** The documentation example's ticket export under a fresh idempotency key. */
-    static ExportRequest export() {
+    public static ExportRequest export() {
         return export("export-" + KEYS.incrementAndGet());
     }
 
-    static ExportRequest export(String idempotencyKey) {
+    public static ExportRequest export(String idempotencyKey) {
         try {
             TicketExportWebhook example =
                     WebhookJson.mapper().readValue(TestDeliveries.examplePayload(), TicketExportWebhook.class);
@@ -41,7 +44,7 @@ final class SenderFixtures {
     }
 
     /** A self-hosted target allowed to reach 127.0.0.1. */
-    static ExportTarget loopbackTarget(String url) {
+    public static ExportTarget loopbackTarget(String url) {
         return ExportTarget.builder()
                 .id(123)
                 .baseUrl(url)
@@ -52,12 +55,12 @@ final class SenderFixtures {
                 .build();
     }
 
-    static MutableClock clock() {
+    public static MutableClock clock() {
         return new MutableClock(TestDeliveries.NOW);
     }
 
     /** A sender with short timeouts whose sleeper moves {@code clock} instead of waiting. */
-    static WebhookSender.Builder sender(MutableClock clock) {
+    public static WebhookSender.Builder sender(MutableClock clock) {
         return WebhookSender.builder()
                 .clock(clock)
                 .connectTimeout(Duration.ofSeconds(2))
@@ -65,7 +68,7 @@ final class SenderFixtures {
                 .sleeper(clock::advance);
     }
 
-    static RetryPolicy fastPolicy(int maxAttempts) {
+    public static RetryPolicy fastPolicy(int maxAttempts) {
         return RetryPolicy.builder()
                 .maxAttempts(maxAttempts)
                 .initialBackoff(Duration.ofSeconds(2))

@@ -5,15 +5,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.webriskops.webhooks.payload.TicketExport;
 import com.webriskops.webhooks.payload.TicketExportWebhook;
 import com.webriskops.webhooks.payload.WebhookJson;
+import com.webriskops.webhooks.protocol.ErrorCode;
 import com.webriskops.webhooks.protocol.WebhookHeaders;
 import com.webriskops.webhooks.protocol.WebhookProtocol;
 import com.webriskops.webhooks.receiver.HttpAnswer;
 import com.webriskops.webhooks.receiver.InboundRequest;
 import com.webriskops.webhooks.receiver.ReceiveResult;
 import com.webriskops.webhooks.receiver.WebhookReceiver;
+import com.webriskops.webhooks.sender.WebhookSender.SendResult;
+import com.webriskops.webhooks.sender.internal.HostResolver;
+import com.webriskops.webhooks.sender.target.ExportTarget;
+import com.webriskops.webhooks.sender.target.ExportTarget.DeploymentMode;
+import com.webriskops.webhooks.sender.target.ExportTarget.PrivateNetworkPolicy;
 import com.webriskops.webhooks.testing.MutableClock;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.net.UnknownHostException;
 import java.time.Duration;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -163,7 +170,7 @@ class WebhookSenderTest {
                     sender.attempt(SenderFixtures.loopbackTarget(server.url("/hook")), SenderFixtures.export(), 1);
 
             assertThat(outcome.status()).isEqualTo(DeliveryStatus.RETRY_SCHEDULED);
-            assertThat(outcome.code()).isEqualTo(DeliveryCodes.DELIVERY_FAILED);
+            assertThat(outcome.code()).isEqualTo(ErrorCode.WEBHOOK_DELIVERY_FAILED.wireValue());
             assertThat(outcome.httpStatus()).isNull();
             assertThat(outcome.message()).contains("did not answer in time");
         } finally {
@@ -183,7 +190,34 @@ class WebhookSenderTest {
                 SenderFixtures.loopbackTarget("http://127.0.0.1:" + port + "/hook"), SenderFixtures.export(), 1);
 
         assertThat(outcome.status()).isEqualTo(DeliveryStatus.RETRY_SCHEDULED);
-        assertThat(outcome.code()).isEqualTo(DeliveryCodes.DELIVERY_FAILED);
+        assertThat(outcome.code()).isEqualTo(ErrorCode.WEBHOOK_DELIVERY_FAILED.wireValue());
+        assertThat(outcome.requestSent()).isFalse();
+        assertThat(outcome.message()).isEqualTo("could not connect to the target");
+    }
+
+    @Test
+    void aHostThatStopsResolvingAfterTheCheckIsRetryable() {
+        AtomicInteger lookups = new AtomicInteger();
+        HostResolver vanishing = host -> {
+            if (lookups.incrementAndGet() == 1) {
+                return new InetAddress[] {InetAddress.getByAddress(host, new byte[] {93, (byte) 184, (byte) 216, 34})};
+            }
+            throw new UnknownHostException(host);
+        };
+        ExportTarget target = ExportTarget.builder()
+                .id(10)
+                .baseUrl("https://vanishing.example.test/hook")
+                .signingSecrets(SenderFixtures.SECRET)
+                .build();
+        WebhookSender sender =
+                SenderFixtures.sender(clock).hostResolver(vanishing).build();
+
+        AttemptOutcome outcome = sender.attempt(target, SenderFixtures.export(), 1);
+
+        assertThat(lookups).hasValue(2);
+        assertThat(outcome.status()).isEqualTo(DeliveryStatus.RETRY_SCHEDULED);
+        assertThat(outcome.code()).isEqualTo(ErrorCode.WEBHOOK_DELIVERY_FAILED.wireValue());
+        assertThat(outcome.message()).isEqualTo("the target host does not resolve");
         assertThat(outcome.requestSent()).isFalse();
     }
 
@@ -225,7 +259,7 @@ class WebhookSenderTest {
         AttemptOutcome outcome = sender.attempt(SenderFixtures.loopbackTarget(server.url("/hook")), export, 1);
 
         assertThat(outcome.status()).isEqualTo(DeliveryStatus.BLOCKED);
-        assertThat(outcome.code()).isEqualTo(PayloadFinding.CODE);
+        assertThat(outcome.code()).isEqualTo(ErrorCode.WEBHOOK_PAYLOAD_UNSAFE.wireValue());
         assertThat(outcome.message()).contains("ticket_export.summary").doesNotContain(SenderFixtures.SECRET_TEXT);
         assertThat(outcome.requestSent()).isFalse();
         assertThat(server.received()).isEmpty();
@@ -240,7 +274,7 @@ class WebhookSenderTest {
         AttemptOutcome outcome = SenderFixtures.sender(clock).build().attempt(target, SenderFixtures.export(), 1);
 
         assertThat(outcome.status()).isEqualTo(DeliveryStatus.BLOCKED);
-        assertThat(outcome.code()).isEqualTo(TargetCheck.SECRET_MISSING);
+        assertThat(outcome.code()).isEqualTo(ErrorCode.GENERIC_WEBHOOK_SECRET_MISSING.wireValue());
         assertThat(server.received()).isEmpty();
     }
 
@@ -255,7 +289,7 @@ class WebhookSenderTest {
         AttemptOutcome outcome = SenderFixtures.sender(clock).build().attempt(cloud, SenderFixtures.export(), 1);
 
         assertThat(outcome.status()).isEqualTo(DeliveryStatus.BLOCKED);
-        assertThat(outcome.code()).isEqualTo(TargetCheck.URL_UNSAFE);
+        assertThat(outcome.code()).isEqualTo(ErrorCode.GENERIC_WEBHOOK_URL_UNSAFE.wireValue());
         assertThat(server.received()).isEmpty();
     }
 
@@ -280,7 +314,7 @@ class WebhookSenderTest {
 
             assertThat(lookups).hasValue(2);
             assertThat(outcome.status()).isEqualTo(DeliveryStatus.BLOCKED);
-            assertThat(outcome.code()).isEqualTo(TargetCheck.URL_UNSAFE);
+            assertThat(outcome.code()).isEqualTo(ErrorCode.GENERIC_WEBHOOK_URL_UNSAFE.wireValue());
             assertThat(outcome.message()).contains("loopback");
             assertThat(https.received()).isEmpty();
         }
@@ -341,7 +375,10 @@ class WebhookSenderTest {
         WebhookReceiver<TicketExportWebhook> receiver = receiver();
         AtomicInteger handled = new AtomicInteger();
         server.handler(request -> answer(receiver, request, () -> handled.incrementAndGet() < 3 ? 503 : 200));
-        WebhookSender sender = SenderFixtures.sender(clock).build();
+        // The receiver's first delivery starts Bean Validation, slow on a busy machine: no timeouts here.
+        WebhookSender sender = SenderFixtures.sender(clock)
+                .responseTimeout(Duration.ofSeconds(60))
+                .build();
         ExportRequest export = SenderFixtures.export();
         ExportTarget target = SenderFixtures.loopbackTarget(server.url("/hook"));
 

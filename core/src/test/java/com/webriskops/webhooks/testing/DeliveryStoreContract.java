@@ -5,15 +5,16 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.webriskops.webhooks.payload.TicketExportWebhook;
 import com.webriskops.webhooks.payload.WebhookJson;
+import com.webriskops.webhooks.protocol.ErrorCode;
 import com.webriskops.webhooks.sender.AttemptOutcome;
-import com.webriskops.webhooks.sender.ClaimedDelivery;
-import com.webriskops.webhooks.sender.Delivery;
 import com.webriskops.webhooks.sender.DeliveryStatus;
-import com.webriskops.webhooks.sender.DeliveryStore;
-import com.webriskops.webhooks.sender.DeploymentMode;
 import com.webriskops.webhooks.sender.ExportRequest;
-import com.webriskops.webhooks.sender.ExportTarget;
-import com.webriskops.webhooks.sender.PrivateNetworkPolicy;
+import com.webriskops.webhooks.sender.outbox.Delivery;
+import com.webriskops.webhooks.sender.spi.DeliveryStore;
+import com.webriskops.webhooks.sender.spi.DeliveryStore.ClaimedDelivery;
+import com.webriskops.webhooks.sender.target.ExportTarget;
+import com.webriskops.webhooks.sender.target.ExportTarget.DeploymentMode;
+import com.webriskops.webhooks.sender.target.ExportTarget.PrivateNetworkPolicy;
 import jakarta.annotation.Nullable;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -35,7 +36,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
 /**
- * The behaviour every {@link com.webriskops.webhooks.sender.DeliveryStore} must have, shared through
+ * The behaviour every {@link com.webriskops.webhooks.sender.spi.DeliveryStore} must have, shared through
  * core's test-jar: the in-memory store runs it in core, the JDBI store on each database. A subclass
  * hands out an empty store before each test ({@link #emptyStore()}), and optionally a second instance
  * on the same data ({@link #secondInstance()}), as another application instance would have.
@@ -103,17 +104,30 @@ public abstract class DeliveryStoreContract {
     }
 
     private static AttemptOutcome outcome(ClaimedDelivery claim, DeliveryStatus status, Instant at) {
-        return new AttemptOutcome(
-                claim.attemptNumber(),
-                status,
-                status == DeliveryStatus.EXPORTED ? null : "WEBHOOK_DELIVERY_FAILED",
-                status == DeliveryStatus.EXPORTED ? 200 : 503,
-                status == DeliveryStatus.EXPORTED ? "delivered" : "the target answered 503",
-                status == DeliveryStatus.RETRY_SCHEDULED ? Duration.ofSeconds(7) : null,
-                status == DeliveryStatus.EXPORTED ? null : "busy",
-                true,
-                at,
-                at.plusMillis(250));
+        Instant finished = at.plusMillis(250);
+        switch (status) {
+            case EXPORTED:
+                return AttemptOutcome.exported(claim.attemptNumber(), "delivered", at, finished)
+                        .withAnswer(200, null);
+            case RETRY_SCHEDULED:
+                return AttemptOutcome.retry(
+                                claim.attemptNumber(),
+                                ErrorCode.WEBHOOK_DELIVERY_FAILED,
+                                "the target answered 503",
+                                true,
+                                at,
+                                finished)
+                        .withAnswer(503, "busy")
+                        .withRetryAfter(Duration.ofSeconds(7));
+            default:
+                return AttemptOutcome.blocked(
+                                claim.attemptNumber(),
+                                ErrorCode.WEBHOOK_DELIVERY_FAILED,
+                                "the target answered 503",
+                                at,
+                                finished)
+                        .withAnswer(503, "busy");
+        }
     }
 
     private ClaimedDelivery claimOne(String owner, Instant at) {
@@ -131,7 +145,7 @@ public abstract class DeliveryStoreContract {
         assertThat(delivery.idempotencyKey()).isEqualTo(export.idempotencyKey());
         assertThat(delivery.targetId()).isEqualTo(123);
         assertThat(delivery.providerKey()).isEqualTo(target().providerKey());
-        assertThat(delivery.signingStatus()).isEqualTo("signed");
+        assertThat(delivery.signingStatus().wireName()).isEqualTo("signed");
         assertThat(delivery.export()).isEqualTo(export);
         assertThat(delivery.attempts()).isZero();
         assertThat(delivery.roundAttempts()).isZero();

@@ -3,14 +3,13 @@ package com.webriskops.webhooks.testing;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.webriskops.webhooks.idempotency.IdempotencyRecord;
 import com.webriskops.webhooks.idempotency.IdempotentRequests;
 import com.webriskops.webhooks.idempotency.IdempotentResponseStore;
-import com.webriskops.webhooks.idempotency.InMemoryIdempotentResponseStore;
-import com.webriskops.webhooks.idempotency.KeyClaim;
-import com.webriskops.webhooks.idempotency.SharedSecret;
+import com.webriskops.webhooks.idempotency.IdempotentResponseStore.IdempotencyRecord;
+import com.webriskops.webhooks.idempotency.IdempotentResponseStore.KeyClaim;
+import com.webriskops.webhooks.idempotency.IdempotentResponseStore.StoredResponse;
 import com.webriskops.webhooks.idempotency.SharedSecretCheck;
-import com.webriskops.webhooks.idempotency.StoredResponse;
+import com.webriskops.webhooks.idempotency.SharedSecretCheck.SharedSecret;
 import com.webriskops.webhooks.payload.WebhookJson;
 import com.webriskops.webhooks.store.StoreException;
 import com.webriskops.webhooks.testing.ReceiverHarness.Endpoint;
@@ -56,7 +55,7 @@ public abstract class IdempotencyConformanceSuite {
 
     /** The engine configuration every test starts from: the test clock, an in-memory store. */
     protected IdempotentRequests.Builder idempotency() {
-        return IdempotentRequests.builder().clock(clock).store(new InMemoryIdempotentResponseStore());
+        return IdempotentRequests.builder().clock(clock).store(IdempotentResponseStore.inMemory());
     }
 
     protected Endpoint start(IdempotentRequests idempotency, @Nullable SharedSecretCheck check) throws Exception {

@@ -1,6 +1,6 @@
 package com.webriskops.webhooks.jaxrs;
 
-import com.webriskops.webhooks.idempotency.ApiRequest;
+import com.webriskops.webhooks.idempotency.IdempotentRequests.ApiRequest;
 import jakarta.annotation.Nullable;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.SecurityContext;

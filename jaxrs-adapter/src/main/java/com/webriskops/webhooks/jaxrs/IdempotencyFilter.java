@@ -1,7 +1,7 @@
 package com.webriskops.webhooks.jaxrs;
 
-import com.webriskops.webhooks.idempotency.BodyCapture;
 import com.webriskops.webhooks.idempotency.Decision;
+import com.webriskops.webhooks.idempotency.Decision.BodyCapture;
 import com.webriskops.webhooks.idempotency.IdempotentRequests;
 import jakarta.annotation.Nullable;
 import jakarta.annotation.Priority;

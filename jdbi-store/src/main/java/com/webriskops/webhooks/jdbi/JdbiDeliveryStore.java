@@ -9,12 +9,13 @@ import com.webriskops.webhooks.jdbi.internal.Times;
 import com.webriskops.webhooks.payload.ProviderKey;
 import com.webriskops.webhooks.payload.WebhookJson;
 import com.webriskops.webhooks.sender.AttemptOutcome;
-import com.webriskops.webhooks.sender.ClaimedDelivery;
-import com.webriskops.webhooks.sender.Delivery;
 import com.webriskops.webhooks.sender.DeliveryStatus;
-import com.webriskops.webhooks.sender.DeliveryStore;
 import com.webriskops.webhooks.sender.ExportRequest;
-import com.webriskops.webhooks.sender.ExportTarget;
+import com.webriskops.webhooks.sender.outbox.Delivery;
+import com.webriskops.webhooks.sender.spi.DeliveryStore;
+import com.webriskops.webhooks.sender.spi.DeliveryStore.ClaimedDelivery;
+import com.webriskops.webhooks.sender.target.ExportTarget;
+import com.webriskops.webhooks.sender.target.ExportTarget.SigningStatus;
 import com.webriskops.webhooks.store.StoreException;
 import jakarta.annotation.Nullable;
 import java.time.Duration;
@@ -84,7 +85,7 @@ public final class JdbiDeliveryStore implements DeliveryStore {
                     export.idempotencyKey(),
                     target.id(),
                     target.providerKey().wireName(),
-                    target.signingStatus(),
+                    target.signingStatus().wireName(),
                     json,
                     nowMs);
             return null;
@@ -283,7 +284,7 @@ public final class JdbiDeliveryStore implements DeliveryStore {
                 row.idempotencyKey(),
                 row.targetId(),
                 providerKey(row.providerKey()),
-                row.signingStatus(),
+                SigningStatus.fromWireName(row.signingStatus()),
                 fromJson(row.exportJson()),
                 DeliveryStatus.fromWireName(row.status()),
                 row.attempts(),

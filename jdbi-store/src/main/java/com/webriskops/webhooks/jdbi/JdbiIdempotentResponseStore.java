@@ -1,9 +1,9 @@
 package com.webriskops.webhooks.jdbi;
 
-import com.webriskops.webhooks.idempotency.IdempotencyRecord;
 import com.webriskops.webhooks.idempotency.IdempotentResponseStore;
-import com.webriskops.webhooks.idempotency.KeyClaim;
-import com.webriskops.webhooks.idempotency.StoredResponse;
+import com.webriskops.webhooks.idempotency.IdempotentResponseStore.IdempotencyRecord;
+import com.webriskops.webhooks.idempotency.IdempotentResponseStore.KeyClaim;
+import com.webriskops.webhooks.idempotency.IdempotentResponseStore.StoredResponse;
 import com.webriskops.webhooks.jdbi.internal.Batches;
 import com.webriskops.webhooks.jdbi.internal.ResponseRow;
 import com.webriskops.webhooks.jdbi.internal.ResponseSql;

@@ -181,7 +181,7 @@ public final class JdbiStores {
     }
 
     /**
-     * The sender's delivery outbox, for a {@link com.webriskops.webhooks.sender.Dispatcher}; the same
+     * The sender's delivery outbox, for a {@link com.webriskops.webhooks.sender.outbox.Dispatcher}; the same
      * instance on every call. Its tables come with {@link #migrate(DataSource, String)}.
      */
     public JdbiDeliveryStore deliveryStore() {

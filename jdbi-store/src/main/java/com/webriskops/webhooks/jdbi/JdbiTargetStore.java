@@ -5,12 +5,12 @@ import com.webriskops.webhooks.jdbi.internal.TargetRow;
 import com.webriskops.webhooks.jdbi.internal.TargetSql;
 import com.webriskops.webhooks.jdbi.internal.Times;
 import com.webriskops.webhooks.payload.ProviderKey;
-import com.webriskops.webhooks.sender.Cidr;
-import com.webriskops.webhooks.sender.DeploymentMode;
-import com.webriskops.webhooks.sender.ExportTarget;
-import com.webriskops.webhooks.sender.PrivateNetworkPolicy;
-import com.webriskops.webhooks.sender.StoredTarget;
-import com.webriskops.webhooks.sender.TargetStore;
+import com.webriskops.webhooks.sender.spi.TargetStore;
+import com.webriskops.webhooks.sender.spi.TargetStore.StoredTarget;
+import com.webriskops.webhooks.sender.target.Cidr;
+import com.webriskops.webhooks.sender.target.ExportTarget;
+import com.webriskops.webhooks.sender.target.ExportTarget.DeploymentMode;
+import com.webriskops.webhooks.sender.target.ExportTarget.PrivateNetworkPolicy;
 import com.webriskops.webhooks.store.StoreException;
 import jakarta.annotation.Nullable;
 import java.time.Instant;
@@ -24,7 +24,7 @@ import java.util.stream.Collectors;
  * shared by every instance that uses the same database. Obtain one from {@link JdbiStores}.
  *
  * <p>The table holds a target's settings only, never a signing secret: secrets come from the
- * application's {@link com.webriskops.webhooks.sender.CredentialProvider} (its vault or secret
+ * application's {@link com.webriskops.webhooks.sender.spi.CredentialProvider} (its vault or secret
  * manager), joined at attempt time by {@link #lookup}. Each call is one short statement.
  *
  * <p>Immutable and thread-safe; every call borrows a connection and returns it.

@@ -3,13 +3,13 @@ package com.webriskops.webhooks.jdbi;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.webriskops.webhooks.sender.AttemptOutcome;
-import com.webriskops.webhooks.sender.ClaimedDelivery;
-import com.webriskops.webhooks.sender.Delivery;
 import com.webriskops.webhooks.sender.DeliveryStatus;
-import com.webriskops.webhooks.sender.DeliveryStore;
-import com.webriskops.webhooks.sender.Dispatcher;
 import com.webriskops.webhooks.sender.ExportRequest;
-import com.webriskops.webhooks.sender.ExportTarget;
+import com.webriskops.webhooks.sender.outbox.Delivery;
+import com.webriskops.webhooks.sender.outbox.Dispatcher;
+import com.webriskops.webhooks.sender.spi.DeliveryStore;
+import com.webriskops.webhooks.sender.spi.DeliveryStore.ClaimedDelivery;
+import com.webriskops.webhooks.sender.target.ExportTarget;
 import com.webriskops.webhooks.testing.DeliveryStoreContract;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import jakarta.annotation.Nullable;
@@ -52,7 +52,7 @@ class DatabaseRestartDispatchTest {
                 store.enqueue(target, DeliveryStoreContract.export("restart-" + i), now);
             }
             CountingStore counting = new CountingStore(store);
-            try (Dispatcher dispatcher = com.webriskops.webhooks.sender.Dispatcher.builder()
+            try (Dispatcher dispatcher = com.webriskops.webhooks.sender.outbox.Dispatcher.builder()
                     .store(counting)
                     .sender(OutboxDispatcherMain.sender())
                     .targets(id -> id == target.id() ? target : null)

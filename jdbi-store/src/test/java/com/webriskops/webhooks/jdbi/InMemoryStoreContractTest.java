@@ -1,7 +1,6 @@
 package com.webriskops.webhooks.jdbi;
 
 import com.webriskops.webhooks.idempotency.IdempotentResponseStore;
-import com.webriskops.webhooks.idempotency.InMemoryIdempotentResponseStore;
 import com.webriskops.webhooks.store.IdempotencyStore;
 import com.webriskops.webhooks.store.InMemoryIdempotencyStore;
 import com.webriskops.webhooks.store.InMemoryReplayStore;
@@ -11,7 +10,7 @@ import com.webriskops.webhooks.store.ReplayStore;
 class InMemoryStoreContractTest extends StoreContractTest {
     private final ReplayStore replayStore = new InMemoryReplayStore();
     private final IdempotencyStore idempotencyStore = new InMemoryIdempotencyStore();
-    private final IdempotentResponseStore responseStore = new InMemoryIdempotentResponseStore();
+    private final IdempotentResponseStore responseStore = IdempotentResponseStore.inMemory();
 
     @Override
     public IdempotentResponseStore responseStore() {

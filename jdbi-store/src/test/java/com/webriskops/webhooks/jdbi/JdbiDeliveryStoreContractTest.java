@@ -2,7 +2,7 @@ package com.webriskops.webhooks.jdbi;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.webriskops.webhooks.sender.DeliveryStore;
+import com.webriskops.webhooks.sender.spi.DeliveryStore;
 import com.webriskops.webhooks.testing.DeliveryStoreContract;
 import com.webriskops.webhooks.testing.TestDeliveries;
 import java.sql.Connection;

@@ -2,8 +2,8 @@ package com.webriskops.webhooks.jdbi;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.webriskops.webhooks.sender.ExportTarget;
-import com.webriskops.webhooks.sender.TargetStore;
+import com.webriskops.webhooks.sender.spi.TargetStore;
+import com.webriskops.webhooks.sender.target.ExportTarget;
 import com.webriskops.webhooks.signing.WebhookSecret;
 import com.webriskops.webhooks.testing.TargetStoreContract;
 import java.sql.Connection;

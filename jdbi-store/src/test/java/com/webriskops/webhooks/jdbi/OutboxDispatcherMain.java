@@ -1,8 +1,8 @@
 package com.webriskops.webhooks.jdbi;
 
-import com.webriskops.webhooks.sender.Dispatcher;
-import com.webriskops.webhooks.sender.ExportTarget;
 import com.webriskops.webhooks.sender.WebhookSender;
+import com.webriskops.webhooks.sender.outbox.Dispatcher;
+import com.webriskops.webhooks.sender.target.ExportTarget;
 import java.time.Duration;
 import org.h2.jdbcx.JdbcConnectionPool;
 

@@ -3,10 +3,10 @@ package com.webriskops.webhooks.jdbi;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.webriskops.webhooks.sender.DeliveryStatus;
-import com.webriskops.webhooks.sender.DeliveryStore;
-import com.webriskops.webhooks.sender.Dispatcher;
-import com.webriskops.webhooks.sender.ExportTarget;
 import com.webriskops.webhooks.sender.RetryPolicy;
+import com.webriskops.webhooks.sender.outbox.Dispatcher;
+import com.webriskops.webhooks.sender.spi.DeliveryStore;
+import com.webriskops.webhooks.sender.target.ExportTarget;
 import com.webriskops.webhooks.testing.DeliveryStoreContract;
 import java.io.File;
 import java.io.IOException;

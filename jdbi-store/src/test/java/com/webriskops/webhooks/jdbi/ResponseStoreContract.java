@@ -2,10 +2,10 @@ package com.webriskops.webhooks.jdbi;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.webriskops.webhooks.idempotency.IdempotencyRecord;
 import com.webriskops.webhooks.idempotency.IdempotentResponseStore;
-import com.webriskops.webhooks.idempotency.KeyClaim;
-import com.webriskops.webhooks.idempotency.StoredResponse;
+import com.webriskops.webhooks.idempotency.IdempotentResponseStore.IdempotencyRecord;
+import com.webriskops.webhooks.idempotency.IdempotentResponseStore.KeyClaim;
+import com.webriskops.webhooks.idempotency.IdempotentResponseStore.StoredResponse;
 import jakarta.annotation.Nullable;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;

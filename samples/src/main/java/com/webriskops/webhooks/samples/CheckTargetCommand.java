@@ -1,9 +1,9 @@
 package com.webriskops.webhooks.samples;
 
 import com.webriskops.webhooks.payload.ProviderKey;
-import com.webriskops.webhooks.sender.ExportTarget;
-import com.webriskops.webhooks.sender.TargetCheck;
-import com.webriskops.webhooks.sender.TargetSafety;
+import com.webriskops.webhooks.sender.target.ExportTarget;
+import com.webriskops.webhooks.sender.target.TargetSafety;
+import com.webriskops.webhooks.sender.target.TargetSafety.TargetCheck;
 import com.webriskops.webhooks.signing.WebhookSecret;
 import java.util.HashSet;
 import java.util.List;

@@ -1,7 +1,7 @@
 package com.webriskops.webhooks.samples;
 
 import com.webriskops.webhooks.jdbi.JdbiStores;
-import com.webriskops.webhooks.sender.DeliveryStore;
+import com.webriskops.webhooks.sender.spi.DeliveryStore;
 import java.io.PrintWriter;
 import java.sql.Connection;
 import java.sql.DriverManager;

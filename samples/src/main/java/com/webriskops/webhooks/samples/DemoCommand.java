@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.webriskops.webhooks.jdbi.JdbiStores;
 import com.webriskops.webhooks.payload.TicketExportWebhook;
 import com.webriskops.webhooks.payload.WebhookJson;
+import com.webriskops.webhooks.protocol.ErrorCode;
 import com.webriskops.webhooks.receiver.VerifiedDelivery;
 import com.webriskops.webhooks.receiver.WebhookReceiver;
 import com.webriskops.webhooks.samples.apps.EmbeddedSenderApp;
@@ -12,15 +13,13 @@ import com.webriskops.webhooks.samples.apps.RunningServer;
 import com.webriskops.webhooks.samples.apps.ServletReceiverApp;
 import com.webriskops.webhooks.sender.AttemptOutcome;
 import com.webriskops.webhooks.sender.DeliveryStatus;
-import com.webriskops.webhooks.sender.DeliveryStatusView;
-import com.webriskops.webhooks.sender.DeploymentMode;
 import com.webriskops.webhooks.sender.ExportRequest;
-import com.webriskops.webhooks.sender.ExportTarget;
-import com.webriskops.webhooks.sender.OutboundRequest;
 import com.webriskops.webhooks.sender.RetryPolicy;
-import com.webriskops.webhooks.sender.SendResult;
-import com.webriskops.webhooks.sender.WebhookEnvelopes;
 import com.webriskops.webhooks.sender.WebhookSender;
+import com.webriskops.webhooks.sender.WebhookSender.SendResult;
+import com.webriskops.webhooks.sender.outbox.DeliveryStatusView;
+import com.webriskops.webhooks.sender.target.ExportTarget;
+import com.webriskops.webhooks.sender.target.ExportTarget.DeploymentMode;
 import com.webriskops.webhooks.signing.WebhookSecret;
 import java.io.IOException;
 import java.io.InputStream;
@@ -146,8 +145,9 @@ final class DemoCommand implements Command {
                     retry.httpStatus() + " " + oneLine(retry.responseSnippet()) + ", handler ran " + handled.size()
                             + " times");
 
-            OutboundRequest captured =
-                    WebhookEnvelopes.ofDefaults().build(toJersey, EmbeddedSenderApp.exampleExport("demo-export-c"), 1);
+            ExportTarget toCapture = local(flaky.url("/capture"), secret);
+            sender.attempt(toCapture, EmbeddedSenderApp.exampleExport("demo-export-c"), 1);
+            FlakyReceiver.Captured captured = flaky.captured();
             Answer first = post(jersey.endpoint(), captured.headers(), captured.body());
             Answer replayed = post(jersey.endpoint(), captured.headers(), captured.body());
             out.step(
@@ -155,18 +155,20 @@ final class DemoCommand implements Command {
                     first.status() == 204 && replayed.isSignatureInvalid(),
                     "first " + first.status() + ", replay " + replayed);
 
-            OutboundRequest signed =
-                    WebhookEnvelopes.ofDefaults().build(toJersey, EmbeddedSenderApp.exampleExport("demo-export-d"), 1);
+            sender.attempt(toCapture, EmbeddedSenderApp.exampleExport("demo-export-d"), 1);
+            FlakyReceiver.Captured signed = flaky.captured();
             byte[] tampered = new String(signed.body(), StandardCharsets.UTF_8)
                     .replace("Fix checkout", "Fix chekout")
                     .getBytes(StandardCharsets.UTF_8);
             Answer tamperedAnswer = post(jersey.endpoint(), signed.headers(), tampered);
             out.step("a tampered body is refused", tamperedAnswer.isSignatureInvalid(), tamperedAnswer.toString());
 
-            OutboundRequest stale = WebhookEnvelopes.builder()
+            try (WebhookSender late = WebhookSender.builder()
                     .clock(Clock.offset(Clock.systemUTC(), Duration.ofMinutes(-10)))
-                    .build()
-                    .build(toJetty, EmbeddedSenderApp.exampleExport("demo-export-e"), 1);
+                    .build()) {
+                late.attempt(toCapture, EmbeddedSenderApp.exampleExport("demo-export-e"), 1);
+            }
+            FlakyReceiver.Captured stale = flaky.captured();
             Answer staleAnswer = post(jetty.endpoint(), stale.headers(), stale.body());
             out.step("a timestamp 10 minutes old is refused", staleAnswer.isSignatureInvalid(), staleAnswer.toString());
 
@@ -241,7 +243,7 @@ final class DemoCommand implements Command {
     /** An HTTP answer: status and, for problem bodies, the {@code code}. */
     record Answer(int status, String code) {
         boolean isSignatureInvalid() {
-            return status == 401 && code.equals("WEBHOOK_SIGNATURE_INVALID");
+            return status == 401 && code.equals(ErrorCode.WEBHOOK_SIGNATURE_INVALID.wireValue());
         }
 
         @Override

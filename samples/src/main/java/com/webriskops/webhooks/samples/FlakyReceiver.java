@@ -8,17 +8,25 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The demo's deliberately unreliable receiver, on the JDK's HTTP server: {@code /flaky} answers 429
  * with {@code Retry-After: 1} to its first request and 200 afterwards; {@code /down} always answers
- * 503. It counts every request it gets.
+ * 503; {@code /capture} answers 200 and keeps the request's signed headers and body, as someone
+ * listening on the wire would. It counts every request it gets.
  */
 final class FlakyReceiver implements AutoCloseable {
     private final HttpServer server;
     private final AtomicInteger flakyHits = new AtomicInteger();
     private final AtomicInteger requests = new AtomicInteger();
+    private volatile Captured captured;
+
+    /** A request as {@code /capture} kept it: the signature, idempotency and content headers, and the body. */
+    record Captured(Map<String, String> headers, byte[] body) {}
 
     private FlakyReceiver(HttpServer server) {
         this.server = server;
@@ -34,6 +42,23 @@ final class FlakyReceiver implements AutoCloseable {
             } else {
                 flaky.answer(exchange, 200, "{\"status\":\"received\"}");
             }
+        });
+        server.createContext("/capture", exchange -> {
+            Map<String, String> headers = new LinkedHashMap<>();
+            exchange.getRequestHeaders().forEach((name, values) -> {
+                String lower = name.toLowerCase(Locale.ROOT);
+                if (lower.startsWith("x-webriskops-")
+                        || lower.equals("idempotency-key")
+                        || lower.equals("content-type")) {
+                    headers.put(name, values.get(0));
+                }
+            });
+            byte[] body;
+            try (InputStream in = exchange.getRequestBody()) {
+                body = in.readAllBytes();
+            }
+            flaky.captured = new Captured(headers, body);
+            flaky.answer(exchange, 200, "{\"status\":\"received\"}");
         });
         server.createContext("/down", exchange -> flaky.answer(exchange, 503, "{\"status\":\"down for maintenance\"}"));
         server.start();
@@ -54,6 +79,11 @@ final class FlakyReceiver implements AutoCloseable {
 
     URI url(String path) {
         return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + path);
+    }
+
+    /** The last request {@code /capture} got, or null. */
+    Captured captured() {
+        return captured;
     }
 
     /** Requests answered so far, on every path. */

@@ -1,14 +1,14 @@
 package com.webriskops.webhooks.samples;
 
-import com.webriskops.webhooks.sender.Delivery;
 import com.webriskops.webhooks.sender.DeliveryStatus;
-import com.webriskops.webhooks.sender.DeliveryStatusView;
-import com.webriskops.webhooks.sender.DeliveryStore;
-import com.webriskops.webhooks.sender.Dispatcher;
 import com.webriskops.webhooks.sender.ExportRequest;
-import com.webriskops.webhooks.sender.ExportTarget;
 import com.webriskops.webhooks.sender.RetryPolicy;
 import com.webriskops.webhooks.sender.WebhookSender;
+import com.webriskops.webhooks.sender.outbox.Delivery;
+import com.webriskops.webhooks.sender.outbox.DeliveryStatusView;
+import com.webriskops.webhooks.sender.outbox.Dispatcher;
+import com.webriskops.webhooks.sender.spi.DeliveryStore;
+import com.webriskops.webhooks.sender.target.ExportTarget;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;

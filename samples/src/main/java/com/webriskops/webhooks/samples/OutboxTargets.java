@@ -2,9 +2,9 @@ package com.webriskops.webhooks.samples;
 
 import com.webriskops.webhooks.payload.ProviderKey;
 import com.webriskops.webhooks.payload.WebhookJson;
-import com.webriskops.webhooks.sender.Cidr;
-import com.webriskops.webhooks.sender.ExportTarget;
-import com.webriskops.webhooks.sender.TargetLookup;
+import com.webriskops.webhooks.sender.spi.TargetStore.TargetLookup;
+import com.webriskops.webhooks.sender.target.Cidr;
+import com.webriskops.webhooks.sender.target.ExportTarget;
 import com.webriskops.webhooks.signing.WebhookSecret;
 import jakarta.annotation.Nullable;
 import java.util.List;

@@ -3,9 +3,8 @@ package com.webriskops.webhooks.samples;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.webriskops.webhooks.idempotency.IdempotentRequests;
 import com.webriskops.webhooks.idempotency.IdempotentResponseStore;
-import com.webriskops.webhooks.idempotency.InMemoryIdempotentResponseStore;
-import com.webriskops.webhooks.idempotency.SharedSecret;
 import com.webriskops.webhooks.idempotency.SharedSecretCheck;
+import com.webriskops.webhooks.idempotency.SharedSecretCheck.SharedSecret;
 import com.webriskops.webhooks.jdbi.JdbiStores;
 import com.webriskops.webhooks.payload.TicketExportWebhook;
 import com.webriskops.webhooks.receiver.VerifiedDelivery;
@@ -113,7 +112,7 @@ final class ReceiveCommand implements Command {
         StandardWebhooksScheme<JsonNode> standardScheme = standardScheme(console);
         WebhookReceiver.Builder<StandardWebhooksScheme.Message<JsonNode>> standardReceiver =
                 standardScheme == null ? null : WebhookReceiver.builder(standardScheme);
-        IdempotentResponseStore responses = new InMemoryIdempotentResponseStore();
+        IdempotentResponseStore responses = IdempotentResponseStore.inMemory();
         if (!store.equals("memory")) {
             DataSource dataSource = Databases.open(store);
             JdbiStores stores = JdbiStores.create(dataSource);

@@ -2,10 +2,10 @@ package com.webriskops.webhooks.samples;
 
 import com.webriskops.webhooks.sender.AttemptOutcome;
 import com.webriskops.webhooks.sender.DeliveryStatus;
-import com.webriskops.webhooks.sender.ExportTarget;
 import com.webriskops.webhooks.sender.RetryPolicy;
-import com.webriskops.webhooks.sender.SendResult;
 import com.webriskops.webhooks.sender.WebhookSender;
+import com.webriskops.webhooks.sender.WebhookSender.SendResult;
+import com.webriskops.webhooks.sender.target.ExportTarget;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;

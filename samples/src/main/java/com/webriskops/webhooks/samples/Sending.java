@@ -1,12 +1,12 @@
 package com.webriskops.webhooks.samples;
 
 import com.webriskops.webhooks.sender.AttemptOutcome;
-import com.webriskops.webhooks.sender.Delivery;
-import com.webriskops.webhooks.sender.DeliveryStatusView;
 import com.webriskops.webhooks.sender.ExportRequest;
-import com.webriskops.webhooks.sender.ExportTarget;
-import com.webriskops.webhooks.sender.PortableExport;
-import com.webriskops.webhooks.sender.SendResult;
+import com.webriskops.webhooks.sender.WebhookSender.SendResult;
+import com.webriskops.webhooks.sender.fallback.PortableExport;
+import com.webriskops.webhooks.sender.outbox.Delivery;
+import com.webriskops.webhooks.sender.outbox.DeliveryStatusView;
+import com.webriskops.webhooks.sender.target.ExportTarget;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -22,24 +22,12 @@ final class Sending {
     static DeliveryStatusView view(ExportTarget target, ExportRequest export, SendResult result, Instant now) {
         List<AttemptOutcome> attempts = result.attempts();
         Instant startedAt = attempts.get(0).startedAt();
-        Delivery delivery = new Delivery(
-                0,
-                export.idempotencyKey(),
-                target.id(),
-                target.providerKey(),
-                target.signingStatus(),
-                export,
-                result.status(),
-                attempts.size(),
-                attempts.size(),
-                startedAt,
-                null,
-                null,
-                null,
-                0,
-                startedAt,
-                result.last().finishedAt(),
-                attempts);
+        Delivery delivery = Delivery.pending(0, target, export, startedAt)
+                .withStatus(result.status())
+                .withAttempts(attempts.size(), attempts.size(), startedAt)
+                .withNextAttemptAt(null)
+                .withUpdatedAt(result.last().finishedAt())
+                .withAttemptLog(attempts);
         return DeliveryStatusView.of(delivery, now);
     }
 

@@ -2,14 +2,14 @@ package com.webriskops.webhooks.samples;
 
 import com.sun.net.httpserver.HttpServer;
 import com.webriskops.webhooks.idempotency.IdempotentRequests;
-import com.webriskops.webhooks.idempotency.KeyScopeResolver;
+import com.webriskops.webhooks.idempotency.IdempotentRequests.KeyScopeResolver;
 import com.webriskops.webhooks.jaxrs.api.BearerTokenAuthoriser;
 import com.webriskops.webhooks.jaxrs.api.TicketExportApiFeature;
 import com.webriskops.webhooks.jdbi.JdbiStores;
 import com.webriskops.webhooks.samples.apps.EmbeddedSenderApp;
-import com.webriskops.webhooks.sender.Dispatcher;
-import com.webriskops.webhooks.sender.InMemoryCredentialStore;
 import com.webriskops.webhooks.sender.WebhookSender;
+import com.webriskops.webhooks.sender.outbox.Dispatcher;
+import com.webriskops.webhooks.sender.spi.CredentialStore;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.util.Set;
@@ -88,7 +88,7 @@ final class ServeApiCommand implements Command {
         String store = args.optional("store") == null ? DEFAULT_STORE : args.optional("store");
         DataSource dataSource = Databases.open(store);
         JdbiStores stores = JdbiStores.create(dataSource);
-        InMemoryCredentialStore credentials = new InMemoryCredentialStore();
+        CredentialStore credentials = CredentialStore.inMemory();
         CountDownLatch stop = new CountDownLatch(1);
         CountDownLatch stopped = new CountDownLatch(1);
         Thread hook = new Thread(

@@ -1,6 +1,6 @@
 package com.webriskops.webhooks.servlet;
 
-import com.webriskops.webhooks.idempotency.BodyCapture;
+import com.webriskops.webhooks.idempotency.Decision.BodyCapture;
 import jakarta.annotation.Nullable;
 import jakarta.servlet.ServletOutputStream;
 import jakarta.servlet.WriteListener;

@@ -6,8 +6,8 @@ import static com.webriskops.webhooks.servlet.WebRiskOpsWebhookFilter.INIT_SECRE
 import static com.webriskops.webhooks.servlet.WebRiskOpsWebhookFilter.INIT_TIMESTAMP_TOLERANCE_SECONDS;
 
 import com.webriskops.webhooks.idempotency.IdempotentRequests;
-import com.webriskops.webhooks.idempotency.SharedSecret;
 import com.webriskops.webhooks.idempotency.SharedSecretCheck;
+import com.webriskops.webhooks.idempotency.SharedSecretCheck.SharedSecret;
 import com.webriskops.webhooks.payload.TicketExportWebhook;
 import com.webriskops.webhooks.receiver.WebhookReceiver;
 import com.webriskops.webhooks.signing.WebhookSecret;

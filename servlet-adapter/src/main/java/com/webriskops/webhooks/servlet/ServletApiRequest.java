@@ -1,6 +1,6 @@
 package com.webriskops.webhooks.servlet;
 
-import com.webriskops.webhooks.idempotency.ApiRequest;
+import com.webriskops.webhooks.idempotency.IdempotentRequests.ApiRequest;
 import jakarta.annotation.Nullable;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;

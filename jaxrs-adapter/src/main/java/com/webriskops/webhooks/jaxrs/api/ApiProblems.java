@@ -3,9 +3,10 @@ package com.webriskops.webhooks.jaxrs.api;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.webriskops.webhooks.jaxrs.Answers;
 import com.webriskops.webhooks.payload.WebhookJson;
+import com.webriskops.webhooks.protocol.ErrorCode;
 import com.webriskops.webhooks.receiver.ProblemDetails;
 import com.webriskops.webhooks.receiver.Violation;
-import com.webriskops.webhooks.sender.TargetCheck;
+import com.webriskops.webhooks.sender.target.TargetSafety.TargetCheck;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
 import java.util.Map;
@@ -13,26 +14,28 @@ import java.util.Objects;
 
 /** The API's refusals, rendered by core's {@link ProblemDetails} like every other refusal of the kit. */
 final class ApiProblems {
-    static final String VALIDATION_FAILED = "VALIDATION_FAILED";
-    static final String NOT_FOUND = "NOT_FOUND";
-
     private ApiProblems() {}
 
-    static Response problem(int status, String code, String detail) {
-        return Answers.toResponse(ProblemDetails.render(status, code, detail));
+    static Response problem(int status, ErrorCode code, String detail) {
+        return Answers.toResponse(ProblemDetails.render(status, code.wireValue(), detail));
     }
 
     static Response notFound(String detail) {
-        return problem(404, NOT_FOUND, detail);
+        return problem(404, ErrorCode.NOT_FOUND, detail);
     }
 
-    static Response conflict(String code, String detail) {
+    static Response conflict(ErrorCode code, String detail) {
         return problem(409, code, detail);
     }
 
     static Response invalid(List<Violation> violations) {
         return Answers.toResponse(ProblemDetails.render(
-                422, VALIDATION_FAILED, "the request has invalid fields", violations, null, Map.of()));
+                422,
+                ErrorCode.VALIDATION_FAILED.wireValue(),
+                "the request has invalid fields",
+                violations,
+                null,
+                Map.of()));
     }
 
     static Response invalid(String field, String message) {
@@ -43,14 +46,16 @@ final class ApiProblems {
     static Response blocked(TargetCheck check) {
         return Answers.toResponse(ProblemDetails.render(
                 422,
-                Objects.requireNonNull(check.code()),
+                Objects.requireNonNull(check.code()).wireValue(),
                 check.message(),
                 List.of(),
                 null,
-                Map.of("provider_code", Objects.requireNonNull(check.providerCode()))));
+                Map.of(
+                        "provider_code",
+                        Objects.requireNonNull(check.providerCode()).wireValue())));
     }
 
-    static Response blocked(String code, String detail) {
+    static Response blocked(ErrorCode code, String detail) {
         return problem(422, code, detail);
     }
 

@@ -1,7 +1,8 @@
 package com.webriskops.webhooks.jaxrs.api;
 
-import com.webriskops.webhooks.internal.TokenBuckets;
 import com.webriskops.webhooks.jaxrs.Answers;
+import com.webriskops.webhooks.protocol.ErrorCode;
+import com.webriskops.webhooks.ratelimit.TokenBuckets;
 import com.webriskops.webhooks.receiver.ProblemDetails;
 import jakarta.annotation.Nullable;
 import jakarta.annotation.Priority;
@@ -51,7 +52,7 @@ final class AuthorisationFilter implements ContainerRequestFilter {
                 if (wait != null) {
                     request.abortWith(Answers.toResponse(ProblemDetails.render(
                             429,
-                            "RATE_LIMITED",
+                            ErrorCode.RATE_LIMITED.wireValue(),
                             "Too many calls; retry after the given delay.",
                             List.of(),
                             wait,
@@ -61,10 +62,10 @@ final class AuthorisationFilter implements ContainerRequestFilter {
                 request.setSecurityContext(new Caller(verdict.principal(), request.getSecurityContext()));
                 return;
             case FORBIDDEN:
-                request.abortWith(ApiProblems.problem(403, "FORBIDDEN", verdict.detail()));
+                request.abortWith(ApiProblems.problem(403, ErrorCode.FORBIDDEN, verdict.detail()));
                 return;
             default:
-                request.abortWith(ApiProblems.problem(401, "UNAUTHORIZED", verdict.detail()));
+                request.abortWith(ApiProblems.problem(401, ErrorCode.UNAUTHORIZED, verdict.detail()));
         }
     }
 

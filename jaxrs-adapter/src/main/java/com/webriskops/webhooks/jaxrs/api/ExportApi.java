@@ -5,17 +5,17 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.webriskops.webhooks.payload.WebhookJson;
-import com.webriskops.webhooks.sender.Cidr;
-import com.webriskops.webhooks.sender.CredentialProvider;
-import com.webriskops.webhooks.sender.Delivery;
-import com.webriskops.webhooks.sender.DeliveryStatusView;
-import com.webriskops.webhooks.sender.DeliveryStore;
-import com.webriskops.webhooks.sender.ExportTarget;
-import com.webriskops.webhooks.sender.PreparedExports;
-import com.webriskops.webhooks.sender.StoredTarget;
-import com.webriskops.webhooks.sender.TargetLookup;
-import com.webriskops.webhooks.sender.TargetSafety;
-import com.webriskops.webhooks.sender.TargetStore;
+import com.webriskops.webhooks.sender.outbox.Delivery;
+import com.webriskops.webhooks.sender.outbox.DeliveryStatusView;
+import com.webriskops.webhooks.sender.spi.CredentialProvider;
+import com.webriskops.webhooks.sender.spi.DeliveryStore;
+import com.webriskops.webhooks.sender.spi.TargetStore;
+import com.webriskops.webhooks.sender.spi.TargetStore.StoredTarget;
+import com.webriskops.webhooks.sender.spi.TargetStore.TargetLookup;
+import com.webriskops.webhooks.sender.target.Cidr;
+import com.webriskops.webhooks.sender.target.ExportTarget;
+import com.webriskops.webhooks.sender.target.ExportTarget.SigningStatus;
+import com.webriskops.webhooks.sender.target.TargetSafety;
 import jakarta.annotation.Nullable;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -123,13 +123,12 @@ final class ExportApi {
             allowlist.add(cidr.toString());
         }
         json.put("signing_enabled", target.signingEnabled());
-        String signingStatus;
-        if (!target.signingEnabled()) {
-            signingStatus = "unsigned";
-        } else {
-            signingStatus = credentials.signingSecrets(target.id()).isEmpty() ? "secret_missing" : "signed";
-        }
-        json.put("signing_status", signingStatus);
+        // Stored targets hold no secret: the credential provider says whether one is held.
+        boolean holdsSecret = target.signingEnabled()
+                && !credentials.signingSecrets(target.id()).isEmpty();
+        json.put(
+                "signing_status",
+                SigningStatus.of(target.signingEnabled(), holdsSecret).wireName());
         json.put("status", stored.active() ? "active" : "disabled");
         json.put("created_at", stored.createdAt().toString());
         json.put("updated_at", stored.updatedAt().toString());

@@ -1,13 +1,12 @@
 package com.webriskops.webhooks.jaxrs.api;
 
 import com.webriskops.webhooks.idempotency.IdempotentRequests;
-import com.webriskops.webhooks.internal.TokenBuckets;
 import com.webriskops.webhooks.jaxrs.IdempotentApiFeature;
-import com.webriskops.webhooks.sender.CredentialProvider;
-import com.webriskops.webhooks.sender.DeliveryStore;
-import com.webriskops.webhooks.sender.PreparedExports;
-import com.webriskops.webhooks.sender.TargetSafety;
-import com.webriskops.webhooks.sender.TargetStore;
+import com.webriskops.webhooks.ratelimit.TokenBuckets;
+import com.webriskops.webhooks.sender.spi.CredentialProvider;
+import com.webriskops.webhooks.sender.spi.DeliveryStore;
+import com.webriskops.webhooks.sender.spi.TargetStore;
+import com.webriskops.webhooks.sender.target.TargetSafety;
 import jakarta.annotation.Nullable;
 import jakarta.ws.rs.ConstrainedTo;
 import jakarta.ws.rs.RuntimeType;
@@ -40,7 +39,7 @@ import java.util.Objects;
  *
  * <p>The API approves exports the application prepared ({@link PreparedExports}); it never authors
  * one. Approval and retry enqueue into the {@link DeliveryStore} a {@link
- * com.webriskops.webhooks.sender.Dispatcher} drains (built with {@code
+ * com.webriskops.webhooks.sender.outbox.Dispatcher} drains (built with {@code
  * targetStore.lookup(credentials)} as its target lookup). Signing secrets are write-only: no answer
  * and no log line ever holds one. Answers are JSON with snake_case members; refusals are {@code
  * application/problem+json} with a {@code code}: {@code UNAUTHORIZED} (401), {@code FORBIDDEN} (403),
@@ -135,7 +134,7 @@ public final class TicketExportApiFeature implements Feature {
 
         /**
          * Where signing secrets come from (required). When it is a {@link
-         * com.webriskops.webhooks.sender.CredentialStore}, the API's create and credential calls write
+         * com.webriskops.webhooks.sender.spi.CredentialStore}, the API's create and credential calls write
          * secrets to it; otherwise they are the application's business and those calls refuse a
          * secret with 409 {@code CREDENTIALS_MANAGED_ELSEWHERE}.
          */
@@ -186,7 +185,7 @@ public final class TicketExportApiFeature implements Feature {
         /**
          * The engine behind {@code Idempotency-Key} on the create-target, approve and retry calls;
          * scope it per caller with {@link
-         * com.webriskops.webhooks.idempotency.KeyScopeResolver#principalName()}. Default: none (the
+         * com.webriskops.webhooks.idempotency.IdempotentRequests.KeyScopeResolver#principalName()}. Default: none (the
          * header is ignored).
          */
         public Builder idempotentRequests(IdempotentRequests idempotentRequests) {

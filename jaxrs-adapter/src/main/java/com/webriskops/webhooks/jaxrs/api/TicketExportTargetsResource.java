@@ -6,15 +6,16 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.webriskops.webhooks.jaxrs.IdempotentRequest;
 import com.webriskops.webhooks.payload.ProviderKey;
 import com.webriskops.webhooks.payload.WebhookJson;
+import com.webriskops.webhooks.protocol.ErrorCode;
 import com.webriskops.webhooks.receiver.Violation;
-import com.webriskops.webhooks.sender.Cidr;
-import com.webriskops.webhooks.sender.CredentialStore;
-import com.webriskops.webhooks.sender.DeploymentMode;
-import com.webriskops.webhooks.sender.ExportTarget;
-import com.webriskops.webhooks.sender.PrivateNetworkPolicy;
-import com.webriskops.webhooks.sender.StoredTarget;
-import com.webriskops.webhooks.sender.TargetCheck;
-import com.webriskops.webhooks.sender.TargetSafety;
+import com.webriskops.webhooks.sender.spi.CredentialStore;
+import com.webriskops.webhooks.sender.spi.TargetStore.StoredTarget;
+import com.webriskops.webhooks.sender.target.Cidr;
+import com.webriskops.webhooks.sender.target.ExportTarget;
+import com.webriskops.webhooks.sender.target.ExportTarget.DeploymentMode;
+import com.webriskops.webhooks.sender.target.ExportTarget.PrivateNetworkPolicy;
+import com.webriskops.webhooks.sender.target.TargetSafety;
+import com.webriskops.webhooks.sender.target.TargetSafety.TargetCheck;
 import com.webriskops.webhooks.signing.WebhookSecret;
 import jakarta.annotation.Nullable;
 import jakarta.ws.rs.Consumes;
@@ -80,7 +81,7 @@ public final class TicketExportTargetsResource {
     public Response create(InputStream body) throws IOException {
         byte[] bytes = ExportApi.read(body);
         if (bytes == null) {
-            return ApiProblems.problem(413, ApiProblems.VALIDATION_FAILED, "the body is larger than 64 KiB");
+            return ApiProblems.problem(413, ErrorCode.VALIDATION_FAILED, "the body is larger than 64 KiB");
         }
         ObjectNode json = ExportApi.object(bytes);
         if (json == null) {
@@ -132,7 +133,7 @@ public final class TicketExportTargetsResource {
         List<WebhookSecret> secrets = secrets(json, violations);
         if (!secrets.isEmpty() && !(api.credentials instanceof CredentialStore)) {
             return ApiProblems.conflict(
-                    "CREDENTIALS_MANAGED_ELSEWHERE",
+                    ErrorCode.CREDENTIALS_MANAGED_ELSEWHERE,
                     "signing secrets of this API are set by the application, not through it");
         }
         if (!violations.isEmpty()) {
@@ -235,12 +236,12 @@ public final class TicketExportTargetsResource {
         }
         if (!(api.credentials instanceof CredentialStore store)) {
             return ApiProblems.conflict(
-                    "CREDENTIALS_MANAGED_ELSEWHERE",
+                    ErrorCode.CREDENTIALS_MANAGED_ELSEWHERE,
                     "signing secrets of this API are set by the application, not through it");
         }
         byte[] bytes = ExportApi.read(body);
         if (bytes == null) {
-            return ApiProblems.problem(413, ApiProblems.VALIDATION_FAILED, "the body is larger than 64 KiB");
+            return ApiProblems.problem(413, ErrorCode.VALIDATION_FAILED, "the body is larger than 64 KiB");
         }
         ObjectNode json = ExportApi.object(bytes);
         if (json == null) {

@@ -3,14 +3,15 @@ package com.webriskops.webhooks.jaxrs.api;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.webriskops.webhooks.jaxrs.IdempotentRequest;
-import com.webriskops.webhooks.sender.Delivery;
+import com.webriskops.webhooks.protocol.ErrorCode;
 import com.webriskops.webhooks.sender.DeliveryStatus;
 import com.webriskops.webhooks.sender.ExportRequest;
-import com.webriskops.webhooks.sender.ExportTarget;
-import com.webriskops.webhooks.sender.PayloadFinding;
-import com.webriskops.webhooks.sender.PortableExport;
-import com.webriskops.webhooks.sender.StoredTarget;
-import com.webriskops.webhooks.sender.TargetCheck;
+import com.webriskops.webhooks.sender.fallback.PortableExport;
+import com.webriskops.webhooks.sender.outbox.Delivery;
+import com.webriskops.webhooks.sender.spi.TargetStore.StoredTarget;
+import com.webriskops.webhooks.sender.target.ExportTarget;
+import com.webriskops.webhooks.sender.target.PayloadFinding;
+import com.webriskops.webhooks.sender.target.TargetSafety.TargetCheck;
 import jakarta.annotation.Nullable;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
@@ -62,7 +63,7 @@ public final class TicketExportsResource {
         }
         byte[] bytes = ExportApi.read(body);
         if (bytes == null) {
-            return ApiProblems.problem(413, ApiProblems.VALIDATION_FAILED, "the body is larger than 64 KiB");
+            return ApiProblems.problem(413, ErrorCode.VALIDATION_FAILED, "the body is larger than 64 KiB");
         }
         ObjectNode json = ExportApi.object(bytes);
         if (json == null) {
@@ -87,12 +88,12 @@ public final class TicketExportsResource {
         PayloadFinding finding = PortableExport.of(targetId, target.providerKey(), export, target.signingSecrets())
                 .finding();
         if (finding != null) {
-            return ApiProblems.blocked(PayloadFinding.CODE, finding.message());
+            return ApiProblems.blocked(ErrorCode.WEBHOOK_PAYLOAD_UNSAFE, finding.message());
         }
         Delivery existing = api.deliveries.findByIdempotencyKey(export.idempotencyKey());
         if (existing != null && existing.targetId() != targetId) {
             return ApiProblems.conflict(
-                    "EXPORT_ALREADY_APPROVED", "this export was already approved for another target");
+                    ErrorCode.EXPORT_ALREADY_APPROVED, "this export was already approved for another target");
         }
         Delivery delivery = existing != null ? existing : api.deliveries.enqueue(target, export, api.now());
         if (existing == null) {
@@ -145,7 +146,8 @@ public final class TicketExportsResource {
         }
         if (delivery.status() != DeliveryStatus.BLOCKED && delivery.status() != DeliveryStatus.FAILED) {
             return ApiProblems.conflict(
-                    "EXPORT_NOT_RETRYABLE", "only a blocked or failed export can be retried; it is " + wire(delivery));
+                    ErrorCode.EXPORT_NOT_RETRYABLE,
+                    "only a blocked or failed export can be retried; it is " + wire(delivery));
         }
         ExportTarget target = api.lookup.find(delivery.targetId());
         if (target == null) {
@@ -156,7 +158,8 @@ public final class TicketExportsResource {
             return ApiProblems.blocked(check);
         }
         if (!api.deliveries.retryOnRequest(delivery.id(), api.now())) {
-            return ApiProblems.conflict("EXPORT_NOT_RETRYABLE", "the export changed state meanwhile; read it again");
+            return ApiProblems.conflict(
+                    ErrorCode.EXPORT_NOT_RETRYABLE, "the export changed state meanwhile; read it again");
         }
         api.enqueued();
         Delivery now = api.deliveries.find(delivery.id());
@@ -201,7 +204,8 @@ public final class TicketExportsResource {
                 delivery != null ? delivery.export() : export,
                 api.credentials.signingSecrets(targetId));
         if (fallback.finding() != null) {
-            return ApiProblems.blocked(PayloadFinding.CODE, fallback.finding().message());
+            return ApiProblems.blocked(
+                    ErrorCode.WEBHOOK_PAYLOAD_UNSAFE, fallback.finding().message());
         }
         String base = "ticket-export-" + exportId;
         switch (format) {

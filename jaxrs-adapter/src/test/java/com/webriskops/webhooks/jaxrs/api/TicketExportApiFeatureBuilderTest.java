@@ -3,18 +3,18 @@ package com.webriskops.webhooks.jaxrs.api;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.webriskops.webhooks.sender.InMemoryCredentialStore;
-import com.webriskops.webhooks.sender.InMemoryDeliveryStore;
-import com.webriskops.webhooks.sender.InMemoryTargetStore;
+import com.webriskops.webhooks.sender.spi.CredentialStore;
+import com.webriskops.webhooks.sender.spi.DeliveryStore;
+import com.webriskops.webhooks.sender.spi.TargetStore;
 import org.junit.jupiter.api.Test;
 
 class TicketExportApiFeatureBuilderTest {
     private static TicketExportApiFeature.Builder complete() {
         return TicketExportApiFeature.builder()
-                .targetStore(new InMemoryTargetStore())
-                .credentials(new InMemoryCredentialStore())
+                .targetStore(TargetStore.inMemory())
+                .credentials(CredentialStore.inMemory())
                 .preparedExports(exportId -> null)
-                .deliveryStore(new InMemoryDeliveryStore())
+                .deliveryStore(DeliveryStore.inMemory())
                 .authoriser(call -> ApiAuthorisation.unauthorized("no"));
     }
 
@@ -29,10 +29,10 @@ class TicketExportApiFeatureBuilderTest {
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("targetStore");
         assertThatThrownBy(() -> TicketExportApiFeature.builder()
-                        .targetStore(new InMemoryTargetStore())
-                        .credentials(new InMemoryCredentialStore())
+                        .targetStore(TargetStore.inMemory())
+                        .credentials(CredentialStore.inMemory())
                         .preparedExports(exportId -> null)
-                        .deliveryStore(new InMemoryDeliveryStore())
+                        .deliveryStore(DeliveryStore.inMemory())
                         .build())
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("authoriser");

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.webriskops.webhooks.protocol.ErrorCode;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.UUID;
@@ -60,7 +61,7 @@ final class ScannerResults {
                 .put("type", "about:blank")
                 .put("title", "Validation failed")
                 .put("status", 400)
-                .put("code", "VALIDATION_FAILED")
+                .put("code", ErrorCode.VALIDATION_FAILED.wireValue())
                 .put("detail", detail);
         return new Answer(400, PROBLEM_JSON, bytes(problem));
     }

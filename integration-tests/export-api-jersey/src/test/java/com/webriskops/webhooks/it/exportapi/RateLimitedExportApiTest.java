@@ -6,9 +6,9 @@ import com.webriskops.webhooks.jaxrs.api.BearerTokenAuthoriser;
 import com.webriskops.webhooks.jaxrs.api.TicketExportApiFeature;
 import com.webriskops.webhooks.jaxrs.testing.JaxrsServer;
 import com.webriskops.webhooks.payload.WebhookJson;
-import com.webriskops.webhooks.sender.InMemoryCredentialStore;
-import com.webriskops.webhooks.sender.InMemoryDeliveryStore;
-import com.webriskops.webhooks.sender.InMemoryTargetStore;
+import com.webriskops.webhooks.sender.spi.CredentialStore;
+import com.webriskops.webhooks.sender.spi.DeliveryStore;
+import com.webriskops.webhooks.sender.spi.TargetStore;
 import jakarta.ws.rs.core.Application;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -36,10 +36,10 @@ class RateLimitedExportApiTest {
     @Test
     void callsBeyondTheLimitGet429RateLimitedWithRetryAfterPerCaller() throws Exception {
         TicketExportApiFeature feature = TicketExportApiFeature.builder()
-                .targetStore(new InMemoryTargetStore())
-                .credentials(new InMemoryCredentialStore())
+                .targetStore(TargetStore.inMemory())
+                .credentials(CredentialStore.inMemory())
                 .preparedExports(id -> null)
-                .deliveryStore(new InMemoryDeliveryStore())
+                .deliveryStore(DeliveryStore.inMemory())
                 .authoriser(BearerTokenAuthoriser.builder()
                         .token(TOKEN, "automation")
                         .token(OTHER_TOKEN, "dashboard")

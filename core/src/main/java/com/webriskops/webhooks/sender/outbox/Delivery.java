@@ -1,0 +1,258 @@
+package com.webriskops.webhooks.sender.outbox;
+
+import com.webriskops.webhooks.payload.ProviderKey;
+import com.webriskops.webhooks.sender.AttemptOutcome;
+import com.webriskops.webhooks.sender.DeliveryStatus;
+import com.webriskops.webhooks.sender.ExportRequest;
+import com.webriskops.webhooks.sender.spi.DeliveryStore;
+import com.webriskops.webhooks.sender.target.ExportTarget;
+import com.webriskops.webhooks.sender.target.ExportTarget.SigningStatus;
+import jakarta.annotation.Nullable;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * One export to one target as a {@link DeliveryStore} holds it: the export, where it stands, its
+ * lease, and its attempt log. Immutable; stores hand out snapshots. A new one is {@link #pending};
+ * each change is a copy made with the {@code with...} methods.
+ *
+ * @param id the store's id
+ * @param idempotencyKey the export's idempotency key, unique in the store
+ * @param targetId the target's id
+ * @param providerKey the target's provider key when enqueued
+ * @param signingStatus the target's {@link ExportTarget#signingStatus()} when enqueued
+ * @param export what is sent
+ * @param status where it stands
+ * @param attempts attempts started over the delivery's life; the envelope's {@code attempt} of the
+ *     running or last attempt
+ * @param roundAttempts attempts started since it was enqueued or last retried on request (the retry
+ *     policy's count)
+ * @param roundStartedAt when this round's first attempt started, or null before it
+ * @param nextAttemptAt when it is due (pending, retry_scheduled), or null
+ * @param leaseOwner the dispatcher holding it (sending), or null
+ * @param leaseExpiresAt when that lease ends (sending), or null
+ * @param fencingToken the token of the latest claim; results under an older token are discarded
+ * @param createdAt when it was enqueued
+ * @param updatedAt when it last changed
+ * @param attemptLog the latest attempts, oldest first (a store may keep only the most recent ones)
+ */
+public record Delivery(
+        long id,
+        String idempotencyKey,
+        long targetId,
+        ProviderKey providerKey,
+        SigningStatus signingStatus,
+        ExportRequest export,
+        DeliveryStatus status,
+        int attempts,
+        int roundAttempts,
+        @Nullable Instant roundStartedAt,
+        @Nullable Instant nextAttemptAt,
+        @Nullable String leaseOwner,
+        @Nullable Instant leaseExpiresAt,
+        long fencingToken,
+        Instant createdAt,
+        Instant updatedAt,
+        List<AttemptOutcome> attemptLog) {
+
+    public Delivery {
+        Objects.requireNonNull(idempotencyKey, "idempotencyKey");
+        Objects.requireNonNull(providerKey, "providerKey");
+        Objects.requireNonNull(signingStatus, "signingStatus");
+        Objects.requireNonNull(export, "export");
+        Objects.requireNonNull(status, "status");
+        Objects.requireNonNull(createdAt, "createdAt");
+        Objects.requireNonNull(updatedAt, "updatedAt");
+        attemptLog = List.copyOf(attemptLog);
+    }
+
+    /**
+     * A new delivery of {@code export} to {@code target}: pending, due at {@code now}, no attempt yet,
+     * the target's provider key and signing status as they are now.
+     */
+    public static Delivery pending(long id, ExportTarget target, ExportRequest export, Instant now) {
+        Objects.requireNonNull(target, "target");
+        Objects.requireNonNull(export, "export");
+        return new Delivery(
+                id,
+                export.idempotencyKey(),
+                target.id(),
+                target.providerKey(),
+                target.signingStatus(),
+                export,
+                DeliveryStatus.PENDING,
+                0,
+                0,
+                null,
+                now,
+                null,
+                null,
+                0,
+                now,
+                now,
+                List.of());
+    }
+
+    /** This delivery with another status. */
+    public Delivery withStatus(DeliveryStatus status) {
+        return new Delivery(
+                id,
+                idempotencyKey,
+                targetId,
+                providerKey,
+                signingStatus,
+                export,
+                status,
+                attempts,
+                roundAttempts,
+                roundStartedAt,
+                nextAttemptAt,
+                leaseOwner,
+                leaseExpiresAt,
+                fencingToken,
+                createdAt,
+                updatedAt,
+                attemptLog);
+    }
+
+    /** This delivery with other attempt counters: over its life, in this round, and the round's start. */
+    public Delivery withAttempts(int attempts, int roundAttempts, @Nullable Instant roundStartedAt) {
+        return new Delivery(
+                id,
+                idempotencyKey,
+                targetId,
+                providerKey,
+                signingStatus,
+                export,
+                status,
+                attempts,
+                roundAttempts,
+                roundStartedAt,
+                nextAttemptAt,
+                leaseOwner,
+                leaseExpiresAt,
+                fencingToken,
+                createdAt,
+                updatedAt,
+                attemptLog);
+    }
+
+    /** This delivery due at another time, or not due by time (null). */
+    public Delivery withNextAttemptAt(@Nullable Instant nextAttemptAt) {
+        return new Delivery(
+                id,
+                idempotencyKey,
+                targetId,
+                providerKey,
+                signingStatus,
+                export,
+                status,
+                attempts,
+                roundAttempts,
+                roundStartedAt,
+                nextAttemptAt,
+                leaseOwner,
+                leaseExpiresAt,
+                fencingToken,
+                createdAt,
+                updatedAt,
+                attemptLog);
+    }
+
+    /** This delivery held by {@code owner} until {@code expiresAt} under {@code fencingToken}. */
+    public Delivery withLease(String owner, Instant expiresAt, long fencingToken) {
+        Objects.requireNonNull(owner, "owner");
+        Objects.requireNonNull(expiresAt, "expiresAt");
+        return new Delivery(
+                id,
+                idempotencyKey,
+                targetId,
+                providerKey,
+                signingStatus,
+                export,
+                status,
+                attempts,
+                roundAttempts,
+                roundStartedAt,
+                nextAttemptAt,
+                owner,
+                expiresAt,
+                fencingToken,
+                createdAt,
+                updatedAt,
+                attemptLog);
+    }
+
+    /** This delivery held by nobody; the fencing token stays, so older claims stay stale. */
+    public Delivery withoutLease() {
+        return new Delivery(
+                id,
+                idempotencyKey,
+                targetId,
+                providerKey,
+                signingStatus,
+                export,
+                status,
+                attempts,
+                roundAttempts,
+                roundStartedAt,
+                nextAttemptAt,
+                null,
+                null,
+                fencingToken,
+                createdAt,
+                updatedAt,
+                attemptLog);
+    }
+
+    /** This delivery with another attempt log, oldest first. */
+    public Delivery withAttemptLog(List<AttemptOutcome> attemptLog) {
+        return new Delivery(
+                id,
+                idempotencyKey,
+                targetId,
+                providerKey,
+                signingStatus,
+                export,
+                status,
+                attempts,
+                roundAttempts,
+                roundStartedAt,
+                nextAttemptAt,
+                leaseOwner,
+                leaseExpiresAt,
+                fencingToken,
+                createdAt,
+                updatedAt,
+                attemptLog);
+    }
+
+    /** This delivery last changed at {@code updatedAt}. */
+    public Delivery withUpdatedAt(Instant updatedAt) {
+        return new Delivery(
+                id,
+                idempotencyKey,
+                targetId,
+                providerKey,
+                signingStatus,
+                export,
+                status,
+                attempts,
+                roundAttempts,
+                roundStartedAt,
+                nextAttemptAt,
+                leaseOwner,
+                leaseExpiresAt,
+                fencingToken,
+                createdAt,
+                updatedAt,
+                attemptLog);
+    }
+
+    /** The last attempt's outcome, or null before any. */
+    @Nullable
+    public AttemptOutcome lastAttempt() {
+        return attemptLog.isEmpty() ? null : attemptLog.get(attemptLog.size() - 1);
+    }
+}

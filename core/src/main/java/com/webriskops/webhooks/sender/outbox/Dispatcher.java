@@ -1,0 +1,486 @@
+package com.webriskops.webhooks.sender.outbox;
+
+import com.webriskops.webhooks.protocol.ErrorCode;
+import com.webriskops.webhooks.sender.AttemptOutcome;
+import com.webriskops.webhooks.sender.DeliveryStatus;
+import com.webriskops.webhooks.sender.RetryPolicy;
+import com.webriskops.webhooks.sender.WebhookSender;
+import com.webriskops.webhooks.sender.spi.DeliveryStore;
+import com.webriskops.webhooks.sender.spi.DeliveryStore.ClaimedDelivery;
+import com.webriskops.webhooks.sender.spi.TargetStore.TargetLookup;
+import com.webriskops.webhooks.sender.target.ExportTarget;
+import jakarta.annotation.Nullable;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Works a {@link DeliveryStore}: each worker claims due deliveries with a lease, makes one attempt
+ * per claim through a {@link WebhookSender} (no store transaction is open during the HTTP call), and
+ * writes the result back with the claim's fencing token: retryable outcomes are rescheduled by the
+ * {@link RetryPolicy} or end {@code failed}; exported and blocked ones end. A result whose lease was
+ * lost meanwhile is discarded by the store. Several dispatchers, in one JVM or many, may share a
+ * store.
+ *
+ * <p>A worker claims up to {@link Builder#batchSize} deliveries at once and attempts them one after
+ * another. Before each attempt it checks that the claim's lease still outlasts one whole attempt (the
+ * sender's {@linkplain WebhookSender#requestTimeout() request timeout}); when it does not, that claim
+ * and the rest of the batch are released unattempted, so they are due again at once and no attempt
+ * ever runs past its lease. The lease therefore only has to outlast one attempt, whatever the batch
+ * size. When the store fails to record an attempt, the rest of the batch is left unattempted to its
+ * leases, so an outage repeats only the attempts that were in flight.
+ *
+ * <p>{@link #close()} shuts down gracefully: no new claims, running attempts finish and are recorded,
+ * claimed but unstarted deliveries are released. Thread-safe.
+ *
+ * <pre>{@code
+ * try (Dispatcher dispatcher = Dispatcher.builder()
+ *         .store(store).sender(sender).targets(targetRepository::find).build()) {
+ *     dispatcher.start();
+ *     ...
+ * }
+ * }</pre>
+ */
+public final class Dispatcher implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(Dispatcher.class);
+    /** Longest wait between claims while the store keeps failing. */
+    static final Duration MAX_STORE_BACKOFF = Duration.ofSeconds(30);
+
+    private static final AtomicInteger THREADS = new AtomicInteger();
+
+    /** Default number of deliveries a worker claims at once: 16. */
+    public static final int DEFAULT_BATCH_SIZE = 16;
+
+    private final DeliveryStore store;
+    private final WebhookSender sender;
+    private final TargetLookup targets;
+    private final RetryPolicy retryPolicy;
+    private final int workers;
+    private final Duration pollInterval;
+    private final Duration lease;
+    private final int batchSize;
+    private final Duration shutdownTimeout;
+    private final Clock clock;
+    private final String owner;
+    private final Object signal = new Object();
+    private final AtomicBoolean started = new AtomicBoolean();
+    private final AtomicBoolean closing = new AtomicBoolean();
+
+    @Nullable
+    private volatile ExecutorService executor;
+
+    private Dispatcher(Builder builder, Duration lease, Duration shutdownTimeout) {
+        this.store = builder.store;
+        this.sender = builder.sender;
+        this.targets = builder.targets;
+        this.retryPolicy = builder.retryPolicy;
+        this.workers = builder.workers;
+        this.pollInterval = builder.pollInterval;
+        this.lease = lease;
+        this.batchSize = builder.batchSize;
+        this.shutdownTimeout = shutdownTimeout;
+        this.clock = builder.clock;
+        this.owner = builder.owner;
+    }
+
+    /** A new builder; store, sender and targets are required. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** The owner name written into leases. */
+    public String owner() {
+        return owner;
+    }
+
+    /**
+     * Starts the worker threads.
+     *
+     * @throws IllegalStateException if already started or closed
+     */
+    public void start() {
+        if (closing.get() || !started.compareAndSet(false, true)) {
+            throw new IllegalStateException("a dispatcher starts once");
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(workers, runnable -> {
+            Thread thread = new Thread(runnable, "webhook-dispatcher-" + THREADS.incrementAndGet());
+            thread.setDaemon(false);
+            return thread;
+        });
+        executor = pool;
+        for (int i = 0; i < workers; i++) {
+            pool.execute(this::workLoop);
+        }
+    }
+
+    /** Wakes idle workers to look for due deliveries now (after an enqueue, say). */
+    public void wakeUp() {
+        synchronized (signal) {
+            signal.notifyAll();
+        }
+    }
+
+    /**
+     * Claims one batch and works it in the calling thread; for tests and for schedulers that drive the
+     * dispatcher themselves. Store failures propagate.
+     *
+     * @return how many deliveries were attempted
+     */
+    public int runOnce() {
+        List<ClaimedDelivery> batch = store.claimDue(owner, clock.instant(), lease, batchSize);
+        return work(batch);
+    }
+
+    private void workLoop() {
+        int failures = 0;
+        while (!closing.get()) {
+            List<ClaimedDelivery> batch;
+            try {
+                batch = store.claimDue(owner, clock.instant(), lease, batchSize);
+            } catch (RuntimeException e) {
+                failures++;
+                Duration wait = storeBackoff(failures);
+                // Log the first failure and then at every doubling, not once per poll.
+                if (Integer.bitCount(failures) == 1) {
+                    LOG.warn(
+                            "Could not claim webhook deliveries ({} failure(s) in a row); retrying in {}: {}",
+                            failures,
+                            wait,
+                            e.toString());
+                }
+                pause(wait);
+                continue;
+            }
+            if (failures > 0) {
+                LOG.info("Webhook delivery store reachable again after {} failed claim(s)", failures);
+                failures = 0;
+            }
+            if (batch.isEmpty()) {
+                pause(pollInterval);
+            } else {
+                work(batch);
+            }
+        }
+    }
+
+    /**
+     * How long to wait after {@code failures} failed claims in a row: the poll interval doubled per
+     * failure, capped at 32 poll intervals and at 30 seconds (but never below one poll interval).
+     */
+    Duration storeBackoff(int failures) {
+        long base = Math.max(1, pollInterval.toMillis());
+        long cap = Math.max(base, Math.min(MAX_STORE_BACKOFF.toMillis(), base * 32));
+        long wait = base << Math.min(failures - 1, 20);
+        return Duration.ofMillis(Math.min(cap, wait));
+    }
+
+    private int work(List<ClaimedDelivery> batch) {
+        int attempted = 0;
+        boolean leaseShort = false;
+        boolean storeFailed = false;
+        for (int i = 0; i < batch.size(); i++) {
+            ClaimedDelivery claim = batch.get(i);
+            if (storeFailed) {
+                // Attempts now could not be recorded and would be sent again: leave the rest of the
+                // batch to its leases, unattempted.
+                continue;
+            }
+            if (!leaseShort && !leaseOutlastsAnAttempt(claim)) {
+                leaseShort = true;
+                LOG.debug(
+                        "Webhook delivery lease too short for another attempt; releasing {} claim(s)",
+                        batch.size() - i);
+            }
+            if (leaseShort || closing.get()) {
+                release(claim);
+                continue;
+            }
+            try {
+                process(claim);
+            } catch (RuntimeException e) {
+                // The store failed on write-back: the lease expires and another claim retries it.
+                LOG.warn(
+                        "Could not record webhook delivery {}; leaving {} unattempted claim(s) to their leases: {}",
+                        claim.id(),
+                        batch.size() - i - 1,
+                        e.toString());
+                storeFailed = true;
+            }
+            attempted++;
+        }
+        return attempted;
+    }
+
+    /** Whether {@code claim}'s lease ends after one more attempt would, if it started now. */
+    private boolean leaseOutlastsAnAttempt(ClaimedDelivery claim) {
+        return clock.instant().plus(sender.requestTimeout()).isBefore(claim.leaseExpiresAt());
+    }
+
+    private void process(ClaimedDelivery claim) {
+        Delivery delivery = claim.delivery();
+        ExportTarget target = targets.find(delivery.targetId());
+        AttemptOutcome outcome;
+        if (target == null) {
+            Instant now = clock.instant();
+            outcome = AttemptOutcome.blocked(
+                    claim.attemptNumber(),
+                    ErrorCode.GENERIC_WEBHOOK_TARGET_MISSING,
+                    "target " + delivery.targetId() + " no longer exists",
+                    now,
+                    now);
+        } else {
+            outcome = attempt(target, claim);
+        }
+        Instant now = clock.instant();
+        boolean recorded;
+        if (outcome.retryable()) {
+            Instant firstAt = delivery.roundStartedAt() != null ? delivery.roundStartedAt() : outcome.startedAt();
+            Instant next = retryPolicy.nextAttemptAt(outcome, delivery.roundAttempts(), firstAt, now);
+            recorded = next != null
+                    ? store.reschedule(claim, outcome, next, now)
+                    : store.finish(claim, outcome, DeliveryStatus.FAILED, now);
+        } else {
+            recorded = store.finish(claim, outcome, outcome.status(), now);
+        }
+        if (!recorded) {
+            LOG.warn(
+                    "Webhook delivery {} attempt {}: the lease was lost before the result was recorded; "
+                            + "the result is discarded (consider a longer lease)",
+                    delivery.id(),
+                    claim.attemptNumber());
+        }
+    }
+
+    private AttemptOutcome attempt(ExportTarget target, ClaimedDelivery claim) {
+        Instant started = clock.instant();
+        try {
+            return sender.attempt(target, claim.delivery().export(), claim.attemptNumber());
+        } catch (RuntimeException e) {
+            LOG.warn("Webhook delivery {} could not be attempted: {}", claim.id(), e.toString());
+            return AttemptOutcome.retry(
+                    claim.attemptNumber(),
+                    ErrorCode.WEBHOOK_DELIVERY_FAILED,
+                    "the sender failed before sending (" + e.getClass().getSimpleName() + ")",
+                    false,
+                    started,
+                    clock.instant());
+        }
+    }
+
+    private void release(ClaimedDelivery claim) {
+        try {
+            store.release(claim, clock.instant());
+        } catch (RuntimeException e) {
+            LOG.warn("Could not release webhook delivery {}; its lease will expire: {}", claim.id(), e.toString());
+        }
+    }
+
+    private void pause(Duration wait) {
+        synchronized (signal) {
+            if (closing.get()) {
+                return;
+            }
+            try {
+                signal.wait(Math.max(1, wait.toMillis()));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                closing.set(true);
+            }
+        }
+    }
+
+    /**
+     * Stops claiming, lets running attempts finish and be recorded, releases unstarted claims, and
+     * waits up to the shutdown timeout for the workers. Idempotent.
+     */
+    @Override
+    public void close() {
+        closing.set(true);
+        wakeUp();
+        ExecutorService pool = executor;
+        if (pool == null) {
+            return;
+        }
+        pool.shutdown();
+        try {
+            if (!pool.awaitTermination(shutdownTimeout.toMillis(), TimeUnit.MILLISECONDS)) {
+                LOG.warn("Webhook dispatcher workers did not stop within {}; interrupting", shutdownTimeout);
+                pool.shutdownNow();
+            }
+        } catch (InterruptedException e) {
+            pool.shutdownNow();
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "Dispatcher[owner=" + owner + ", workers=" + workers + ", lease=" + lease + "]";
+    }
+
+    /** Builds a {@link Dispatcher}. Not thread-safe; {@link #build()} freezes a copy. */
+    public static final class Builder {
+        private DeliveryStore store;
+        private WebhookSender sender;
+        private TargetLookup targets;
+        private RetryPolicy retryPolicy = RetryPolicy.ofDefaults();
+        private int workers = 2;
+        private Duration pollInterval = Duration.ofSeconds(1);
+        private Duration lease;
+        private int batchSize = DEFAULT_BATCH_SIZE;
+        private Duration shutdownTimeout;
+        private Clock clock = Clock.systemUTC();
+        private String owner = "dispatcher-" + UUID.randomUUID();
+
+        private Builder() {}
+
+        /** The outbox. Required. */
+        public Builder store(DeliveryStore store) {
+            this.store = Objects.requireNonNull(store, "store");
+            return this;
+        }
+
+        /** Makes the attempts. Required. */
+        public Builder sender(WebhookSender sender) {
+            this.sender = Objects.requireNonNull(sender, "sender");
+            return this;
+        }
+
+        /** Finds each delivery's target at attempt time. Required. */
+        public Builder targets(TargetLookup targets) {
+            this.targets = Objects.requireNonNull(targets, "targets");
+            return this;
+        }
+
+        /** When to retry and when to give up. Default {@link RetryPolicy#ofDefaults()}. */
+        public Builder retryPolicy(RetryPolicy retryPolicy) {
+            this.retryPolicy = Objects.requireNonNull(retryPolicy, "retryPolicy");
+            return this;
+        }
+
+        /**
+         * Worker threads. Default 2.
+         *
+         * @throws IllegalArgumentException if not between 1 and 256
+         */
+        public Builder workers(int workers) {
+            if (workers < 1 || workers > 256) {
+                throw new IllegalArgumentException("workers must be between 1 and 256, not " + workers);
+            }
+            this.workers = workers;
+            return this;
+        }
+
+        /**
+         * How long an idle worker waits before looking for due deliveries again. Default 1 second.
+         *
+         * @throws IllegalArgumentException if not between 1 ms and 1 hour
+         */
+        public Builder pollInterval(Duration pollInterval) {
+            Objects.requireNonNull(pollInterval, "pollInterval");
+            if (pollInterval.toMillis() < 1 || pollInterval.compareTo(Duration.ofHours(1)) > 0) {
+                throw new IllegalArgumentException("pollInterval must be between 1 ms and 1 hour, not " + pollInterval);
+            }
+            this.pollInterval = pollInterval;
+            return this;
+        }
+
+        /**
+         * How long a claim holds a delivery. Must outlast one attempt ({@code sender.requestTimeout()},
+         * checked at {@link #build()}); a batch whose lease runs short is released before the next
+         * attempt. Default: the request timeout plus 30 seconds.
+         *
+         * @throws IllegalArgumentException if not positive
+         */
+        public Builder lease(Duration lease) {
+            Objects.requireNonNull(lease, "lease");
+            if (lease.isZero() || lease.isNegative()) {
+                throw new IllegalArgumentException("lease must be positive, not " + lease);
+            }
+            this.lease = lease;
+            return this;
+        }
+
+        /**
+         * Deliveries claimed at once per worker, in one store round trip. Default {@value
+         * Dispatcher#DEFAULT_BATCH_SIZE}. Claims left when the lease runs short are released.
+         *
+         * @throws IllegalArgumentException if not between 1 and 100
+         */
+        public Builder batchSize(int batchSize) {
+            if (batchSize < 1 || batchSize > 100) {
+                throw new IllegalArgumentException("batchSize must be between 1 and 100, not " + batchSize);
+            }
+            this.batchSize = batchSize;
+            return this;
+        }
+
+        /**
+         * How long {@link #close()} waits for running attempts. Default: the sender's request
+         * timeout plus 5 seconds.
+         *
+         * @throws IllegalArgumentException if negative
+         */
+        public Builder shutdownTimeout(Duration shutdownTimeout) {
+            Objects.requireNonNull(shutdownTimeout, "shutdownTimeout");
+            if (shutdownTimeout.isNegative()) {
+                throw new IllegalArgumentException("shutdownTimeout must not be negative");
+            }
+            this.shutdownTimeout = shutdownTimeout;
+            return this;
+        }
+
+        /** Leases, due times and attempt records are stamped with it. Default: system UTC. */
+        public Builder clock(Clock clock) {
+            this.clock = Objects.requireNonNull(clock, "clock");
+            return this;
+        }
+
+        /**
+         * The name written into leases, for diagnostics. Default: {@code dispatcher-} and a UUID.
+         *
+         * @throws IllegalArgumentException if blank or longer than 128 characters
+         */
+        public Builder owner(String owner) {
+            Objects.requireNonNull(owner, "owner");
+            if (owner.isBlank() || owner.length() > 128) {
+                throw new IllegalArgumentException("owner must be 1 to 128 characters and not blank");
+            }
+            this.owner = owner;
+            return this;
+        }
+
+        /**
+         * @throws IllegalStateException if store, sender or targets is missing, or the lease does not
+         *     outlast the sender's request timeout
+         */
+        public Dispatcher build() {
+            if (store == null || sender == null || targets == null) {
+                throw new IllegalStateException("store, sender and targets are required");
+            }
+            Duration attemptTime = sender.requestTimeout();
+            Duration frozenLease = lease != null ? lease : attemptTime.plusSeconds(30);
+            if (frozenLease.compareTo(attemptTime) <= 0) {
+                throw new IllegalStateException(
+                        "lease (" + frozenLease + ") must outlast the sender's request timeout (" + attemptTime
+                                + "), or a slow attempt would lose its claim");
+            }
+            return new Dispatcher(
+                    this,
+                    frozenLease,
+                    shutdownTimeout != null
+                            ? shutdownTimeout
+                            : sender.requestTimeout().plusSeconds(5));
+        }
+    }
+}

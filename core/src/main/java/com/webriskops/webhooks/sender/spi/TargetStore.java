@@ -1,0 +1,142 @@
+package com.webriskops.webhooks.sender.spi;
+
+import com.webriskops.webhooks.sender.internal.InMemoryTargetStore;
+import com.webriskops.webhooks.sender.outbox.Dispatcher;
+import com.webriskops.webhooks.sender.target.ExportTarget;
+import jakarta.annotation.Nullable;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The export targets an application has configured: created, listed, read, disabled and deleted
+ * (the revoke path). A store keeps a target's settings only: signing secrets are credentials, held
+ * by a {@link CredentialProvider} (the application's vault, or a {@link CredentialStore}), and never
+ * written to the store. {@link #lookup(CredentialProvider)} joins the two into the {@link
+ * TargetLookup} a {@link Dispatcher} uses at attempt time.
+ *
+ * <p>Implementations must be thread-safe. Store failures are {@link
+ * com.webriskops.webhooks.store.StoreException}s.
+ */
+public interface TargetStore {
+    /** Most targets one {@link #list} call returns. */
+    int MAX_LIST_LIMIT = 500;
+
+    /**
+     * Stores {@code target} as a new, active target with a new id (the target's own id and signing
+     * secrets are ignored: secrets are never stored here).
+     *
+     * @return the stored target, with its id
+     * @throws com.webriskops.webhooks.store.StoreException if the store cannot take it
+     */
+    StoredTarget create(ExportTarget target, Instant now);
+
+    /** The target with this id, active or disabled, without secrets; null when there is none. */
+    @Nullable
+    StoredTarget find(long id);
+
+    /**
+     * Up to {@code limit} targets whose id is greater than {@code afterId}, in id order (pass 0 for the
+     * first page, then the last id seen).
+     *
+     * @throws IllegalArgumentException if {@code limit} is not 1 to {@link #MAX_LIST_LIMIT}
+     */
+    List<StoredTarget> list(long afterId, int limit);
+
+    /**
+     * Disables the target: it stays readable, but no delivery is sent to it any more (its lookup
+     * answers null, so the dispatcher blocks its deliveries). Disabling a disabled target changes
+     * nothing.
+     *
+     * @return false if there is no such target
+     */
+    boolean disable(long id, Instant now);
+
+    /**
+     * Deletes the target. Its pending deliveries are then blocked at their next attempt.
+     *
+     * @return false if there was no such target
+     */
+    boolean delete(long id);
+
+    /**
+     * The dispatcher's view of this store: the active target with this id, with the signing secrets
+     * {@code credentials} holds for it; null when the target is missing or disabled. Thread-safe like
+     * the store and the provider.
+     */
+    default TargetLookup lookup(CredentialProvider credentials) {
+        Objects.requireNonNull(credentials, "credentials");
+        return targetId -> {
+            StoredTarget stored = find(targetId);
+            if (stored == null || !stored.active()) {
+                return null;
+            }
+            return stored.target().toBuilder()
+                    .signingSecrets(credentials.signingSecrets(targetId))
+                    .build();
+        };
+    }
+
+    /**
+     * A target as a {@link TargetStore} holds it: the target's settings (never its signing secrets, which
+     * live with a {@link CredentialProvider}), whether it was disabled, and when it was created and last
+     * changed. Immutable and thread-safe.
+     *
+     * @param target the settings, with the store's id and no signing secrets
+     * @param disabledAt when it was disabled, or null while it is active
+     * @param createdAt when it was created
+     * @param updatedAt when it last changed
+     */
+    public record StoredTarget(
+            ExportTarget target, @Nullable Instant disabledAt, Instant createdAt, Instant updatedAt) {
+
+        /**
+         * @throws NullPointerException if {@code target}, {@code createdAt} or {@code updatedAt} is null
+         */
+        public StoredTarget {
+            Objects.requireNonNull(target, "target");
+            Objects.requireNonNull(createdAt, "createdAt");
+            Objects.requireNonNull(updatedAt, "updatedAt");
+        }
+
+        /** The store's id of the target. */
+        public long id() {
+            return target.id();
+        }
+
+        /** True while the target may receive deliveries (it was not disabled). */
+        public boolean active() {
+            return disabledAt == null;
+        }
+    }
+
+    /**
+     * Finds a delivery's target at attempt time, so a fixed URL or a rotated secret applies to the next
+     * attempt. Must be thread-safe.
+     */
+    @FunctionalInterface
+    public interface TargetLookup {
+        /** The target with this id, or null when it no longer exists (the delivery is then blocked). */
+        @Nullable
+        ExportTarget find(long targetId);
+    }
+
+    /**
+     * A store in this JVM's memory holding at most 10,000 targets, for tests and demos; see {@link
+     * #inMemory(int)}.
+     */
+    static TargetStore inMemory() {
+        return new InMemoryTargetStore();
+    }
+
+    /**
+     * A store in this JVM's memory holding at most {@code maxTargets}; {@link #create} throws {@link
+     * com.webriskops.webhooks.store.StoreException} when full. Keeps no secret. Thread-safe: every
+     * operation holds one lock briefly.
+     *
+     * @throws IllegalArgumentException if {@code maxTargets} is not positive
+     */
+    static TargetStore inMemory(int maxTargets) {
+        return new InMemoryTargetStore(maxTargets);
+    }
+}
