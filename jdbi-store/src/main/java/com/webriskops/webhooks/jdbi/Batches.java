@@ -1,9 +1,9 @@
-package com.webriskops.webhooks.jdbi.internal;
+package com.webriskops.webhooks.jdbi;
 
 import java.util.function.IntUnaryOperator;
 
 /** Runs a bounded delete again and again until a limit is reached or a batch comes back short. */
-public final class Batches {
+final class Batches {
     private Batches() {}
 
     /**
@@ -12,7 +12,7 @@ public final class Batches {
      *
      * @return how many rows were deleted in all
      */
-    public static int deleteUpTo(int limit, int batchSize, IntUnaryOperator deleteBatch) {
+    static int deleteUpTo(int limit, int batchSize, IntUnaryOperator deleteBatch) {
         int total = 0;
         while (total < limit) {
             int asked = Math.min(batchSize, limit - total);
