@@ -108,15 +108,7 @@ public final class JdbiIdempotencyStore implements IdempotencyStore {
      */
     @Override
     public int purgeExpired(Instant now, int limit) {
-        Objects.requireNonNull(now, "now");
-        if (limit < 0) {
-            throw new IllegalArgumentException("limit must not be negative, not " + limit);
-        }
-        long nowMs = Times.epochMillis(now);
-        return Batches.deleteUpTo(
-                limit,
-                purgeBatchSize,
-                batch -> StoreErrors.run("purge expired idempotency keys", () -> sql.purgeKeys(nowMs, batch)));
+        return Batches.purgeExpired("purge expired idempotency keys", now, limit, purgeBatchSize, sql::purgeKeys);
     }
 
     @Override

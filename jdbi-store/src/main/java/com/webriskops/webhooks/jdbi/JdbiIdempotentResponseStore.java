@@ -132,15 +132,7 @@ public final class JdbiIdempotentResponseStore implements IdempotentResponseStor
      */
     @Override
     public int purgeExpired(Instant now, int limit) {
-        Objects.requireNonNull(now, "now");
-        if (limit < 0) {
-            throw new IllegalArgumentException("limit must not be negative, not " + limit);
-        }
-        long nowMs = Times.epochMillis(now);
-        return Batches.deleteUpTo(
-                limit,
-                purgeBatchSize,
-                batch -> StoreErrors.run("purge expired idempotent answers", () -> sql.purge(nowMs, batch)));
+        return Batches.purgeExpired("purge expired idempotent answers", now, limit, purgeBatchSize, sql::purge);
     }
 
     private static IdempotencyRecord toRecord(ResponseRow row) {

