@@ -1,11 +1,6 @@
 package com.webriskops.webhooks.jdbi;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.webriskops.webhooks.jdbi.internal.AttemptRow;
-import com.webriskops.webhooks.jdbi.internal.DeliveryRow;
-import com.webriskops.webhooks.jdbi.internal.DeliverySql;
-import com.webriskops.webhooks.jdbi.internal.StoreErrors;
-import com.webriskops.webhooks.jdbi.internal.Times;
 import com.webriskops.webhooks.payload.ProviderKey;
 import com.webriskops.webhooks.payload.WebhookJson;
 import com.webriskops.webhooks.sender.AttemptOutcome;
@@ -80,7 +75,7 @@ public final class JdbiDeliveryStore implements DeliveryStore {
         Objects.requireNonNull(now, "now");
         String json = toJson(export);
         long nowMs = Times.epochMillis(now);
-        StoreErrors.runSql("enqueue a webhook delivery", () -> {
+        StoreErrors.run("enqueue a webhook delivery", () -> {
             sql.insertIfAbsent(
                     export.idempotencyKey(),
                     target.id(),
@@ -118,7 +113,7 @@ public final class JdbiDeliveryStore implements DeliveryStore {
         }
         long nowMs = Times.epochMillis(now);
         long leaseEndMs = Times.epochMillis(now.plus(lease));
-        List<DeliveryRow> rows = StoreErrors.runSql(
+        List<DeliveryRow> rows = StoreErrors.run(
                 "claim due webhook deliveries", () -> sql.claim(owner, nowMs, leaseEndMs, Math.min(limit, MAX_LIMIT)));
         List<ClaimedDelivery> claims = new ArrayList<>(rows.size());
         for (Delivery delivery : withLogs(rows)) {
@@ -166,8 +161,7 @@ public final class JdbiDeliveryStore implements DeliveryStore {
         Objects.requireNonNull(claim, "claim");
         Objects.requireNonNull(now, "now");
         long nowMs = Times.epochMillis(now);
-        return StoreErrors.runSql(
-                        "release a webhook delivery", () -> sql.release(claim.id(), claim.fencingToken(), nowMs))
+        return StoreErrors.run("release a webhook delivery", () -> sql.release(claim.id(), claim.fencingToken(), nowMs))
                 > 0;
     }
 
@@ -179,7 +173,7 @@ public final class JdbiDeliveryStore implements DeliveryStore {
     @Override
     @Nullable
     public Delivery find(long id) {
-        DeliveryRow row = StoreErrors.runSql("find a webhook delivery", () -> sql.findRow(id));
+        DeliveryRow row = StoreErrors.run("find a webhook delivery", () -> sql.findRow(id));
         return row == null ? null : withLogs(List.of(row)).get(0);
     }
 
@@ -193,7 +187,7 @@ public final class JdbiDeliveryStore implements DeliveryStore {
     @Nullable
     public Delivery findByIdempotencyKey(String idempotencyKey) {
         Objects.requireNonNull(idempotencyKey, "idempotencyKey");
-        DeliveryRow row = StoreErrors.runSql("find a webhook delivery", () -> sql.findRowByKey(idempotencyKey));
+        DeliveryRow row = StoreErrors.run("find a webhook delivery", () -> sql.findRowByKey(idempotencyKey));
         return row == null ? null : withLogs(List.of(row)).get(0);
     }
 
@@ -209,7 +203,7 @@ public final class JdbiDeliveryStore implements DeliveryStore {
     public List<Delivery> list(@Nullable DeliveryStatus status, int limit) {
         checkLimit(limit);
         int bounded = Math.min(limit, MAX_LIMIT);
-        List<DeliveryRow> rows = StoreErrors.runSql(
+        List<DeliveryRow> rows = StoreErrors.run(
                 "list webhook deliveries",
                 () -> status == null ? sql.listRows(bounded) : sql.listRowsWithStatus(status.wireName(), bounded));
         return withLogs(rows);
@@ -225,7 +219,7 @@ public final class JdbiDeliveryStore implements DeliveryStore {
     public boolean retryOnRequest(long id, Instant now) {
         Objects.requireNonNull(now, "now");
         long nowMs = Times.epochMillis(now);
-        return StoreErrors.runSql("retry a webhook delivery", () -> sql.retryOnRequest(id, nowMs)) > 0;
+        return StoreErrors.run("retry a webhook delivery", () -> sql.retryOnRequest(id, nowMs)) > 0;
     }
 
     @Override
@@ -252,7 +246,7 @@ public final class JdbiDeliveryStore implements DeliveryStore {
                 outcome.requestSent(),
                 Times.epochMillis(outcome.startedAt()),
                 Times.epochMillis(outcome.finishedAt()));
-        return StoreErrors.runSql(
+        return StoreErrors.run(
                 "record a webhook delivery attempt",
                 () -> sql.writeBack(
                         claim.id(), claim.fencingToken(), status.wireName(), nextMs, nowMs, attempt, MAX_ATTEMPT_LOG));
@@ -265,7 +259,7 @@ public final class JdbiDeliveryStore implements DeliveryStore {
         }
         List<Long> ids = new ArrayList<>(rows.size());
         rows.forEach(row -> ids.add(row.id()));
-        List<AttemptRow> attemptRows = StoreErrors.runSql("read webhook delivery attempts", () -> sql.attemptsOf(ids));
+        List<AttemptRow> attemptRows = StoreErrors.run("read webhook delivery attempts", () -> sql.attemptsOf(ids));
         Map<Long, List<AttemptOutcome>> logs = new HashMap<>();
         for (AttemptRow row : attemptRows) {
             logs.computeIfAbsent(row.deliveryId(), id -> new ArrayList<>()).add(toOutcome(row));

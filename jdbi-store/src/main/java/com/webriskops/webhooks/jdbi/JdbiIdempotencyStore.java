@@ -1,10 +1,5 @@
 package com.webriskops.webhooks.jdbi;
 
-import com.webriskops.webhooks.jdbi.internal.Batches;
-import com.webriskops.webhooks.jdbi.internal.ClaimRow;
-import com.webriskops.webhooks.jdbi.internal.StoreErrors;
-import com.webriskops.webhooks.jdbi.internal.StoreSql;
-import com.webriskops.webhooks.jdbi.internal.Times;
 import com.webriskops.webhooks.store.Claim;
 import com.webriskops.webhooks.store.IdempotencyStore;
 import com.webriskops.webhooks.store.StoreException;
@@ -25,8 +20,8 @@ import java.util.UUID;
  * only when the token matches, as in {@link com.webriskops.webhooks.store.InMemoryIdempotencyStore}.
  * Times are stored as epoch milliseconds.
  *
- * <p>Each statement's SQL is rendered once, when the store is built, and run as a plain prepared
- * statement. Immutable and thread-safe; every call borrows a connection for one statement and
+ * <p>Each statement's SQL is built once, when the store is built, and run through JDBI without a
+ * template engine. Immutable and thread-safe; every call borrows a connection for one statement and
  * returns it.
  */
 public final class JdbiIdempotencyStore implements IdempotencyStore {
@@ -60,7 +55,10 @@ public final class JdbiIdempotencyStore implements IdempotencyStore {
         Instant leaseEnd = now.plus(lease);
         long nowMs = Times.epochMillis(now);
         long leaseEndMs = Times.epochMillis(leaseEnd);
-        ClaimRow row = StoreErrors.runSql("claim an idempotency key", () -> sql.claim(key, token, nowMs, leaseEndMs));
+        ClaimRow row = StoreErrors.run("claim an idempotency key", () -> sql.claim(key, token, nowMs, leaseEndMs));
+        if (row == null) {
+            throw new StoreException("The idempotency key claim returned no row");
+        }
         if (token.equals(row.token())) {
             return Claim.claimed(token, leaseEnd);
         }
@@ -83,7 +81,7 @@ public final class JdbiIdempotencyStore implements IdempotencyStore {
         Objects.requireNonNull(now, "now");
         Objects.requireNonNull(retention, "retention");
         long retentionEndMs = Times.epochMillis(now.plus(retention));
-        return StoreErrors.runSql("complete an idempotency key", () -> sql.complete(key, token, retentionEndMs)) > 0;
+        return StoreErrors.run("complete an idempotency key", () -> sql.complete(key, token, retentionEndMs)) > 0;
     }
 
     /**
@@ -96,7 +94,7 @@ public final class JdbiIdempotencyStore implements IdempotencyStore {
     public boolean release(String key, String token) {
         Objects.requireNonNull(key, "key");
         Objects.requireNonNull(token, "token");
-        return StoreErrors.runSql("release an idempotency key", () -> sql.release(key, token)) > 0;
+        return StoreErrors.run("release an idempotency key", () -> sql.release(key, token)) > 0;
     }
 
     /**
@@ -110,15 +108,7 @@ public final class JdbiIdempotencyStore implements IdempotencyStore {
      */
     @Override
     public int purgeExpired(Instant now, int limit) {
-        Objects.requireNonNull(now, "now");
-        if (limit < 0) {
-            throw new IllegalArgumentException("limit must not be negative, not " + limit);
-        }
-        long nowMs = Times.epochMillis(now);
-        return Batches.deleteUpTo(
-                limit,
-                purgeBatchSize,
-                batch -> StoreErrors.runSql("purge expired idempotency keys", () -> sql.purgeKeys(nowMs, batch)));
+        return Batches.purgeExpired("purge expired idempotency keys", now, limit, purgeBatchSize, sql::purgeKeys);
     }
 
     @Override

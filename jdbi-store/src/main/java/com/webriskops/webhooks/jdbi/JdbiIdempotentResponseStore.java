@@ -4,11 +4,6 @@ import com.webriskops.webhooks.idempotency.IdempotentResponseStore;
 import com.webriskops.webhooks.idempotency.IdempotentResponseStore.IdempotencyRecord;
 import com.webriskops.webhooks.idempotency.IdempotentResponseStore.KeyClaim;
 import com.webriskops.webhooks.idempotency.IdempotentResponseStore.StoredResponse;
-import com.webriskops.webhooks.jdbi.internal.Batches;
-import com.webriskops.webhooks.jdbi.internal.ResponseRow;
-import com.webriskops.webhooks.jdbi.internal.ResponseSql;
-import com.webriskops.webhooks.jdbi.internal.StoreErrors;
-import com.webriskops.webhooks.jdbi.internal.Times;
 import com.webriskops.webhooks.store.StoreException;
 import jakarta.annotation.Nullable;
 import java.time.Duration;
@@ -63,8 +58,10 @@ public final class JdbiIdempotentResponseStore implements IdempotentResponseStor
         long nowMs = Times.epochMillis(now);
         long leaseEndMs = Times.epochMillis(now.plus(lease));
         ResponseRow row = StoreErrors.run(
-                "claim an idempotent request key",
-                () -> sql.claim(table, scope, key, fingerprint, token, nowMs, leaseEndMs));
+                "claim an idempotent request key", () -> sql.claim(scope, key, fingerprint, token, nowMs, leaseEndMs));
+        if (row == null) {
+            throw new StoreException("The idempotent request key claim returned no row");
+        }
         return new KeyClaim(token.equals(row.token()), toRecord(row));
     }
 
@@ -85,7 +82,6 @@ public final class JdbiIdempotentResponseStore implements IdempotentResponseStor
         return StoreErrors.run(
                         "store an idempotent answer",
                         () -> sql.complete(
-                                table,
                                 scope,
                                 key,
                                 token,
@@ -107,7 +103,7 @@ public final class JdbiIdempotentResponseStore implements IdempotentResponseStor
         Objects.requireNonNull(scope, "scope");
         Objects.requireNonNull(key, "key");
         Objects.requireNonNull(token, "token");
-        return StoreErrors.run("release an idempotent request key", () -> sql.release(table, scope, key, token)) > 0;
+        return StoreErrors.run("release an idempotent request key", () -> sql.release(scope, key, token)) > 0;
     }
 
     /**
@@ -121,7 +117,7 @@ public final class JdbiIdempotentResponseStore implements IdempotentResponseStor
         Objects.requireNonNull(scope, "scope");
         Objects.requireNonNull(key, "key");
         long nowMs = Times.epochMillis(now);
-        ResponseRow row = StoreErrors.run("read an idempotent request key", () -> sql.find(table, scope, key, nowMs));
+        ResponseRow row = StoreErrors.run("read an idempotent request key", () -> sql.find(scope, key, nowMs));
         return row == null ? null : toRecord(row);
     }
 
@@ -136,15 +132,7 @@ public final class JdbiIdempotentResponseStore implements IdempotentResponseStor
      */
     @Override
     public int purgeExpired(Instant now, int limit) {
-        Objects.requireNonNull(now, "now");
-        if (limit < 0) {
-            throw new IllegalArgumentException("limit must not be negative, not " + limit);
-        }
-        long nowMs = Times.epochMillis(now);
-        return Batches.deleteUpTo(
-                limit,
-                purgeBatchSize,
-                batch -> StoreErrors.run("purge expired idempotent answers", () -> sql.purge(table, nowMs, batch)));
+        return Batches.purgeExpired("purge expired idempotent answers", now, limit, purgeBatchSize, sql::purge);
     }
 
     private static IdempotencyRecord toRecord(ResponseRow row) {

@@ -1,9 +1,5 @@
 package com.webriskops.webhooks.jdbi;
 
-import com.webriskops.webhooks.jdbi.internal.Batches;
-import com.webriskops.webhooks.jdbi.internal.StoreErrors;
-import com.webriskops.webhooks.jdbi.internal.StoreSql;
-import com.webriskops.webhooks.jdbi.internal.Times;
 import com.webriskops.webhooks.store.ReplayStore;
 import com.webriskops.webhooks.store.StoreException;
 import java.time.Instant;
@@ -19,8 +15,8 @@ import java.util.Objects;
  * {@link com.webriskops.webhooks.store.InMemoryReplayStore}. Times are stored as epoch milliseconds,
  * so instants are compared at millisecond precision.
  *
- * <p>Each statement's SQL is rendered once, when the store is built, and run as a plain prepared
- * statement. Immutable and thread-safe; every call borrows a connection for one statement and
+ * <p>Each statement's SQL is built once, when the store is built, and run through JDBI without a
+ * template engine. Immutable and thread-safe; every call borrows a connection for one statement and
  * returns it.
  */
 public final class JdbiReplayStore implements ReplayStore {
@@ -48,7 +44,7 @@ public final class JdbiReplayStore implements ReplayStore {
         Objects.requireNonNull(expiresAt, "expiresAt");
         long nowMs = Times.epochMillis(now);
         long expiresAtMs = Times.epochMillis(expiresAt);
-        return StoreErrors.runSql("record a nonce", () -> sql.recordNonce(nonce, nowMs, expiresAtMs));
+        return StoreErrors.run("record a nonce", () -> sql.recordNonce(nonce, nowMs, expiresAtMs));
     }
 
     /**
@@ -62,15 +58,7 @@ public final class JdbiReplayStore implements ReplayStore {
      */
     @Override
     public int purgeExpired(Instant now, int limit) {
-        Objects.requireNonNull(now, "now");
-        if (limit < 0) {
-            throw new IllegalArgumentException("limit must not be negative, not " + limit);
-        }
-        long nowMs = Times.epochMillis(now);
-        return Batches.deleteUpTo(
-                limit,
-                purgeBatchSize,
-                batch -> StoreErrors.runSql("purge expired nonces", () -> sql.purgeNonces(nowMs, batch)));
+        return Batches.purgeExpired("purge expired nonces", now, limit, purgeBatchSize, sql::purgeNonces);
     }
 
     @Override

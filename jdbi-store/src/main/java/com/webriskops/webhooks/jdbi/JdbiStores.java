@@ -1,15 +1,11 @@
 package com.webriskops.webhooks.jdbi;
 
-import com.webriskops.webhooks.jdbi.internal.DeliverySql;
-import com.webriskops.webhooks.jdbi.internal.Dialects;
-import com.webriskops.webhooks.jdbi.internal.DirectSql;
-import com.webriskops.webhooks.jdbi.internal.ResponseSql;
-import com.webriskops.webhooks.jdbi.internal.StoreSql;
-import com.webriskops.webhooks.jdbi.internal.TargetSql;
 import com.webriskops.webhooks.store.StoreException;
 import jakarta.annotation.Nullable;
 import java.sql.Connection;
+import java.sql.DatabaseMetaData;
 import java.sql.SQLException;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.regex.Pattern;
@@ -18,7 +14,6 @@ import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.JdbiException;
-import org.jdbi.v3.sqlobject.SqlObjectPlugin;
 
 /**
  * The JDBI replay, duplicate-guard and idempotent-answer stores, the sender's delivery outbox and the
@@ -51,21 +46,16 @@ public final class JdbiStores {
     private final JdbiDeliveryStore deliveryStore;
     private final JdbiTargetStore targetStore;
 
-    private JdbiStores(
-            SqlDialect dialect,
-            String tablePrefix,
-            StoreSql sql,
-            ResponseSql responseSql,
-            DeliverySql deliverySql,
-            TargetSql targetSql,
-            int purgeBatchSize) {
+    private JdbiStores(Jdbi jdbi, SqlDialect dialect, String tablePrefix, int purgeBatchSize) {
         this.dialect = dialect;
         this.tablePrefix = tablePrefix;
+        StoreSql sql = new StoreSql(jdbi, dialect, tablePrefix);
         this.replayStore = new JdbiReplayStore(sql, tablePrefix, purgeBatchSize);
         this.idempotencyStore = new JdbiIdempotencyStore(sql, tablePrefix, purgeBatchSize);
-        this.idempotentResponseStore = new JdbiIdempotentResponseStore(responseSql, tablePrefix, purgeBatchSize);
-        this.deliveryStore = new JdbiDeliveryStore(deliverySql, tablePrefix);
-        this.targetStore = new JdbiTargetStore(targetSql, tablePrefix);
+        this.idempotentResponseStore = new JdbiIdempotentResponseStore(
+                new ResponseSql(jdbi, dialect, tablePrefix), tablePrefix, purgeBatchSize);
+        this.deliveryStore = new JdbiDeliveryStore(new DeliverySql(jdbi, dialect, tablePrefix), tablePrefix);
+        this.targetStore = new JdbiTargetStore(new TargetSql(jdbi, tablePrefix), tablePrefix);
     }
 
     /**
@@ -96,9 +86,9 @@ public final class JdbiStores {
     }
 
     /**
-     * A builder for stores on the application's {@code jdbi}. Installs the {@link SqlObjectPlugin} on
-     * it (a no-op when it is installed already); the stores' statements choose their own SQL parser and
-     * template engine, so the application's settings for those do not affect them.
+     * A builder for stores on the application's {@code jdbi}, which is not changed: the stores'
+     * statements choose their own SQL parser and template engine, so the application's settings for
+     * those do not affect them.
      */
     public static Builder builder(Jdbi jdbi) {
         Objects.requireNonNull(jdbi, "jdbi");
@@ -132,7 +122,7 @@ public final class JdbiStores {
         checkTablePrefix(tablePrefix);
         SqlDialect dialect;
         try (Connection connection = dataSource.getConnection()) {
-            dialect = Dialects.detect(connection);
+            dialect = detect(connection);
         } catch (SQLException e) {
             throw new StoreException("Could not connect to detect the database for the webhook store migrations", e);
         }
@@ -202,6 +192,32 @@ public final class JdbiStores {
         return "JdbiStores[dialect=" + dialect + ", tablePrefix=" + tablePrefix + "]";
     }
 
+    /**
+     * The dialect of the database behind {@code connection}.
+     *
+     * @throws IllegalStateException if the database is not one the stores support
+     */
+    private static SqlDialect detect(Connection connection) throws SQLException {
+        DatabaseMetaData metaData = connection.getMetaData();
+        String product = String.valueOf(metaData.getDatabaseProductName()).toLowerCase(Locale.ROOT);
+        String version = String.valueOf(metaData.getDatabaseProductVersion()).toLowerCase(Locale.ROOT);
+        if (product.contains("postgresql")) {
+            return SqlDialect.POSTGRESQL;
+        }
+        if (product.equals("h2")) {
+            return SqlDialect.H2;
+        }
+        if (product.contains("mariadb") || version.contains("mariadb")) {
+            return SqlDialect.MARIADB;
+        }
+        if (product.contains("mysql")) {
+            throw new IllegalStateException("MySQL is not supported yet: the stores need INSERT ... RETURNING,"
+                    + " which MariaDB 10.5+ has and MySQL lacks");
+        }
+        throw new IllegalStateException(
+                "unsupported database '" + metaData.getDatabaseProductName() + "'; supported: PostgreSQL, MariaDB, H2");
+    }
+
     private static String checkTablePrefix(String tablePrefix) {
         Objects.requireNonNull(tablePrefix, "tablePrefix");
         if (!TABLE_PREFIX.matcher(tablePrefix).matches()) {
@@ -264,18 +280,12 @@ public final class JdbiStores {
          */
         public JdbiStores build() {
             SqlDialect chosen = dialect != null ? dialect : detect(jdbi);
-            jdbi.installPlugin(new SqlObjectPlugin());
-            DirectSql direct = new DirectSql(jdbi);
-            StoreSql sql = new StoreSql(direct, chosen, tablePrefix);
-            ResponseSql responseSql = jdbi.onDemand(Dialects.responseSqlType(chosen));
-            DeliverySql deliverySql = new DeliverySql(direct, chosen, tablePrefix);
-            TargetSql targetSql = jdbi.onDemand(TargetSql.class);
-            return new JdbiStores(chosen, tablePrefix, sql, responseSql, deliverySql, targetSql, purgeBatchSize);
+            return new JdbiStores(jdbi, chosen, tablePrefix, purgeBatchSize);
         }
 
         private static SqlDialect detect(Jdbi jdbi) {
             try {
-                return jdbi.withHandle(handle -> Dialects.detect(handle.getConnection()));
+                return jdbi.withHandle(handle -> JdbiStores.detect(handle.getConnection()));
             } catch (JdbiException e) {
                 throw new StoreException("Could not connect to detect the database of the webhook stores", e);
             } catch (SQLException e) {

@@ -1,9 +1,5 @@
 package com.webriskops.webhooks.jdbi;
 
-import com.webriskops.webhooks.jdbi.internal.StoreErrors;
-import com.webriskops.webhooks.jdbi.internal.TargetRow;
-import com.webriskops.webhooks.jdbi.internal.TargetSql;
-import com.webriskops.webhooks.jdbi.internal.Times;
 import com.webriskops.webhooks.payload.ProviderKey;
 import com.webriskops.webhooks.sender.spi.TargetStore;
 import com.webriskops.webhooks.sender.spi.TargetStore.StoredTarget;
@@ -53,7 +49,6 @@ public final class JdbiTargetStore implements TargetStore {
         long id = StoreErrors.run(
                 "create an export target",
                 () -> sql.insert(
-                        table,
                         target.providerKey().wireName(),
                         target.baseUrl(),
                         target.deploymentMode().wireName(),
@@ -77,7 +72,7 @@ public final class JdbiTargetStore implements TargetStore {
     @Override
     @Nullable
     public StoredTarget find(long id) {
-        return StoreErrors.run("read an export target", () -> sql.find(table, id))
+        return StoreErrors.run("read an export target", () -> sql.find(id))
                 .map(JdbiTargetStore::toStored)
                 .orElse(null);
     }
@@ -93,7 +88,7 @@ public final class JdbiTargetStore implements TargetStore {
             throw new IllegalArgumentException("limit must be 1 to " + MAX_LIST_LIMIT + ", not " + limit);
         }
         List<StoredTarget> page = new ArrayList<>();
-        for (TargetRow row : StoreErrors.run("list export targets", () -> sql.list(table, afterId, limit))) {
+        for (TargetRow row : StoreErrors.run("list export targets", () -> sql.list(afterId, limit))) {
             page.add(toStored(row));
         }
         return page;
@@ -108,10 +103,10 @@ public final class JdbiTargetStore implements TargetStore {
     public boolean disable(long id, Instant now) {
         Objects.requireNonNull(now, "now");
         long nowMs = Times.epochMillis(now);
-        if (StoreErrors.run("disable an export target", () -> sql.disable(table, id, nowMs)) > 0) {
+        if (StoreErrors.run("disable an export target", () -> sql.disable(id, nowMs)) > 0) {
             return true;
         }
-        return StoreErrors.run("read an export target", () -> sql.count(table, id)) > 0;
+        return StoreErrors.run("read an export target", () -> sql.count(id)) > 0;
     }
 
     /**
@@ -121,7 +116,7 @@ public final class JdbiTargetStore implements TargetStore {
      */
     @Override
     public boolean delete(long id) {
-        return StoreErrors.run("delete an export target", () -> sql.delete(table, id)) > 0;
+        return StoreErrors.run("delete an export target", () -> sql.delete(id)) > 0;
     }
 
     @Override

@@ -16,7 +16,6 @@ import com.webriskops.webhooks.store.StoreException;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
@@ -44,8 +43,8 @@ class DatabaseDownTest {
 
     @Test
     void answers503WhileTheDatabaseIsDownAndRecoversWithoutRebuildingTheReceiver() throws Exception {
-        int port = freePort();
-        EmbeddedPostgres postgres = start(port);
+        int port = TestDatabase.freePort();
+        EmbeddedPostgres postgres = TestDatabase.startEmbeddedPostgres(port, dataDirectory.resolve("pgdata"));
         try {
             PGSimpleDataSource dataSource = new PGSimpleDataSource();
             dataSource.setURL("jdbc:postgresql://127.0.0.1:" + port + "/postgres?user=postgres&connectTimeout=5");
@@ -78,7 +77,7 @@ class DatabaseDownTest {
                     .hasMessageNotContaining("INSERT")
                     .hasCauseInstanceOf(org.jdbi.v3.core.JdbiException.class);
 
-            postgres = start(port);
+            postgres = TestDatabase.startEmbeddedPostgres(port, dataDirectory.resolve("pgdata"));
 
             ReceiveResult<TicketExportWebhook> after = receiver.receive(delivery("nonce-after", "export-down"));
             assertThat(after).isInstanceOf(ReceiveResult.Accepted.class);
@@ -96,20 +95,6 @@ class DatabaseDownTest {
             if (postgres != null) {
                 postgres.close();
             }
-        }
-    }
-
-    private EmbeddedPostgres start(int port) throws IOException {
-        return EmbeddedPostgres.builder()
-                .setPort(port)
-                .setDataDirectory(dataDirectory.resolve("pgdata"))
-                .setCleanDataDirectory(false)
-                .start();
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
         }
     }
 

@@ -13,8 +13,6 @@ import com.webriskops.webhooks.sender.target.ExportTarget;
 import com.webriskops.webhooks.testing.DeliveryStoreContract;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import jakarta.annotation.Nullable;
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -39,10 +37,10 @@ class DatabaseRestartDispatchTest {
 
     @Test
     void aDispatcherBacksOffWhileTheDatabaseIsDownAndLosesNothing() throws Exception {
-        int port = freePort();
-        EmbeddedPostgres postgres = start(port);
+        int port = TestDatabase.freePort();
+        EmbeddedPostgres postgres = TestDatabase.startEmbeddedPostgres(port, dataDirectory.resolve("pgdata"));
         JdbcConnectionPool pool =
-                TestDatabases.pooledPostgres("jdbc:postgresql://127.0.0.1:" + port + "/postgres?user=postgres");
+                TestDatabase.pooledPostgres("jdbc:postgresql://127.0.0.1:" + port + "/postgres?user=postgres");
         try (CountingReceiver receiver = new CountingReceiver(20)) {
             JdbiStores.migrate(pool);
             DeliveryStore store = JdbiStores.create(pool).deliveryStore();
@@ -88,7 +86,7 @@ class DatabaseRestartDispatchTest {
                         .as("failed claims in %d ms with %d workers polling every %s", downMillis, WORKERS, POLL)
                         .isLessThanOrEqualTo((int) (WORKERS * (downMillis / POLL.toMillis() + 2)) + WORKERS);
 
-                postgres = start(port);
+                postgres = TestDatabase.startEmbeddedPostgres(port, dataDirectory.resolve("pgdata"));
                 OutboxDurabilityTest.awaitExported(receiver, store, Duration.ofSeconds(30));
             }
 
@@ -104,20 +102,6 @@ class DatabaseRestartDispatchTest {
             if (postgres != null) {
                 postgres.close();
             }
-        }
-    }
-
-    private EmbeddedPostgres start(int port) throws IOException {
-        return EmbeddedPostgres.builder()
-                .setPort(port)
-                .setDataDirectory(dataDirectory.resolve("pgdata"))
-                .setCleanDataDirectory(false)
-                .start();
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
         }
     }
 

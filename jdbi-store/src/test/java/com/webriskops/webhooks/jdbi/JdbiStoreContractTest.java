@@ -1,52 +1,50 @@
 package com.webriskops.webhooks.jdbi;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.webriskops.webhooks.idempotency.IdempotentResponseStore;
 import com.webriskops.webhooks.store.IdempotencyStore;
 import com.webriskops.webhooks.store.ReplayStore;
-import javax.sql.DataSource;
+import java.io.IOException;
 import org.jdbi.v3.core.Jdbi;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.params.AfterParameterizedClassInvocation;
+import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
- * The contract on a database: migrates a unique table prefix, then runs the suite on stores made
- * from a {@link DataSource}, with a second instance made from a separate {@link Jdbi} on another pool.
+ * The replay, duplicate-guard and idempotent-answer contract on every {@link TestDatabase}: migrates a
+ * unique table prefix, then runs the suite on stores made from a {@link javax.sql.DataSource}, with a
+ * second instance made from a separate {@link Jdbi} on another pool.
  */
-abstract class JdbiStoreContractTest extends StoreContractTest {
-    final String prefix = TestDatabases.uniquePrefix();
-    private DataSource dataSource;
-    private DataSource secondDataSource;
+@ParameterizedClass(name = "{0}")
+@EnumSource(TestDatabase.class)
+class JdbiStoreContractTest extends StoreContractTest {
+    @Parameter
+    TestDatabase database;
+
+    private TestDatabase.Server server;
     private JdbiStores stores;
     private JdbiStores second;
 
-    /** Opens a pooled data source on the database under test (called twice: two app instances). */
-    abstract DataSource openDataSource();
-
-    /** Frees what {@link #openDataSource()} and the database setup took. */
-    abstract void close(DataSource dataSource);
-
-    abstract SqlDialect expectedDialect();
-
-    @BeforeAll
+    @BeforeParameterizedClassInvocation
     void setUpDatabase() {
-        dataSource = openDataSource();
-        JdbiStores.migrate(dataSource, prefix);
-        JdbiStores.migrate(dataSource, prefix); // idempotent
-        stores = JdbiStores.builder(dataSource).tablePrefix(prefix).build();
-        org.assertj.core.api.Assertions.assertThat(stores.dialect()).isEqualTo(expectedDialect());
-        secondDataSource = openDataSource();
-        second = JdbiStores.builder(Jdbi.create(secondDataSource))
+        server = database.start();
+        String prefix = server.migrateNewPrefix();
+        JdbiStores.migrate(server.dataSource(), prefix); // idempotent
+        stores = JdbiStores.builder(server.dataSource()).tablePrefix(prefix).build();
+        assertThat(stores.dialect()).isEqualTo(database.dialect());
+        second = JdbiStores.builder(Jdbi.create(server.newPool()))
                 .tablePrefix(prefix)
                 .purgeBatchSize(3)
                 .build();
     }
 
-    @AfterAll
-    void tearDownDatabase() {
-        if (dataSource != null) {
-            TestDatabases.dropTables(dataSource, prefix);
-            close(secondDataSource);
-            close(dataSource);
+    @AfterParameterizedClassInvocation
+    void tearDownDatabase() throws IOException {
+        if (server != null) {
+            server.close();
         }
     }
 

@@ -3,7 +3,9 @@ package com.webriskops.webhooks.jdbi;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.webriskops.webhooks.sender.target.ExportTarget;
 import com.webriskops.webhooks.store.Claim;
+import com.webriskops.webhooks.testing.DeliveryStoreContract;
 import java.time.Duration;
 import java.time.Instant;
 import org.h2.jdbcx.JdbcConnectionPool;
@@ -12,7 +14,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 class JdbiStoresBuilderTest {
-    private final JdbcConnectionPool dataSource = TestDatabases.h2();
+    private final JdbcConnectionPool dataSource = TestDatabase.h2();
 
     @AfterEach
     void close() {
@@ -42,6 +44,20 @@ class JdbiStoresBuilderTest {
                 .build();
         Claim claim = stores.idempotencyStore().claim("k", Instant.EPOCH, Duration.ofSeconds(5));
         assertThat(claim.state()).isEqualTo(Claim.State.CLAIMED);
+        // Every store's statements keep their own parser and template engine on this Jdbi.
+        assertThat(stores.replayStore().recordIfAbsent("n", Instant.EPOCH, Instant.EPOCH.plusSeconds(5)))
+                .isTrue();
+        assertThat(stores.idempotentResponseStore()
+                        .claim("global", "k", "f".repeat(64), Instant.EPOCH, Duration.ofSeconds(5))
+                        .claimed())
+                .isTrue();
+        ExportTarget target = CountingReceiver.target("http://127.0.0.1:9/hook");
+        long targetId =
+                stores.targetStore().create(target, Instant.EPOCH).target().id();
+        assertThat(stores.targetStore().find(targetId)).isNotNull();
+        stores.deliveryStore().enqueue(target, DeliveryStoreContract.export("app-jdbi"), Instant.EPOCH);
+        assertThat(stores.deliveryStore().claimDue("owner", Instant.EPOCH, Duration.ofSeconds(5), 10))
+                .hasSize(1);
     }
 
     @Test

@@ -6,51 +6,50 @@ import com.webriskops.webhooks.sender.spi.TargetStore;
 import com.webriskops.webhooks.sender.target.ExportTarget;
 import com.webriskops.webhooks.signing.WebhookSecret;
 import com.webriskops.webhooks.testing.TargetStoreContract;
+import java.io.IOException;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.sql.Statement;
-import javax.sql.DataSource;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.AfterParameterizedClassInvocation;
+import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
-/** The target store contract on a database: migrates a unique table prefix once, deletes the rows before each test. */
-abstract class JdbiTargetStoreContractTest extends TargetStoreContract {
-    final String prefix = TestDatabases.uniquePrefix();
-    private DataSource dataSource;
+/**
+ * The target store contract on every {@link TestDatabase}: migrates a unique table prefix once,
+ * deletes the rows before each test.
+ */
+@ParameterizedClass(name = "{0}")
+@EnumSource(TestDatabase.class)
+class JdbiTargetStoreContractTest extends TargetStoreContract {
+    @Parameter
+    TestDatabase database;
+
+    private TestDatabase.Server server;
+    private String prefix;
     private JdbiStores stores;
 
-    /** Opens a pooled data source on the database under test. */
-    abstract DataSource openDataSource();
-
-    /** Frees what {@link #openDataSource()} and the database setup took. */
-    abstract void close(DataSource dataSource);
-
-    @BeforeAll
+    @BeforeParameterizedClassInvocation
     void setUpDatabase() {
-        dataSource = openDataSource();
-        JdbiStores.migrate(dataSource, prefix);
-        stores = JdbiStores.builder(dataSource).tablePrefix(prefix).build();
+        server = database.start();
+        prefix = server.migrateNewPrefix();
+        stores = JdbiStores.builder(server.dataSource()).tablePrefix(prefix).build();
     }
 
-    @AfterAll
-    void tearDownDatabase() {
-        if (dataSource != null) {
-            TestDatabases.dropTables(dataSource, prefix);
-            close(dataSource);
+    @AfterParameterizedClassInvocation
+    void tearDownDatabase() throws IOException {
+        if (server != null) {
+            server.close();
         }
     }
 
     @Override
     protected TargetStore emptyStore() {
-        try (Connection connection = dataSource.getConnection();
-                Statement statement = connection.createStatement()) {
-            statement.execute("DELETE FROM " + prefix + "export_targets");
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
+        server.deleteRows(prefix, "export_targets");
         return stores.targetStore();
     }
 
@@ -64,7 +63,7 @@ abstract class JdbiTargetStoreContractTest extends TargetStoreContract {
                                 .build(),
                         NOW);
 
-        try (Connection connection = dataSource.getConnection();
+        try (Connection connection = server.dataSource().getConnection();
                 Statement statement = connection.createStatement();
                 ResultSet rows = statement.executeQuery("SELECT * FROM " + prefix + "export_targets")) {
             ResultSetMetaData meta = rows.getMetaData();

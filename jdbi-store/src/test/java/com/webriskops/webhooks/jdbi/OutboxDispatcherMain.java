@@ -14,7 +14,7 @@ public final class OutboxDispatcherMain {
     private OutboxDispatcherMain() {}
 
     public static void main(String[] args) throws InterruptedException {
-        JdbcConnectionPool pool = TestDatabases.pooledPostgres(args[0]);
+        JdbcConnectionPool pool = TestDatabase.pooledPostgres(args[0]);
         JdbiStores stores = JdbiStores.builder(pool).tablePrefix(args[1]).build();
         ExportTarget target = CountingReceiver.target(args[2]);
         Dispatcher dispatcher = OutboxDurabilityTest.dispatcher(stores.deliveryStore(), target, "child");

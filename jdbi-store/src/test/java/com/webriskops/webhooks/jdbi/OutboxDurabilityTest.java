@@ -27,15 +27,25 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.AfterParameterizedClassInvocation;
+import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * The outbox on a real PostgreSQL, end to end: dispatchers deliver over HTTP to the kit's receiver on
  * loopback, counted by idempotency key. Two dispatchers on separate pools never send one delivery
  * twice; a dispatcher process killed with SIGKILL loses nothing, and only the attempts it had in
- * flight may be sent again.
+ * flight may be sent again. Runs on embedded PostgreSQL and on the configured PostgreSQL server.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-abstract class OutboxDurabilityTest {
+@ParameterizedClass(name = "{0}")
+@EnumSource(names = {"EMBEDDED_POSTGRES", "POSTGRES_SERVICE"})
+class OutboxDurabilityTest {
+    @Parameter
+    TestDatabase database;
+
     static final int DELIVERIES = 300;
     static final Duration LEASE = Duration.ofSeconds(4);
 
@@ -44,11 +54,27 @@ abstract class OutboxDurabilityTest {
     private CountingReceiver receiver;
     private ExportTarget target;
 
+    private TestDatabase.Server server;
+
     @TempDir
     Path temp;
 
+    @BeforeParameterizedClassInvocation
+    void startDatabase() {
+        server = database.start();
+    }
+
+    @AfterParameterizedClassInvocation
+    void stopDatabase() throws IOException {
+        if (server != null) {
+            server.close();
+        }
+    }
+
     /** The JDBC URL of the database under test (the child process opens it too). */
-    abstract String jdbcUrl();
+    private String jdbcUrl() {
+        return server.url();
+    }
 
     static Dispatcher dispatcher(DeliveryStore store, ExportTarget target, String owner) {
         return Dispatcher.builder()
@@ -69,7 +95,7 @@ abstract class OutboxDurabilityTest {
 
     @BeforeEach
     void setUp() throws IOException {
-        prefix = TestDatabases.uniquePrefix();
+        prefix = TestDatabase.uniquePrefix();
         JdbiStores.migrate(pool(), prefix);
     }
 
@@ -79,14 +105,14 @@ abstract class OutboxDurabilityTest {
             receiver.close();
         }
         if (!pools.isEmpty()) {
-            TestDatabases.dropTables(pools.get(0), prefix);
+            TestDatabase.dropTables(pools.get(0), prefix);
         }
         pools.forEach(JdbcConnectionPool::dispose);
         pools.clear();
     }
 
     private DataSource pool() {
-        JdbcConnectionPool pool = TestDatabases.pooledPostgres(jdbcUrl());
+        JdbcConnectionPool pool = database.pool(jdbcUrl());
         pools.add(pool);
         return pool;
     }

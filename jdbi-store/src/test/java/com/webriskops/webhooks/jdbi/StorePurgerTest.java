@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 
 class StorePurgerTest {
     private static final Instant T0 = Instant.parse("2030-01-01T00:00:00Z");
-    private final JdbcConnectionPool dataSource = TestDatabases.h2();
+    private final JdbcConnectionPool dataSource = TestDatabase.h2();
     private final JdbiStores stores;
 
     StorePurgerTest() {

@@ -1,16 +1,16 @@
-package com.webriskops.webhooks.jdbi.internal;
+package com.webriskops.webhooks.jdbi;
 
 import java.time.Instant;
 
 /** Instants as the epoch milliseconds the tables hold. */
-public final class Times {
+final class Times {
     private static final Instant MIN = Instant.ofEpochMilli(Long.MIN_VALUE);
     private static final Instant MAX = Instant.ofEpochMilli(Long.MAX_VALUE);
 
     private Times() {}
 
     /** Epoch milliseconds of {@code instant}, saturated at the range of a {@code long}. */
-    public static long epochMillis(Instant instant) {
+    static long epochMillis(Instant instant) {
         if (instant.isBefore(MIN)) {
             return Long.MIN_VALUE;
         }

@@ -1,0 +1,323 @@
+package com.webriskops.webhooks.jdbi;
+
+import jakarta.annotation.Nullable;
+import java.util.List;
+import java.util.Objects;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.SqlStatement;
+
+/**
+ * The delivery outbox's statements, built once with the table names (from a validated prefix) and run
+ * through {@link Statements} on handles of the stores' {@link Jdbi}. Times are epoch milliseconds.
+ * Assignments that read another column come before that column is assigned, because MariaDB assigns
+ * left to right. Each write-back is one short transaction. Immutable and thread-safe.
+ *
+ * <ul>
+ *   <li>PostgreSQL: a claim is one statement, {@code UPDATE ... FROM (SELECT ... FOR UPDATE SKIP
+ *       LOCKED) RETURNING}, so concurrent dispatchers take disjoint rows without waiting for each
+ *       other; a write-back is one statement too (data-modifying {@code WITH} parts).
+ *   <li>MariaDB (10.6 or later for {@code SKIP LOCKED}; MariaDB has no {@code UPDATE ... RETURNING}): a
+ *       claim is one short transaction that selects due rows {@code FOR UPDATE SKIP LOCKED}, updates
+ *       them by id and reads them back.
+ *   <li>H2: a claim is one statement, {@code UPDATE} read back through {@code FINAL TABLE}. H2 has no
+ *       {@code SKIP LOCKED}: a session that meets a row another session is claiming waits for it, then
+ *       re-checks the row's due time on the committed version and skips it, so a claim may return fewer
+ *       rows than are due while others claim (never the same row twice).
+ * </ul>
+ */
+final class DeliverySql {
+    private static final String ATTEMPT_COLUMNS = "delivery_id, log_seq, attempt, status, code, http_status,"
+            + " message, retry_after_ms, response_snippet, request_sent, started_at_ms, finished_at_ms";
+    private static final String ATTEMPT_VALUES = ":attempt, :attemptStatus, :code, :httpStatus, :message,"
+            + " :retryAfterMs, :responseSnippet, :requestSent, :startedAtMs, :finishedAtMs";
+
+    private final Jdbi jdbi;
+    private final SqlDialect dialect;
+    private final String insertIfAbsent;
+    private final String claim;
+    private final @Nullable String lockDue;
+    private final @Nullable String readListed;
+    private final String findRow;
+    private final String findRowByKey;
+    private final String listRows;
+    private final String listRowsWithStatus;
+    private final String attemptsOf;
+    private final String markWritten;
+    private final String writeBackInOne;
+    private final String logCount;
+    private final String insertAttempt;
+    private final String trimAttempts;
+    private final String release;
+    private final String retryOnRequest;
+
+    /** The statements of {@code dialect} on {@code <tablePrefix>deliveries} and {@code delivery_attempts}. */
+    DeliverySql(Jdbi jdbi, SqlDialect dialect, String tablePrefix) {
+        this.jdbi = Objects.requireNonNull(jdbi, "jdbi");
+        this.dialect = Objects.requireNonNull(dialect, "dialect");
+        String d = tablePrefix + "deliveries";
+        String a = tablePrefix + "delivery_attempts";
+        String columns = " (idempotency_key, target_id, provider_key, signing_status, export_json, status,"
+                + " attempts, round_attempts, next_attempt_at_ms, due_at_ms, fencing_token, log_count,"
+                + " created_at_ms, updated_at_ms)";
+        String values = " :targetId, :providerKey, :signingStatus, :exportJson, 'pending', 0, 0, :nowMs, :nowMs,"
+                + " 0, 0, :nowMs, :nowMs)";
+        switch (dialect) {
+            case POSTGRESQL:
+                this.insertIfAbsent = "INSERT INTO " + d + columns + " VALUES (:key," + values
+                        + " ON CONFLICT (idempotency_key) DO NOTHING";
+                this.claim = "UPDATE " + d + " t SET" + claimAssignments("t.") + " FROM (SELECT id FROM " + d
+                        + " WHERE due_at_ms <= :nowMs ORDER BY due_at_ms, id LIMIT :limit FOR UPDATE SKIP LOCKED) due"
+                        + " WHERE t.id = due.id RETURNING t.*";
+                this.lockDue = null;
+                this.readListed = null;
+                break;
+            case MARIADB:
+                this.insertIfAbsent =
+                        "INSERT INTO " + d + columns + " VALUES (:key," + values + " ON DUPLICATE KEY UPDATE id = id";
+                this.lockDue = "SELECT id FROM " + d + " WHERE due_at_ms <= :nowMs ORDER BY due_at_ms, id LIMIT :limit"
+                        + " FOR UPDATE SKIP LOCKED";
+                // The locked ids fill <ids> (JDBI's bindList).
+                this.claim = "UPDATE " + d + " SET" + claimAssignments("") + " WHERE id IN (<ids>)";
+                this.readListed = "SELECT * FROM " + d + " WHERE id IN (<ids>) ORDER BY id";
+                break;
+            case H2:
+            default:
+                this.insertIfAbsent = "MERGE INTO " + d + " t USING (VALUES (CAST(:key AS VARCHAR(255))))"
+                        + " s(idempotency_key) ON t.idempotency_key = s.idempotency_key"
+                        + " WHEN NOT MATCHED THEN INSERT" + columns + " VALUES (s.idempotency_key," + values;
+                this.claim = "SELECT * FROM FINAL TABLE (UPDATE " + d + " t SET" + claimAssignments("t.")
+                        + " WHERE t.due_at_ms <= :nowMs AND t.id IN (SELECT id FROM " + d + " WHERE due_at_ms <= :nowMs"
+                        + " ORDER BY due_at_ms, id FETCH FIRST :limit ROWS ONLY))";
+                this.lockDue = null;
+                this.readListed = null;
+                break;
+        }
+        this.findRow = "SELECT * FROM " + d + " WHERE id = :id";
+        this.findRowByKey = "SELECT * FROM " + d + " WHERE idempotency_key = :key";
+        this.listRows = "SELECT * FROM " + d + " ORDER BY id LIMIT :limit";
+        this.listRowsWithStatus = "SELECT * FROM " + d + " WHERE status = :status ORDER BY id LIMIT :limit";
+        this.attemptsOf = "SELECT * FROM " + a + " WHERE delivery_id IN (<ids>) ORDER BY delivery_id, log_seq";
+        String written = " SET status = :status, status_before_claim = NULL,"
+                + " next_attempt_at_ms = :nextMs, due_at_ms = :nextMs, lease_owner = NULL, lease_expires_at_ms = NULL,"
+                + " log_count = log_count + 1, updated_at_ms = :nowMs"
+                + " WHERE id = :id AND fencing_token = :token AND status = 'sending'";
+        this.markWritten = "UPDATE " + d + written;
+        this.logCount = "SELECT log_count FROM " + d + " WHERE id = :id";
+        // PostgreSQL runs every data-modifying WITH part once, in one statement (one round trip, atomic);
+        // the trim cannot see the row inserted beside it, and needs not: it deletes older entries.
+        this.writeBackInOne = "WITH w AS (UPDATE " + d + written + " RETURNING id, log_count),"
+                + " logged AS (INSERT INTO " + a + " (" + ATTEMPT_COLUMNS + ")"
+                + " SELECT w.id, w.log_count, " + ATTEMPT_VALUES + " FROM w),"
+                + " trimmed AS (DELETE FROM " + a + " WHERE delivery_id = :id"
+                + " AND log_seq <= (SELECT w.log_count - :maxLog FROM w))"
+                + " SELECT COUNT(*) FROM w";
+        this.insertAttempt =
+                "INSERT INTO " + a + " (" + ATTEMPT_COLUMNS + ") VALUES (:id, :logSeq, " + ATTEMPT_VALUES + ")";
+        this.trimAttempts = "DELETE FROM " + a + " WHERE delivery_id = :id AND log_seq <= :lastTrimmed";
+        this.release = "UPDATE " + d + " SET"
+                + " round_started_at_ms = CASE WHEN round_attempts <= 1 THEN NULL ELSE round_started_at_ms END,"
+                + " round_attempts = CASE WHEN round_attempts > 0 THEN round_attempts - 1 ELSE 0 END,"
+                + " attempts = CASE WHEN attempts > 0 THEN attempts - 1 ELSE 0 END,"
+                + " status = COALESCE(status_before_claim, 'pending'), status_before_claim = NULL,"
+                + " next_attempt_at_ms = :nowMs, due_at_ms = :nowMs, lease_owner = NULL, lease_expires_at_ms = NULL,"
+                + " updated_at_ms = :nowMs"
+                + " WHERE id = :id AND fencing_token = :token AND status = 'sending'";
+        this.retryOnRequest = "UPDATE " + d + " SET status = 'pending', round_attempts = 0, round_started_at_ms = NULL,"
+                + " next_attempt_at_ms = :nowMs, due_at_ms = :nowMs, lease_owner = NULL, lease_expires_at_ms = NULL,"
+                + " updated_at_ms = :nowMs"
+                + " WHERE id = :id AND status IN ('blocked', 'failed')";
+    }
+
+    /** The claim's assignments; binds {@code nowMs}, {@code owner} and {@code leaseEndMs}. */
+    private static String claimAssignments(String t) {
+        return " status_before_claim = CASE WHEN " + t + "status = 'sending' THEN " + t + "status_before_claim ELSE "
+                + t + "status END,"
+                + " status = 'sending', attempts = " + t + "attempts + 1, round_attempts = " + t + "round_attempts + 1,"
+                + " round_started_at_ms = COALESCE(" + t + "round_started_at_ms, :nowMs), next_attempt_at_ms = NULL,"
+                + " lease_owner = :owner, lease_expires_at_ms = :leaseEndMs, due_at_ms = :leaseEndMs,"
+                + " fencing_token = " + t + "fencing_token + 1, updated_at_ms = :nowMs";
+    }
+
+    /** Inserts a pending delivery unless one with the same idempotency key exists. */
+    void insertIfAbsent(
+            String idempotencyKey,
+            long targetId,
+            String providerKey,
+            String signingStatus,
+            String exportJson,
+            long nowMs) {
+        jdbi.useHandle(handle -> Statements.update(handle, insertIfAbsent)
+                .bind("key", idempotencyKey)
+                .bind("targetId", targetId)
+                .bind("providerKey", providerKey)
+                .bind("signingStatus", signingStatus)
+                .bind("exportJson", exportJson)
+                .bind("nowMs", nowMs)
+                .execute());
+    }
+
+    /** Claims up to {@code limit} due deliveries and returns them as claimed. */
+    List<DeliveryRow> claim(String owner, long nowMs, long leaseEndMs, int limit) {
+        if (dialect == SqlDialect.MARIADB) {
+            return jdbi.inTransaction(handle -> claimLocked(handle, owner, nowMs, leaseEndMs, limit));
+        }
+        return jdbi.withHandle(handle -> Statements.query(handle, claim)
+                .bind("nowMs", nowMs)
+                .bind("owner", owner)
+                .bind("leaseEndMs", leaseEndMs)
+                .bind("limit", limit)
+                .map(DeliveryRow::map)
+                .list());
+    }
+
+    private List<DeliveryRow> claimLocked(Handle handle, String owner, long nowMs, long leaseEndMs, int limit) {
+        List<Long> ids = Statements.query(handle, Objects.requireNonNull(lockDue))
+                .bind("nowMs", nowMs)
+                .bind("limit", limit)
+                .mapTo(Long.class)
+                .list();
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        Statements.updateWithList(handle, claim)
+                .bind("nowMs", nowMs)
+                .bind("owner", owner)
+                .bind("leaseEndMs", leaseEndMs)
+                .bindList("ids", ids)
+                .execute();
+        return Statements.queryWithList(handle, Objects.requireNonNull(readListed))
+                .bindList("ids", ids)
+                .map(DeliveryRow::map)
+                .list();
+    }
+
+    /** The delivery {@code id}, or null. */
+    @Nullable
+    DeliveryRow findRow(long id) {
+        return jdbi.withHandle(handle -> Statements.query(handle, findRow)
+                .bind("id", id)
+                .map(DeliveryRow::map)
+                .findFirst()
+                .orElse(null));
+    }
+
+    /** The delivery with {@code key}, or null. */
+    @Nullable
+    DeliveryRow findRowByKey(String key) {
+        return jdbi.withHandle(handle -> Statements.query(handle, findRowByKey)
+                .bind("key", key)
+                .map(DeliveryRow::map)
+                .findFirst()
+                .orElse(null));
+    }
+
+    /** The first {@code limit} deliveries in id order. */
+    List<DeliveryRow> listRows(int limit) {
+        return jdbi.withHandle(handle -> Statements.query(handle, listRows)
+                .bind("limit", limit)
+                .map(DeliveryRow::map)
+                .list());
+    }
+
+    /** The first {@code limit} deliveries with {@code status}, in id order. */
+    List<DeliveryRow> listRowsWithStatus(String status, int limit) {
+        return jdbi.withHandle(handle -> Statements.query(handle, listRowsWithStatus)
+                .bind("status", status)
+                .bind("limit", limit)
+                .map(DeliveryRow::map)
+                .list());
+    }
+
+    /** The attempt logs of the deliveries {@code ids} (not empty), by delivery and log position. */
+    List<AttemptRow> attemptsOf(List<Long> ids) {
+        return jdbi.withHandle(handle -> Statements.queryWithList(handle, attemptsOf)
+                .bindList("ids", ids)
+                .map(AttemptRow::map)
+                .list());
+    }
+
+    /**
+     * Ends the claim {@code (id, token)} with {@code status}, due at {@code nextMs} (null when
+     * terminal), and appends {@code attempt} to the log, keeping the latest {@code maxLog} entries; one
+     * transaction (on PostgreSQL one statement).
+     *
+     * @return false, changing nothing, if the claim is no longer current
+     */
+    boolean writeBack(
+            long id, long token, String status, @Nullable Long nextMs, long nowMs, AttemptRow attempt, int maxLog) {
+        if (dialect == SqlDialect.POSTGRESQL) {
+            long written = jdbi.withHandle(handle -> bindAttempt(
+                            bindWritten(Statements.query(handle, writeBackInOne), id, token, status, nextMs, nowMs),
+                            attempt)
+                    .bind("maxLog", maxLog)
+                    .mapTo(Long.class)
+                    .one());
+            return written > 0;
+        }
+        return jdbi.inTransaction(handle -> {
+            if (bindWritten(Statements.update(handle, markWritten), id, token, status, nextMs, nowMs)
+                            .execute()
+                    == 0) {
+                return false;
+            }
+            int logSeq = Statements.query(handle, logCount)
+                    .bind("id", id)
+                    .mapTo(Integer.class)
+                    .findFirst()
+                    .orElse(0);
+            bindAttempt(Statements.update(handle, insertAttempt), attempt)
+                    .bind("id", id)
+                    .bind("logSeq", logSeq)
+                    .execute();
+            if (logSeq > maxLog) {
+                Statements.update(handle, trimAttempts)
+                        .bind("id", id)
+                        .bind("lastTrimmed", logSeq - maxLog)
+                        .execute();
+            }
+            return true;
+        });
+    }
+
+    private static <S extends SqlStatement<S>> S bindWritten(
+            S statement, long id, long token, String status, @Nullable Long nextMs, long nowMs) {
+        return statement
+                .bind("status", status)
+                .bind("nextMs", nextMs)
+                .bind("nowMs", nowMs)
+                .bind("id", id)
+                .bind("token", token);
+    }
+
+    private static <S extends SqlStatement<S>> S bindAttempt(S statement, AttemptRow attempt) {
+        return statement
+                .bind("attempt", attempt.attempt())
+                .bind("attemptStatus", attempt.status())
+                .bind("code", attempt.code())
+                .bind("httpStatus", attempt.httpStatus())
+                .bind("message", attempt.message())
+                .bind("retryAfterMs", attempt.retryAfterMs())
+                .bind("responseSnippet", attempt.responseSnippet())
+                .bind("requestSent", attempt.requestSent())
+                .bind("startedAtMs", attempt.startedAtMs())
+                .bind("finishedAtMs", attempt.finishedAtMs());
+    }
+
+    /** Gives the claim {@code (id, token)} back unattempted; returns the rows changed. */
+    int release(long id, long token, long nowMs) {
+        return jdbi.withHandle(handle -> Statements.update(handle, release)
+                .bind("nowMs", nowMs)
+                .bind("id", id)
+                .bind("token", token)
+                .execute());
+    }
+
+    /** Makes a blocked or failed delivery due now; returns the rows changed. */
+    int retryOnRequest(long id, long nowMs) {
+        return jdbi.withHandle(handle -> Statements.update(handle, retryOnRequest)
+                .bind("nowMs", nowMs)
+                .bind("id", id)
+                .execute());
+    }
+}

@@ -1,0 +1,64 @@
+package com.webriskops.webhooks.jdbi;
+
+import jakarta.annotation.Nullable;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.statement.ColonPrefixSqlParser;
+import org.jdbi.v3.core.statement.DefinedAttributeTemplateEngine;
+import org.jdbi.v3.core.statement.Query;
+import org.jdbi.v3.core.statement.SqlParser;
+import org.jdbi.v3.core.statement.SqlStatement;
+import org.jdbi.v3.core.statement.TemplateEngine;
+import org.jdbi.v3.core.statement.Update;
+
+/**
+ * How every store statement is created on a JDBI {@link Handle}: {@code :name} binds parsed by JDBI's
+ * colon-prefix parser, which caches each parsed statement, and no template engine, so a statement is
+ * never rendered per call and the application's own parser and template settings never reach the
+ * stores' SQL. The SQL itself is built once per store, from a validated table prefix, by the
+ * {@code *Sql} classes. Only a statement with an {@code IN (<ids>)} list (filled by {@link
+ * SqlStatement#bindList}) goes through JDBI's defined-attribute engine, with a parser cache of its
+ * own so that its many list lengths never push the fixed statements out of theirs.
+ */
+final class Statements {
+    private static final SqlParser NAMED = new ColonPrefixSqlParser();
+    private static final SqlParser NAMED_LISTS = new ColonPrefixSqlParser();
+    private static final TemplateEngine LISTS = new DefinedAttributeTemplateEngine();
+
+    private Statements() {}
+
+    /** {@code sql} as an update (or delete, or insert without result rows). */
+    static Update update(Handle handle, String sql) {
+        return handle.createUpdate(sql).setSqlParser(NAMED).setTemplateEngine(TemplateEngine.NOP);
+    }
+
+    /** {@code sql} as a statement that returns rows ({@code SELECT}, {@code ... RETURNING}). */
+    static Query query(Handle handle, String sql) {
+        return handle.createQuery(sql).setSqlParser(NAMED).setTemplateEngine(TemplateEngine.NOP);
+    }
+
+    /** {@code sql} with an {@code <ids>} list, as an update. */
+    static Update updateWithList(Handle handle, String sql) {
+        return handle.createUpdate(sql).setSqlParser(NAMED_LISTS).setTemplateEngine(LISTS);
+    }
+
+    /** {@code sql} with an {@code <ids>} list, as a statement that returns rows. */
+    static Query queryWithList(Handle handle, String sql) {
+        return handle.createQuery(sql).setSqlParser(NAMED_LISTS).setTemplateEngine(LISTS);
+    }
+
+    /** The column's value in the current row, or null when it is SQL {@code NULL}. */
+    @Nullable
+    static Integer nullableInt(ResultSet rs, String column) throws SQLException {
+        int value = rs.getInt(column);
+        return rs.wasNull() ? null : value;
+    }
+
+    /** The column's value in the current row, or null when it is SQL {@code NULL}. */
+    @Nullable
+    static Long nullableLong(ResultSet rs, String column) throws SQLException {
+        long value = rs.getLong(column);
+        return rs.wasNull() ? null : value;
+    }
+}

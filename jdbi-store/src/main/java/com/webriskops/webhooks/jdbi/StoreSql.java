@@ -1,0 +1,178 @@
+package com.webriskops.webhooks.jdbi;
+
+import jakarta.annotation.Nullable;
+import java.util.Objects;
+import java.util.concurrent.ThreadLocalRandom;
+import org.jdbi.v3.core.Jdbi;
+
+/**
+ * The nonce and idempotency-key statements of one dialect, each one round trip, built once with the
+ * table names (from a validated prefix) and run through {@link Statements} on handles of the stores'
+ * {@link Jdbi}. Times are epoch milliseconds. Immutable and thread-safe.
+ *
+ * <ul>
+ *   <li>PostgreSQL: {@code INSERT ... ON CONFLICT DO UPDATE}, which locks the conflicting row and
+ *       re-checks its condition on the newest row version, so concurrent writers are serialised.
+ *   <li>MariaDB (10.5 or later): {@code INSERT ... ON DUPLICATE KEY UPDATE ... RETURNING}, which locks
+ *       the existing row and returns it as written. Row counts are not used to tell an insert from a
+ *       duplicate, because they depend on the connection's {@code useAffectedRows} setting; instead
+ *       the writer compares the returned {@code write_id} or token with its own. MySQL assigns left to
+ *       right, so each {@code IF} tests the old expiry before {@code expires_at_ms} itself is assigned
+ *       last.
+ *   <li>H2: {@code MERGE INTO ... USING}, read back through {@code FINAL TABLE}. Two sessions inserting
+ *       the same new key at once make the later one fail with a unique-key violation; the caller
+ *       repeats the statement, which then finds the committed row.
+ * </ul>
+ */
+final class StoreSql {
+    private final Jdbi jdbi;
+    private final SqlDialect dialect;
+    private final String recordNonce;
+    private final String claim;
+    private final String complete;
+    private final String release;
+    private final String purgeNonces;
+    private final String purgeKeys;
+
+    /** The statements of {@code dialect} on the tables {@code <tablePrefix>nonces} and {@code idempotency_keys}. */
+    StoreSql(Jdbi jdbi, SqlDialect dialect, String tablePrefix) {
+        this.jdbi = Objects.requireNonNull(jdbi, "jdbi");
+        this.dialect = Objects.requireNonNull(dialect, "dialect");
+        String nonces = tablePrefix + "nonces";
+        String keys = tablePrefix + "idempotency_keys";
+        this.complete = "UPDATE " + keys + " SET token = NULL, expires_at_ms = :retentionEndMs"
+                + " WHERE idem_key = :key AND token = :token";
+        this.release = "DELETE FROM " + keys + " WHERE idem_key = :key AND token = :token";
+        switch (dialect) {
+            case POSTGRESQL:
+                this.recordNonce =
+                        "INSERT INTO " + nonces + " AS t (nonce, expires_at_ms) VALUES (:nonce, :expiresAtMs)"
+                                + " ON CONFLICT (nonce) DO UPDATE SET expires_at_ms = EXCLUDED.expires_at_ms"
+                                + " WHERE t.expires_at_ms <= :nowMs";
+                this.claim = "INSERT INTO " + keys + " AS t (idem_key, token, expires_at_ms)"
+                        + " VALUES (:key, :token, :leaseEndMs)"
+                        + " ON CONFLICT (idem_key) DO UPDATE SET"
+                        + " token = CASE WHEN t.expires_at_ms <= :nowMs THEN EXCLUDED.token ELSE t.token END,"
+                        + " expires_at_ms = CASE WHEN t.expires_at_ms <= :nowMs"
+                        + " THEN EXCLUDED.expires_at_ms ELSE t.expires_at_ms END"
+                        + " RETURNING token, expires_at_ms";
+                this.purgeNonces = "DELETE FROM " + nonces + " WHERE expires_at_ms <= :nowMs AND nonce IN"
+                        + " (SELECT nonce FROM " + nonces + " WHERE expires_at_ms <= :nowMs LIMIT :limit"
+                        + " FOR UPDATE SKIP LOCKED)";
+                this.purgeKeys = "DELETE FROM " + keys + " WHERE expires_at_ms <= :nowMs AND idem_key IN"
+                        + " (SELECT idem_key FROM " + keys + " WHERE expires_at_ms <= :nowMs LIMIT :limit"
+                        + " FOR UPDATE SKIP LOCKED)";
+                break;
+            case MARIADB:
+                this.recordNonce = "INSERT INTO " + nonces + " (nonce, write_id, expires_at_ms)"
+                        + " VALUES (:nonce, :writeId, :expiresAtMs)"
+                        + " ON DUPLICATE KEY UPDATE"
+                        + " write_id = IF(expires_at_ms <= :nowMs, VALUES(write_id), write_id),"
+                        + " expires_at_ms = IF(expires_at_ms <= :nowMs, VALUES(expires_at_ms), expires_at_ms)"
+                        + " RETURNING write_id";
+                this.claim =
+                        "INSERT INTO " + keys + " (idem_key, token, expires_at_ms) VALUES (:key, :token, :leaseEndMs)"
+                                + " ON DUPLICATE KEY UPDATE"
+                                + " token = IF(expires_at_ms <= :nowMs, VALUES(token), token),"
+                                + " expires_at_ms = IF(expires_at_ms <= :nowMs, VALUES(expires_at_ms), expires_at_ms)"
+                                + " RETURNING token, expires_at_ms";
+                this.purgeNonces =
+                        "DELETE FROM " + nonces + " WHERE expires_at_ms <= :nowMs ORDER BY expires_at_ms LIMIT :limit";
+                this.purgeKeys =
+                        "DELETE FROM " + keys + " WHERE expires_at_ms <= :nowMs ORDER BY expires_at_ms LIMIT :limit";
+                break;
+            case H2:
+            default:
+                this.recordNonce = "MERGE INTO " + nonces + " t USING (VALUES (CAST(:nonce AS VARCHAR(128)),"
+                        + " CAST(:expiresAtMs AS BIGINT))) s(nonce, expires_at_ms) ON t.nonce = s.nonce"
+                        + " WHEN MATCHED AND t.expires_at_ms <= :nowMs THEN UPDATE SET expires_at_ms = s.expires_at_ms"
+                        + " WHEN NOT MATCHED THEN INSERT (nonce, expires_at_ms) VALUES (s.nonce, s.expires_at_ms)";
+                this.claim = "SELECT token, expires_at_ms FROM FINAL TABLE (MERGE INTO " + keys + " t USING (VALUES"
+                        + " (CAST(:key AS VARCHAR(255)), CAST(:token AS VARCHAR(36)), CAST(:leaseEndMs AS BIGINT)))"
+                        + " s(idem_key, token, expires_at_ms) ON t.idem_key = s.idem_key"
+                        + " WHEN MATCHED THEN UPDATE SET"
+                        + " token = CASE WHEN t.expires_at_ms <= :nowMs THEN s.token ELSE t.token END,"
+                        + " expires_at_ms = CASE WHEN t.expires_at_ms <= :nowMs THEN s.expires_at_ms"
+                        + " ELSE t.expires_at_ms END"
+                        + " WHEN NOT MATCHED THEN INSERT (idem_key, token, expires_at_ms)"
+                        + " VALUES (s.idem_key, s.token, s.expires_at_ms))";
+                this.purgeNonces =
+                        "DELETE FROM " + nonces + " WHERE expires_at_ms <= :nowMs FETCH FIRST :limit ROWS ONLY";
+                this.purgeKeys = "DELETE FROM " + keys + " WHERE expires_at_ms <= :nowMs FETCH FIRST :limit ROWS ONLY";
+                break;
+        }
+    }
+
+    /** Inserts the nonce, or re-records it when its entry expired at or before {@code nowMs}. */
+    boolean recordNonce(String nonce, long nowMs, long expiresAtMs) {
+        if (dialect == SqlDialect.MARIADB) {
+            long writeId = ThreadLocalRandom.current().nextLong();
+            Long written = jdbi.withHandle(handle -> Statements.query(handle, recordNonce)
+                    .bind("nonce", nonce)
+                    .bind("writeId", writeId)
+                    .bind("expiresAtMs", expiresAtMs)
+                    .bind("nowMs", nowMs)
+                    .mapTo(Long.class)
+                    .findFirst()
+                    .orElse(null));
+            return written != null && written == writeId;
+        }
+        return jdbi.withHandle(handle -> Statements.update(handle, recordNonce)
+                        .bind("nonce", nonce)
+                        .bind("expiresAtMs", expiresAtMs)
+                        .bind("nowMs", nowMs)
+                        .execute())
+                > 0;
+    }
+
+    /**
+     * Claims the key under {@code token} unless an unexpired row holds it, and returns the row as it
+     * is afterwards (the claim is won when the row's token is {@code token}), or null if the statement
+     * returned no row.
+     */
+    @Nullable
+    ClaimRow claim(String key, String token, long nowMs, long leaseEndMs) {
+        return jdbi.withHandle(handle -> Statements.query(handle, claim)
+                .bind("key", key)
+                .bind("token", token)
+                .bind("leaseEndMs", leaseEndMs)
+                .bind("nowMs", nowMs)
+                .map(ClaimRow::map)
+                .findFirst()
+                .orElse(null));
+    }
+
+    /** Completes the key if it is held under {@code token}; returns the rows changed. */
+    int complete(String key, String token, long retentionEndMs) {
+        return jdbi.withHandle(handle -> Statements.update(handle, complete)
+                .bind("retentionEndMs", retentionEndMs)
+                .bind("key", key)
+                .bind("token", token)
+                .execute());
+    }
+
+    /** Deletes the key if it is held under {@code token}; returns the rows deleted. */
+    int release(String key, String token) {
+        return jdbi.withHandle(handle -> Statements.update(handle, release)
+                .bind("key", key)
+                .bind("token", token)
+                .execute());
+    }
+
+    /** Deletes at most {@code limit} nonces that expired at or before {@code nowMs}. */
+    int purgeNonces(long nowMs, int limit) {
+        return purge(purgeNonces, nowMs, limit);
+    }
+
+    /** Deletes at most {@code limit} keys whose lease or retention ended at or before {@code nowMs}. */
+    int purgeKeys(long nowMs, int limit) {
+        return purge(purgeKeys, nowMs, limit);
+    }
+
+    private int purge(String sql, long nowMs, int limit) {
+        return jdbi.withHandle(handle -> Statements.update(handle, sql)
+                .bind("nowMs", nowMs)
+                .bind("limit", limit)
+                .execute());
+    }
+}

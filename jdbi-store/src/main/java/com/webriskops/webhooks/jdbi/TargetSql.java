@@ -1,0 +1,99 @@
+package com.webriskops.webhooks.jdbi;
+
+import jakarta.annotation.Nullable;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import org.jdbi.v3.core.Jdbi;
+
+/**
+ * The export-target store's statements, worded alike in every dialect, built once with the table name
+ * (from a validated prefix) and run through {@link Statements}. Times are epoch milliseconds. No
+ * statement touches a secret. Immutable and thread-safe.
+ */
+final class TargetSql {
+    private final Jdbi jdbi;
+    private final String insert;
+    private final String find;
+    private final String list;
+    private final String disable;
+    private final String count;
+    private final String delete;
+
+    /** The statements on the table {@code <tablePrefix>export_targets}. */
+    TargetSql(Jdbi jdbi, String tablePrefix) {
+        this.jdbi = Objects.requireNonNull(jdbi, "jdbi");
+        String table = tablePrefix + "export_targets";
+        this.insert = "INSERT INTO " + table + " (provider_key, base_url, deployment_mode, name, signing_enabled,"
+                + " private_network_policy, private_network_allowlist, created_at_ms, updated_at_ms)"
+                + " VALUES (:providerKey, :baseUrl, :deploymentMode, :name, :signingEnabled, :policy, :allowlist,"
+                + " :nowMs, :nowMs)";
+        this.find = "SELECT * FROM " + table + " WHERE id = :id";
+        this.list = "SELECT * FROM " + table + " WHERE id > :afterId ORDER BY id LIMIT :limit";
+        this.disable = "UPDATE " + table + " SET disabled_at_ms = :nowMs, updated_at_ms = :nowMs"
+                + " WHERE id = :id AND disabled_at_ms IS NULL";
+        this.count = "SELECT COUNT(*) FROM " + table + " WHERE id = :id";
+        this.delete = "DELETE FROM " + table + " WHERE id = :id";
+    }
+
+    /** Inserts a target and returns its generated id. */
+    long insert(
+            String providerKey,
+            String baseUrl,
+            String deploymentMode,
+            @Nullable String name,
+            boolean signingEnabled,
+            String privateNetworkPolicy,
+            String privateNetworkAllowlist,
+            long nowMs) {
+        return jdbi.withHandle(handle -> Statements.update(handle, insert)
+                .bind("providerKey", providerKey)
+                .bind("baseUrl", baseUrl)
+                .bind("deploymentMode", deploymentMode)
+                .bind("name", name)
+                .bind("signingEnabled", signingEnabled)
+                .bind("policy", privateNetworkPolicy)
+                .bind("allowlist", privateNetworkAllowlist)
+                .bind("nowMs", nowMs)
+                .executeAndReturnGeneratedKeys("id")
+                .mapTo(Long.class)
+                .one());
+    }
+
+    /** The target {@code id}, if there is one. */
+    Optional<TargetRow> find(long id) {
+        return jdbi.withHandle(handle -> Statements.query(handle, find)
+                .bind("id", id)
+                .map(TargetRow::map)
+                .findFirst());
+    }
+
+    /** At most {@code limit} targets with ids above {@code afterId}, in id order. */
+    List<TargetRow> list(long afterId, int limit) {
+        return jdbi.withHandle(handle -> Statements.query(handle, list)
+                .bind("afterId", afterId)
+                .bind("limit", limit)
+                .map(TargetRow::map)
+                .list());
+    }
+
+    /** Disables the target unless it is disabled already; returns the rows changed. */
+    int disable(long id, long nowMs) {
+        return jdbi.withHandle(handle -> Statements.update(handle, disable)
+                .bind("nowMs", nowMs)
+                .bind("id", id)
+                .execute());
+    }
+
+    /** How many targets have {@code id} (0 or 1). */
+    long count(long id) {
+        return jdbi.withHandle(handle ->
+                Statements.query(handle, count).bind("id", id).mapTo(Long.class).one());
+    }
+
+    /** Deletes the target; returns the rows deleted. */
+    int delete(long id) {
+        return jdbi.withHandle(
+                handle -> Statements.update(handle, delete).bind("id", id).execute());
+    }
+}
