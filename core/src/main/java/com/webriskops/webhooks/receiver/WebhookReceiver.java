@@ -114,6 +114,7 @@ public final class WebhookReceiver {
      */
     public ReceiveResult receive(InboundRequest request) {
         Objects.requireNonNull(request, "request");
+        long started = System.nanoTime();
         ReceiveResult result;
         try {
             result = evaluate(request);
@@ -122,6 +123,9 @@ public final class WebhookReceiver {
             result = new ReceiveResult.Rejected(Rejection.unavailable(UNAVAILABLE_RETRY_AFTER));
         }
         notifyListener(result);
+        ReceiveResult decided = result;
+        Duration elapsed = Duration.ofNanos(System.nanoTime() - started);
+        safely(() -> listener.onVerified(decided, elapsed));
         return result;
     }
 
@@ -229,6 +233,7 @@ public final class WebhookReceiver {
 
         // 5. Replay: record the replay id for as long as its timestamp could be accepted.
         if (!replayStore.recordIfAbsent(valid.replayId(), now, now.plus(timestampTolerance.multipliedBy(2)))) {
+            safely(() -> listener.onReplayed(valid.replayId()));
             return reject(Rejection.signatureInvalid("This nonce was used before."));
         }
 

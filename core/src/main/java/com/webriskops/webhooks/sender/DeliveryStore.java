@@ -83,4 +83,27 @@ public interface DeliveryStore {
      * @return false if there is no such delivery or it is not blocked or failed
      */
     boolean retryOnRequest(long id, Instant now);
+
+    /**
+     * How many deliveries wait (pending, retry_scheduled or sending) and when the oldest one due at
+     * {@code now} became due, for gauges and health checks. The default reads {@link #list} for each
+     * waiting status, so it sees at most 1000 of each; the kit's stores answer it with one count.
+     *
+     * @throws com.webriskops.webhooks.store.StoreException if the store cannot be read
+     */
+    default DeliveryBacklog backlog(Instant now) {
+        long waiting = 0;
+        Instant oldest = null;
+        for (DeliveryStatus status :
+                List.of(DeliveryStatus.PENDING, DeliveryStatus.RETRY_SCHEDULED, DeliveryStatus.SENDING)) {
+            for (Delivery delivery : list(status, 1000)) {
+                waiting++;
+                Instant dueAt = status == DeliveryStatus.SENDING ? delivery.leaseExpiresAt() : delivery.nextAttemptAt();
+                if (dueAt != null && !dueAt.isAfter(now) && (oldest == null || dueAt.isBefore(oldest))) {
+                    oldest = dueAt;
+                }
+            }
+        }
+        return new DeliveryBacklog(waiting, oldest);
+    }
 }

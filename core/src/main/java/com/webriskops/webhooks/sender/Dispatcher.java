@@ -63,6 +63,7 @@ public final class Dispatcher implements AutoCloseable {
     private final Duration shutdownTimeout;
     private final Clock clock;
     private final String owner;
+    private final DeliveryListener listener;
     private final Object signal = new Object();
     private final AtomicBoolean started = new AtomicBoolean();
     private final AtomicBoolean closing = new AtomicBoolean();
@@ -82,6 +83,7 @@ public final class Dispatcher implements AutoCloseable {
         this.shutdownTimeout = shutdownTimeout;
         this.clock = builder.clock;
         this.owner = builder.owner;
+        this.listener = builder.listener;
     }
 
     /** A new builder; store, sender and targets are required. */
@@ -112,6 +114,11 @@ public final class Dispatcher implements AutoCloseable {
         for (int i = 0; i < workers; i++) {
             pool.execute(this::workLoop);
         }
+    }
+
+    /** True once {@link #start()} ran and until {@link #close()} is called. */
+    public boolean isRunning() {
+        return started.get() && !closing.get();
     }
 
     /** Wakes idle workers to look for due deliveries now (after an enqueue, say). */
@@ -239,16 +246,25 @@ public final class Dispatcher implements AutoCloseable {
         }
         Instant now = clock.instant();
         boolean recorded;
+        DeliveryStatus status;
         if (outcome.retryable()) {
             Instant firstAt = delivery.roundStartedAt() != null ? delivery.roundStartedAt() : outcome.startedAt();
             Instant next = retryPolicy.nextAttemptAt(outcome, delivery.roundAttempts(), firstAt, now);
+            status = next != null ? DeliveryStatus.RETRY_SCHEDULED : DeliveryStatus.FAILED;
             recorded = next != null
                     ? store.reschedule(claim, outcome, next, now)
                     : store.finish(claim, outcome, DeliveryStatus.FAILED, now);
         } else {
+            status = outcome.status();
             recorded = store.finish(claim, outcome, outcome.status(), now);
         }
-        if (!recorded) {
+        if (recorded) {
+            try {
+                listener.onAttempt(outcome, status);
+            } catch (RuntimeException e) {
+                LOG.warn("A DeliveryListener threw; ignoring it", e);
+            }
+        } else {
             LOG.warn(
                     "Webhook delivery {} attempt {}: the lease was lost before the result was recorded; "
                             + "the result is discarded (consider a longer lease)",
@@ -341,6 +357,7 @@ public final class Dispatcher implements AutoCloseable {
         private Duration shutdownTimeout;
         private Clock clock = Clock.systemUTC();
         private String owner = "dispatcher-" + UUID.randomUUID();
+        private DeliveryListener listener = DeliveryListener.NONE;
 
         private Builder() {}
 
@@ -443,6 +460,12 @@ public final class Dispatcher implements AutoCloseable {
         /** Leases, due times and attempt records are stamped with it. Default: system UTC. */
         public Builder clock(Clock clock) {
             this.clock = Objects.requireNonNull(clock, "clock");
+            return this;
+        }
+
+        /** Notified of every recorded attempt, for metrics. Default: none. */
+        public Builder listener(DeliveryListener listener) {
+            this.listener = Objects.requireNonNull(listener, "listener");
             return this;
         }
 

@@ -8,6 +8,7 @@ import com.webriskops.webhooks.payload.WebhookJson;
 import com.webriskops.webhooks.sender.AttemptOutcome;
 import com.webriskops.webhooks.sender.ClaimedDelivery;
 import com.webriskops.webhooks.sender.Delivery;
+import com.webriskops.webhooks.sender.DeliveryBacklog;
 import com.webriskops.webhooks.sender.DeliveryStatus;
 import com.webriskops.webhooks.sender.DeliveryStore;
 import com.webriskops.webhooks.sender.DeploymentMode;
@@ -153,6 +154,35 @@ public abstract class DeliveryStoreContract {
 
         assertThat(second).isEqualTo(first);
         assertThat(store.list(null, 100)).hasSize(1);
+    }
+
+    @Test
+    public void backlogCountsWaitingDeliveriesAndTheOldestDueOne() {
+        assertThat(store.backlog(NOW)).isEqualTo(DeliveryBacklog.EMPTY);
+        enqueue(NOW.plusSeconds(5));
+        enqueue(NOW.plusSeconds(2));
+        enqueue(NOW.plusSeconds(60));
+
+        assertThat(store.backlog(NOW)).isEqualTo(new DeliveryBacklog(3, null));
+        DeliveryBacklog later = store.backlog(NOW.plusSeconds(10));
+        assertThat(later).isEqualTo(new DeliveryBacklog(3, NOW.plusSeconds(2)));
+        assertThat(later.oldestDueLag(NOW.plusSeconds(10))).isEqualTo(Duration.ofSeconds(8));
+
+        List<ClaimedDelivery> claims = store.claimDue("a", NOW.plusSeconds(10), LEASE, 10);
+        assertThat(claims).hasSize(2);
+        assertThat(store.backlog(NOW.plusSeconds(10))).isEqualTo(new DeliveryBacklog(3, null));
+        ClaimedDelivery first = claims.get(0);
+        assertThat(store.finish(
+                        first,
+                        outcome(first, DeliveryStatus.EXPORTED, NOW.plusSeconds(10)),
+                        DeliveryStatus.EXPORTED,
+                        NOW.plusSeconds(10)))
+                .isTrue();
+
+        assertThat(store.backlog(NOW.plusSeconds(10))).isEqualTo(new DeliveryBacklog(2, null));
+        Instant leaseEnd = NOW.plusSeconds(10).plus(LEASE);
+        assertThat(store.backlog(leaseEnd.plusSeconds(1)).waiting()).isEqualTo(2);
+        assertThat(store.backlog(leaseEnd.plusSeconds(100)).oldestDueAt()).isEqualTo(leaseEnd);
     }
 
     @Test

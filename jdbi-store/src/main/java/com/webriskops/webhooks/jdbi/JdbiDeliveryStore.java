@@ -11,6 +11,7 @@ import com.webriskops.webhooks.payload.WebhookJson;
 import com.webriskops.webhooks.sender.AttemptOutcome;
 import com.webriskops.webhooks.sender.ClaimedDelivery;
 import com.webriskops.webhooks.sender.Delivery;
+import com.webriskops.webhooks.sender.DeliveryBacklog;
 import com.webriskops.webhooks.sender.DeliveryStatus;
 import com.webriskops.webhooks.sender.DeliveryStore;
 import com.webriskops.webhooks.sender.ExportRequest;
@@ -225,6 +226,22 @@ public final class JdbiDeliveryStore implements DeliveryStore {
         Objects.requireNonNull(now, "now");
         long nowMs = Times.epochMillis(now);
         return StoreErrors.runSql("retry a webhook delivery", () -> sql.retryOnRequest(id, nowMs)) > 0;
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * <p>One aggregate statement over the due-time index.
+     *
+     * @throws StoreException if the database could not be reached or the statement failed
+     * @throws NullPointerException if {@code now} is null
+     */
+    @Override
+    public DeliveryBacklog backlog(Instant now) {
+        Objects.requireNonNull(now, "now");
+        long[] found =
+                StoreErrors.runSql("count waiting webhook deliveries", () -> sql.backlog(Times.epochMillis(now)));
+        return new DeliveryBacklog(found[0], found.length > 1 ? Instant.ofEpochMilli(found[1]) : null);
     }
 
     @Override

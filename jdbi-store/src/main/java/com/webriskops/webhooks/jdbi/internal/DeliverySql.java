@@ -43,6 +43,7 @@ public final class DeliverySql {
     private final String findRowByKey;
     private final String listRows;
     private final String listRowsWithStatus;
+    private final String backlog;
     private final String markWritten;
     private final String writeBackInOne;
     private final String logCount;
@@ -97,6 +98,8 @@ public final class DeliverySql {
         this.findRowByKey = "SELECT * FROM " + d + " WHERE idempotency_key = ?";
         this.listRows = "SELECT * FROM " + d + " ORDER BY id LIMIT ?";
         this.listRowsWithStatus = "SELECT * FROM " + d + " WHERE status = ? ORDER BY id LIMIT ?";
+        this.backlog = "SELECT COUNT(*), MIN(CASE WHEN due_at_ms <= ? THEN due_at_ms END) FROM " + d
+                + " WHERE due_at_ms IS NOT NULL";
         this.markWritten = "UPDATE " + d + " SET status = ?, status_before_claim = NULL,"
                 + " next_attempt_at_ms = ?, due_at_ms = ?, lease_owner = NULL, lease_expires_at_ms = NULL,"
                 + " log_count = log_count + 1, updated_at_ms = ?"
@@ -226,6 +229,20 @@ public final class DeliverySql {
     /** The first {@code limit} deliveries with {@code status}, in id order. */
     public List<DeliveryRow> listRowsWithStatus(String status, int limit) throws SQLException {
         return db.queryList(listRowsWithStatus, DELIVERY_ROW, status, limit);
+    }
+
+    /**
+     * How many deliveries wait (not terminal: their due time is set) and the earliest due time at or
+     * before {@code nowMs} (null when none is due), as {@code [count, earliest]}.
+     */
+    public long[] backlog(long nowMs) throws SQLException {
+        return db.queryFirst(
+                backlog,
+                rs -> {
+                    long earliest = rs.getLong(2);
+                    return rs.wasNull() ? new long[] {rs.getLong(1)} : new long[] {rs.getLong(1), earliest};
+                },
+                nowMs);
     }
 
     /** The attempt logs of the deliveries {@code ids}, by delivery and log position. */
