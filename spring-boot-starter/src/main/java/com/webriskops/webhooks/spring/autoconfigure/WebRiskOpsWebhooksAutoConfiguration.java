@@ -43,6 +43,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingClas
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.sql.init.dependency.DependsOnDatabaseInitialization;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
@@ -92,8 +93,13 @@ public final class WebRiskOpsWebhooksAutoConfiguration {
     @ConditionalOnProperty(prefix = PREFIX, name = "store", havingValue = "jdbc")
     @ConditionalOnClass(JdbiStores.class)
     static class JdbcStores {
+        /**
+         * Created after the application's own database initialization (its Flyway or Liquibase), which
+         * would otherwise find the stores' tables in a schema it has no history for and refuse to run.
+         */
         @Bean
         @ConditionalOnMissingBean
+        @DependsOnDatabaseInitialization
         JdbiStores webriskopsJdbiStores(
                 ObjectProvider<DataSource> dataSources, WebRiskOpsWebhooksProperties properties) {
             DataSource dataSource = dataSources.getIfUnique();
@@ -113,19 +119,19 @@ public final class WebRiskOpsWebhooksAutoConfiguration {
 
         @Bean
         @ConditionalOnMissingBean
-        ReplayStore webriskopsReplayStore(JdbiStores stores) {
+        ReplayStore webriskopsJdbcReplayStore(JdbiStores stores) {
             return stores.replayStore();
         }
 
         @Bean
         @ConditionalOnMissingBean
-        IdempotencyStore webriskopsIdempotencyStore(JdbiStores stores) {
+        IdempotencyStore webriskopsJdbcIdempotencyStore(JdbiStores stores) {
             return stores.idempotencyStore();
         }
 
         @Bean
         @ConditionalOnMissingBean
-        IdempotentResponseStore webriskopsIdempotentResponseStore(JdbiStores stores) {
+        IdempotentResponseStore webriskopsJdbcIdempotentResponseStore(JdbiStores stores) {
             return stores.idempotentResponseStore();
         }
     }
@@ -145,8 +151,9 @@ public final class WebRiskOpsWebhooksAutoConfiguration {
         }
     }
 
-    /** In-memory stores: the default, and whatever the JDBC ones or the application did not declare. */
+    /** In-memory stores, the default: whatever the application did not declare itself. */
     @Configuration(proxyBeanMethods = false)
+    @ConditionalOnProperty(prefix = PREFIX, name = "store", havingValue = "memory", matchIfMissing = true)
     static class MemoryStores {
         @Bean
         @ConditionalOnMissingBean

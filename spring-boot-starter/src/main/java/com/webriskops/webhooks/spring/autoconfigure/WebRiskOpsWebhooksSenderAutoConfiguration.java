@@ -54,19 +54,24 @@ public final class WebRiskOpsWebhooksSenderAutoConfiguration {
     static class JdbcOutbox {
         @Bean
         @ConditionalOnMissingBean
-        DeliveryStore webriskopsDeliveryStore(JdbiStores stores) {
+        DeliveryStore webriskopsJdbcDeliveryStore(JdbiStores stores) {
             return stores.deliveryStore();
         }
 
         @Bean
         @ConditionalOnMissingBean
-        TargetStore webriskopsTargetStore(JdbiStores stores) {
+        TargetStore webriskopsJdbcTargetStore(JdbiStores stores) {
             return stores.targetStore();
         }
     }
 
-    /** The outbox and targets in memory (lost on restart). */
+    /** The outbox and targets in memory (lost on restart), with the memory store. */
     @Configuration(proxyBeanMethods = false)
+    @ConditionalOnProperty(
+            prefix = WebRiskOpsWebhooksProperties.PREFIX,
+            name = "store",
+            havingValue = "memory",
+            matchIfMissing = true)
     static class MemoryOutbox {
         @Bean
         @ConditionalOnMissingBean
