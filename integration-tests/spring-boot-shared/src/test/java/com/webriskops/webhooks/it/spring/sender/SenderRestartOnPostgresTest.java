@@ -26,7 +26,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
@@ -144,7 +143,7 @@ class SenderRestartOnPostgresTest {
                         .allSatisfy((key, count) -> assertThat(count).as("POSTs of " + key)
                                 .isEqualTo(1));
 
-                int port = ((WebServerApplicationContext) second).getWebServer().getPort();
+                int port = Integer.parseInt(second.getEnvironment().getRequiredProperty("local.server.port"));
                 Http http = new Http(port);
                 JsonNode kit = http.getJson("/actuator/health").path("components").path("webriskopsWebhooks");
                 assertThat(kit.path("status").asText()).isEqualTo("UP");
