@@ -148,6 +148,7 @@ public final class WebhookReceiver<P> {
      */
     public ReceiveResult<P> receive(InboundRequest request) {
         Objects.requireNonNull(request, "request");
+        long started = System.nanoTime();
         ReceiveResult<P> result;
         try {
             result = evaluate(request);
@@ -156,6 +157,9 @@ public final class WebhookReceiver<P> {
             result = new ReceiveResult.Rejected<>(Rejection.unavailable(UNAVAILABLE_RETRY_AFTER));
         }
         notifyListener(result);
+        ReceiveResult<P> decided = result;
+        Duration elapsed = Duration.ofNanos(System.nanoTime() - started);
+        safely(() -> listener.onVerified(decided, elapsed));
         return result;
     }
 
@@ -277,6 +281,7 @@ public final class WebhookReceiver<P> {
 
         // 5. Replay: record the replay id for as long as its timestamp could be accepted.
         if (!replayStore.recordIfAbsent(valid.replayId(), now, now.plus(timestampTolerance.multipliedBy(2)))) {
+            safely(() -> listener.onReplayed(valid.replayId()));
             return reject(Rejection.signatureInvalid("This nonce was used before."));
         }
 

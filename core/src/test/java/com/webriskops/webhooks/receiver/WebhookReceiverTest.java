@@ -290,6 +290,39 @@ class WebhookReceiverTest {
     }
 
     @Test
+    void listenerTimesEveryDecisionAndHearsReplays() {
+        List<String> events = new CopyOnWriteArrayList<>();
+        VerificationListener listener = new VerificationListener() {
+            @Override
+            public void onReplayed(String replayId) {
+                events.add("replayed " + replayId);
+            }
+
+            @Override
+            public void onRejected(Rejection rejection) {
+                events.add("rejected " + rejection.status());
+            }
+
+            @Override
+            public void onVerified(ReceiveResult<?> result, java.time.Duration elapsed) {
+                events.add("verified " + result.getClass().getSimpleName() + " " + !elapsed.isNegative());
+                throw new IllegalStateException("listener bug");
+            }
+        };
+        WebhookReceiver<TicketExportWebhook> receiver =
+                receiver().listener(listener).build();
+        TestDeliveries.Request request = delivery().nonce("nonce-once").build();
+
+        VerifiedDelivery<TicketExportWebhook> delivery = accept(receiver, request);
+        receiver.finish(delivery, 200);
+        receiver.receive(InboundRequest.of(request.headers(), request.body()));
+
+        assertThat(events)
+                .containsExactly(
+                        "verified Accepted true", "replayed nonce-once", "rejected 401", "verified Rejected true");
+    }
+
+    @Test
     void listenerSeesEveryOutcomeAndItsFailuresAreContained() {
         List<String> events = new CopyOnWriteArrayList<>();
         VerificationListener listener = new VerificationListener() {

@@ -11,7 +11,6 @@ import com.webriskops.webhooks.sender.DeliveryStatus;
 import com.webriskops.webhooks.sender.ExportRequest;
 import com.webriskops.webhooks.sender.outbox.Delivery;
 import com.webriskops.webhooks.sender.spi.DeliveryStore;
-import com.webriskops.webhooks.sender.spi.DeliveryStore.ClaimedDelivery;
 import com.webriskops.webhooks.sender.target.ExportTarget;
 import com.webriskops.webhooks.sender.target.ExportTarget.DeploymentMode;
 import com.webriskops.webhooks.sender.target.ExportTarget.PrivateNetworkPolicy;
@@ -103,7 +102,7 @@ public abstract class DeliveryStoreContract {
         return store.enqueue(target(), export(key()), at);
     }
 
-    private static AttemptOutcome outcome(ClaimedDelivery claim, DeliveryStatus status, Instant at) {
+    private static AttemptOutcome outcome(DeliveryStore.ClaimedDelivery claim, DeliveryStatus status, Instant at) {
         Instant finished = at.plusMillis(250);
         switch (status) {
             case EXPORTED:
@@ -130,8 +129,8 @@ public abstract class DeliveryStoreContract {
         }
     }
 
-    private ClaimedDelivery claimOne(String owner, Instant at) {
-        List<ClaimedDelivery> claims = store.claimDue(owner, at, LEASE, 10);
+    private DeliveryStore.ClaimedDelivery claimOne(String owner, Instant at) {
+        List<DeliveryStore.ClaimedDelivery> claims = store.claimDue(owner, at, LEASE, 10);
         assertThat(claims).hasSize(1);
         return claims.get(0);
     }
@@ -170,11 +169,40 @@ public abstract class DeliveryStoreContract {
     }
 
     @Test
+    public void backlogCountsWaitingDeliveriesAndTheOldestDueOne() {
+        assertThat(store.backlog(NOW)).isEqualTo(DeliveryStore.Backlog.EMPTY);
+        enqueue(NOW.plusSeconds(5));
+        enqueue(NOW.plusSeconds(2));
+        enqueue(NOW.plusSeconds(60));
+
+        assertThat(store.backlog(NOW)).isEqualTo(new DeliveryStore.Backlog(3, null));
+        DeliveryStore.Backlog later = store.backlog(NOW.plusSeconds(10));
+        assertThat(later).isEqualTo(new DeliveryStore.Backlog(3, NOW.plusSeconds(2)));
+        assertThat(later.oldestDueLag(NOW.plusSeconds(10))).isEqualTo(Duration.ofSeconds(8));
+
+        List<DeliveryStore.ClaimedDelivery> claims = store.claimDue("a", NOW.plusSeconds(10), LEASE, 10);
+        assertThat(claims).hasSize(2);
+        assertThat(store.backlog(NOW.plusSeconds(10))).isEqualTo(new DeliveryStore.Backlog(3, null));
+        DeliveryStore.ClaimedDelivery first = claims.get(0);
+        assertThat(store.finish(
+                        first,
+                        outcome(first, DeliveryStatus.EXPORTED, NOW.plusSeconds(10)),
+                        DeliveryStatus.EXPORTED,
+                        NOW.plusSeconds(10)))
+                .isTrue();
+
+        assertThat(store.backlog(NOW.plusSeconds(10))).isEqualTo(new DeliveryStore.Backlog(2, null));
+        Instant leaseEnd = NOW.plusSeconds(10).plus(LEASE);
+        assertThat(store.backlog(leaseEnd.plusSeconds(1)).waiting()).isEqualTo(2);
+        assertThat(store.backlog(leaseEnd.plusSeconds(100)).oldestDueAt()).isEqualTo(leaseEnd);
+    }
+
+    @Test
     public void claimsOnlyDueDeliveriesAndEachOnceWhileTheLeaseHolds() {
         Delivery later = enqueue(NOW.plusSeconds(10));
 
         assertThat(store.claimDue("a", NOW, LEASE, 10)).isEmpty();
-        ClaimedDelivery claim = claimOne("a", NOW.plusSeconds(10));
+        DeliveryStore.ClaimedDelivery claim = claimOne("a", NOW.plusSeconds(10));
 
         assertThat(claim.id()).isEqualTo(later.id());
         assertThat(claim.owner()).isEqualTo("a");
@@ -198,10 +226,12 @@ public abstract class DeliveryStoreContract {
         Delivery third = enqueue(NOW.plusSeconds(3));
         enqueue(NOW.plusSeconds(100));
 
-        List<ClaimedDelivery> claims = store.claimDue("a", NOW.plusSeconds(10), LEASE, 2);
-        assertThat(claims).extracting(ClaimedDelivery::id).containsExactlyInAnyOrder(first.id(), second.id());
+        List<DeliveryStore.ClaimedDelivery> claims = store.claimDue("a", NOW.plusSeconds(10), LEASE, 2);
+        assertThat(claims)
+                .extracting(DeliveryStore.ClaimedDelivery::id)
+                .containsExactlyInAnyOrder(first.id(), second.id());
         assertThat(store.claimDue("a", NOW.plusSeconds(10), LEASE, 5))
-                .extracting(ClaimedDelivery::id)
+                .extracting(DeliveryStore.ClaimedDelivery::id)
                 .containsExactly(third.id());
         assertThatThrownBy(() -> store.claimDue("a", NOW, LEASE, 0)).isInstanceOf(IllegalArgumentException.class);
     }
@@ -209,11 +239,11 @@ public abstract class DeliveryStoreContract {
     @Test
     public void anExpiredLeaseIsClaimedAgainWithANewTokenAndTheStaleTokenChangesNothing() {
         Delivery delivery = enqueue(NOW);
-        ClaimedDelivery stale = claimOne("crashed", NOW);
+        DeliveryStore.ClaimedDelivery stale = claimOne("crashed", NOW);
 
         assertThat(store.claimDue("b", NOW.plus(LEASE).minusMillis(1), LEASE, 10))
                 .isEmpty();
-        ClaimedDelivery fresh = claimOne("b", NOW.plus(LEASE));
+        DeliveryStore.ClaimedDelivery fresh = claimOne("b", NOW.plus(LEASE));
         assertThat(fresh.id()).isEqualTo(delivery.id());
         assertThat(fresh.fencingToken()).isNotEqualTo(stale.fencingToken());
         assertThat(fresh.attemptNumber()).isEqualTo(2);
@@ -237,7 +267,7 @@ public abstract class DeliveryStoreContract {
     @Test
     public void aFinishedClaimCannotBeWrittenTwice() {
         enqueue(NOW);
-        ClaimedDelivery claim = claimOne("a", NOW);
+        DeliveryStore.ClaimedDelivery claim = claimOne("a", NOW);
         Instant at = NOW.plusSeconds(1);
         assertThat(store.finish(claim, outcome(claim, DeliveryStatus.BLOCKED, at), DeliveryStatus.BLOCKED, at))
                 .isTrue();
@@ -256,7 +286,7 @@ public abstract class DeliveryStoreContract {
     @Test
     public void rescheduleRecordsTheAttemptAndMakesItDueAtTheNextAttempt() {
         Delivery delivery = enqueue(NOW);
-        ClaimedDelivery claim = claimOne("a", NOW);
+        DeliveryStore.ClaimedDelivery claim = claimOne("a", NOW);
         AttemptOutcome attempt = outcome(claim, DeliveryStatus.RETRY_SCHEDULED, NOW);
         Instant next = NOW.plusSeconds(60);
 
@@ -272,7 +302,7 @@ public abstract class DeliveryStoreContract {
         assertThat(after.attemptLog()).containsExactly(attempt);
         assertThat(store.claimDue("a", next.minusMillis(1), LEASE, 10)).isEmpty();
 
-        ClaimedDelivery second = claimOne("a", next);
+        DeliveryStore.ClaimedDelivery second = claimOne("a", next);
         assertThat(second.attemptNumber()).isEqualTo(2);
         assertThat(second.delivery().roundStartedAt()).isEqualTo(NOW);
         assertThat(second.delivery().attemptLog()).containsExactly(attempt);
@@ -281,7 +311,7 @@ public abstract class DeliveryStoreContract {
     @Test
     public void finishEndsTheDeliveryAndRefusesAStatusThatIsNotTerminal() {
         Delivery delivery = enqueue(NOW);
-        ClaimedDelivery claim = claimOne("a", NOW);
+        DeliveryStore.ClaimedDelivery claim = claimOne("a", NOW);
         AttemptOutcome attempt = outcome(claim, DeliveryStatus.EXPORTED, NOW);
 
         assertThatThrownBy(() -> store.finish(claim, attempt, DeliveryStatus.RETRY_SCHEDULED, NOW))
@@ -300,7 +330,7 @@ public abstract class DeliveryStoreContract {
     @Test
     public void releaseGivesTheAttemptBack() {
         Delivery delivery = enqueue(NOW);
-        ClaimedDelivery claim = claimOne("a", NOW);
+        DeliveryStore.ClaimedDelivery claim = claimOne("a", NOW);
 
         assertThat(store.release(claim, NOW.plusSeconds(5))).isTrue();
         assertThat(store.release(claim, NOW.plusSeconds(5))).isFalse();
@@ -314,17 +344,18 @@ public abstract class DeliveryStoreContract {
         assertThat(after.leaseOwner()).isNull();
         assertThat(after.attemptLog()).isEmpty();
 
-        ClaimedDelivery again = claimOne("b", NOW.plusSeconds(5));
+        DeliveryStore.ClaimedDelivery again = claimOne("b", NOW.plusSeconds(5));
         assertThat(again.attemptNumber()).isEqualTo(1);
     }
 
     @Test
     public void releaseRestoresRetryScheduledEvenAfterALeaseExpiredReclaim() {
         enqueue(NOW);
-        ClaimedDelivery first = claimOne("a", NOW);
+        DeliveryStore.ClaimedDelivery first = claimOne("a", NOW);
         store.reschedule(first, outcome(first, DeliveryStatus.RETRY_SCHEDULED, NOW), NOW.plusSeconds(1), NOW);
         claimOne("crashed", NOW.plusSeconds(1));
-        ClaimedDelivery reclaimed = claimOne("b", NOW.plusSeconds(1).plus(LEASE));
+        DeliveryStore.ClaimedDelivery reclaimed =
+                claimOne("b", NOW.plusSeconds(1).plus(LEASE));
 
         assertThat(store.release(reclaimed, NOW.plusSeconds(100))).isTrue();
 
@@ -338,7 +369,7 @@ public abstract class DeliveryStoreContract {
     @Test
     public void retryOnRequestSendsABlockedOrFailedDeliveryAgainInANewRound() {
         Delivery delivery = enqueue(NOW);
-        ClaimedDelivery claim = claimOne("a", NOW);
+        DeliveryStore.ClaimedDelivery claim = claimOne("a", NOW);
         assertThat(store.retryOnRequest(delivery.id(), NOW))
                 .as("not while sending")
                 .isFalse();
@@ -358,12 +389,12 @@ public abstract class DeliveryStoreContract {
         assertThat(after.attempts()).isEqualTo(1);
         assertThat(after.attemptLog()).hasSize(1);
 
-        ClaimedDelivery again = claimOne("b", NOW.plusSeconds(60));
+        DeliveryStore.ClaimedDelivery again = claimOne("b", NOW.plusSeconds(60));
         assertThat(again.attemptNumber())
                 .as("the envelope's attempt keeps growing")
                 .isEqualTo(2);
         assertThat(again.delivery().roundAttempts()).isEqualTo(1);
-        ClaimedDelivery reclaimed = again;
+        DeliveryStore.ClaimedDelivery reclaimed = again;
         store.finish(reclaimed, outcome(reclaimed, DeliveryStatus.RETRY_SCHEDULED, NOW), DeliveryStatus.FAILED, NOW);
         assertThat(store.retryOnRequest(delivery.id(), NOW.plusSeconds(61))).isTrue();
     }
@@ -374,7 +405,7 @@ public abstract class DeliveryStoreContract {
         int attempts = maxAttemptLog() + 5;
         Instant at = NOW;
         for (int i = 0; i < attempts; i++) {
-            ClaimedDelivery claim = claimOne("a", at);
+            DeliveryStore.ClaimedDelivery claim = claimOne("a", at);
             store.reschedule(claim, outcome(claim, DeliveryStatus.RETRY_SCHEDULED, at), at, at);
             at = at.plusSeconds(1);
         }
@@ -391,7 +422,7 @@ public abstract class DeliveryStoreContract {
         for (int i = 0; i < 5; i++) {
             ids.add(enqueue(NOW).id());
         }
-        ClaimedDelivery claim = store.claimDue("a", NOW, LEASE, 1).get(0);
+        DeliveryStore.ClaimedDelivery claim = store.claimDue("a", NOW, LEASE, 1).get(0);
         store.finish(claim, outcome(claim, DeliveryStatus.EXPORTED, NOW), DeliveryStatus.EXPORTED, NOW);
 
         assertThat(store.list(null, 3)).extracting(Delivery::id).containsExactlyElementsOf(ids.subList(0, 3));
@@ -428,7 +459,7 @@ public abstract class DeliveryStoreContract {
                     barrier.await(30, TimeUnit.SECONDS);
                     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
                     while (total.get() < deliveries && System.nanoTime() < deadline) {
-                        for (ClaimedDelivery claim : mine.claimDue(owner, NOW, LEASE, 3)) {
+                        for (DeliveryStore.ClaimedDelivery claim : mine.claimDue(owner, NOW, LEASE, 3)) {
                             claimed.computeIfAbsent(claim.id(), id -> new AtomicInteger())
                                     .incrementAndGet();
                             total.incrementAndGet();

@@ -1,6 +1,8 @@
 package com.webriskops.webhooks.jdbi;
 
+import com.webriskops.webhooks.sender.spi.DeliveryStore;
 import jakarta.annotation.Nullable;
+import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import org.jdbi.v3.core.Handle;
@@ -46,6 +48,7 @@ final class DeliverySql {
     private final String markWritten;
     private final String writeBackInOne;
     private final String logCount;
+    private final String backlog;
     private final String insertAttempt;
     private final String trimAttempts;
     private final String release;
@@ -104,6 +107,8 @@ final class DeliverySql {
                 + " WHERE id = :id AND fencing_token = :token AND status = 'sending'";
         this.markWritten = "UPDATE " + d + written;
         this.logCount = "SELECT log_count FROM " + d + " WHERE id = :id";
+        this.backlog = "SELECT COUNT(*) AS waiting, MIN(CASE WHEN due_at_ms <= :now THEN due_at_ms END) AS oldest_due"
+                + " FROM " + d + " WHERE due_at_ms IS NOT NULL";
         // PostgreSQL runs every data-modifying WITH part once, in one statement (one round trip, atomic);
         // the trim cannot see the row inserted beside it, and needs not: it deletes older entries.
         this.writeBackInOne = "WITH w AS (UPDATE " + d + written + " RETURNING id, log_count),"
@@ -227,6 +232,18 @@ final class DeliverySql {
                 .bind("limit", limit)
                 .map(DeliveryRow::map)
                 .list());
+    }
+
+    /** How many deliveries wait, and the oldest due time at {@code nowMs} (null when none is due). */
+    DeliveryStore.Backlog backlog(long nowMs) {
+        return jdbi.withHandle(handle -> Statements.query(handle, backlog)
+                .bind("now", nowMs)
+                .map((rs, ctx) -> {
+                    Long oldest = Statements.nullableLong(rs, "oldest_due");
+                    return new DeliveryStore.Backlog(
+                            rs.getLong("waiting"), oldest == null ? null : Instant.ofEpochMilli(oldest));
+                })
+                .one());
     }
 
     /** The attempt logs of the deliveries {@code ids} (not empty), by delivery and log position. */

@@ -8,7 +8,6 @@ import com.webriskops.webhooks.sender.DeliveryStatus;
 import com.webriskops.webhooks.sender.ExportRequest;
 import com.webriskops.webhooks.sender.outbox.Delivery;
 import com.webriskops.webhooks.sender.spi.DeliveryStore;
-import com.webriskops.webhooks.sender.spi.DeliveryStore.ClaimedDelivery;
 import com.webriskops.webhooks.sender.target.ExportTarget;
 import com.webriskops.webhooks.sender.target.ExportTarget.SigningStatus;
 import com.webriskops.webhooks.store.StoreException;
@@ -103,7 +102,7 @@ public final class JdbiDeliveryStore implements DeliveryStore {
      * @throws NullPointerException if an argument is null
      */
     @Override
-    public List<ClaimedDelivery> claimDue(String owner, Instant now, Duration lease, int limit) {
+    public List<DeliveryStore.ClaimedDelivery> claimDue(String owner, Instant now, Duration lease, int limit) {
         Objects.requireNonNull(owner, "owner");
         Objects.requireNonNull(now, "now");
         Objects.requireNonNull(lease, "lease");
@@ -115,9 +114,9 @@ public final class JdbiDeliveryStore implements DeliveryStore {
         long leaseEndMs = Times.epochMillis(now.plus(lease));
         List<DeliveryRow> rows = StoreErrors.run(
                 "claim due webhook deliveries", () -> sql.claim(owner, nowMs, leaseEndMs, Math.min(limit, MAX_LIMIT)));
-        List<ClaimedDelivery> claims = new ArrayList<>(rows.size());
+        List<DeliveryStore.ClaimedDelivery> claims = new ArrayList<>(rows.size());
         for (Delivery delivery : withLogs(rows)) {
-            claims.add(new ClaimedDelivery(
+            claims.add(new DeliveryStore.ClaimedDelivery(
                     delivery, delivery.fencingToken(), owner, Objects.requireNonNull(delivery.leaseExpiresAt())));
         }
         return claims;
@@ -130,7 +129,8 @@ public final class JdbiDeliveryStore implements DeliveryStore {
      * @throws NullPointerException if an argument is null
      */
     @Override
-    public boolean reschedule(ClaimedDelivery claim, AttemptOutcome outcome, Instant nextAttemptAt, Instant now) {
+    public boolean reschedule(
+            DeliveryStore.ClaimedDelivery claim, AttemptOutcome outcome, Instant nextAttemptAt, Instant now) {
         Objects.requireNonNull(nextAttemptAt, "nextAttemptAt");
         return writeBack(claim, outcome, DeliveryStatus.RETRY_SCHEDULED, Times.epochMillis(nextAttemptAt), now);
     }
@@ -142,7 +142,8 @@ public final class JdbiDeliveryStore implements DeliveryStore {
      * @throws NullPointerException if an argument is null
      */
     @Override
-    public boolean finish(ClaimedDelivery claim, AttemptOutcome outcome, DeliveryStatus status, Instant now) {
+    public boolean finish(
+            DeliveryStore.ClaimedDelivery claim, AttemptOutcome outcome, DeliveryStatus status, Instant now) {
         Objects.requireNonNull(status, "status");
         if (!status.isTerminal()) {
             throw new IllegalArgumentException("finish needs exported, blocked or failed, not " + status.wireName());
@@ -157,7 +158,7 @@ public final class JdbiDeliveryStore implements DeliveryStore {
      * @throws NullPointerException if an argument is null
      */
     @Override
-    public boolean release(ClaimedDelivery claim, Instant now) {
+    public boolean release(DeliveryStore.ClaimedDelivery claim, Instant now) {
         Objects.requireNonNull(claim, "claim");
         Objects.requireNonNull(now, "now");
         long nowMs = Times.epochMillis(now);
@@ -222,13 +223,31 @@ public final class JdbiDeliveryStore implements DeliveryStore {
         return StoreErrors.run("retry a webhook delivery", () -> sql.retryOnRequest(id, nowMs)) > 0;
     }
 
+    /**
+     * {@inheritDoc}
+     *
+     * <p>One aggregate statement over the due-time index.
+     *
+     * @throws StoreException if the database could not be reached or the statement failed
+     * @throws NullPointerException if {@code now} is null
+     */
+    @Override
+    public DeliveryStore.Backlog backlog(Instant now) {
+        Objects.requireNonNull(now, "now");
+        return StoreErrors.run("count waiting webhook deliveries", () -> sql.backlog(Times.epochMillis(now)));
+    }
+
     @Override
     public String toString() {
         return "JdbiDeliveryStore[table=" + deliveries + "]";
     }
 
     private boolean writeBack(
-            ClaimedDelivery claim, AttemptOutcome outcome, DeliveryStatus status, @Nullable Long nextMs, Instant now) {
+            DeliveryStore.ClaimedDelivery claim,
+            AttemptOutcome outcome,
+            DeliveryStatus status,
+            @Nullable Long nextMs,
+            Instant now) {
         Objects.requireNonNull(claim, "claim");
         Objects.requireNonNull(outcome, "outcome");
         Objects.requireNonNull(now, "now");

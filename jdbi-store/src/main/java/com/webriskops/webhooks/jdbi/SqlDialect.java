@@ -21,10 +21,10 @@ public enum SqlDialect {
 
     /**
      * The Flyway location of this dialect's migrations, such as {@code
-     * classpath:db/migration/webriskops-webhooks/postgresql}, for applications that run their own
+     * classpath:com/webriskops/webhooks/jdbi/migration/postgresql}, for applications that run their own
      * Flyway: add it to their locations and set the placeholder {@value JdbiStores#TABLE_PREFIX_PLACEHOLDER}.
      */
     public String migrationLocation() {
-        return "classpath:db/migration/webriskops-webhooks/" + migrationFolder;
+        return "classpath:com/webriskops/webhooks/jdbi/migration/" + migrationFolder;
     }
 }

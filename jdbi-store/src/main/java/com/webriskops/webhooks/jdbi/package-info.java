@@ -17,7 +17,7 @@
  *         .build();
  * }</pre>
  *
- * <p>The schema ships as Flyway migrations under {@code db/migration/webriskops-webhooks/<dialect>}
+ * <p>The schema ships as Flyway migrations under {@code com/webriskops/webhooks/jdbi/migration/<dialect>}
  * with a {@code table_prefix} placeholder, so applications that run their own Flyway can include the
  * same files. Every type here is immutable and thread-safe unless it says otherwise.
  */

@@ -219,6 +219,28 @@ public final class InMemoryDeliveryStore implements DeliveryStore {
         }
     }
 
+    @Override
+    public DeliveryStore.Backlog backlog(Instant now) {
+        Objects.requireNonNull(now, "now");
+        synchronized (lock) {
+            long waiting = 0;
+            Instant oldest = null;
+            for (Delivery d : byId.values()) {
+                if (d.status().isTerminal()) {
+                    continue;
+                }
+                waiting++;
+                if (isDue(d, now)) {
+                    Instant dueAt = dueAt(d).equals(Instant.MIN) ? now : dueAt(d);
+                    if (oldest == null || dueAt.isBefore(oldest)) {
+                        oldest = dueAt;
+                    }
+                }
+            }
+            return new DeliveryStore.Backlog(waiting, oldest);
+        }
+    }
+
     private boolean writeBack(
             ClaimedDelivery claim,
             AttemptOutcome outcome,

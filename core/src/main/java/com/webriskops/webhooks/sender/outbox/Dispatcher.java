@@ -72,6 +72,7 @@ public final class Dispatcher implements AutoCloseable {
     private final Duration shutdownTimeout;
     private final Clock clock;
     private final String owner;
+    private final Listener listener;
     private final Object signal = new Object();
     private final AtomicBoolean started = new AtomicBoolean();
     private final AtomicBoolean closing = new AtomicBoolean();
@@ -91,6 +92,7 @@ public final class Dispatcher implements AutoCloseable {
         this.shutdownTimeout = shutdownTimeout;
         this.clock = builder.clock;
         this.owner = builder.owner;
+        this.listener = builder.listener;
     }
 
     /** A new builder; store, sender and targets are required. */
@@ -121,6 +123,11 @@ public final class Dispatcher implements AutoCloseable {
         for (int i = 0; i < workers; i++) {
             pool.execute(this::workLoop);
         }
+    }
+
+    /** True once {@link #start()} ran and until {@link #close()} is called. */
+    public boolean isRunning() {
+        return started.get() && !closing.get();
     }
 
     /** Wakes idle workers to look for due deliveries now (after an enqueue, say). */
@@ -243,16 +250,25 @@ public final class Dispatcher implements AutoCloseable {
         }
         Instant now = clock.instant();
         boolean recorded;
+        DeliveryStatus status;
         if (outcome.retryable()) {
             Instant firstAt = delivery.roundStartedAt() != null ? delivery.roundStartedAt() : outcome.startedAt();
             Instant next = retryPolicy.nextAttemptAt(outcome, delivery.roundAttempts(), firstAt, now);
+            status = next != null ? DeliveryStatus.RETRY_SCHEDULED : DeliveryStatus.FAILED;
             recorded = next != null
                     ? store.reschedule(claim, outcome, next, now)
                     : store.finish(claim, outcome, DeliveryStatus.FAILED, now);
         } else {
+            status = outcome.status();
             recorded = store.finish(claim, outcome, outcome.status(), now);
         }
-        if (!recorded) {
+        if (recorded) {
+            try {
+                listener.onAttempt(outcome, status);
+            } catch (RuntimeException e) {
+                LOG.warn("A Listener threw; ignoring it", e);
+            }
+        } else {
             LOG.warn(
                     "Webhook delivery {} attempt {}: the lease was lost before the result was recorded; "
                             + "the result is discarded (consider a longer lease)",
@@ -341,6 +357,7 @@ public final class Dispatcher implements AutoCloseable {
         private Duration shutdownTimeout;
         private Clock clock = Clock.systemUTC();
         private String owner = "dispatcher-" + UUID.randomUUID();
+        private Listener listener = Listener.NONE;
 
         private Builder() {}
 
@@ -446,6 +463,12 @@ public final class Dispatcher implements AutoCloseable {
             return this;
         }
 
+        /** Notified of every recorded attempt, for metrics. Default: none. */
+        public Builder listener(Listener listener) {
+            this.listener = Objects.requireNonNull(listener, "listener");
+            return this;
+        }
+
         /**
          * The name written into leases, for diagnostics. Default: {@code dispatcher-} and a UUID.
          *
@@ -482,5 +505,25 @@ public final class Dispatcher implements AutoCloseable {
                             ? shutdownTimeout
                             : sender.requestTimeout().plusSeconds(5));
         }
+    }
+
+    /**
+     * Notified of every attempt a {@link Dispatcher} records, for metrics and audit logs without log
+     * parsing. Called on the dispatcher's worker thread after the store recorded the attempt; it should
+     * return quickly, and an exception it throws is logged and otherwise ignored. Implementations must be
+     * thread-safe. Every method does nothing by default.
+     */
+    public interface Listener {
+        /** A listener that does nothing. */
+        Listener NONE = new Listener() {};
+
+        /**
+         * One attempt ended with {@code outcome} (its code, HTTP status and start and end times) and was
+         * recorded; the delivery now stands at {@code status}: {@link DeliveryStatus#EXPORTED}, {@link
+         * DeliveryStatus#BLOCKED}, {@link DeliveryStatus#RETRY_SCHEDULED} (another attempt follows), or
+         * {@link DeliveryStatus#FAILED} (the retry policy gave up). An attempt whose lease was lost before
+         * it was recorded is not reported (another dispatcher attempts the delivery again).
+         */
+        default void onAttempt(AttemptOutcome outcome, DeliveryStatus status) {}
     }
 }

@@ -138,4 +138,57 @@ public interface DeliveryStore {
     static DeliveryStore inMemory(int maxDeliveries) {
         return new InMemoryDeliveryStore(maxDeliveries);
     }
+
+    /**
+     * How many deliveries wait (pending, retry_scheduled or sending) and when the oldest one due at
+     * {@code now} became due, for gauges and health checks. The default reads {@link #list} for each
+     * waiting status, so it sees at most 1000 of each; the kit's stores answer it with one count.
+     *
+     * @throws com.webriskops.webhooks.store.StoreException if the store cannot be read
+     */
+    default Backlog backlog(Instant now) {
+        long waiting = 0;
+        Instant oldest = null;
+        for (DeliveryStatus status :
+                List.of(DeliveryStatus.PENDING, DeliveryStatus.RETRY_SCHEDULED, DeliveryStatus.SENDING)) {
+            for (Delivery delivery : list(status, 1000)) {
+                waiting++;
+                Instant dueAt = status == DeliveryStatus.SENDING ? delivery.leaseExpiresAt() : delivery.nextAttemptAt();
+                if (dueAt != null && !dueAt.isAfter(now) && (oldest == null || dueAt.isBefore(oldest))) {
+                    oldest = dueAt;
+                }
+            }
+        }
+        return new Backlog(waiting, oldest);
+    }
+
+    /**
+     * How much work a store holds, for gauges and health checks: what {@link #backlog} found.
+     * Immutable.
+     *
+     * @param waiting deliveries not yet in a terminal status (pending, retry_scheduled or sending)
+     * @param oldestDueAt when the longest-waiting claimable delivery became due (its next attempt
+     *     time, or its expired lease's end), or null when nothing is due at the time asked
+     */
+    record Backlog(long waiting, @Nullable Instant oldestDueAt) {
+        /** Nothing waiting. */
+        public static final Backlog EMPTY = new Backlog(0, null);
+
+        /**
+         * @throws IllegalArgumentException if {@code waiting} is negative
+         */
+        public Backlog {
+            if (waiting < 0) {
+                throw new IllegalArgumentException("waiting must not be negative, not " + waiting);
+            }
+        }
+
+        /** How long the oldest due delivery has waited past its due time at {@code now}; zero when none is due. */
+        public Duration oldestDueLag(Instant now) {
+            if (oldestDueAt == null || oldestDueAt.isAfter(now)) {
+                return Duration.ZERO;
+            }
+            return Duration.between(oldestDueAt, now);
+        }
+    }
 }

@@ -237,6 +237,55 @@ class DispatcherTest {
     }
 
     @Test
+    void listenerHearsEveryRecordedAttemptWithTheStatusItLeftAndItsFailuresAreContained() {
+        MutableClock clock = SenderFixtures.clock();
+        AtomicInteger status = new AtomicInteger(503);
+        server.handler(request -> LoopbackServer.Answer.of(status.get()));
+        ExportTarget target = SenderFixtures.loopbackTarget(server.url("/hook"));
+        List<String> heard = new ArrayList<>();
+        Dispatcher.Listener listener = new Dispatcher.Listener() {
+            @Override
+            public void onAttempt(AttemptOutcome outcome, DeliveryStatus now) {
+                heard.add(outcome.attempt() + " " + outcome.httpStatus() + " " + outcome.code() + " " + now.wireName());
+                throw new IllegalStateException("listener bug");
+            }
+        };
+        Dispatcher dispatcher = dispatcher(SenderFixtures.sender(clock).build(), target)
+                .retryPolicy(SenderFixtures.fastPolicy(2))
+                .clock(clock)
+                .listener(listener)
+                .build();
+        Delivery delivery = store.enqueue(target, SenderFixtures.export(), clock.instant());
+
+        assertThat(dispatcher.runOnce()).isEqualTo(1);
+        clock.advance(Duration.ofHours(1));
+        assertThat(dispatcher.runOnce()).isEqualTo(1);
+        status.set(200);
+        assertThat(store.retryOnRequest(delivery.id(), clock.instant())).isTrue();
+        assertThat(dispatcher.runOnce()).isEqualTo(1);
+
+        assertThat(heard)
+                .containsExactly(
+                        "1 503 WEBHOOK_DELIVERY_FAILED retry_scheduled",
+                        "2 503 WEBHOOK_DELIVERY_FAILED failed",
+                        "3 200 null exported");
+        assertThat(store.find(delivery.id()).status()).isEqualTo(DeliveryStatus.EXPORTED);
+    }
+
+    @Test
+    void isRunningFromStartUntilClose() {
+        ExportTarget target = SenderFixtures.loopbackTarget(server.url("/hook"));
+        Dispatcher dispatcher =
+                dispatcher(WebhookSender.builder().build(), target).build();
+
+        assertThat(dispatcher.isRunning()).isFalse();
+        dispatcher.start();
+        assertThat(dispatcher.isRunning()).isTrue();
+        dispatcher.close();
+        assertThat(dispatcher.isRunning()).isFalse();
+    }
+
+    @Test
     void retryableOutcomesAreRescheduledAndShownInTheStatusView() throws Exception {
         MutableClock clock = SenderFixtures.clock();
         server.handler(request -> new LoopbackServer.Answer(429, Map.of("Retry-After", "120"), "slow down".getBytes()));

@@ -1,0 +1,160 @@
+package com.webriskops.webhooks.spring;
+
+import static com.webriskops.webhooks.testing.TestDeliveries.delivery;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.webriskops.webhooks.receiver.InboundRequest;
+import com.webriskops.webhooks.receiver.ReceiveResult;
+import com.webriskops.webhooks.receiver.WebhookReceiver;
+import com.webriskops.webhooks.signing.WebhookSecret;
+import com.webriskops.webhooks.spring.autoconfigure.WebRiskOpsWebhooksAutoConfiguration;
+import com.webriskops.webhooks.spring.autoconfigure.WebRiskOpsWebhooksSenderAutoConfiguration;
+import com.webriskops.webhooks.spring.internal.ConfigurationFailureAnalyzer;
+import com.webriskops.webhooks.spring.internal.DispatcherLifecycle;
+import com.webriskops.webhooks.store.InMemoryReplayStore;
+import com.webriskops.webhooks.store.ReplayStore;
+import com.webriskops.webhooks.testing.TestDeliveries;
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.diagnostics.FailureAnalysis;
+import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+
+/** The auto-configuration's decisions, without a server: properties, back-off, failures. */
+class WebRiskOpsWebhooksAutoConfigurationTest {
+    private final WebApplicationContextRunner runner = new WebApplicationContextRunner()
+            .withConfiguration(AutoConfigurations.of(
+                    WebRiskOpsWebhooksAutoConfiguration.class, WebRiskOpsWebhooksSenderAutoConfiguration.class));
+
+    private static ReceiveResult<?> receive(WebhookReceiver<?> receiver, TestDeliveries.Request request) {
+        return receiver.receive(InboundRequest.of(request.headers(), request.body()));
+    }
+
+    @Test
+    void nothingIsVerifiedWithoutPathsOrSecrets() {
+        runner.run(context -> {
+            assertThat(context).hasNotFailed();
+            assertThat(context).doesNotHaveBean(WebhookReceiver.class);
+            assertThat(context).doesNotHaveBean("webriskopsWebhookFilter");
+            assertThat(context).doesNotHaveBean(DispatcherLifecycle.class);
+        });
+    }
+
+    @Test
+    void propertiesShapeTheReceiverAndItsFilter() {
+        runner.withPropertyValues(
+                        "webriskops.webhooks.receiver.secrets=old-secret,with-a-comma",
+                        "webriskops.webhooks.receiver.secrets[1]=new-secret",
+                        "webriskops.webhooks.receiver.paths=/webhooks/webriskops,/hooks/*",
+                        "webriskops.webhooks.receiver.allow.accounts=42",
+                        "webriskops.webhooks.receiver.rate-limit.permits=100")
+                .run(context -> {
+                    assertThat(context).hasNotFailed();
+                    WebhookReceiver<?> receiver = context.getBean(WebhookReceiver.class);
+                    assertThat(receiver.toString()).contains("policies=2");
+                    FilterRegistrationBean<?> filter =
+                            context.getBean("webriskopsWebhookFilter", FilterRegistrationBean.class);
+                    assertThat(filter.getUrlPatterns()).containsExactly("/webhooks/webriskops", "/hooks/*");
+                });
+    }
+
+    @Test
+    void aCommaInsideASecretIsPartOfItAndEveryListedSecretVerifies() {
+        runner.withPropertyValues(
+                        "webriskops.webhooks.receiver.secrets[0]=old,secret",
+                        "webriskops.webhooks.receiver.secrets[1]=new-secret",
+                        "webriskops.webhooks.receiver.paths=/webhooks/*")
+                .run(context -> {
+                    WebhookReceiver<?> receiver = context.getBean(WebhookReceiver.class);
+                    Instant now = Instant.now();
+                    assertThat(receive(
+                                    receiver,
+                                    delivery()
+                                            .timestamp(now)
+                                            .signedWith(WebhookSecret.of("old,secret"))
+                                            .build()))
+                            .isInstanceOf(ReceiveResult.Accepted.class);
+                    assertThat(receive(
+                                    receiver,
+                                    delivery()
+                                            .timestamp(now)
+                                            .signedWith(WebhookSecret.of("new-secret"))
+                                            .build()))
+                            .isInstanceOf(ReceiveResult.Accepted.class);
+                    assertThat(receive(
+                                    receiver,
+                                    delivery()
+                                            .timestamp(now)
+                                            .signedWith(WebhookSecret.of("old"))
+                                            .build()))
+                            .isInstanceOf(ReceiveResult.Rejected.class);
+                });
+    }
+
+    @Test
+    void theVicketSchemeIsAProperty() {
+        runner.withPropertyValues(
+                        "webriskops.webhooks.receiver.secrets=" + TestDeliveries.SECRET_TEXT,
+                        "webriskops.webhooks.receiver.paths=/webhooks/*",
+                        "webriskops.webhooks.receiver.scheme=vicket")
+                .run(context -> assertThat(
+                                context.getBean(WebhookReceiver.class).toString())
+                        .contains("scheme=vicket.webhook"));
+    }
+
+    @Test
+    void everyBeanBacksOffForTheApplicationsOwn() {
+        InMemoryReplayStore own = new InMemoryReplayStore();
+        runner.withBean("myReplayStore", ReplayStore.class, () -> own)
+                .withPropertyValues(
+                        "webriskops.webhooks.receiver.secrets=" + TestDeliveries.SECRET_TEXT,
+                        "webriskops.webhooks.receiver.paths=/webhooks/*")
+                .run(context -> {
+                    assertThat(context).getBean(ReplayStore.class).isSameAs(own);
+                    WebhookReceiver<?> receiver = context.getBean(WebhookReceiver.class);
+                    receive(receiver, delivery().timestamp(Instant.now()).build());
+                    assertThat(own.size()).isEqualTo(1);
+                });
+    }
+
+    @Test
+    void missingSecretFailsWithAnAnalysisNamingTheProperty() {
+        runner.withPropertyValues("webriskops.webhooks.receiver.paths=/webhooks/*")
+                .run(context -> {
+                    assertThat(context).hasFailed();
+                    FailureAnalysis analysis = new ConfigurationFailureAnalyzer().analyze(context.getStartupFailure());
+                    assertThat(analysis.getDescription())
+                            .contains("webriskops.webhooks.receiver.secrets is not set")
+                            .contains("(property: webriskops.webhooks.receiver.secrets)");
+                    assertThat(analysis.getAction()).contains("SecretResolver");
+                });
+    }
+
+    @Test
+    void jdbcStoreWithoutADataSourceFailsNamingTheStoreProperty() {
+        runner.withPropertyValues(
+                        "webriskops.webhooks.store=jdbc",
+                        "webriskops.webhooks.receiver.secrets=" + TestDeliveries.SECRET_TEXT,
+                        "webriskops.webhooks.receiver.paths=/webhooks/*")
+                .run(context -> {
+                    assertThat(context).hasFailed();
+                    FailureAnalysis analysis = new ConfigurationFailureAnalyzer().analyze(context.getStartupFailure());
+                    assertThat(analysis.getDescription()).contains("(property: webriskops.webhooks.store)");
+                });
+    }
+
+    @Test
+    void theSenderStartsAndStopsWithTheContext() {
+        runner.withPropertyValues("webriskops.webhooks.sender.enabled=true", "webriskops.webhooks.sender.workers=1")
+                .run(context -> {
+                    assertThat(context).hasNotFailed();
+                    DispatcherLifecycle dispatcher = context.getBean(DispatcherLifecycle.class);
+                    assertThat(dispatcher.isRunning()).isTrue();
+                    context.stop();
+                    assertThat(dispatcher.isRunning()).isFalse();
+                    context.start();
+                    assertThat(dispatcher.isRunning()).isTrue();
+                });
+    }
+}
