@@ -231,7 +231,7 @@ enum TestDatabase {
 
     /**
      * MariaDB Connector/J 4 asks for TLS by default, which a local test server usually lacks; the
-     * URLs in DEVELOPERS.md and {@code .ci/run} say nothing about TLS, so tests turn it off unless the
+     * URLs developers and {@code .ci/run} pass may say nothing about TLS, so tests turn it off unless the
      * URL sets {@code sslMode} itself.
      */
     static String withoutTlsUnlessAsked(String url) {
