@@ -35,7 +35,9 @@ import org.slf4j.LoggerFactory;
  * <p>Checks run cheapest first, and nothing is written to a store before the signature holds:
  *
  * <ol>
- *   <li>size and type: body over {@link Builder#maxBodyBytes} → 413, not JSON → 415;
+ *   <li>method, size, type and encoding: not {@code POST} → 405 with {@code Allow: POST}; body over
+ *       {@link Builder#maxBodyBytes} → 413; not JSON, or a {@code Content-Encoding} other than
+ *       {@code identity} → 415;
  *   <li>signature, as the {@linkplain #builder(WebhookScheme) scheme} defines it (WebRiskOps:
  *       timestamp, nonce and signature headers): present and well formed, signed within {@link
  *       Builder#timestampTolerance} both ways, HMAC matching a secret → else 401 {@code
@@ -217,13 +219,21 @@ public final class WebhookReceiver<P> {
     }
 
     private ReceiveResult<P> evaluate(InboundRequest request) {
-        // 1. Size and type, before reading anything.
+        // 1. Method, size, type and encoding, before reading anything.
+        String method = request.method();
+        if (method != null && !method.equals("POST")) {
+            return reject(Rejection.methodNotAllowed());
+        }
         Long declaredLength = declaredLength(request);
         if (declaredLength != null && declaredLength > maxBodyBytes) {
             return reject(tooLarge());
         }
         if (!isJson(single(request, WebhookHeaders.CONTENT_TYPE))) {
             return reject(Rejection.validation(415, "Content-Type must be application/json."));
+        }
+        if (!isIdentityEncoded(request.headers(WebhookHeaders.CONTENT_ENCODING))) {
+            return reject(Rejection.validation(
+                    415, "Content-Encoding must be identity: the signature covers the body as sent, uncompressed."));
         }
         byte[] body;
         try {
@@ -329,6 +339,19 @@ public final class WebhookReceiver<P> {
             }
         }
         return Long.parseLong(value);
+    }
+
+    /** True when no header or only {@code identity} codings are declared. */
+    private static boolean isIdentityEncoded(List<String> contentEncodings) {
+        for (String header : contentEncodings) {
+            for (String coding : header.split(",", -1)) {
+                String name = coding.strip();
+                if (!name.isEmpty() && !name.equalsIgnoreCase("identity")) {
+                    return false;
+                }
+            }
+        }
+        return true;
     }
 
     static boolean isJson(@Nullable String contentType) {

@@ -94,6 +94,35 @@ class WebhookReceiverTest {
     }
 
     @Test
+    void anyMethodButPostIsAnswered405WithAllowPostBeforeTheBodyIsRead() {
+        WebhookReceiver<TicketExportWebhook> receiver = receiver().build();
+        TestDeliveries.Request valid = delivery().build();
+        for (String method : List.of("GET", "PUT", "HEAD", "post")) {
+            InboundRequest request = new InboundRequest() {
+                @Override
+                public List<String> headers(String name) {
+                    return valid.headers().getOrDefault(name, List.of());
+                }
+
+                @Override
+                public InputStream body() {
+                    throw new AssertionError("the body must not be read");
+                }
+
+                @Override
+                public String method() {
+                    return method;
+                }
+            };
+
+            HttpAnswer answer = receiver.receive(request).answer();
+
+            assertThat(answer.status()).as(method).isEqualTo(405);
+            assertThat(answer.headers()).as(method).containsEntry("Allow", "POST");
+        }
+    }
+
+    @Test
     void contentTypeWithCharsetOrJsonSuffixIsJson() {
         assertThat(WebhookReceiver.isJson("application/json; charset=utf-8")).isTrue();
         assertThat(WebhookReceiver.isJson("Application/JSON")).isTrue();

@@ -191,6 +191,13 @@ public abstract class SchemeConformanceCases extends ConformanceCases {
                                 .header(WebhookHeaders.CONTENT_TYPE, "text/plain")
                                 .build()),
                 new Refusal(
+                        "compressed body",
+                        415,
+                        VALIDATION_FAILED,
+                        scheme -> scheme.delivery()
+                                .header(WebhookHeaders.CONTENT_ENCODING, "gzip")
+                                .build()),
+                new Refusal(
                         "signed body that is not JSON",
                         400,
                         VALIDATION_FAILED,

@@ -27,8 +27,8 @@ import org.slf4j.LoggerFactory;
  * and does not call the rest of the chain. For an accepted one it calls the chain with a request whose
  * {@link HttpServletRequest#getInputStream()} and {@link HttpServletRequest#getReader()} return the
  * exact verified bytes, each call a fresh stream, any number of times and in any order (unlike a plain
- * request, calling one does not make the other throw); the reader decodes with the request's character
- * encoding, UTF-8 when none is declared. The {@link VerifiedDelivery} is the request attribute {@link
+ * request, calling one does not make the other throw); the reader decodes as UTF-8, the protocol's
+ * encoding, whatever the unsigned {@code charset} parameter of the {@code Content-Type} says. The {@link VerifiedDelivery} is the request attribute {@link
  * VerifiedDelivery#ATTRIBUTE}. Once the application has answered, the delivery's idempotency key is
  * completed when the response status is 2xx and released otherwise or when the chain throws, so the
  * sender's retry can succeed. For an asynchronous request the decision is made when it completes

@@ -19,6 +19,7 @@ import com.webriskops.webhooks.testing.TestDeliveries;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.ZoneOffset;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -93,14 +94,16 @@ public abstract class ServletAdapterSuite {
     }
 
     @Test
-    void readerDecodesWithTheRequestsOwnCharset() throws Exception {
+    void readerDecodesAsUtf8WhateverTheUnsignedCharsetSays() throws Exception {
         TestDeliveries.Request request = multiByteDelivery()
                 .header(WebhookHeaders.CONTENT_TYPE, "application/json; charset=ISO-8859-1")
                 .build();
 
         assertThat(post(WebhookTestApp.PROBE, request).status()).isEqualTo(200);
 
-        assertThat(app.lastProbe().readerText()).isEqualTo(new String(request.body(), StandardCharsets.ISO_8859_1));
+        assertThat(app.lastProbe().readerText())
+                .isEqualTo(new String(request.body(), StandardCharsets.UTF_8))
+                .contains(TITLE);
         assertThat(app.lastProbe().streamBytes()).isEqualTo(request.body());
     }
 
@@ -171,6 +174,21 @@ public abstract class ServletAdapterSuite {
 
         assertThat(retry.status()).isGreaterThanOrEqualTo(500);
         assertThat(handler.calls()).isEqualTo(2);
+    }
+
+    @Test
+    void anyMethodButPostOnAGuardedPathIsAnswered405WithAllowPost() throws Exception {
+        TestDeliveries.Request request = delivery().build();
+        HttpEndpoint endpoint = new HttpEndpoint(server.baseUri().resolve(WebhookTestApp.RECEIVE), () -> {});
+
+        for (String method : List.of("GET", "PUT", "DELETE")) {
+            Response response =
+                    endpoint.send(method, request.headers(), method.equals("GET") ? new byte[0] : request.body());
+
+            assertThat(response.status()).as(method).isEqualTo(405);
+            assertThat(response.header("Allow")).as(method).isEqualTo("POST");
+        }
+        assertThat(handler.calls()).isZero();
     }
 
     @Test
