@@ -12,10 +12,12 @@ import com.webriskops.webhooks.receiver.HttpAnswer;
 import com.webriskops.webhooks.receiver.InboundRequest;
 import com.webriskops.webhooks.receiver.WebhookReceiver;
 import com.webriskops.webhooks.servlet.WebRiskOpsWebhookFilter;
+import com.webriskops.webhooks.signing.WebhookSecret;
 import com.webriskops.webhooks.testing.HttpEndpoint;
 import com.webriskops.webhooks.testing.ReceiverHarness.Response;
 import com.webriskops.webhooks.testing.RecordingHandler;
 import com.webriskops.webhooks.testing.TestDeliveries;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.ZoneOffset;
@@ -189,6 +191,61 @@ public abstract class ServletAdapterSuite {
             assertThat(response.header("Allow")).as(method).isEqualTo("POST");
         }
         assertThat(handler.calls()).isZero();
+    }
+
+    @Test
+    void stackedFiltersEachVerifyWithTheirOwnReceiver() throws Exception {
+        WebhookSecret innerSecret = WebhookSecret.of("whsec_inner_endpoint_secret");
+        WebhookReceiver<?> inner = WebhookReceiver.builder()
+                .secrets(innerSecret)
+                .clock(Clock.fixed(NOW, ZoneOffset.UTC))
+                .build();
+        WebhookTestApp stacked = new WebhookTestApp(
+                new WebRiskOpsWebhookFilter(receiver()), new WebRiskOpsWebhookFilter(inner), handler);
+        try (ServletContainerUnderTest.Running running = container().start(stacked)) {
+            HttpEndpoint endpoint = new HttpEndpoint(running.baseUri().resolve(WebhookTestApp.INNER_RECEIVE), () -> {});
+
+            TestDeliveries.Request outerOnly =
+                    delivery().idempotencyKey("export-outer-only").build();
+            assertThat(endpoint.post(outerOnly.headers(), outerOnly.body()).status())
+                    .isEqualTo(401);
+            assertThat(handler.calls()).isZero();
+
+            TestDeliveries.Request both = delivery()
+                    .idempotencyKey("export-both")
+                    .signedWith(SECRET, innerSecret)
+                    .build();
+            assertThat(endpoint.post(both.headers(), both.body()).status()).isEqualTo(200);
+            assertThat(handler.calls()).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void secretResolverSeesThePathTheContainerRouted() throws Exception {
+        WebhookSecret otherSecret = WebhookSecret.of("whsec_other_endpoint_secret");
+        WebhookReceiver<?> byPath = WebhookReceiver.builder()
+                .secretResolver(request ->
+                        ("/" + WebhookTestApp.RECEIVE).equals(request.path()) ? List.of(SECRET) : List.of(otherSecret))
+                .clock(Clock.fixed(NOW, ZoneOffset.UTC))
+                .build();
+        try (ServletContainerUnderTest.Running running =
+                container().start(new WebhookTestApp(new WebRiskOpsWebhookFilter(byPath), handler))) {
+            HttpEndpoint withParameter =
+                    new HttpEndpoint(URI.create(running.baseUri() + WebhookTestApp.RECEIVE + ";v=1"), () -> {});
+
+            TestDeliveries.Request otherEndpoints = delivery()
+                    .idempotencyKey("export-other-secret")
+                    .signedWith(otherSecret)
+                    .build();
+            assertThat(withParameter
+                            .post(otherEndpoints.headers(), otherEndpoints.body())
+                            .status())
+                    .isEqualTo(401);
+            TestDeliveries.Request own =
+                    delivery().idempotencyKey("export-own-secret").build();
+            assertThat(withParameter.post(own.headers(), own.body()).status()).isEqualTo(200);
+            assertThat(handler.calls()).isEqualTo(1);
+        }
     }
 
     @Test
