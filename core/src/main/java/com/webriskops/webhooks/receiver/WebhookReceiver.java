@@ -46,7 +46,8 @@ import org.slf4j.LoggerFactory;
  *       agreement → else 422 {@code WEBHOOK_VALIDATION_FAILED} with every violation;
  *   <li>{@linkplain Builder#policy policies}, which read the scheme's payload: 403 {@code WEBHOOK_FORBIDDEN}, 429 {@code
  *       WEBHOOK_RATE_LIMITED};
- *   <li>replay: the nonce (the scheme's replay id) is recorded atomically; seen before → 401 {@code
+ *   <li>replay: the nonce (the scheme's replay id) is recorded atomically, under the scheme's name and
+ *       the receiver's {@linkplain Builder#namespace namespace}; seen before → 401 {@code
  *       WEBHOOK_SIGNATURE_INVALID};
  *   <li>duplicate guard: completed key → 200 duplicate; key in progress → 429 {@code
  *       WEBHOOK_DELIVERY_IN_PROGRESS}; else the key is claimed and the handler runs;
@@ -76,6 +77,8 @@ public final class WebhookReceiver<P> {
     public static final Duration DEFAULT_CLAIM_LEASE = Duration.ofMinutes(5);
     /** Default time a completed key answers "duplicate". */
     public static final Duration DEFAULT_COMPLETED_RETENTION = Duration.ofDays(7);
+    /** The longest {@linkplain Builder#namespace namespace} (and scheme name), in characters. */
+    public static final int MAX_NAMESPACE_LENGTH = 64;
     /** {@code Retry-After} sent with 503 when a store could not be reached. */
     public static final Duration UNAVAILABLE_RETRY_AFTER = Duration.ofSeconds(30);
 
@@ -92,6 +95,7 @@ public final class WebhookReceiver<P> {
     private final List<DeliveryPolicy<? super P>> policies;
     private final VerificationListener listener;
     private final WebhookScheme<P> scheme;
+    private final String storePrefix;
 
     private WebhookReceiver(Builder<P> builder) {
         this.secretResolver = builder.secretResolver != null ? builder.secretResolver : request -> List.of();
@@ -106,6 +110,7 @@ public final class WebhookReceiver<P> {
         this.policies = List.copyOf(builder.policies);
         this.listener = builder.listener;
         this.scheme = builder.scheme;
+        this.storePrefix = builder.scheme.name() + ":" + builder.namespace + ":";
     }
 
     /**
@@ -186,7 +191,10 @@ public final class WebhookReceiver<P> {
         try {
             if (status >= 200 && status < 300) {
                 boolean completed = idempotencyStore.complete(
-                        delivery.idempotencyKey(), delivery.claimToken(), clock.instant(), completedRetention);
+                        storeKey(delivery.idempotencyKey()),
+                        delivery.claimToken(),
+                        clock.instant(),
+                        completedRetention);
                 finish = completed ? Finish.COMPLETED : Finish.EXPIRED;
                 if (!completed) {
                     LOG.warn(
@@ -195,7 +203,7 @@ public final class WebhookReceiver<P> {
                             delivery.idempotencyKey());
                 }
             } else {
-                idempotencyStore.release(delivery.idempotencyKey(), delivery.claimToken());
+                idempotencyStore.release(storeKey(delivery.idempotencyKey()), delivery.claimToken());
                 finish = Finish.RELEASED;
             }
         } catch (StoreException e) {
@@ -286,12 +294,13 @@ public final class WebhookReceiver<P> {
         }
 
         // 5. Replay: record the replay id for as long as its timestamp could be accepted.
-        if (!replayStore.recordIfAbsent(valid.replayId(), now, now.plus(timestampTolerance.multipliedBy(2)))) {
+        if (!replayStore.recordIfAbsent(
+                storeKey(valid.replayId()), now, now.plus(timestampTolerance.multipliedBy(2)))) {
             return reject(Rejection.signatureInvalid("This nonce was used before."));
         }
 
         // 6. Duplicate guard.
-        Claim claim = idempotencyStore.claim(idempotencyKey, now, claimLease);
+        Claim claim = idempotencyStore.claim(storeKey(idempotencyKey), now, claimLease);
         switch (claim.state()) {
             case COMPLETED:
                 return new ReceiveResult.Duplicate<>(idempotencyKey);
@@ -312,6 +321,14 @@ public final class WebhookReceiver<P> {
                         scheme.attempt(payload),
                         Objects.requireNonNull(claim.token())));
         }
+    }
+
+    /**
+     * The key as stores see it: {@code <scheme>:<namespace>:<key>}, so that receivers of different
+     * schemes or namespaces sharing a store never answer each other's nonces or keys.
+     */
+    private String storeKey(String key) {
+        return storePrefix + key;
     }
 
     private Rejection tooLarge() {
@@ -441,6 +458,7 @@ public final class WebhookReceiver<P> {
         private final List<DeliveryPolicy<? super P>> policies = new ArrayList<>();
         private VerificationListener listener = VerificationListener.NONE;
         private final WebhookScheme<P> scheme;
+        private String namespace = "";
 
         private Builder(WebhookScheme<P> scheme) {
             this.scheme = scheme;
@@ -554,6 +572,26 @@ public final class WebhookReceiver<P> {
             return this;
         }
 
+        /**
+         * The endpoint or tenant this receiver serves, kept apart from every other in shared stores:
+         * nonces and idempotency keys are stored as {@code <scheme>:<namespace>:<key>}, so two
+         * receivers that share a store but not a namespace (or a scheme) never answer each other's
+         * deliveries "duplicate" or "nonce used before". Set a different one for each endpoint with its
+         * own secret. Default: empty.
+         *
+         * @throws IllegalArgumentException if longer than {@value #MAX_NAMESPACE_LENGTH} characters or
+         *     not made of {@code A-Z a-z 0-9 . _ -}
+         */
+        public Builder<P> namespace(String namespace) {
+            Objects.requireNonNull(namespace, "namespace");
+            if (namespace.length() > MAX_NAMESPACE_LENGTH || !isNameLike(namespace)) {
+                throw new IllegalArgumentException(
+                        "namespace must be at most " + MAX_NAMESPACE_LENGTH + " characters of A-Z a-z 0-9 . _ -");
+            }
+            this.namespace = namespace;
+            return this;
+        }
+
         /** Notified of every outcome. Default: none. */
         public Builder<P> listener(VerificationListener listener) {
             this.listener = Objects.requireNonNull(listener, "listener");
@@ -566,6 +604,11 @@ public final class WebhookReceiver<P> {
          *     that holds its own keys
          */
         public WebhookReceiver<P> build() {
+            String name = scheme.name();
+            if (name == null || name.isEmpty() || name.length() > MAX_NAMESPACE_LENGTH || !isNameLike(name)) {
+                throw new IllegalStateException("the scheme's name must be 1 to " + MAX_NAMESPACE_LENGTH
+                        + " characters of A-Z a-z 0-9 . _ -: it prefixes the keys the receiver stores");
+            }
             if (secretResolver == null && scheme.usesReceiverSecrets()) {
                 throw new IllegalStateException("secrets or a secretResolver are required");
             }
@@ -574,6 +617,22 @@ public final class WebhookReceiver<P> {
                         + " scheme holds its own keys: set them on the scheme, not secrets on the receiver");
             }
             return new WebhookReceiver<>(this);
+        }
+
+        private static boolean isNameLike(String value) {
+            for (int i = 0; i < value.length(); i++) {
+                char c = value.charAt(i);
+                boolean ok = (c >= 'a' && c <= 'z')
+                        || (c >= 'A' && c <= 'Z')
+                        || (c >= '0' && c <= '9')
+                        || c == '.'
+                        || c == '_'
+                        || c == '-';
+                if (!ok) {
+                    return false;
+                }
+            }
+            return true;
         }
 
         private static Duration positive(Duration value, String name) {
