@@ -285,6 +285,17 @@ public final class WebhookReceiver<P> {
                                     + " printable ASCII characters)"))));
         }
 
+        Instant occurredAt = scheme.occurredAt(payload);
+        if (occurredAt != null && occurredAt.isBefore(now.minus(completedRetention))) {
+            return reject(Rejection.invalidPayload(
+                    scheme.name(),
+                    List.of(new Violation(
+                            "occurred_at",
+                            "is older than the receiver's duplicate-guard retention of "
+                                    + completedRetention.toSeconds()
+                                    + " seconds: a replay could not be told apart from a new delivery"))));
+        }
+
         // 4. Receiver policies, on the scheme's payload.
         for (DeliveryPolicy<? super P> policy : policies) {
             Rejection rejection = policy.check(payload, now);
@@ -293,14 +304,35 @@ public final class WebhookReceiver<P> {
             }
         }
 
-        // 5. Replay: record the replay id for as long as its timestamp could be accepted.
-        if (!replayStore.recordIfAbsent(
-                storeKey(valid.replayId()), now, now.plus(timestampTolerance.multipliedBy(2)))) {
+        // 5. Replay and 6. duplicate guard, in the scheme's order.
+        if (scheme.duplicateGuardFirst()) {
+            Claim claim = idempotencyStore.claim(storeKey(idempotencyKey), now, claimLease);
+            if (claim.state() == Claim.State.CLAIMED && !recordReplayId(valid, now)) {
+                idempotencyStore.release(storeKey(idempotencyKey), Objects.requireNonNull(claim.token()));
+                return reject(Rejection.signatureInvalid("This nonce was used before."));
+            }
+            return claimed(claim, now, payload, body, valid, idempotencyKey);
+        }
+        if (!recordReplayId(valid, now)) {
             return reject(Rejection.signatureInvalid("This nonce was used before."));
         }
+        return claimed(
+                idempotencyStore.claim(storeKey(idempotencyKey), now, claimLease),
+                now,
+                payload,
+                body,
+                valid,
+                idempotencyKey);
+    }
 
-        // 6. Duplicate guard.
-        Claim claim = idempotencyStore.claim(storeKey(idempotencyKey), now, claimLease);
+    /** Records the replay id for as long as its timestamp could be accepted; false if it was seen. */
+    private boolean recordReplayId(SignatureCheck.Valid valid, Instant now) {
+        return replayStore.recordIfAbsent(
+                storeKey(valid.replayId()), now, now.plus(timestampTolerance.multipliedBy(2)));
+    }
+
+    private ReceiveResult<P> claimed(
+            Claim claim, Instant now, P payload, byte[] body, SignatureCheck.Valid valid, String idempotencyKey) {
         switch (claim.state()) {
             case COMPLETED:
                 return new ReceiveResult.Duplicate<>(idempotencyKey);
