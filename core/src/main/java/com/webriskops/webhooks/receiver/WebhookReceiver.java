@@ -1,5 +1,6 @@
 package com.webriskops.webhooks.receiver;
 
+import com.webriskops.webhooks.internal.LogSafe;
 import com.webriskops.webhooks.payload.TicketExportWebhook;
 import com.webriskops.webhooks.protocol.WebhookHeaders;
 import com.webriskops.webhooks.protocol.WebhookProtocol;
@@ -159,7 +160,7 @@ public final class WebhookReceiver<P> {
         try {
             result = evaluate(request);
         } catch (StoreException e) {
-            LOG.warn("Webhook store unavailable; answering 503: {}", e.toString());
+            LOG.warn("Webhook store unavailable; answering 503: {}", LogSafe.text(e));
             result = new ReceiveResult.Rejected<>(Rejection.unavailable(UNAVAILABLE_RETRY_AFTER));
         }
         notifyListener(result);
@@ -183,7 +184,7 @@ public final class WebhookReceiver<P> {
         if (!delivery.markFinished()) {
             LOG.debug(
                     "Webhook delivery {} was finished before; ignoring its finish with status {}",
-                    delivery.idempotencyKey(),
+                    LogSafe.text(delivery.idempotencyKey()),
                     status);
             return Finish.ALREADY_FINISHED;
         }
@@ -200,7 +201,7 @@ public final class WebhookReceiver<P> {
                     LOG.warn(
                             "Webhook claim for idempotency key {} had expired before the handler finished; "
                                     + "consider a longer claim lease",
-                            delivery.idempotencyKey());
+                            LogSafe.text(delivery.idempotencyKey()));
                 }
             } else {
                 idempotencyStore.release(storeKey(delivery.idempotencyKey()), delivery.claimToken());
@@ -208,7 +209,9 @@ public final class WebhookReceiver<P> {
             }
         } catch (StoreException e) {
             LOG.warn(
-                    "Could not record the outcome of webhook delivery {}: {}", delivery.idempotencyKey(), e.toString());
+                    "Could not record the outcome of webhook delivery {}: {}",
+                    LogSafe.text(delivery.idempotencyKey()),
+                    LogSafe.text(e));
             finish = Finish.NOT_RECORDED;
         }
         boolean completed = finish == Finish.COMPLETED;
@@ -424,7 +427,10 @@ public final class WebhookReceiver<P> {
     private ReceiveResult<P> reject(Rejection rejection) {
         if (LOG.isDebugEnabled()) {
             LOG.debug(
-                    "Rejected webhook delivery: {} {} ({})", rejection.status(), rejection.code(), rejection.detail());
+                    "Rejected webhook delivery: {} {} ({})",
+                    rejection.status(),
+                    rejection.code(),
+                    LogSafe.text(rejection.detail()));
         }
         return new ReceiveResult.Rejected<>(rejection);
     }

@@ -200,6 +200,26 @@ class WebhookReceiverTest {
     }
 
     @Test
+    void requestDataNeverForgesLogLines() throws Exception {
+        WebhookReceiver<TicketExportWebhook> receiver =
+                receiver().secretResolver(request -> List.of()).build();
+        TestDeliveries.Request request = delivery().build();
+        java.io.ByteArrayOutputStream captured = new java.io.ByteArrayOutputStream();
+        java.io.PrintStream original = System.err;
+        System.setErr(new java.io.PrintStream(captured, true, java.nio.charset.StandardCharsets.UTF_8));
+        try {
+            receiver.receive(
+                    InboundRequest.of(request.headers(), request.body(), "/webhooks/a\r\n[main] WARN forged line"));
+        } finally {
+            System.setErr(original);
+        }
+
+        String log = captured.toString(java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(log).contains("No webhook secret is configured for path /webhooks/a\\r\\n[main] WARN forged line");
+        assertThat(log.lines()).noneMatch(line -> line.startsWith("[main] WARN forged"));
+    }
+
+    @Test
     void receiversSharingStoresKeepTheirNamespacesApart() {
         InMemoryReplayStore nonces = new InMemoryReplayStore();
         InMemoryIdempotencyStore keys = new InMemoryIdempotencyStore();
