@@ -19,6 +19,7 @@ public final class WebhookHeaders {
 
     public static final String CONTENT_TYPE = "Content-Type";
     public static final String CONTENT_LENGTH = "Content-Length";
+    public static final String CONTENT_ENCODING = "Content-Encoding";
     public static final String RETRY_AFTER = "Retry-After";
 
     private WebhookHeaders() {}

@@ -26,7 +26,19 @@ public interface InboundRequest {
     /** The body. Called at most once per request. */
     InputStream body() throws IOException;
 
-    /** The request path, for a {@link SecretResolver} that serves several endpoints; null if unknown. */
+    /**
+     * The HTTP method, such as {@code POST}; null if unknown (treated as {@code POST}). Any other
+     * method is answered 405 with {@code Allow: POST}.
+     */
+    @Nullable
+    default String method() {
+        return null;
+    }
+
+    /**
+     * The request path as the container routed it (normalised and decoded, without {@code ;}
+     * parameters), for a {@link SecretResolver} that serves several endpoints; null if unknown.
+     */
     @Nullable
     default String path() {
         return null;

@@ -27,13 +27,19 @@ public final class ProblemDetails {
     private ProblemDetails() {}
 
     static HttpAnswer render(Rejection rejection) {
-        return render(
+        HttpAnswer answer = render(
                 rejection.status(),
                 rejection.code().name(),
                 rejection.detail(),
                 rejection.violations(),
                 rejection.retryAfter(),
                 Map.of());
+        if (rejection.status() != 405) {
+            return answer;
+        }
+        Map<String, String> headers = new LinkedHashMap<>(answer.headers());
+        headers.put("Allow", "POST");
+        return new HttpAnswer(answer.status(), answer.contentType(), headers, answer.body());
     }
 
     /** A problem without violations, retry hint or extra members. */
@@ -113,6 +119,8 @@ public final class ProblemDetails {
                 return "Forbidden";
             case 404:
                 return "Not Found";
+            case 405:
+                return "Method Not Allowed";
             case 409:
                 return "Conflict";
             case 413:

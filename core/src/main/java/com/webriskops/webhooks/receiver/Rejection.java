@@ -56,6 +56,11 @@ public record Rejection(
         return new Rejection(status, ErrorCode.WEBHOOK_VALIDATION_FAILED, detail, List.of(), null);
     }
 
+    static Rejection methodNotAllowed() {
+        return new Rejection(
+                405, ErrorCode.WEBHOOK_VALIDATION_FAILED, "Webhook deliveries are sent with POST.", List.of(), null);
+    }
+
     static Rejection invalidPayload(String envelope, List<Violation> violations) {
         return new Rejection(
                 422,

@@ -1,5 +1,6 @@
 package com.webriskops.webhooks.receiver;
 
+import com.webriskops.webhooks.internal.LogSafe;
 import com.webriskops.webhooks.receiver.spi.SignatureContext;
 import com.webriskops.webhooks.signing.WebhookSecret;
 import jakarta.annotation.Nullable;
@@ -43,7 +44,9 @@ final class RequestSignatureContext implements SignatureContext {
         if (secrets == null) {
             List<WebhookSecret> resolved = secretResolver.secretsFor(request);
             if (resolved == null || resolved.isEmpty()) {
-                LOG.warn("No webhook secret is configured for path {}; rejecting the delivery", request.path());
+                LOG.warn(
+                        "No webhook secret is configured for path {}; rejecting the delivery",
+                        LogSafe.text(request.path()));
                 resolved = List.of();
             }
             secrets = List.copyOf(resolved);

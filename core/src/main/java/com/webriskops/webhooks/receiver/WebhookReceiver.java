@@ -1,5 +1,6 @@
 package com.webriskops.webhooks.receiver;
 
+import com.webriskops.webhooks.internal.LogSafe;
 import com.webriskops.webhooks.payload.TicketExportWebhook;
 import com.webriskops.webhooks.protocol.WebhookHeaders;
 import com.webriskops.webhooks.protocol.WebhookProtocol;
@@ -35,7 +36,9 @@ import org.slf4j.LoggerFactory;
  * <p>Checks run cheapest first, and nothing is written to a store before the signature holds:
  *
  * <ol>
- *   <li>size and type: body over {@link Builder#maxBodyBytes} → 413, not JSON → 415;
+ *   <li>method, size, type and encoding: not {@code POST} → 405 with {@code Allow: POST}; body over
+ *       {@link Builder#maxBodyBytes} → 413; not JSON, or a {@code Content-Encoding} other than
+ *       {@code identity} → 415;
  *   <li>signature, as the {@linkplain #builder(WebhookScheme) scheme} defines it (WebRiskOps:
  *       timestamp, nonce and signature headers): present and well formed, signed within {@link
  *       Builder#timestampTolerance} both ways, HMAC matching a secret → else 401 {@code
@@ -44,7 +47,8 @@ import org.slf4j.LoggerFactory;
  *       agreement → else 422 {@code WEBHOOK_VALIDATION_FAILED} with every violation;
  *   <li>{@linkplain Builder#policy policies}, which read the scheme's payload: 403 {@code WEBHOOK_FORBIDDEN}, 429 {@code
  *       WEBHOOK_RATE_LIMITED};
- *   <li>replay: the nonce (the scheme's replay id) is recorded atomically; seen before → 401 {@code
+ *   <li>replay: the nonce (the scheme's replay id) is recorded atomically, under the scheme's name and
+ *       the receiver's {@linkplain Builder#namespace namespace}; seen before → 401 {@code
  *       WEBHOOK_SIGNATURE_INVALID};
  *   <li>duplicate guard: completed key → 200 duplicate; key in progress → 429 {@code
  *       WEBHOOK_DELIVERY_IN_PROGRESS}; else the key is claimed and the handler runs;
@@ -74,6 +78,8 @@ public final class WebhookReceiver<P> {
     public static final Duration DEFAULT_CLAIM_LEASE = Duration.ofMinutes(5);
     /** Default time a completed key answers "duplicate". */
     public static final Duration DEFAULT_COMPLETED_RETENTION = Duration.ofDays(7);
+    /** The longest {@linkplain Builder#namespace namespace} (and scheme name), in characters. */
+    public static final int MAX_NAMESPACE_LENGTH = 64;
     /** {@code Retry-After} sent with 503 when a store could not be reached. */
     public static final Duration UNAVAILABLE_RETRY_AFTER = Duration.ofSeconds(30);
 
@@ -90,6 +96,7 @@ public final class WebhookReceiver<P> {
     private final List<DeliveryPolicy<? super P>> policies;
     private final VerificationListener listener;
     private final WebhookScheme<P> scheme;
+    private final String storePrefix;
 
     private WebhookReceiver(Builder<P> builder) {
         this.secretResolver = builder.secretResolver != null ? builder.secretResolver : request -> List.of();
@@ -104,6 +111,7 @@ public final class WebhookReceiver<P> {
         this.policies = List.copyOf(builder.policies);
         this.listener = builder.listener;
         this.scheme = builder.scheme;
+        this.storePrefix = builder.scheme.name() + ":" + builder.namespace + ":";
     }
 
     /**
@@ -153,7 +161,7 @@ public final class WebhookReceiver<P> {
         try {
             result = evaluate(request);
         } catch (StoreException e) {
-            LOG.warn("Webhook store unavailable; answering 503: {}", e.toString());
+            LOG.warn("Webhook store unavailable; answering 503: {}", LogSafe.text(e));
             result = new ReceiveResult.Rejected<>(Rejection.unavailable(UNAVAILABLE_RETRY_AFTER));
         }
         notifyListener(result);
@@ -180,7 +188,7 @@ public final class WebhookReceiver<P> {
         if (!delivery.markFinished()) {
             LOG.debug(
                     "Webhook delivery {} was finished before; ignoring its finish with status {}",
-                    delivery.idempotencyKey(),
+                    LogSafe.text(delivery.idempotencyKey()),
                     status);
             return Finish.ALREADY_FINISHED;
         }
@@ -188,21 +196,26 @@ public final class WebhookReceiver<P> {
         try {
             if (status >= 200 && status < 300) {
                 boolean completed = idempotencyStore.complete(
-                        delivery.idempotencyKey(), delivery.claimToken(), clock.instant(), completedRetention);
+                        storeKey(delivery.idempotencyKey()),
+                        delivery.claimToken(),
+                        clock.instant(),
+                        completedRetention);
                 finish = completed ? Finish.COMPLETED : Finish.EXPIRED;
                 if (!completed) {
                     LOG.warn(
                             "Webhook claim for idempotency key {} had expired before the handler finished; "
                                     + "consider a longer claim lease",
-                            delivery.idempotencyKey());
+                            LogSafe.text(delivery.idempotencyKey()));
                 }
             } else {
-                idempotencyStore.release(delivery.idempotencyKey(), delivery.claimToken());
+                idempotencyStore.release(storeKey(delivery.idempotencyKey()), delivery.claimToken());
                 finish = Finish.RELEASED;
             }
         } catch (StoreException e) {
             LOG.warn(
-                    "Could not record the outcome of webhook delivery {}: {}", delivery.idempotencyKey(), e.toString());
+                    "Could not record the outcome of webhook delivery {}: {}",
+                    LogSafe.text(delivery.idempotencyKey()),
+                    LogSafe.text(e));
             finish = Finish.NOT_RECORDED;
         }
         boolean completed = finish == Finish.COMPLETED;
@@ -221,13 +234,21 @@ public final class WebhookReceiver<P> {
     }
 
     private ReceiveResult<P> evaluate(InboundRequest request) {
-        // 1. Size and type, before reading anything.
+        // 1. Method, size, type and encoding, before reading anything.
+        String method = request.method();
+        if (method != null && !method.equals("POST")) {
+            return reject(Rejection.methodNotAllowed());
+        }
         Long declaredLength = declaredLength(request);
         if (declaredLength != null && declaredLength > maxBodyBytes) {
             return reject(tooLarge());
         }
         if (!isJson(single(request, WebhookHeaders.CONTENT_TYPE))) {
             return reject(Rejection.validation(415, "Content-Type must be application/json."));
+        }
+        if (!isIdentityEncoded(request.headers(WebhookHeaders.CONTENT_ENCODING))) {
+            return reject(Rejection.validation(
+                    415, "Content-Encoding must be identity: the signature covers the body as sent, uncompressed."));
         }
         byte[] body;
         try {
@@ -271,6 +292,17 @@ public final class WebhookReceiver<P> {
                                     + " printable ASCII characters)"))));
         }
 
+        Instant occurredAt = scheme.occurredAt(payload);
+        if (occurredAt != null && occurredAt.isBefore(now.minus(completedRetention))) {
+            return reject(Rejection.invalidPayload(
+                    scheme.name(),
+                    List.of(new Violation(
+                            "occurred_at",
+                            "is older than the receiver's duplicate-guard retention of "
+                                    + completedRetention.toSeconds()
+                                    + " seconds: a replay could not be told apart from a new delivery"))));
+        }
+
         // 4. Receiver policies, on the scheme's payload.
         for (DeliveryPolicy<? super P> policy : policies) {
             Rejection rejection = policy.check(payload, now);
@@ -279,14 +311,37 @@ public final class WebhookReceiver<P> {
             }
         }
 
-        // 5. Replay: record the replay id for as long as its timestamp could be accepted.
-        if (!replayStore.recordIfAbsent(valid.replayId(), now, now.plus(timestampTolerance.multipliedBy(2)))) {
+        // 5. Replay and 6. duplicate guard, in the scheme's order.
+        if (scheme.duplicateGuardFirst()) {
+            Claim claim = idempotencyStore.claim(storeKey(idempotencyKey), now, claimLease);
+            if (claim.state() == Claim.State.CLAIMED && !recordReplayId(valid, now)) {
+                idempotencyStore.release(storeKey(idempotencyKey), Objects.requireNonNull(claim.token()));
+                safely(() -> listener.onReplayed(valid.replayId()));
+                return reject(Rejection.signatureInvalid("This nonce was used before."));
+            }
+            return claimed(claim, now, payload, body, valid, idempotencyKey);
+        }
+        if (!recordReplayId(valid, now)) {
             safely(() -> listener.onReplayed(valid.replayId()));
             return reject(Rejection.signatureInvalid("This nonce was used before."));
         }
+        return claimed(
+                idempotencyStore.claim(storeKey(idempotencyKey), now, claimLease),
+                now,
+                payload,
+                body,
+                valid,
+                idempotencyKey);
+    }
 
-        // 6. Duplicate guard.
-        Claim claim = idempotencyStore.claim(idempotencyKey, now, claimLease);
+    /** Records the replay id for as long as its timestamp could be accepted; false if it was seen. */
+    private boolean recordReplayId(SignatureCheck.Valid valid, Instant now) {
+        return replayStore.recordIfAbsent(
+                storeKey(valid.replayId()), now, now.plus(timestampTolerance.multipliedBy(2)));
+    }
+
+    private ReceiveResult<P> claimed(
+            Claim claim, Instant now, P payload, byte[] body, SignatureCheck.Valid valid, String idempotencyKey) {
         switch (claim.state()) {
             case COMPLETED:
                 return new ReceiveResult.Duplicate<>(idempotencyKey);
@@ -307,6 +362,14 @@ public final class WebhookReceiver<P> {
                         scheme.attempt(payload),
                         Objects.requireNonNull(claim.token())));
         }
+    }
+
+    /**
+     * The key as stores see it: {@code <scheme>:<namespace>:<key>}, so that receivers of different
+     * schemes or namespaces sharing a store never answer each other's nonces or keys.
+     */
+    private String storeKey(String key) {
+        return storePrefix + key;
     }
 
     private Rejection tooLarge() {
@@ -336,6 +399,19 @@ public final class WebhookReceiver<P> {
         return Long.parseLong(value);
     }
 
+    /** True when no header or only {@code identity} codings are declared. */
+    private static boolean isIdentityEncoded(List<String> contentEncodings) {
+        for (String header : contentEncodings) {
+            for (String coding : header.split(",", -1)) {
+                String name = coding.strip();
+                if (!name.isEmpty() && !name.equalsIgnoreCase("identity")) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
     static boolean isJson(@Nullable String contentType) {
         if (contentType == null) {
             return false;
@@ -357,7 +433,10 @@ public final class WebhookReceiver<P> {
     private ReceiveResult<P> reject(Rejection rejection) {
         if (LOG.isDebugEnabled()) {
             LOG.debug(
-                    "Rejected webhook delivery: {} {} ({})", rejection.status(), rejection.code(), rejection.detail());
+                    "Rejected webhook delivery: {} {} ({})",
+                    rejection.status(),
+                    rejection.code(),
+                    LogSafe.text(rejection.detail()));
         }
         return new ReceiveResult.Rejected<>(rejection);
     }
@@ -423,6 +502,7 @@ public final class WebhookReceiver<P> {
         private final List<DeliveryPolicy<? super P>> policies = new ArrayList<>();
         private VerificationListener listener = VerificationListener.NONE;
         private final WebhookScheme<P> scheme;
+        private String namespace = "";
 
         private Builder(WebhookScheme<P> scheme) {
             this.scheme = scheme;
@@ -536,6 +616,26 @@ public final class WebhookReceiver<P> {
             return this;
         }
 
+        /**
+         * The endpoint or tenant this receiver serves, kept apart from every other in shared stores:
+         * nonces and idempotency keys are stored as {@code <scheme>:<namespace>:<key>}, so two
+         * receivers that share a store but not a namespace (or a scheme) never answer each other's
+         * deliveries "duplicate" or "nonce used before". Set a different one for each endpoint with its
+         * own secret. Default: empty.
+         *
+         * @throws IllegalArgumentException if longer than {@value #MAX_NAMESPACE_LENGTH} characters or
+         *     not made of {@code A-Z a-z 0-9 . _ -}
+         */
+        public Builder<P> namespace(String namespace) {
+            Objects.requireNonNull(namespace, "namespace");
+            if (namespace.length() > MAX_NAMESPACE_LENGTH || !isNameLike(namespace)) {
+                throw new IllegalArgumentException(
+                        "namespace must be at most " + MAX_NAMESPACE_LENGTH + " characters of A-Z a-z 0-9 . _ -");
+            }
+            this.namespace = namespace;
+            return this;
+        }
+
         /** Notified of every outcome. Default: none. */
         public Builder<P> listener(VerificationListener listener) {
             this.listener = Objects.requireNonNull(listener, "listener");
@@ -548,6 +648,11 @@ public final class WebhookReceiver<P> {
          *     that holds its own keys
          */
         public WebhookReceiver<P> build() {
+            String name = scheme.name();
+            if (name == null || name.isEmpty() || name.length() > MAX_NAMESPACE_LENGTH || !isNameLike(name)) {
+                throw new IllegalStateException("the scheme's name must be 1 to " + MAX_NAMESPACE_LENGTH
+                        + " characters of A-Z a-z 0-9 . _ -: it prefixes the keys the receiver stores");
+            }
             if (secretResolver == null && scheme.usesReceiverSecrets()) {
                 throw new IllegalStateException("secrets or a secretResolver are required");
             }
@@ -556,6 +661,22 @@ public final class WebhookReceiver<P> {
                         + " scheme holds its own keys: set them on the scheme, not secrets on the receiver");
             }
             return new WebhookReceiver<>(this);
+        }
+
+        private static boolean isNameLike(String value) {
+            for (int i = 0; i < value.length(); i++) {
+                char c = value.charAt(i);
+                boolean ok = (c >= 'a' && c <= 'z')
+                        || (c >= 'A' && c <= 'Z')
+                        || (c >= '0' && c <= '9')
+                        || c == '.'
+                        || c == '_'
+                        || c == '-';
+                if (!ok) {
+                    return false;
+                }
+            }
+            return true;
         }
 
         private static Duration positive(Duration value, String name) {

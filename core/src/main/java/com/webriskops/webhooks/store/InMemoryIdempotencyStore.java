@@ -13,11 +13,19 @@ import java.util.concurrent.ConcurrentHashMap;
  * An {@link IdempotencyStore} in this JVM's memory, for a single instance or for tests. Thread-safe.
  *
  * <p>Bounded like {@link InMemoryReplayStore}: when full of unexpired entries it refuses new keys
- * with a {@link StoreException} instead of forgetting completed ones.
+ * with a {@link StoreException} (the receiver answers 503) instead of forgetting completed ones.
+ *
+ * <p>Bounds and retention fit together: a completed key is held for the receiver's {@linkplain
+ * com.webriskops.webhooks.receiver.WebhookReceiver.Builder#completedRetention retention} (7 days by
+ * default), so the store must hold every key completed within that time. The default capacity of
+ * {@value #DEFAULT_CAPACITY} keys holds 7 days at up to 1.65 deliveries per second (about 142,000 a
+ * day), in the order of 250 MB of heap when full with keys of about 60 characters. For more, pass a
+ * larger capacity, shorten the retention (capacity ÷ retention in seconds = sustained deliveries per
+ * second), or use a database store.
  */
 public final class InMemoryIdempotencyStore implements IdempotencyStore {
-    /** Default most keys held. */
-    public static final int DEFAULT_CAPACITY = 100_000;
+    /** Default most keys held: 7 days of completed keys at 1.65 deliveries per second. */
+    public static final int DEFAULT_CAPACITY = 1_000_000;
 
     /** A key's state: claimed under {@code token} until {@code expiresAt}, or completed (token null). */
     private record Entry(@Nullable String token, Instant expiresAt) {

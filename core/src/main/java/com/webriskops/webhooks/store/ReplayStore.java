@@ -13,7 +13,8 @@ public interface ReplayStore {
     /**
      * Records {@code nonce} until {@code expiresAt}, unless it is already recorded and not expired.
      *
-     * @param nonce a well-formed nonce (at most 128 ASCII characters)
+     * @param nonce a well-formed nonce as the receiver stores it: namespaced, {@code <scheme>:<namespace>:<nonce>},
+     *     at most 512 ASCII characters
      * @param now the current time; entries that expired before it count as absent
      * @param expiresAt when the entry may be forgotten, after {@code now}
      * @return true if the nonce was not seen before (the delivery is fresh), false if it was (a replay)

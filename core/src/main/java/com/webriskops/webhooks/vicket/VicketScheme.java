@@ -20,8 +20,12 @@ import java.util.Objects;
  * body (parsed leniently about spaces, strictly otherwise; one matching {@code v1} of up to 8 is
  * enough during a rotation), the {@link VicketWebhook} envelope, the body's {@code id} as the
  * duplicate-guard key. {@code t} must be within the receiver's timestamp tolerance (300 s by default,
- * both ways). Vicket sends no nonce, so the replay id is {@code vicket.<t>.<SHA-256 of the body>}:
- * unique to the signed message, recorded for the tolerance window. Vicket numbers no attempts: {@link
+ * both ways) and canonical (digits, no leading zero). Vicket sends no nonce, so the replay id is {@code
+ * vicket.<t>.<SHA-256 of the body>}: unique to the signed message, recorded for the tolerance window.
+ * As {@code t} is not signed, a captured body could be resent with a fresh {@code t}: the duplicate
+ * guard on {@code id} stops it while the key is retained, and a body whose signed {@code occurred_at}
+ * is older than that retention is refused (422). A completed {@code id} answers 200 duplicate, even to
+ * a byte-identical resend. Vicket numbers no attempts: {@link
  * com.webriskops.webhooks.receiver.VerifiedDelivery#attempt()} is 0. Immutable and thread-safe.
  *
  * <pre>{@code
@@ -83,6 +87,21 @@ public final class VicketScheme implements WebhookScheme<VicketWebhook> {
     @Override
     public PayloadCheck<VicketWebhook> readPayload(InboundRequest request, byte[] body) {
         return PayloadCheck.read(body, VicketWebhook.class);
+    }
+
+    /** The body's signed {@code occurred_at}. */
+    @Override
+    public Instant occurredAt(VicketWebhook payload) {
+        return payload.occurredAt();
+    }
+
+    /**
+     * True: Vicket's documents make the body's {@code id} the handle of its at-least-once delivery, so a
+     * byte-identical resend of a completed delivery is answered duplicate whatever the second.
+     */
+    @Override
+    public boolean duplicateGuardFirst() {
+        return true;
     }
 
     /** The body's {@code id}. */

@@ -18,15 +18,16 @@ import java.util.Objects;
  *
  * <p>Parsing is lenient about spaces and tabs around the comma-separated parts and around {@code =},
  * and strict about everything else: the first part is exactly {@code hmac-sha256}; then exactly one
- * {@code t} of 1 to 12 digits and 1 to {@value #MAX_SIGNATURES} {@code v1} values of 64 hex digits
+ * {@code t} of 1 to 12 digits without a leading zero and 1 to {@value #MAX_SIGNATURES} {@code v1} values of 64 hex digits
  * (either case), in any order; any other part, an empty part or a header longer than {@value
  * #MAX_HEADER_LENGTH} characters makes the header malformed. During a secret rotation several {@code
  * v1} values may be sent and several secrets held; one match is enough. Digests are compared in
  * constant time.
  *
  * <p>Note that {@code t} is not covered by the HMAC (Vicket signs the body only): the timestamp window
- * and replay guard stop a verbatim replay, and a replay with a fresh {@code t} is stopped by the
- * duplicate guard on the body's {@code id}.
+ * and replay guard stop a verbatim replay, and a replay with a fresh (canonical) {@code t} is stopped
+ * by the duplicate guard on the body's {@code id} while it is retained; a body whose signed {@code
+ * occurred_at} is older than that retention is refused by the receiver.
  *
  * <p>Stateless and thread-safe. The public way to sign is {@link VicketScheme#sign}; to verify, a
  * receiver built with {@link VicketScheme}.
@@ -141,7 +142,10 @@ final class VicketSignatures {
             String key = ows(part.substring(0, equals));
             String value = ows(part.substring(equals + 1));
             if (key.equals("t")) {
-                if (timestamp != null || !WebhookProtocol.isValidTimestamp(value)) {
+                // Canonical only: "0<t>" names the same second with other bytes, so a replay id.
+                if (timestamp != null
+                        || !WebhookProtocol.isValidTimestamp(value)
+                        || (value.length() > 1 && value.charAt(0) == '0')) {
                     return null;
                 }
                 timestamp = value;

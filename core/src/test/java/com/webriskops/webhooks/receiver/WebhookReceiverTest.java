@@ -15,6 +15,7 @@ import com.webriskops.webhooks.signing.WebhookSecret;
 import com.webriskops.webhooks.store.Claim;
 import com.webriskops.webhooks.store.IdempotencyStore;
 import com.webriskops.webhooks.store.InMemoryIdempotencyStore;
+import com.webriskops.webhooks.store.InMemoryReplayStore;
 import com.webriskops.webhooks.testing.MutableClock;
 import com.webriskops.webhooks.testing.TestDeliveries;
 import java.io.InputStream;
@@ -37,6 +38,9 @@ import org.junit.jupiter.api.Test;
 
 /** Pipeline behaviour beyond the conformance suite: bounds, stores, listener, builder. */
 class WebhookReceiverTest {
+    /** How the default receiver's keys are stored: under its scheme's name and the empty namespace. */
+    private static final String STORED = "ticket-export.webhook.v1::";
+
     private final MutableClock clock = new MutableClock(NOW);
 
     private WebhookReceiver.Builder<TicketExportWebhook> receiver() {
@@ -91,6 +95,35 @@ class WebhookReceiverTest {
 
         assertThat(rejection.status()).isEqualTo(413);
         assertThat(read.get()).isEqualTo(1025);
+    }
+
+    @Test
+    void anyMethodButPostIsAnswered405WithAllowPostBeforeTheBodyIsRead() {
+        WebhookReceiver<TicketExportWebhook> receiver = receiver().build();
+        TestDeliveries.Request valid = delivery().build();
+        for (String method : List.of("GET", "PUT", "HEAD", "post")) {
+            InboundRequest request = new InboundRequest() {
+                @Override
+                public List<String> headers(String name) {
+                    return valid.headers().getOrDefault(name, List.of());
+                }
+
+                @Override
+                public InputStream body() {
+                    throw new AssertionError("the body must not be read");
+                }
+
+                @Override
+                public String method() {
+                    return method;
+                }
+            };
+
+            HttpAnswer answer = receiver.receive(request).answer();
+
+            assertThat(answer.status()).as(method).isEqualTo(405);
+            assertThat(answer.headers()).as(method).containsEntry("Allow", "POST");
+        }
     }
 
     @Test
@@ -167,6 +200,61 @@ class WebhookReceiverTest {
     }
 
     @Test
+    void requestDataNeverForgesLogLines() throws Exception {
+        WebhookReceiver<TicketExportWebhook> receiver =
+                receiver().secretResolver(request -> List.of()).build();
+        TestDeliveries.Request request = delivery().build();
+        java.io.ByteArrayOutputStream captured = new java.io.ByteArrayOutputStream();
+        java.io.PrintStream original = System.err;
+        System.setErr(new java.io.PrintStream(captured, true, java.nio.charset.StandardCharsets.UTF_8));
+        try {
+            receiver.receive(
+                    InboundRequest.of(request.headers(), request.body(), "/webhooks/a\r\n[main] WARN forged line"));
+        } finally {
+            System.setErr(original);
+        }
+
+        String log = captured.toString(java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(log).contains("No webhook secret is configured for path /webhooks/a\\r\\n[main] WARN forged line");
+        assertThat(log.lines()).noneMatch(line -> line.startsWith("[main] WARN forged"));
+    }
+
+    @Test
+    void receiversSharingStoresKeepTheirNamespacesApart() {
+        InMemoryReplayStore nonces = new InMemoryReplayStore();
+        InMemoryIdempotencyStore keys = new InMemoryIdempotencyStore();
+        WebhookReceiver<TicketExportWebhook> tenantA = receiver()
+                .replayStore(nonces)
+                .idempotencyStore(keys)
+                .namespace("tenant-a")
+                .build();
+        WebhookReceiver<TicketExportWebhook> tenantB = receiver()
+                .replayStore(nonces)
+                .idempotencyStore(keys)
+                .namespace("tenant-b")
+                .build();
+        TestDeliveries.Request request =
+                delivery().idempotencyKey("shared-key").nonce("shared-nonce").build();
+
+        VerifiedDelivery<TicketExportWebhook> a = accept(tenantA, request);
+        assertThat(tenantA.finish(a, 200)).isEqualTo(WebhookReceiver.Finish.COMPLETED);
+        VerifiedDelivery<TicketExportWebhook> b = accept(tenantB, request);
+        assertThat(tenantB.finish(b, 200)).isEqualTo(WebhookReceiver.Finish.COMPLETED);
+
+        assertThat(rejection(tenantA.receive(InboundRequest.of(request.headers(), request.body())))
+                        .detail())
+                .contains("nonce was used before");
+        assertThat(keys.claim("ticket-export.webhook.v1:tenant-a:shared-key", clock.instant(), Duration.ofSeconds(1))
+                        .state())
+                .isEqualTo(Claim.State.COMPLETED);
+        assertThat(keys.claim("shared-key", clock.instant(), Duration.ofSeconds(1))
+                        .state())
+                .isEqualTo(Claim.State.CLAIMED);
+        assertThatThrownBy(() -> receiver().namespace("tenant:a")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> receiver().namespace("t".repeat(65))).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void finishCompletesOn2xxAndReleasesOtherwise() {
         InMemoryIdempotencyStore keys = new InMemoryIdempotencyStore();
         WebhookReceiver<TicketExportWebhook> receiver =
@@ -175,13 +263,15 @@ class WebhookReceiverTest {
         VerifiedDelivery<TicketExportWebhook> failed =
                 accept(receiver, delivery().idempotencyKey("k1").build());
         assertThat(receiver.finish(failed, 502)).isEqualTo(WebhookReceiver.Finish.RELEASED);
-        assertThat(keys.claim("k1", clock.instant(), Duration.ofSeconds(1)).state())
+        assertThat(keys.claim(STORED + "k1", clock.instant(), Duration.ofSeconds(1))
+                        .state())
                 .isEqualTo(Claim.State.CLAIMED);
 
         VerifiedDelivery<TicketExportWebhook> done =
                 accept(receiver, delivery().idempotencyKey("k2").build());
         assertThat(receiver.finish(done, 204)).isEqualTo(WebhookReceiver.Finish.COMPLETED);
-        assertThat(keys.claim("k2", clock.instant(), Duration.ofSeconds(1)).state())
+        assertThat(keys.claim(STORED + "k2", clock.instant(), Duration.ofSeconds(1))
+                        .state())
                 .isEqualTo(Claim.State.COMPLETED);
     }
 

@@ -28,6 +28,37 @@ class InMemoryStoresTest {
     }
 
     @Test
+    void defaultIdempotencyStoreHoldsSevenDaysOfCompletedKeysAtOneDeliveryPerSecond() {
+        InMemoryIdempotencyStore store = new InMemoryIdempotencyStore();
+        Duration retention = Duration.ofDays(7);
+        long seconds = retention.toSeconds();
+
+        for (long i = 0; i < seconds; i++) {
+            Instant now = T0.plusSeconds(i);
+            Claim claim = store.claim("key-" + i, now, LEASE);
+            assertThat(claim.state()).isEqualTo(Claim.State.CLAIMED);
+            assertThat(store.complete("key-" + i, claim.token(), now, retention))
+                    .isTrue();
+        }
+
+        assertThat(store.claim("key-0", T0.plusSeconds(seconds - 1), LEASE).state())
+                .isEqualTo(Claim.State.COMPLETED);
+        assertThat(store.claim("key-next", T0.plusSeconds(seconds - 1), LEASE).state())
+                .isEqualTo(Claim.State.CLAIMED);
+    }
+
+    @Test
+    void defaultReplayStoreHoldsTenMinutesOfNoncesAtOneHundredDeliveriesPerSecond() {
+        InMemoryReplayStore store = new InMemoryReplayStore();
+
+        for (int i = 0; i < 600 * 100; i++) {
+            Instant now = T0.plusMillis(i * 10L);
+            assertThat(store.recordIfAbsent("nonce-" + i, now, now.plusSeconds(600)))
+                    .isTrue();
+        }
+    }
+
+    @Test
     void nonceIsFreshOnceUntilItExpires() {
         InMemoryReplayStore store = new InMemoryReplayStore();
 

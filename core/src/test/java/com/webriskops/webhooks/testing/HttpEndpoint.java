@@ -35,9 +35,19 @@ public final class HttpEndpoint implements ReceiverHarness.Endpoint {
 
     @Override
     public ReceiverHarness.Response post(Map<String, List<String>> headers, byte[] body) throws Exception {
+        return send("POST", headers, body);
+    }
+
+    /** Sends one request with {@code method} (a body only when it is not empty) and returns the answer. */
+    public ReceiverHarness.Response send(String method, Map<String, List<String>> headers, byte[] body)
+            throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(uri)
                 .timeout(Duration.ofSeconds(30))
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body));
+                .method(
+                        method,
+                        body.length == 0
+                                ? HttpRequest.BodyPublishers.noBody()
+                                : HttpRequest.BodyPublishers.ofByteArray(body));
         headers.forEach((name, values) -> values.forEach(value -> request.header(name, value)));
         HttpResponse<byte[]> response = CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
         Map<String, List<String>> lowerCased = new TreeMap<>();

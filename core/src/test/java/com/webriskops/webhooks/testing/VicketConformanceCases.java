@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.webriskops.webhooks.testing.ReceiverHarness.Endpoint;
 import com.webriskops.webhooks.testing.ReceiverHarness.Response;
 import com.webriskops.webhooks.vicket.VicketScheme;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,6 +33,56 @@ public abstract class VicketConformanceCases extends ConformanceCases {
         Response replay = post(endpoint, new TestDeliveries.Request(headers, request.body()));
 
         assertDuplicate(replay);
+        assertThat(handler.calls()).isEqualTo(1);
+    }
+
+    @Test
+    void timestampWithALeadingZeroIsMalformed() throws Exception {
+        Endpoint endpoint = start();
+        TestDeliveries.Request request = delivery().id("evt-zero-padded").build();
+        assertThat(post(endpoint, request).status()).isEqualTo(200);
+
+        String padded =
+                VicketDeliveries.signature(request).replace("t=" + NOW.getEpochSecond(), "t=0" + NOW.getEpochSecond());
+        Map<String, List<String>> headers = new LinkedHashMap<>(request.headers());
+        headers.put(VicketScheme.SIGNATURE_HEADER, List.of(padded));
+        Response replay = post(endpoint, new TestDeliveries.Request(headers, request.body()));
+
+        assertProblem(replay, 401, "WEBHOOK_SIGNATURE_INVALID");
+        assertThat(handler.calls()).isEqualTo(1);
+    }
+
+    @Test
+    void eventOlderThanTheDuplicateGuardsRetentionIsRefused() throws Exception {
+        Endpoint endpoint =
+                start(receiver().completedRetention(Duration.ofDays(7)).build());
+        String eightDaysAgo = NOW.minus(Duration.ofDays(8)).toString();
+        String sixDaysAgo = NOW.minus(Duration.ofDays(6)).toString();
+
+        Response old = post(
+                endpoint,
+                delivery()
+                        .editJson(json -> json.put("occurred_at", eightDaysAgo))
+                        .build());
+        Response recent = post(
+                endpoint,
+                delivery().editJson(json -> json.put("occurred_at", sixDaysAgo)).build());
+
+        assertProblem(old, 422, "WEBHOOK_VALIDATION_FAILED");
+        assertThat(violationFields(old)).containsExactly("occurred_at");
+        assertThat(recent.status()).isEqualTo(200);
+        assertThat(handler.calls()).isEqualTo(1);
+    }
+
+    @Test
+    void byteIdenticalResendOfACompletedDeliveryAnswersDuplicate() throws Exception {
+        Endpoint endpoint = start();
+        TestDeliveries.Request request = delivery().id("evt-resent").build();
+
+        assertThat(post(endpoint, request).status()).isEqualTo(200);
+        Response resend = post(endpoint, request);
+
+        assertDuplicate(resend);
         assertThat(handler.calls()).isEqualTo(1);
     }
 }

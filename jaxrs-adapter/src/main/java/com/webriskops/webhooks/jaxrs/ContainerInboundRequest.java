@@ -31,6 +31,11 @@ final class ContainerInboundRequest implements InboundRequest {
     }
 
     @Override
+    public String method() {
+        return context.getMethod();
+    }
+
+    @Override
     public InputStream body() {
         return context.getEntityStream();
     }

@@ -83,12 +83,12 @@ final class StoreSql {
                 break;
             case H2:
             default:
-                this.recordNonce = "MERGE INTO " + nonces + " t USING (VALUES (CAST(:nonce AS VARCHAR(128)),"
+                this.recordNonce = "MERGE INTO " + nonces + " t USING (VALUES (CAST(:nonce AS VARCHAR(512)),"
                         + " CAST(:expiresAtMs AS BIGINT))) s(nonce, expires_at_ms) ON t.nonce = s.nonce"
                         + " WHEN MATCHED AND t.expires_at_ms <= :nowMs THEN UPDATE SET expires_at_ms = s.expires_at_ms"
                         + " WHEN NOT MATCHED THEN INSERT (nonce, expires_at_ms) VALUES (s.nonce, s.expires_at_ms)";
                 this.claim = "SELECT token, expires_at_ms FROM FINAL TABLE (MERGE INTO " + keys + " t USING (VALUES"
-                        + " (CAST(:key AS VARCHAR(255)), CAST(:token AS VARCHAR(36)), CAST(:leaseEndMs AS BIGINT)))"
+                        + " (CAST(:key AS VARCHAR(512)), CAST(:token AS VARCHAR(36)), CAST(:leaseEndMs AS BIGINT)))"
                         + " s(idem_key, token, expires_at_ms) ON t.idem_key = s.idem_key"
                         + " WHEN MATCHED THEN UPDATE SET"
                         + " token = CASE WHEN t.expires_at_ms <= :nowMs THEN s.token ELSE t.token END,"

@@ -82,6 +82,46 @@ abstract class StoreContractTest implements ResponseStoreContract {
     }
 
     @Test
+    void keepsLongNamespacedKeysApart() {
+        String prefix = "s".repeat(64) + ":" + "n".repeat(64) + ":";
+        String nonce = prefix + unique("nonce") + "x".repeat(128 - 42);
+        assertThat(nonce.length()).isEqualTo(258);
+        assertThat(replayStore().recordIfAbsent(nonce, NOW, NOW.plusSeconds(600)))
+                .isTrue();
+        assertThat(replayStore().recordIfAbsent(nonce, NOW, NOW.plusSeconds(600)))
+                .isFalse();
+        assertThat(replayStore().recordIfAbsent(nonce.substring(0, 257) + "y", NOW, NOW.plusSeconds(600)))
+                .isTrue();
+
+        String key = prefix + unique("key") + "k".repeat(255 - 40);
+        assertThat(key.length()).isEqualTo(385);
+        assertThat(idempotencyStore().claim(key, NOW, LEASE).state()).isEqualTo(Claim.State.CLAIMED);
+        assertThat(idempotencyStore().claim(key, NOW, LEASE).state()).isEqualTo(Claim.State.IN_PROGRESS);
+        assertThat(idempotencyStore()
+                        .claim(key.substring(0, 384) + "z", NOW, LEASE)
+                        .state())
+                .isEqualTo(Claim.State.CLAIMED);
+    }
+
+    @Test
+    void keepsKeysThatDifferOnlyByTrailingSpacesApart() {
+        String nonce = unique("nonce");
+        assertThat(replayStore().recordIfAbsent(nonce, NOW, NOW.plusSeconds(600)))
+                .isTrue();
+        assertThat(replayStore().recordIfAbsent(nonce + " ", NOW, NOW.plusSeconds(600)))
+                .isTrue();
+        assertThat(replayStore().recordIfAbsent(nonce + "  ", NOW, NOW.plusSeconds(600)))
+                .isTrue();
+
+        String key = unique("key");
+        Claim first = idempotencyStore().claim(key, NOW, LEASE);
+        assertThat(idempotencyStore().complete(key, first.token(), NOW, RETENTION))
+                .isTrue();
+        assertThat(idempotencyStore().claim(key + " ", NOW, LEASE).state()).isEqualTo(Claim.State.CLAIMED);
+        assertThat(idempotencyStore().claim(key, NOW, LEASE).state()).isEqualTo(Claim.State.COMPLETED);
+    }
+
+    @Test
     void claimsANewKeyAndAnswersInProgressWithTheLeaseEnd() {
         String key = unique("key");
         Claim first = idempotencyStore().claim(key, NOW, LEASE);

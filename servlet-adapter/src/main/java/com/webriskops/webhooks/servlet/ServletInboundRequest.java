@@ -8,7 +8,7 @@ import java.util.Collections;
 import java.util.Enumeration;
 import java.util.List;
 
-/** A servlet request as the pipeline sees it: its headers, its entity stream and its URI. */
+/** A servlet request as the pipeline sees it: its headers, its method, its entity stream and its routed path. */
 final class ServletInboundRequest implements InboundRequest {
     private final HttpServletRequest request;
 
@@ -28,7 +28,18 @@ final class ServletInboundRequest implements InboundRequest {
     }
 
     @Override
+    public String method() {
+        return request.getMethod();
+    }
+
+    /**
+     * The path the container routed the request with: context path, servlet path and path info,
+     * normalised and decoded, without {@code ;} parameters (not the raw request URI, which a resolver
+     * could be led astray by with {@code ..} segments or parameters).
+     */
+    @Override
     public String path() {
-        return request.getRequestURI();
+        String pathInfo = request.getPathInfo();
+        return request.getContextPath() + request.getServletPath() + (pathInfo == null ? "" : pathInfo);
     }
 }

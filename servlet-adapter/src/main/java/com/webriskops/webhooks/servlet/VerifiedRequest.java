@@ -21,7 +21,8 @@ import java.nio.charset.UnsupportedCharsetException;
 /**
  * The request the application sees after a delivery was verified: its entity is the exact bytes the
  * pipeline verified, and every call to {@link #getInputStream()} or {@link #getReader()} starts a fresh
- * stream over them, in any order and any number of times.
+ * stream over them, in any order and any number of times. The reader decodes them as UTF-8 whatever
+ * the unsigned {@code charset} of the {@code Content-Type} says.
  */
 final class VerifiedRequest extends HttpServletRequestWrapper {
     private final byte[] body;
@@ -56,10 +57,14 @@ final class VerifiedRequest extends HttpServletRequestWrapper {
         return body.length;
     }
 
+    /**
+     * UTF-8, the protocol's encoding, unless the application chose another with {@link
+     * #setCharacterEncoding}: the {@code charset} of the request's {@code Content-Type} is not signed,
+     * so it must not change what the application reads.
+     */
     @Override
-    @Nullable
     public String getCharacterEncoding() {
-        return characterEncoding != null ? characterEncoding : super.getCharacterEncoding();
+        return characterEncoding != null ? characterEncoding : StandardCharsets.UTF_8.name();
     }
 
     /**
@@ -108,8 +113,7 @@ final class VerifiedRequest extends HttpServletRequestWrapper {
     }
 
     private Charset charset() throws UnsupportedEncodingException {
-        String name = getCharacterEncoding();
-        return name == null ? StandardCharsets.UTF_8 : lookUp(name);
+        return characterEncoding == null ? StandardCharsets.UTF_8 : lookUp(characterEncoding);
     }
 
     private static Charset lookUp(String name) throws UnsupportedEncodingException {

@@ -13,6 +13,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.Objects;
+import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -27,8 +28,8 @@ import org.slf4j.LoggerFactory;
  * and does not call the rest of the chain. For an accepted one it calls the chain with a request whose
  * {@link HttpServletRequest#getInputStream()} and {@link HttpServletRequest#getReader()} return the
  * exact verified bytes, each call a fresh stream, any number of times and in any order (unlike a plain
- * request, calling one does not make the other throw); the reader decodes with the request's character
- * encoding, UTF-8 when none is declared. The {@link VerifiedDelivery} is the request attribute {@link
+ * request, calling one does not make the other throw); the reader decodes as UTF-8, the protocol's
+ * encoding, whatever the unsigned {@code charset} parameter of the {@code Content-Type} says. The {@link VerifiedDelivery} is the request attribute {@link
  * VerifiedDelivery#ATTRIBUTE}. Once the application has answered, the delivery's idempotency key is
  * completed when the response status is 2xx and released otherwise or when the chain throws, so the
  * sender's retry can succeed. For an asynchronous request the decision is made when it completes
@@ -54,8 +55,10 @@ import org.slf4j.LoggerFactory;
  * #INIT_MAX_BODY_BYTES} override the receiver's defaults (300 seconds, 1 MiB). Secrets are never
  * written in the file.
  *
- * <p>Requests that already carry a {@link VerifiedDelivery} attribute (an async, error or forward
- * dispatch of a verified request, or a second mapping of this filter) pass through unchanged.
+ * <p>A request this filter instance has verified already (an async, error or forward dispatch of it, or
+ * a second mapping of this filter) passes through unchanged. A delivery verified by another instance
+ * (a second filter with its own receiver and secret, mapped to a narrower path) is verified again by
+ * this one: a delivery counts as verified only for the receiver that verified it.
  *
  * <p>Thread-safe once initialised: one instance serves all requests.
  */
@@ -70,6 +73,15 @@ public final class WebRiskOpsWebhookFilter implements Filter {
     public static final String INIT_MAX_BODY_BYTES = "max-body-bytes";
 
     private static final Logger LOG = LoggerFactory.getLogger(WebRiskOpsWebhookFilter.class);
+
+    private static final AtomicLong INSTANCES = new AtomicLong();
+
+    /**
+     * The request attribute naming the delivery this filter instance verified: a delivery verified by
+     * another filter (another receiver, another secret) is verified again here.
+     */
+    private final String verifiedHere =
+            WebRiskOpsWebhookFilter.class.getName() + ".verified." + INSTANCES.incrementAndGet();
 
     private final InitParams initParams;
     private volatile WebhookReceiver<?> receiver;
@@ -120,7 +132,8 @@ public final class WebRiskOpsWebhookFilter implements Filter {
         if (!(req instanceof HttpServletRequest request) || !(res instanceof HttpServletResponse response)) {
             throw new ServletException("WebRiskOpsWebhookFilter serves HTTP requests only");
         }
-        if (request.getAttribute(VerifiedDelivery.ATTRIBUTE) instanceof VerifiedDelivery<?>) {
+        Object verified = request.getAttribute(VerifiedDelivery.ATTRIBUTE);
+        if (verified != null && verified == request.getAttribute(verifiedHere)) {
             chain.doFilter(request, response);
             return;
         }
@@ -131,7 +144,7 @@ public final class WebRiskOpsWebhookFilter implements Filter {
         verify(current, request, response, chain);
     }
 
-    private static <P> void verify(
+    private <P> void verify(
             WebhookReceiver<P> receiver, HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
         ReceiveResult<P> result = receiver.receive(new ServletInboundRequest(request));
@@ -142,6 +155,7 @@ public final class WebRiskOpsWebhookFilter implements Filter {
         VerifiedDelivery<P> delivery = accepted.delivery();
         VerifiedRequest verified = new VerifiedRequest(request, response, delivery.rawBody());
         verified.setAttribute(VerifiedDelivery.ATTRIBUTE, delivery);
+        verified.setAttribute(verifiedHere, delivery);
         DeliveryOutcome<P> outcome = new DeliveryOutcome<>(receiver, delivery, response);
         try {
             chain.doFilter(verified, response);

@@ -5,6 +5,7 @@ import com.webriskops.webhooks.receiver.VerifiedDelivery;
 import com.webriskops.webhooks.receiver.WebRiskOpsScheme;
 import com.webriskops.webhooks.receiver.WebhookReceiver;
 import com.webriskops.webhooks.signing.WebhookSecret;
+import jakarta.annotation.Nullable;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -75,6 +76,27 @@ public interface WebhookScheme<T> {
      */
     default boolean usesReceiverSecrets() {
         return true;
+    }
+
+    /**
+     * When the payload says its event happened, signed, or null (the default) when it does not say.
+     * The receiver refuses (422) a delivery whose event is older than its duplicate guard's retention:
+     * a replay of it could no longer be told apart from a new delivery.
+     */
+    @Nullable
+    default Instant occurredAt(T payload) {
+        return null;
+    }
+
+    /**
+     * True when the scheme's replay id is derived from the signed message itself rather than from a
+     * sender's nonce, and the idempotency key is the sender's handle for at-least-once delivery
+     * (Vicket): the duplicate guard is then consulted before the replay guard, so a byte-identical
+     * resend of a completed delivery answers 200 duplicate rather than "nonce used before". False (the
+     * default): a reused nonce is refused whatever the key's state.
+     */
+    default boolean duplicateGuardFirst() {
+        return false;
     }
 
     /**

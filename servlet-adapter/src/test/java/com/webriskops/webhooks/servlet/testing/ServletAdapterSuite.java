@@ -12,13 +12,16 @@ import com.webriskops.webhooks.receiver.HttpAnswer;
 import com.webriskops.webhooks.receiver.InboundRequest;
 import com.webriskops.webhooks.receiver.WebhookReceiver;
 import com.webriskops.webhooks.servlet.WebRiskOpsWebhookFilter;
+import com.webriskops.webhooks.signing.WebhookSecret;
 import com.webriskops.webhooks.testing.HttpEndpoint;
 import com.webriskops.webhooks.testing.ReceiverHarness.Response;
 import com.webriskops.webhooks.testing.RecordingHandler;
 import com.webriskops.webhooks.testing.TestDeliveries;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.ZoneOffset;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -93,14 +96,16 @@ public abstract class ServletAdapterSuite {
     }
 
     @Test
-    void readerDecodesWithTheRequestsOwnCharset() throws Exception {
+    void readerDecodesAsUtf8WhateverTheUnsignedCharsetSays() throws Exception {
         TestDeliveries.Request request = multiByteDelivery()
                 .header(WebhookHeaders.CONTENT_TYPE, "application/json; charset=ISO-8859-1")
                 .build();
 
         assertThat(post(WebhookTestApp.PROBE, request).status()).isEqualTo(200);
 
-        assertThat(app.lastProbe().readerText()).isEqualTo(new String(request.body(), StandardCharsets.ISO_8859_1));
+        assertThat(app.lastProbe().readerText())
+                .isEqualTo(new String(request.body(), StandardCharsets.UTF_8))
+                .contains(TITLE);
         assertThat(app.lastProbe().streamBytes()).isEqualTo(request.body());
     }
 
@@ -171,6 +176,76 @@ public abstract class ServletAdapterSuite {
 
         assertThat(retry.status()).isGreaterThanOrEqualTo(500);
         assertThat(handler.calls()).isEqualTo(2);
+    }
+
+    @Test
+    void anyMethodButPostOnAGuardedPathIsAnswered405WithAllowPost() throws Exception {
+        TestDeliveries.Request request = delivery().build();
+        HttpEndpoint endpoint = new HttpEndpoint(server.baseUri().resolve(WebhookTestApp.RECEIVE), () -> {});
+
+        for (String method : List.of("GET", "PUT", "DELETE")) {
+            Response response =
+                    endpoint.send(method, request.headers(), method.equals("GET") ? new byte[0] : request.body());
+
+            assertThat(response.status()).as(method).isEqualTo(405);
+            assertThat(response.header("Allow")).as(method).isEqualTo("POST");
+        }
+        assertThat(handler.calls()).isZero();
+    }
+
+    @Test
+    void stackedFiltersEachVerifyWithTheirOwnReceiver() throws Exception {
+        WebhookSecret innerSecret = WebhookSecret.of("whsec_inner_endpoint_secret");
+        WebhookReceiver<?> inner = WebhookReceiver.builder()
+                .secrets(innerSecret)
+                .clock(Clock.fixed(NOW, ZoneOffset.UTC))
+                .build();
+        WebhookTestApp stacked = new WebhookTestApp(
+                new WebRiskOpsWebhookFilter(receiver()), new WebRiskOpsWebhookFilter(inner), handler);
+        try (ServletContainerUnderTest.Running running = container().start(stacked)) {
+            HttpEndpoint endpoint = new HttpEndpoint(running.baseUri().resolve(WebhookTestApp.INNER_RECEIVE), () -> {});
+
+            TestDeliveries.Request outerOnly =
+                    delivery().idempotencyKey("export-outer-only").build();
+            assertThat(endpoint.post(outerOnly.headers(), outerOnly.body()).status())
+                    .isEqualTo(401);
+            assertThat(handler.calls()).isZero();
+
+            TestDeliveries.Request both = delivery()
+                    .idempotencyKey("export-both")
+                    .signedWith(SECRET, innerSecret)
+                    .build();
+            assertThat(endpoint.post(both.headers(), both.body()).status()).isEqualTo(200);
+            assertThat(handler.calls()).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void secretResolverSeesThePathTheContainerRouted() throws Exception {
+        WebhookSecret otherSecret = WebhookSecret.of("whsec_other_endpoint_secret");
+        WebhookReceiver<?> byPath = WebhookReceiver.builder()
+                .secretResolver(request ->
+                        ("/" + WebhookTestApp.RECEIVE).equals(request.path()) ? List.of(SECRET) : List.of(otherSecret))
+                .clock(Clock.fixed(NOW, ZoneOffset.UTC))
+                .build();
+        try (ServletContainerUnderTest.Running running =
+                container().start(new WebhookTestApp(new WebRiskOpsWebhookFilter(byPath), handler))) {
+            HttpEndpoint withParameter =
+                    new HttpEndpoint(URI.create(running.baseUri() + WebhookTestApp.RECEIVE + ";v=1"), () -> {});
+
+            TestDeliveries.Request otherEndpoints = delivery()
+                    .idempotencyKey("export-other-secret")
+                    .signedWith(otherSecret)
+                    .build();
+            assertThat(withParameter
+                            .post(otherEndpoints.headers(), otherEndpoints.body())
+                            .status())
+                    .isEqualTo(401);
+            TestDeliveries.Request own =
+                    delivery().idempotencyKey("export-own-secret").build();
+            assertThat(withParameter.post(own.headers(), own.body()).status()).isEqualTo(200);
+            assertThat(handler.calls()).isEqualTo(1);
+        }
     }
 
     @Test

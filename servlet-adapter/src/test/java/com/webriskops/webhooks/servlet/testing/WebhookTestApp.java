@@ -2,6 +2,7 @@ package com.webriskops.webhooks.servlet.testing;
 
 import com.webriskops.webhooks.receiver.VerifiedDelivery;
 import com.webriskops.webhooks.testing.RecordingHandler;
+import jakarta.annotation.Nullable;
 import jakarta.servlet.AsyncContext;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.Filter;
@@ -55,12 +56,22 @@ public final class WebhookTestApp implements ServletContainerInitializer {
     /** Path of the servlet that reads the entity through the reader and the stream. */
     public static final String PROBE = "webhooks/probe";
 
+    /**
+     * Path of a recording servlet under {@code /webhooks/b/*}, where the app's inner filter (if it has
+     * one) runs after the outer one.
+     */
+    public static final String INNER_RECEIVE = "webhooks/b/receive";
+
     /** How long {@value #ASYNC_TIMEOUT} waits before the container times it out. */
     public static final long ASYNC_TIMEOUT_MILLIS = 300;
 
     private static final String DISPATCH_RETURNED = WebhookTestApp.class.getName() + ".dispatchReturned";
 
     private final Filter webhookFilter;
+
+    @Nullable
+    private final Filter innerFilter;
+
     private final RecordingHandler handler;
     private final AtomicReference<Probe> lastProbe = new AtomicReference<>();
 
@@ -82,7 +93,16 @@ public final class WebhookTestApp implements ServletContainerInitializer {
 
     /** The app with {@code webhookFilter} in front of servlets that report to {@code handler}. */
     public WebhookTestApp(Filter webhookFilter, RecordingHandler handler) {
+        this(webhookFilter, null, handler);
+    }
+
+    /**
+     * The app with {@code webhookFilter} on {@code /webhooks/*} and, after it, {@code innerFilter} on
+     * {@code /webhooks/b/*} (stacked filters, each with its own receiver).
+     */
+    public WebhookTestApp(Filter webhookFilter, @Nullable Filter innerFilter, RecordingHandler handler) {
         this.webhookFilter = Objects.requireNonNull(webhookFilter, "webhookFilter");
+        this.innerFilter = innerFilter;
         this.handler = Objects.requireNonNull(handler, "handler");
     }
 
@@ -102,7 +122,15 @@ public final class WebhookTestApp implements ServletContainerInitializer {
         webhooks.addMappingForUrlPatterns(
                 EnumSet.of(DispatcherType.REQUEST, DispatcherType.ASYNC), true, "/webhooks/*");
 
+        if (innerFilter != null) {
+            FilterRegistration.Dynamic inner = context.addFilter("webriskops-webhooks-b", innerFilter);
+            inner.setAsyncSupported(true);
+            inner.addMappingForUrlPatterns(
+                    EnumSet.of(DispatcherType.REQUEST, DispatcherType.ASYNC), true, "/webhooks/b/*");
+        }
+
         servlet(context, RECEIVE, new ReceiveServlet(handler));
+        servlet(context, INNER_RECEIVE, new ReceiveServlet(handler));
         servlet(context, ASYNC, new AsyncServlet(handler));
         servlet(context, ASYNC_TIMEOUT, new AsyncTimeoutServlet(handler));
         servlet(context, ASYNC_DISPATCH, new AsyncDispatchServlet());
