@@ -74,6 +74,34 @@ public abstract class TargetStoreContract {
     }
 
     @Test
+    public void targetsBelongToTheirOwnerAndAnotherOwnersIdReadsAsUnknown() {
+        StoredTarget alice = store.create("alice", selfHosted(), NOW);
+        StoredTarget bob = store.create("bob", selfHosted(), NOW);
+        StoredTarget legacy = store.create(selfHosted(), NOW);
+
+        assertThat(alice.owner()).isEqualTo("alice");
+        assertThat(store.find(alice.id()).owner()).isEqualTo("alice");
+        assertThat(legacy.owner()).isEqualTo(TargetStore.DEFAULT_OWNER);
+        assertThat(store.find("alice", alice.id()).id()).isEqualTo(alice.id());
+        assertThat(store.find("bob", alice.id())).isNull();
+        assertThat(store.list("alice", 0, 10)).extracting(StoredTarget::id).containsExactly(alice.id());
+        assertThat(store.list("bob", 0, 10)).extracting(StoredTarget::id).containsExactly(bob.id());
+        assertThat(store.list("carol", 0, 10)).isEmpty();
+        assertThat(store.list(0, 10)).hasSize(3);
+
+        assertThat(store.disable("bob", alice.id(), NOW.plusSeconds(5))).isFalse();
+        assertThat(store.delete("bob", alice.id())).isFalse();
+        assertThat(store.find(alice.id()).active()).isTrue();
+
+        assertThat(store.disable("alice", alice.id(), NOW.plusSeconds(5))).isTrue();
+        assertThat(store.find("alice", alice.id()).active()).isFalse();
+        assertThat(store.delete("alice", alice.id())).isTrue();
+        assertThat(store.find(alice.id())).isNull();
+        assertThat(store.find("bob", bob.id()).owner()).isEqualTo("bob");
+        assertThatThrownBy(() -> store.create(" ", selfHosted(), NOW)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     public void unknownIdIsNull() {
         assertThat(store.find(987_654)).isNull();
         assertThat(store.disable(987_654, NOW)).isFalse();

@@ -16,7 +16,7 @@ import java.util.Objects;
 import java.util.stream.Collectors;
 
 /**
- * A {@link TargetStore} in a database table ({@code <prefix>export_targets}, migration {@code V4}),
+ * A {@link TargetStore} in a database table ({@code <prefix>export_targets}, migrations {@code V4} and {@code V5}),
  * shared by every instance that uses the same database. Obtain one from {@link JdbiStores}.
  *
  * <p>The table holds a target's settings only, never a signing secret: secrets come from the
@@ -40,7 +40,8 @@ public final class JdbiTargetStore implements TargetStore {
      * @throws StoreException if the database could not be reached or the statement failed
      */
     @Override
-    public StoredTarget create(ExportTarget target, Instant now) {
+    public StoredTarget create(String owner, ExportTarget target, Instant now) {
+        TargetStore.checkOwner(owner);
         Objects.requireNonNull(target, "target");
         Objects.requireNonNull(now, "now");
         long nowMs = Times.epochMillis(now);
@@ -49,6 +50,7 @@ public final class JdbiTargetStore implements TargetStore {
         long id = StoreErrors.run(
                 "create an export target",
                 () -> sql.insert(
+                        owner,
                         target.providerKey().wireName(),
                         target.baseUrl(),
                         target.deploymentMode().wireName(),
@@ -89,6 +91,24 @@ public final class JdbiTargetStore implements TargetStore {
         }
         List<StoredTarget> page = new ArrayList<>();
         for (TargetRow row : StoreErrors.run("list export targets", () -> sql.list(afterId, limit))) {
+            page.add(toStored(row));
+        }
+        return page;
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * @throws StoreException if the database could not be reached or the statement failed
+     */
+    @Override
+    public List<StoredTarget> list(String owner, long afterId, int limit) {
+        Objects.requireNonNull(owner, "owner");
+        if (limit < 1 || limit > MAX_LIST_LIMIT) {
+            throw new IllegalArgumentException("limit must be 1 to " + MAX_LIST_LIMIT + ", not " + limit);
+        }
+        List<StoredTarget> page = new ArrayList<>();
+        for (TargetRow row : StoreErrors.run("list export targets", () -> sql.list(owner, afterId, limit))) {
             page.add(toStored(row));
         }
         return page;
@@ -142,6 +162,7 @@ public final class JdbiTargetStore implements TargetStore {
                 .privateNetworkAllowlist(allowlist)
                 .build();
         return new StoredTarget(
+                row.owner(),
                 target,
                 row.disabledAtMs() == null ? null : Instant.ofEpochMilli(row.disabledAtMs()),
                 Instant.ofEpochMilli(row.createdAtMs()),
