@@ -59,6 +59,7 @@ public final class TicketExportTargetsResource {
     private static final int MAX_ALLOWLIST_ENTRIES = 32;
     private static final int MAX_SECRETS = 4;
     private static final int MAX_SECRET_LENGTH = 1_024;
+    private static final int MIN_SECRET_LENGTH = 16;
     private static final String[] SECRET_FIELDS = {"signing_secret", "webhook_secret", "secret"};
 
     private final ExportApi api;
@@ -146,7 +147,9 @@ public final class TicketExportTargetsResource {
             return ApiProblems.invalid(violations);
         }
         ExportTarget target = builder.signingSecrets(secrets).build();
-        TargetCheck check = api.safety.check(target);
+        // The URL only: a target without a secret is stored (signing_status secret_missing); approval
+        // and delivery answer generic_webhook_secret_missing until a credential is set.
+        TargetCheck check = api.safety.checkUrl(target);
         if (!check.ok()) {
             return ApiProblems.blocked(check);
         }
@@ -417,8 +420,9 @@ public final class TicketExportTargetsResource {
         }
         List<WebhookSecret> secrets = new ArrayList<>();
         for (String text : texts) {
-            if (text.isBlank() || text.length() > MAX_SECRET_LENGTH) {
-                violations.add(new Violation(from, "must be 1 to " + MAX_SECRET_LENGTH + " characters, not blank"));
+            if (text.isBlank() || text.length() < MIN_SECRET_LENGTH || text.length() > MAX_SECRET_LENGTH) {
+                violations.add(new Violation(
+                        from, "must be " + MIN_SECRET_LENGTH + " to " + MAX_SECRET_LENGTH + " characters, not blank"));
                 return List.of();
             }
             secrets.add(WebhookSecret.of(text));

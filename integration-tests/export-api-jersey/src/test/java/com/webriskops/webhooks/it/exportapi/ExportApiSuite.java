@@ -213,17 +213,65 @@ abstract class ExportApiSuite {
     }
 
     @Test
-    void refusesATargetWithoutASecretWhileSigningIsRequired() throws Exception {
-        Answer refused = post(
+    void theDocumentsTargetRequestIsStoredAndApprovalWaitsForTheCredential() throws Exception {
+        // The documents' create-target request, verbatim: no secret in the JSON.
+        Answer created = post(
                 "api/ticket-export-targets",
                 "{\"provider_key\":\"generic_webhook\",\"base_url\":\"https://hooks.example.test/webriskops\","
                         + "\"deployment_mode\":\"webhook-only\",\"name\":\"Example webhook target\"}",
                 TOKEN,
                 "target-example-123");
 
+        assertThat(created.status).as(created.body).isEqualTo(201);
+        assertThat(created.json().get("signing_status").asText()).isEqualTo("secret_missing");
+        long targetId = created.json().get("id").asLong();
+        String exportId = prepare();
+
+        Answer refused = approve(exportId, targetId, "approve-ticket-export-example-123");
         assertThat(refused.status).isEqualTo(422);
         assertThat(refused.json().get("code").asText()).isEqualTo("generic_webhook_secret_missing");
         assertThat(refused.json().get("provider_code").asText()).isEqualTo("PROVIDER_AUTH_REQUIRED");
+        assertThat(stores.deliveryStore()
+                        .findByIdempotencyKey(prepared.get(exportId).idempotencyKey()))
+                .isNull();
+
+        Answer tooShort = send(
+                "PUT",
+                "api/ticket-export-targets/" + targetId + "/credential",
+                "{\"signing_secret\":\"short-secret\"}",
+                TOKEN,
+                null);
+        assertThat(tooShort.status).isEqualTo(422);
+        assertThat(tooShort.body).doesNotContain("short-secret");
+        Answer set = send(
+                "PUT",
+                "api/ticket-export-targets/" + targetId + "/credential",
+                "{\"signing_secret\":\"" + TestDeliveries.SECRET_TEXT + "\"}",
+                TOKEN,
+                null);
+        assertThat(set.status).isEqualTo(204);
+        assertThat(get("api/ticket-export-targets/" + targetId, TOKEN)
+                        .json()
+                        .get("signing_status")
+                        .asText())
+                .isEqualTo("signed");
+
+        Answer approved = approve(exportId, targetId, "approve-ticket-export-example-124");
+        assertThat(approved.status).as(approved.body).isEqualTo(202);
+        Instant deadline = Instant.now().plusSeconds(30);
+        JsonNode status = null;
+        while (Instant.now().isBefore(deadline)) {
+            status = get("api/ticket-exports/" + exportId, TOKEN).json();
+            if (Set.of("exported", "blocked", "failed", "retry_scheduled")
+                    .contains(status.get("status").asText())) {
+                break;
+            }
+            Thread.sleep(50);
+        }
+        assertThat(status.get("status").asText()).isIn("exported", "blocked", "failed", "retry_scheduled");
+        if (status.get("status").asText().equals("retry_scheduled")) {
+            assertThat(status.get("retry_after_seconds").isNumber()).isTrue();
+        }
     }
 
     @Test
