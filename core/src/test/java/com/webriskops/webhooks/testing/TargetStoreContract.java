@@ -8,11 +8,13 @@ import com.webriskops.webhooks.sender.internal.InMemoryCredentialStore;
 import com.webriskops.webhooks.sender.spi.TargetStore;
 import com.webriskops.webhooks.sender.spi.TargetStore.StoredTarget;
 import com.webriskops.webhooks.sender.spi.TargetStore.TargetLookup;
+import com.webriskops.webhooks.sender.target.Cidr;
 import com.webriskops.webhooks.sender.target.ExportTarget;
 import com.webriskops.webhooks.sender.target.ExportTarget.DeploymentMode;
 import com.webriskops.webhooks.sender.target.ExportTarget.PrivateNetworkPolicy;
 import com.webriskops.webhooks.signing.WebhookSecret;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -99,6 +101,22 @@ public abstract class TargetStoreContract {
         assertThat(store.find(alice.id())).isNull();
         assertThat(store.find("bob", bob.id()).owner()).isEqualTo("bob");
         assertThatThrownBy(() -> store.create(" ", selfHosted(), NOW)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    public void everyAcceptedAllowlistSpellingRoundTrips() {
+        String[] spellings = {
+            "10.0.0.0/8", "192.168.1.10", "FD00::/8", "fd00:0:0:0:0:0:0:1", "::1", "2001:db8::/32", "[fd00::1]"
+        };
+        StoredTarget created = store.create(
+                "alice",
+                selfHosted().toBuilder().privateNetworkAllowlist(spellings).build(),
+                NOW);
+
+        List<Cidr> expected = Arrays.stream(spellings).map(Cidr::parse).toList();
+        assertThat(store.find(created.id()).target().privateNetworkAllowlist()).containsExactlyElementsOf(expected);
+        assertThat(store.list("alice", 0, 10).get(0).target().privateNetworkAllowlist())
+                .containsExactlyElementsOf(expected);
     }
 
     @Test

@@ -14,6 +14,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A {@link TargetStore} in a database table ({@code <prefix>export_targets}, migrations {@code V4} and {@code V5}),
@@ -27,6 +29,8 @@ import java.util.stream.Collectors;
  */
 public final class JdbiTargetStore implements TargetStore {
     private final TargetSql sql;
+    private static final Logger LOG = LoggerFactory.getLogger(JdbiTargetStore.class);
+
     private final String table;
 
     JdbiTargetStore(TargetSql sql, String tablePrefix) {
@@ -148,7 +152,13 @@ public final class JdbiTargetStore implements TargetStore {
         List<Cidr> allowlist = new ArrayList<>();
         if (!row.privateNetworkAllowlist().isEmpty()) {
             for (String cidr : row.privateNetworkAllowlist().split(",")) {
-                allowlist.add(Cidr.parse(cidr));
+                try {
+                    allowlist.add(Cidr.parse(cidr));
+                } catch (IllegalArgumentException e) {
+                    // A row written before mapped spellings were refused (such as 127.0.0.1/128): drop
+                    // the entry (less reach, never more) instead of failing every read of the table.
+                    LOG.warn("Export target {} holds an unreadable private_network_allowlist entry; ignored", row.id());
+                }
             }
         }
         ExportTarget target = ExportTarget.builder()

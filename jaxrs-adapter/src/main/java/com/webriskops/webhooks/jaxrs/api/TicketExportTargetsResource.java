@@ -370,9 +370,11 @@ public final class TicketExportTargetsResource {
             try {
                 cidrs.add(Cidr.parse(text));
             } catch (IllegalArgumentException e) {
+                // The reason quotes the entry: only short entries are echoed.
                 violations.add(new Violation(
                         "private_network_allowlist",
-                        "holds an entry that is not a canonical CIDR such as 10.20.0.0/16"));
+                        "holds an entry that is not a canonical CIDR such as 10.20.0.0/16"
+                                + (text.length() <= 64 ? ": " + e.getMessage() : "")));
                 return List.of();
             }
         }

@@ -275,6 +275,29 @@ abstract class ExportApiSuite {
     }
 
     @Test
+    void aMappedAllowlistEntryIsAValidationFailureAndListsStillAnswer() throws Exception {
+        Answer refused = post(
+                "api/ticket-export-targets",
+                "{\"provider_key\":\"generic_webhook\",\"base_url\":\"https://hooks.example.test/mapped\","
+                        + "\"deployment_mode\":\"self-hosted\",\"private_network_policy\":\"allowlist\","
+                        + "\"private_network_allowlist\":[\"::ffff:127.0.0.1\"],\"signing_secret\":\""
+                        + TestDeliveries.SECRET_TEXT + "\"}",
+                TOKEN,
+                null);
+
+        assertThat(refused.status).as(refused.body).isEqualTo(422);
+        assertThat(refused.json().get("code").asText()).isEqualTo("VALIDATION_FAILED");
+        assertThat(refused.json().get("violations").findValuesAsText("field")).contains("private_network_allowlist");
+        assertThat(refused.body).contains("IPv4-mapped");
+        assertThat(get("api/ticket-export-targets?limit=200", TOKEN).status).isEqualTo(200);
+        assertThat(get("api/ticket-export-targets?limit=200", TOKEN)
+                        .json()
+                        .get("targets")
+                        .findValuesAsText("base_url"))
+                .doesNotContain("https://hooks.example.test/mapped");
+    }
+
+    @Test
     void refusesAnUnknownProviderKeyListingTheViolation() throws Exception {
         Answer refused = post(
                 "api/ticket-export-targets",
