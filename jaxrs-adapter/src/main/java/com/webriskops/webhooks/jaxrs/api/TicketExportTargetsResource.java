@@ -32,9 +32,9 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
+import jakarta.ws.rs.core.UriInfo;
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.URI;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -81,7 +81,8 @@ public final class TicketExportTargetsResource {
     @IdempotentRequest
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
-    public Response create(@Context SecurityContext security, InputStream body) throws IOException {
+    public Response create(@Context SecurityContext security, @Context UriInfo uri, InputStream body)
+            throws IOException {
         String owner = AuthorisationFilter.ownerOf(security);
         if (owner == null) {
             return ApiProblems.notFound("no such target");
@@ -157,7 +158,9 @@ public final class TicketExportTargetsResource {
         if (!secrets.isEmpty()) {
             ((CredentialStore) api.credentials).setSigningSecrets(stored.id(), secrets);
         }
-        return Response.created(URI.create("/api/ticket-export-targets/" + stored.id()))
+        return Response.created(uri.getBaseUriBuilder()
+                        .path("api/ticket-export-targets/{id}")
+                        .build(stored.id()))
                 .type(MediaType.APPLICATION_JSON)
                 .entity(ApiProblems.bytes(api.targetJson(stored)))
                 .build();

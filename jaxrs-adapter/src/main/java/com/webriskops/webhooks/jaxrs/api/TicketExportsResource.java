@@ -25,9 +25,9 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
+import jakarta.ws.rs.core.UriInfo;
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
@@ -58,7 +58,8 @@ public final class TicketExportsResource {
     @IdempotentRequest
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
-    public Response approve(@Context SecurityContext security, @PathParam("id") String exportId, InputStream body)
+    public Response approve(
+            @Context SecurityContext security, @Context UriInfo uri, @PathParam("id") String exportId, InputStream body)
             throws IOException {
         String owner = AuthorisationFilter.ownerOf(security);
         ExportRequest export = prepared(owner, exportId);
@@ -112,7 +113,8 @@ public final class TicketExportsResource {
         }
         return Response.accepted(ApiProblems.bytes(api.statusJson(exportId, delivery)))
                 .type(MediaType.APPLICATION_JSON)
-                .location(URI.create("/api/ticket-exports/" + exportId))
+                .location(
+                        uri.getBaseUriBuilder().path("api/ticket-exports/{id}").build(exportId))
                 .build();
     }
 

@@ -183,6 +183,9 @@ abstract class ExportApiSuite {
                 null);
 
         assertThat(created.status).isEqualTo(201);
+        assertThat(created.headers.firstValue("Location"))
+                .hasValue(server.baseUri() + "api/ticket-export-targets/"
+                        + created.json().get("id").asLong());
         assertThat(created.json().get("provider_key").asText()).isEqualTo("generic_webhook");
         assertThat(created.json().get("deployment_mode").asText()).isEqualTo("webhook-only");
         assertThat(created.json().get("signing_status").asText()).isEqualTo("signed");
