@@ -11,6 +11,7 @@ import com.webriskops.webhooks.sender.DeliveryStatus;
 import com.webriskops.webhooks.sender.ExportRequest;
 import com.webriskops.webhooks.sender.outbox.Delivery;
 import com.webriskops.webhooks.sender.spi.DeliveryStore;
+import com.webriskops.webhooks.sender.spi.TargetStore;
 import com.webriskops.webhooks.sender.target.ExportTarget;
 import com.webriskops.webhooks.sender.target.ExportTarget.DeploymentMode;
 import com.webriskops.webhooks.sender.target.ExportTarget.PrivateNetworkPolicy;
@@ -156,6 +157,27 @@ public abstract class DeliveryStoreContract {
         assertThat(delivery.toString()).doesNotContain(TestDeliveries.SECRET_TEXT);
         assertThat(store.find(delivery.id())).isEqualTo(delivery);
         assertThat(store.findByIdempotencyKey(export.idempotencyKey())).isEqualTo(delivery);
+    }
+
+    @Test
+    public void deliveriesBelongToTheirOwnerAndAnotherOwnerSeesNone() {
+        String key = key();
+        Delivery alice = store.enqueue("alice", target(), export(key), NOW);
+
+        assertThat(alice).isNotNull();
+        assertThat(store.ownerOf(alice.id())).isEqualTo("alice");
+        assertThat(store.findByIdempotencyKey("alice", key)).isEqualTo(alice);
+        assertThat(store.findByIdempotencyKey("bob", key)).isNull();
+        assertThat(store.enqueue("bob", target(), export(key), NOW.plusSeconds(1)))
+                .isNull();
+        assertThat(store.ownerOf(alice.id())).isEqualTo("alice");
+        assertThat(store.find(alice.id())).isEqualTo(alice);
+        assertThat(store.enqueue("alice", target(), export(key), NOW.plusSeconds(1)))
+                .isEqualTo(alice);
+
+        Delivery legacy = store.enqueue(target(), export(key()), NOW);
+        assertThat(store.ownerOf(legacy.id())).isEqualTo(TargetStore.DEFAULT_OWNER);
+        assertThat(store.ownerOf(987_654)).isNull();
     }
 
     @Test

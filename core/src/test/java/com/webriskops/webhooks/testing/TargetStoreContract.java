@@ -8,11 +8,13 @@ import com.webriskops.webhooks.sender.internal.InMemoryCredentialStore;
 import com.webriskops.webhooks.sender.spi.TargetStore;
 import com.webriskops.webhooks.sender.spi.TargetStore.StoredTarget;
 import com.webriskops.webhooks.sender.spi.TargetStore.TargetLookup;
+import com.webriskops.webhooks.sender.target.Cidr;
 import com.webriskops.webhooks.sender.target.ExportTarget;
 import com.webriskops.webhooks.sender.target.ExportTarget.DeploymentMode;
 import com.webriskops.webhooks.sender.target.ExportTarget.PrivateNetworkPolicy;
 import com.webriskops.webhooks.signing.WebhookSecret;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -71,6 +73,50 @@ public abstract class TargetStoreContract {
                 .containsExactly("10.20.0.0/16", "192.168.1.0/24");
         assertThat(target.signingEnabled()).isTrue();
         assertThat(target.signingSecrets()).isEmpty();
+    }
+
+    @Test
+    public void targetsBelongToTheirOwnerAndAnotherOwnersIdReadsAsUnknown() {
+        StoredTarget alice = store.create("alice", selfHosted(), NOW);
+        StoredTarget bob = store.create("bob", selfHosted(), NOW);
+        StoredTarget legacy = store.create(selfHosted(), NOW);
+
+        assertThat(alice.owner()).isEqualTo("alice");
+        assertThat(store.find(alice.id()).owner()).isEqualTo("alice");
+        assertThat(legacy.owner()).isEqualTo(TargetStore.DEFAULT_OWNER);
+        assertThat(store.find("alice", alice.id()).id()).isEqualTo(alice.id());
+        assertThat(store.find("bob", alice.id())).isNull();
+        assertThat(store.list("alice", 0, 10)).extracting(StoredTarget::id).containsExactly(alice.id());
+        assertThat(store.list("bob", 0, 10)).extracting(StoredTarget::id).containsExactly(bob.id());
+        assertThat(store.list("carol", 0, 10)).isEmpty();
+        assertThat(store.list(0, 10)).hasSize(3);
+
+        assertThat(store.disable("bob", alice.id(), NOW.plusSeconds(5))).isFalse();
+        assertThat(store.delete("bob", alice.id())).isFalse();
+        assertThat(store.find(alice.id()).active()).isTrue();
+
+        assertThat(store.disable("alice", alice.id(), NOW.plusSeconds(5))).isTrue();
+        assertThat(store.find("alice", alice.id()).active()).isFalse();
+        assertThat(store.delete("alice", alice.id())).isTrue();
+        assertThat(store.find(alice.id())).isNull();
+        assertThat(store.find("bob", bob.id()).owner()).isEqualTo("bob");
+        assertThatThrownBy(() -> store.create(" ", selfHosted(), NOW)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    public void everyAcceptedAllowlistSpellingRoundTrips() {
+        String[] spellings = {
+            "10.0.0.0/8", "192.168.1.10", "FD00::/8", "fd00:0:0:0:0:0:0:1", "::1", "2001:db8::/32", "[fd00::1]"
+        };
+        StoredTarget created = store.create(
+                "alice",
+                selfHosted().toBuilder().privateNetworkAllowlist(spellings).build(),
+                NOW);
+
+        List<Cidr> expected = Arrays.stream(spellings).map(Cidr::parse).toList();
+        assertThat(store.find(created.id()).target().privateNetworkAllowlist()).containsExactlyElementsOf(expected);
+        assertThat(store.list("alice", 0, 10).get(0).target().privateNetworkAllowlist())
+                .containsExactlyElementsOf(expected);
     }
 
     @Test

@@ -5,6 +5,7 @@ import jakarta.annotation.Nullable;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.SqlStatement;
@@ -42,6 +43,7 @@ final class DeliverySql {
     private final @Nullable String readListed;
     private final String findRow;
     private final String findRowByKey;
+    private final String ownerOf;
     private final String listRows;
     private final String listRowsWithStatus;
     private final String attemptsOf;
@@ -60,11 +62,12 @@ final class DeliverySql {
         this.dialect = Objects.requireNonNull(dialect, "dialect");
         String d = tablePrefix + "deliveries";
         String a = tablePrefix + "delivery_attempts";
-        String columns = " (idempotency_key, target_id, provider_key, signing_status, export_json, status,"
+        String columns = " (idempotency_key, owner, target_id, provider_key, signing_status, export_json, status,"
                 + " attempts, round_attempts, next_attempt_at_ms, due_at_ms, fencing_token, log_count,"
                 + " created_at_ms, updated_at_ms)";
-        String values = " :targetId, :providerKey, :signingStatus, :exportJson, 'pending', 0, 0, :nowMs, :nowMs,"
-                + " 0, 0, :nowMs, :nowMs)";
+        String values =
+                " :owner, :targetId, :providerKey, :signingStatus, :exportJson, 'pending', 0, 0, :nowMs, :nowMs,"
+                        + " 0, 0, :nowMs, :nowMs)";
         switch (dialect) {
             case POSTGRESQL:
                 this.insertIfAbsent = "INSERT INTO " + d + columns + " VALUES (:key," + values
@@ -98,6 +101,7 @@ final class DeliverySql {
         }
         this.findRow = "SELECT * FROM " + d + " WHERE id = :id";
         this.findRowByKey = "SELECT * FROM " + d + " WHERE idempotency_key = :key";
+        this.ownerOf = "SELECT owner FROM " + d + " WHERE id = :id";
         this.listRows = "SELECT * FROM " + d + " ORDER BY id LIMIT :limit";
         this.listRowsWithStatus = "SELECT * FROM " + d + " WHERE status = :status ORDER BY id LIMIT :limit";
         this.attemptsOf = "SELECT * FROM " + a + " WHERE delivery_id IN (<ids>) ORDER BY delivery_id, log_seq";
@@ -147,6 +151,7 @@ final class DeliverySql {
     /** Inserts a pending delivery unless one with the same idempotency key exists. */
     void insertIfAbsent(
             String idempotencyKey,
+            String owner,
             long targetId,
             String providerKey,
             String signingStatus,
@@ -154,12 +159,21 @@ final class DeliverySql {
             long nowMs) {
         jdbi.useHandle(handle -> Statements.update(handle, insertIfAbsent)
                 .bind("key", idempotencyKey)
+                .bind("owner", owner)
                 .bind("targetId", targetId)
                 .bind("providerKey", providerKey)
                 .bind("signingStatus", signingStatus)
                 .bind("exportJson", exportJson)
                 .bind("nowMs", nowMs)
                 .execute());
+    }
+
+    /** The owner of delivery {@code id}, if there is one. */
+    Optional<String> ownerOf(long id) {
+        return jdbi.withHandle(handle -> Statements.query(handle, ownerOf)
+                .bind("id", id)
+                .mapTo(String.class)
+                .findFirst());
     }
 
     /** Claims up to {@code limit} due deliveries and returns them as claimed. */

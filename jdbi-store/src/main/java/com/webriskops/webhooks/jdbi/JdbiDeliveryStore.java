@@ -8,6 +8,7 @@ import com.webriskops.webhooks.sender.DeliveryStatus;
 import com.webriskops.webhooks.sender.ExportRequest;
 import com.webriskops.webhooks.sender.outbox.Delivery;
 import com.webriskops.webhooks.sender.spi.DeliveryStore;
+import com.webriskops.webhooks.sender.spi.TargetStore;
 import com.webriskops.webhooks.sender.target.ExportTarget;
 import com.webriskops.webhooks.sender.target.ExportTarget.SigningStatus;
 import com.webriskops.webhooks.store.StoreException;
@@ -68,7 +69,9 @@ public final class JdbiDeliveryStore implements DeliveryStore {
      * @throws NullPointerException if an argument is null
      */
     @Override
-    public Delivery enqueue(ExportTarget target, ExportRequest export, Instant now) {
+    @Nullable
+    public Delivery enqueue(String owner, ExportTarget target, ExportRequest export, Instant now) {
+        TargetStore.checkOwner(owner);
         Objects.requireNonNull(target, "target");
         Objects.requireNonNull(export, "export");
         Objects.requireNonNull(now, "now");
@@ -77,6 +80,7 @@ public final class JdbiDeliveryStore implements DeliveryStore {
         StoreErrors.run("enqueue a webhook delivery", () -> {
             sql.insertIfAbsent(
                     export.idempotencyKey(),
+                    owner,
                     target.id(),
                     target.providerKey().wireName(),
                     target.signingStatus().wireName(),
@@ -88,7 +92,19 @@ public final class JdbiDeliveryStore implements DeliveryStore {
         if (delivery == null) {
             throw new StoreException("The webhook delivery vanished right after it was enqueued");
         }
-        return delivery;
+        return owner.equals(ownerOf(delivery.id())) ? delivery : null;
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * @throws StoreException if the database could not be reached or the statement failed
+     */
+    @Override
+    @Nullable
+    public String ownerOf(long id) {
+        return StoreErrors.run("read a webhook delivery's owner", () -> sql.ownerOf(id))
+                .orElse(null);
     }
 
     /**

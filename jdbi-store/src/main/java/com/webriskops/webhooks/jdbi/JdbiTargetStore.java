@@ -14,9 +14,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * A {@link TargetStore} in a database table ({@code <prefix>export_targets}, migration {@code V4}),
+ * A {@link TargetStore} in a database table ({@code <prefix>export_targets}, migrations {@code V4} and {@code V6}),
  * shared by every instance that uses the same database. Obtain one from {@link JdbiStores}.
  *
  * <p>The table holds a target's settings only, never a signing secret: secrets come from the
@@ -27,6 +29,8 @@ import java.util.stream.Collectors;
  */
 public final class JdbiTargetStore implements TargetStore {
     private final TargetSql sql;
+    private static final Logger LOG = LoggerFactory.getLogger(JdbiTargetStore.class);
+
     private final String table;
 
     JdbiTargetStore(TargetSql sql, String tablePrefix) {
@@ -40,7 +44,8 @@ public final class JdbiTargetStore implements TargetStore {
      * @throws StoreException if the database could not be reached or the statement failed
      */
     @Override
-    public StoredTarget create(ExportTarget target, Instant now) {
+    public StoredTarget create(String owner, ExportTarget target, Instant now) {
+        TargetStore.checkOwner(owner);
         Objects.requireNonNull(target, "target");
         Objects.requireNonNull(now, "now");
         long nowMs = Times.epochMillis(now);
@@ -49,6 +54,7 @@ public final class JdbiTargetStore implements TargetStore {
         long id = StoreErrors.run(
                 "create an export target",
                 () -> sql.insert(
+                        owner,
                         target.providerKey().wireName(),
                         target.baseUrl(),
                         target.deploymentMode().wireName(),
@@ -100,6 +106,24 @@ public final class JdbiTargetStore implements TargetStore {
      * @throws StoreException if the database could not be reached or the statement failed
      */
     @Override
+    public List<StoredTarget> list(String owner, long afterId, int limit) {
+        Objects.requireNonNull(owner, "owner");
+        if (limit < 1 || limit > MAX_LIST_LIMIT) {
+            throw new IllegalArgumentException("limit must be 1 to " + MAX_LIST_LIMIT + ", not " + limit);
+        }
+        List<StoredTarget> page = new ArrayList<>();
+        for (TargetRow row : StoreErrors.run("list export targets", () -> sql.list(owner, afterId, limit))) {
+            page.add(toStored(row));
+        }
+        return page;
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * @throws StoreException if the database could not be reached or the statement failed
+     */
+    @Override
     public boolean disable(long id, Instant now) {
         Objects.requireNonNull(now, "now");
         long nowMs = Times.epochMillis(now);
@@ -128,7 +152,13 @@ public final class JdbiTargetStore implements TargetStore {
         List<Cidr> allowlist = new ArrayList<>();
         if (!row.privateNetworkAllowlist().isEmpty()) {
             for (String cidr : row.privateNetworkAllowlist().split(",")) {
-                allowlist.add(Cidr.parse(cidr));
+                try {
+                    allowlist.add(Cidr.parse(cidr));
+                } catch (IllegalArgumentException e) {
+                    // A row written before mapped spellings were refused (such as 127.0.0.1/128): drop
+                    // the entry (less reach, never more) instead of failing every read of the table.
+                    LOG.warn("Export target {} holds an unreadable private_network_allowlist entry; ignored", row.id());
+                }
             }
         }
         ExportTarget target = ExportTarget.builder()
@@ -142,6 +172,7 @@ public final class JdbiTargetStore implements TargetStore {
                 .privateNetworkAllowlist(allowlist)
                 .build();
         return new StoredTarget(
+                row.owner(),
                 target,
                 row.disabledAtMs() == null ? null : Instant.ofEpochMilli(row.disabledAtMs()),
                 Instant.ofEpochMilli(row.createdAtMs()),

@@ -8,6 +8,7 @@ import org.jdbi.v3.core.statement.StatementContext;
 /** A {@code <prefix>export_targets} row as stored. */
 record TargetRow(
         long id,
+        String owner,
         String providerKey,
         String baseUrl,
         String deploymentMode,
@@ -23,6 +24,7 @@ record TargetRow(
     static TargetRow map(ResultSet rs, StatementContext ctx) throws SQLException {
         return new TargetRow(
                 rs.getLong("id"),
+                rs.getString("owner"),
                 rs.getString("provider_key"),
                 rs.getString("base_url"),
                 rs.getString("deployment_mode"),

@@ -16,6 +16,7 @@ final class TargetSql {
     private final String insert;
     private final String find;
     private final String list;
+    private final String listOfOwner;
     private final String disable;
     private final String count;
     private final String delete;
@@ -24,12 +25,15 @@ final class TargetSql {
     TargetSql(Jdbi jdbi, String tablePrefix) {
         this.jdbi = Objects.requireNonNull(jdbi, "jdbi");
         String table = tablePrefix + "export_targets";
-        this.insert = "INSERT INTO " + table + " (provider_key, base_url, deployment_mode, name, signing_enabled,"
-                + " private_network_policy, private_network_allowlist, created_at_ms, updated_at_ms)"
-                + " VALUES (:providerKey, :baseUrl, :deploymentMode, :name, :signingEnabled, :policy, :allowlist,"
-                + " :nowMs, :nowMs)";
+        this.insert =
+                "INSERT INTO " + table + " (owner, provider_key, base_url, deployment_mode, name, signing_enabled,"
+                        + " private_network_policy, private_network_allowlist, created_at_ms, updated_at_ms)"
+                        + " VALUES (:owner, :providerKey, :baseUrl, :deploymentMode, :name, :signingEnabled, :policy, :allowlist,"
+                        + " :nowMs, :nowMs)";
         this.find = "SELECT * FROM " + table + " WHERE id = :id";
         this.list = "SELECT * FROM " + table + " WHERE id > :afterId ORDER BY id LIMIT :limit";
+        this.listOfOwner =
+                "SELECT * FROM " + table + " WHERE owner = :owner AND id > :afterId ORDER BY id LIMIT :limit";
         this.disable = "UPDATE " + table + " SET disabled_at_ms = :nowMs, updated_at_ms = :nowMs"
                 + " WHERE id = :id AND disabled_at_ms IS NULL";
         this.count = "SELECT COUNT(*) FROM " + table + " WHERE id = :id";
@@ -38,6 +42,7 @@ final class TargetSql {
 
     /** Inserts a target and returns its generated id. */
     long insert(
+            String owner,
             String providerKey,
             String baseUrl,
             String deploymentMode,
@@ -47,6 +52,7 @@ final class TargetSql {
             String privateNetworkAllowlist,
             long nowMs) {
         return jdbi.withHandle(handle -> Statements.update(handle, insert)
+                .bind("owner", owner)
                 .bind("providerKey", providerKey)
                 .bind("baseUrl", baseUrl)
                 .bind("deploymentMode", deploymentMode)
@@ -71,6 +77,16 @@ final class TargetSql {
     /** At most {@code limit} targets with ids above {@code afterId}, in id order. */
     List<TargetRow> list(long afterId, int limit) {
         return jdbi.withHandle(handle -> Statements.query(handle, list)
+                .bind("afterId", afterId)
+                .bind("limit", limit)
+                .map(TargetRow::map)
+                .list());
+    }
+
+    /** At most {@code limit} targets of {@code owner} with ids above {@code afterId}, in id order. */
+    List<TargetRow> list(String owner, long afterId, int limit) {
+        return jdbi.withHandle(handle -> Statements.query(handle, listOfOwner)
+                .bind("owner", owner)
                 .bind("afterId", afterId)
                 .bind("limit", limit)
                 .map(TargetRow::map)

@@ -125,8 +125,13 @@ class DatabaseRestartDispatchTest {
         }
 
         @Override
-        public Delivery enqueue(ExportTarget target, ExportRequest export, Instant now) {
-            return delegate.enqueue(target, export, now);
+        public Delivery enqueue(String owner, ExportTarget target, ExportRequest export, Instant now) {
+            return delegate.enqueue(owner, target, export, now);
+        }
+
+        @Override
+        public String ownerOf(long id) {
+            return delegate.ownerOf(id);
         }
 
         @Override

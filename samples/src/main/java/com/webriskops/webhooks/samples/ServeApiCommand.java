@@ -1,8 +1,6 @@
 package com.webriskops.webhooks.samples;
 
 import com.sun.net.httpserver.HttpServer;
-import com.webriskops.webhooks.idempotency.IdempotentRequests;
-import com.webriskops.webhooks.idempotency.IdempotentRequests.KeyScopeResolver;
 import com.webriskops.webhooks.jaxrs.api.BearerTokenAuthoriser;
 import com.webriskops.webhooks.jaxrs.api.TicketExportApiFeature;
 import com.webriskops.webhooks.jdbi.JdbiStores;
@@ -12,11 +10,13 @@ import com.webriskops.webhooks.sender.outbox.Dispatcher;
 import com.webriskops.webhooks.sender.spi.CredentialStore;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.util.HashSet;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
 import javax.sql.DataSource;
 import org.glassfish.jersey.jdkhttp.JdkHttpHandlerContainer;
 import org.glassfish.jersey.server.ContainerFactory;
@@ -26,6 +26,16 @@ import org.glassfish.jersey.server.ResourceConfig;
 final class ServeApiCommand implements Command {
     /** The environment variable holding the API's bearer token. */
     static final String TOKEN_ENV = "WEBRISKOPS_API_TOKEN";
+
+    /** The environment variable holding several callers: {@code name:token[:read-only],...}. */
+    static final String TOKENS_ENV = "WEBRISKOPS_API_TOKENS";
+
+    /** The caller {@link #TOKEN_ENV} alone names. */
+    static final String SINGLE_CALLER = "automation";
+
+    private static final String READ_ONLY_SUFFIX = ":read-only";
+    private static final Pattern CALLER_NAME = Pattern.compile("[A-Za-z0-9_.\\-]{1,64}");
+    private static final int MAX_CALLERS = 64;
 
     /** The store used unless {@code --store} names another: H2 in this JVM's memory. */
     static final String DEFAULT_STORE = "jdbc:h2:mem:serve-api;DB_CLOSE_DELAY=-1";
@@ -60,7 +70,9 @@ final class ServeApiCommand implements Command {
                 + "  --port N                 the port (0 for a free one; the URL is printed on stderr)\n"
                 + "  --store S                a JDBC URL (PostgreSQL, MariaDB, H2; default H2 in memory);\n"
                 + "                           the migrations run on first use\n\n"
-                + "Secrets: " + TOKEN_ENV + " (the bearer token, at least 16 characters; required).\n";
+                + "Secrets: " + TOKEN_ENV + " (the bearer token, at least 16 characters), or " + TOKENS_ENV + "\n"
+                + "(several callers: name:token entries separated by commas, a :read-only suffix for read-only\n"
+                + "callers). Each caller owns its targets and exports and sees no other caller's (404).\n";
     }
 
     @Override
@@ -74,17 +86,8 @@ final class ServeApiCommand implements Command {
         if (port < 0) {
             throw new UsageException("--port is required");
         }
-        String token = console.env().get(TOKEN_ENV);
-        if (token == null || token.isBlank()) {
-            throw new UsageException(TOKEN_ENV + " must hold the API's bearer token");
-        }
-        BearerTokenAuthoriser authoriser;
-        try {
-            authoriser =
-                    BearerTokenAuthoriser.builder().token(token, "automation").build();
-        } catch (IllegalArgumentException e) {
-            throw new UsageException(TOKEN_ENV + ": " + e.getMessage());
-        }
+        BearerTokenAuthoriser authoriser =
+                authoriser(console.env().get(TOKEN_ENV), console.env().get(TOKENS_ENV));
         String store = args.optional("store") == null ? DEFAULT_STORE : args.optional("store");
         DataSource dataSource = Databases.open(store);
         JdbiStores stores = JdbiStores.create(dataSource);
@@ -107,13 +110,14 @@ final class ServeApiCommand implements Command {
                     .register(TicketExportApiFeature.builder()
                             .targetStore(stores.targetStore())
                             .credentials(credentials)
-                            .preparedExports(exportId -> EmbeddedSenderApp.exampleExport("serve-api-" + exportId))
+                            // Every owner has its own copy of every example export.
+                            .preparedExports((owner, exportId) -> EmbeddedSenderApp.exampleExport(
+                                    owner.equals(SINGLE_CALLER)
+                                            ? "serve-api-" + exportId
+                                            : "serve-api-" + owner + "-" + exportId))
                             .deliveryStore(stores.deliveryStore())
                             .authoriser(authoriser)
-                            .idempotentRequests(IdempotentRequests.builder()
-                                    .store(stores.idempotentResponseStore())
-                                    .keyScopeResolver(KeyScopeResolver.principalName())
-                                    .build())
+                            .idempotencyStore(stores.idempotentResponseStore())
                             .onEnqueue(dispatcher::wakeUp)
                             .build())
                     .property("jersey.config.server.wadl.disableWadl", true);
@@ -152,6 +156,58 @@ final class ServeApiCommand implements Command {
         }
         console.err().println("serve-api: stopped");
         return Main.OK;
+    }
+
+    /**
+     * The callers: {@code tokens} ({@code name:token[:read-only]} entries separated by commas) when
+     * set, else the one caller {@value #SINGLE_CALLER} with {@code token}. Messages never quote a token.
+     */
+    static BearerTokenAuthoriser authoriser(String token, String tokens) throws UsageException {
+        BearerTokenAuthoriser.Builder builder = BearerTokenAuthoriser.builder();
+        if (tokens != null && !tokens.isBlank()) {
+            String[] entries = tokens.split(",", -1);
+            if (entries.length > MAX_CALLERS) {
+                throw new UsageException(TOKENS_ENV + " holds more than " + MAX_CALLERS + " callers");
+            }
+            Set<String> names = new HashSet<>();
+            for (int i = 0; i < entries.length; i++) {
+                String entry = entries[i].strip();
+                boolean readOnly = entry.endsWith(READ_ONLY_SUFFIX);
+                if (readOnly) {
+                    entry = entry.substring(0, entry.length() - READ_ONLY_SUFFIX.length());
+                }
+                int colon = entry.indexOf(':');
+                String name = colon < 0 ? "" : entry.substring(0, colon);
+                String secret = colon < 0 ? "" : entry.substring(colon + 1);
+                String where = TOKENS_ENV + " entry " + (i + 1);
+                if (!CALLER_NAME.matcher(name).matches() || secret.isEmpty()) {
+                    throw new UsageException(where + " must read name:token or name:token:read-only (a name of"
+                            + " letters, digits, '_', '.', '-')");
+                }
+                if (!names.add(name)) {
+                    throw new UsageException(where + " repeats the caller " + name);
+                }
+                try {
+                    if (readOnly) {
+                        builder.readOnlyToken(secret, name);
+                    } else {
+                        builder.token(secret, name);
+                    }
+                } catch (IllegalArgumentException e) {
+                    throw new UsageException(where + " (" + name + "): " + e.getMessage());
+                }
+            }
+            return builder.build();
+        }
+        if (token == null || token.isBlank()) {
+            throw new UsageException(
+                    TOKEN_ENV + " must hold the API's bearer token (or " + TOKENS_ENV + " several callers)");
+        }
+        try {
+            return builder.token(token, SINGLE_CALLER).build();
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(TOKEN_ENV + ": " + e.getMessage());
+        }
     }
 
     private static void awaitQuietly(CountDownLatch latch) {

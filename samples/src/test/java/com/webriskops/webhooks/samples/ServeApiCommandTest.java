@@ -114,6 +114,75 @@ class ServeApiCommandTest {
     }
 
     @Test
+    void severalCallersEachSeeOnlyTheirOwnTargets() throws Exception {
+        BlockingQueue<String> errLines = new LinkedBlockingQueue<>();
+        AtomicInteger exit = new AtomicInteger(-1);
+        String alice = "alice-token-0123456789abcdef";
+        String bob = "bob-token-0123456789abcdef";
+        String carol = "carol-token-0123456789abcdef";
+        Thread serve = new Thread(() -> exit.set(Main.run(
+                new String[] {"serve-api", "--port", "0", "--store", "jdbc:h2:mem:serve-api-callers;DB_CLOSE_DELAY=-1"},
+                Map.of(
+                        ServeApiCommand.TOKENS_ENV,
+                        "alice:" + alice + ", bob:" + bob + ",carol:" + carol + ":read-only"),
+                new ByteArrayInputStream(new byte[0]),
+                new PrintStream(OutputStream.nullOutputStream(), true, StandardCharsets.UTF_8),
+                Cli.lineStream(errLines))));
+        try {
+            serve.start();
+            String listening = errLines.poll(60, TimeUnit.SECONDS);
+            assertThat(listening).as("stderr").isNotNull();
+            Matcher m = LISTENING.matcher(listening);
+            assertThat(m.find()).as(listening).isTrue();
+            URI api = URI.create(m.group(1));
+
+            HttpResponse<String> created = send(
+                    api.resolve("ticket-export-targets"),
+                    "POST",
+                    "{\"provider_key\":\"generic_webhook\",\"base_url\":\"http://127.0.0.1:9/alice\","
+                            + "\"deployment_mode\":\"self-hosted\",\"private_network_policy\":\"allowlist\","
+                            + "\"private_network_allowlist\":[\"127.0.0.1/32\"],\"signing_secret\":\""
+                            + TestDeliveries.SECRET_TEXT
+                            + "\"}",
+                    null,
+                    alice);
+            assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+            long targetId =
+                    WebhookJson.mapper().readTree(created.body()).get("id").asLong();
+
+            URI target = api.resolve("ticket-export-targets/" + targetId);
+            assertThat(send(target, "GET", null, null, alice).statusCode()).isEqualTo(200);
+            assertThat(send(target, "GET", null, null, bob).statusCode()).isEqualTo(404);
+            assertThat(send(target, "DELETE", null, null, bob).statusCode()).isEqualTo(404);
+            assertThat(send(api.resolve("ticket-export-targets"), "GET", null, null, bob)
+                            .body())
+                    .contains("\"targets\":[]");
+            assertThat(send(target, "GET", null, null, carol).statusCode()).isEqualTo(404);
+            assertThat(send(target, "DELETE", null, null, carol).statusCode()).isEqualTo(403);
+            assertThat(send(target, "GET", null, null, alice).statusCode()).isEqualTo(200);
+        } finally {
+            serve.interrupt();
+            serve.join(30_000);
+        }
+        assertThat(serve.isAlive()).isFalse();
+        assertThat(exit.get()).isZero();
+    }
+
+    @Test
+    void aMalformedCallerEntryIsAUsageErrorThatQuotesNoToken() {
+        Cli.Result result = Cli.run(
+                Map.of(ServeApiCommand.TOKENS_ENV, "alice:alice-token-0123456789abcdef,bob-token-without-a-name"),
+                "serve-api",
+                "--port",
+                "0");
+
+        assertThat(result.exit()).isEqualTo(2);
+        assertThat(result.err())
+                .contains(ServeApiCommand.TOKENS_ENV + " entry 2")
+                .doesNotContain("bob-token");
+    }
+
+    @Test
     void withoutTheTokenItIsAUsageError() {
         Cli.Result result = Cli.run(Map.of(), "serve-api", "--port", "0");
 
@@ -122,6 +191,11 @@ class ServeApiCommandTest {
     }
 
     private HttpResponse<String> send(URI uri, String method, String body, String idempotencyKey) throws Exception {
+        return send(uri, method, body, idempotencyKey, TOKEN);
+    }
+
+    private HttpResponse<String> send(URI uri, String method, String body, String idempotencyKey, String token)
+            throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(uri)
                 .header("Accept", "application/json")
                 .method(
@@ -131,9 +205,9 @@ class ServeApiCommandTest {
                                 : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
         if (body != null) {
             request.header("Content-Type", "application/json");
-            request.header("Authorization", "Bearer " + TOKEN);
-        } else if (!uri.getPath().endsWith("ticket-export-targets")) {
-            request.header("Authorization", "Bearer " + TOKEN);
+            request.header("Authorization", "Bearer " + token);
+        } else if (!token.equals(TOKEN) || !uri.getPath().endsWith("ticket-export-targets")) {
+            request.header("Authorization", "Bearer " + token);
         }
         if (idempotencyKey != null) {
             request.header("Idempotency-Key", idempotencyKey);

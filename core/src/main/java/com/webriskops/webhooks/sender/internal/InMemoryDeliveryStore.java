@@ -6,6 +6,7 @@ import com.webriskops.webhooks.sender.ExportRequest;
 import com.webriskops.webhooks.sender.outbox.Delivery;
 import com.webriskops.webhooks.sender.spi.DeliveryStore;
 import com.webriskops.webhooks.sender.spi.DeliveryStore.ClaimedDelivery;
+import com.webriskops.webhooks.sender.spi.TargetStore;
 import com.webriskops.webhooks.sender.target.ExportTarget;
 import com.webriskops.webhooks.store.StoreException;
 import jakarta.annotation.Nullable;
@@ -36,6 +37,7 @@ public final class InMemoryDeliveryStore implements DeliveryStore {
     private final int maxDeliveries;
     private final TreeMap<Long, Delivery> byId = new TreeMap<>();
     private final Map<String, Long> byKey = new HashMap<>();
+    private final Map<Long, String> owners = new HashMap<>();
     private final Map<Long, DeliveryStatus> statusBeforeClaim = new HashMap<>();
     private long nextId = 1;
     private long nextToken = 1;
@@ -58,14 +60,16 @@ public final class InMemoryDeliveryStore implements DeliveryStore {
     }
 
     @Override
-    public Delivery enqueue(ExportTarget target, ExportRequest export, Instant now) {
+    @Nullable
+    public Delivery enqueue(String owner, ExportTarget target, ExportRequest export, Instant now) {
+        TargetStore.checkOwner(owner);
         Objects.requireNonNull(target, "target");
         Objects.requireNonNull(export, "export");
         Objects.requireNonNull(now, "now");
         synchronized (lock) {
             Long existing = byKey.get(export.idempotencyKey());
             if (existing != null) {
-                return byId.get(existing);
+                return owner.equals(owners.get(existing)) ? byId.get(existing) : null;
             }
             if (byId.size() >= maxDeliveries) {
                 evictExported();
@@ -78,6 +82,7 @@ public final class InMemoryDeliveryStore implements DeliveryStore {
             Delivery delivery = Delivery.pending(id, target, export, now);
             byId.put(id, delivery);
             byKey.put(export.idempotencyKey(), id);
+            owners.put(id, owner);
             return delivery;
         }
     }
@@ -168,6 +173,14 @@ public final class InMemoryDeliveryStore implements DeliveryStore {
     public Delivery find(long id) {
         synchronized (lock) {
             return byId.get(id);
+        }
+    }
+
+    @Override
+    @Nullable
+    public String ownerOf(long id) {
+        synchronized (lock) {
+            return owners.get(id);
         }
     }
 
@@ -309,6 +322,7 @@ public final class InMemoryDeliveryStore implements DeliveryStore {
         for (Long id : exported.subList(0, Math.min(toDrop, exported.size()))) {
             Delivery removed = byId.remove(id);
             byKey.remove(removed.idempotencyKey());
+            owners.remove(removed.id());
         }
     }
 

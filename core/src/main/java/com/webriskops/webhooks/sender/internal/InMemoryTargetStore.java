@@ -48,7 +48,8 @@ public final class InMemoryTargetStore implements TargetStore {
      * @throws StoreException if the store holds {@code maxTargets} already
      */
     @Override
-    public StoredTarget create(ExportTarget target, Instant now) {
+    public StoredTarget create(String owner, ExportTarget target, Instant now) {
+        TargetStore.checkOwner(owner);
         Objects.requireNonNull(target, "target");
         Objects.requireNonNull(now, "now");
         synchronized (lock) {
@@ -58,7 +59,7 @@ public final class InMemoryTargetStore implements TargetStore {
             long id = nextId++;
             ExportTarget stored =
                     target.toBuilder().id(id).signingSecrets(List.of()).build();
-            StoredTarget row = new StoredTarget(stored, null, now, now);
+            StoredTarget row = new StoredTarget(owner, stored, null, now, now);
             byId.put(id, row);
             return row;
         }
@@ -74,6 +75,15 @@ public final class InMemoryTargetStore implements TargetStore {
 
     @Override
     public List<StoredTarget> list(long afterId, int limit) {
+        return page(null, afterId, limit);
+    }
+
+    @Override
+    public List<StoredTarget> list(String owner, long afterId, int limit) {
+        return page(Objects.requireNonNull(owner, "owner"), afterId, limit);
+    }
+
+    private List<StoredTarget> page(@Nullable String owner, long afterId, int limit) {
         if (limit < 1 || limit > MAX_LIST_LIMIT) {
             throw new IllegalArgumentException("limit must be 1 to " + MAX_LIST_LIMIT + ", not " + limit);
         }
@@ -83,7 +93,9 @@ public final class InMemoryTargetStore implements TargetStore {
                 if (page.size() == limit) {
                     break;
                 }
-                page.add(row);
+                if (owner == null || owner.equals(row.owner())) {
+                    page.add(row);
+                }
             }
             return page;
         }
@@ -98,7 +110,7 @@ public final class InMemoryTargetStore implements TargetStore {
                 return false;
             }
             if (row.active()) {
-                byId.put(id, new StoredTarget(row.target(), now, row.createdAt(), now));
+                byId.put(id, new StoredTarget(row.owner(), row.target(), now, row.createdAt(), now));
             }
             return true;
         }

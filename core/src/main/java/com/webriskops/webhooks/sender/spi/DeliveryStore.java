@@ -38,7 +38,33 @@ public interface DeliveryStore {
      *
      * @throws com.webriskops.webhooks.store.StoreException if the store cannot take it (down, full)
      */
-    Delivery enqueue(ExportTarget target, ExportRequest export, Instant now);
+    default Delivery enqueue(ExportTarget target, ExportRequest export, Instant now) {
+        Delivery delivery = enqueue(TargetStore.DEFAULT_OWNER, target, export, now);
+        if (delivery == null) {
+            throw new IllegalStateException("another owner's delivery holds this idempotency key");
+        }
+        return delivery;
+    }
+
+    /**
+     * Adds a delivery of {@code export} to {@code target} belonging to {@code owner} (the owner of the
+     * target), pending and due at {@code now}. Enqueuing an idempotency key {@code owner} already
+     * holds returns the existing delivery unchanged; when another owner holds the key, nothing
+     * changes and the answer is null (idempotency keys stay unique in the store).
+     *
+     * @throws IllegalArgumentException if {@code owner} is blank or too long
+     * @throws com.webriskops.webhooks.store.StoreException if the store cannot take it (down, full)
+     */
+    @Nullable
+    Delivery enqueue(String owner, ExportTarget target, ExportRequest export, Instant now);
+
+    /**
+     * The owner of the delivery with this id, or null when there is none. Deliveries enqueued without
+     * an owner, and those stored before stores kept owners, belong to {@link
+     * TargetStore#DEFAULT_OWNER}.
+     */
+    @Nullable
+    String ownerOf(long id);
 
     /**
      * Claims up to {@code limit} due deliveries for {@code owner}: pending or retry_scheduled ones
@@ -76,9 +102,21 @@ public interface DeliveryStore {
     @Nullable
     Delivery find(long id);
 
-    /** The delivery with this idempotency key, or null. */
+    /** The delivery with this idempotency key whoever owns it, or null. */
     @Nullable
     Delivery findByIdempotencyKey(String idempotencyKey);
+
+    /**
+     * The delivery with this idempotency key when {@code owner} owns it; null when there is none or
+     * another owner has it (the two are not told apart).
+     */
+    @Nullable
+    default Delivery findByIdempotencyKey(String owner, String idempotencyKey) {
+        Objects.requireNonNull(owner, "owner");
+        Delivery delivery = findByIdempotencyKey(idempotencyKey);
+        // A delivery's owner never changes, so the check cannot go stale.
+        return delivery != null && owner.equals(ownerOf(delivery.id())) ? delivery : null;
+    }
 
     /** Up to {@code limit} deliveries with {@code status} (any status when null), oldest first. */
     List<Delivery> list(@Nullable DeliveryStatus status, int limit);

@@ -23,21 +23,93 @@ public interface TargetStore {
     int MAX_LIST_LIMIT = 500;
 
     /**
-     * Stores {@code target} as a new, active target with a new id (the target's own id and signing
-     * secrets are ignored: secrets are never stored here).
+     * The owner of targets created without one, and of the rows that existed before stores kept
+     * owners (the migration gives them this owner).
+     */
+    String DEFAULT_OWNER = "default";
+
+    /** Longest owner name a store keeps. */
+    int MAX_OWNER_LENGTH = 128;
+
+    /**
+     * Stores {@code target} as a new, active target of {@link #DEFAULT_OWNER}; see {@link
+     * #create(String, ExportTarget, Instant)}.
+     */
+    default StoredTarget create(ExportTarget target, Instant now) {
+        return create(DEFAULT_OWNER, target, now);
+    }
+
+    /**
+     * Stores {@code target} as a new, active target of {@code owner} with a new id (the target's own
+     * id and signing secrets are ignored: secrets are never stored here). Ids are never reused, and a
+     * target's owner never changes.
      *
-     * @return the stored target, with its id
+     * @param owner who the target belongs to: the API caller, or the tenant the application resolved
+     *     from it; 1 to {@link #MAX_OWNER_LENGTH} characters
+     * @return the stored target, with its id and owner
+     * @throws IllegalArgumentException if {@code owner} is blank or too long
      * @throws com.webriskops.webhooks.store.StoreException if the store cannot take it
      */
-    StoredTarget create(ExportTarget target, Instant now);
+    StoredTarget create(String owner, ExportTarget target, Instant now);
 
-    /** The target with this id, active or disabled, without secrets; null when there is none. */
+    /**
+     * The target with this id whoever owns it, active or disabled, without secrets; null when there
+     * is none. For the dispatcher and the application's own administration: anything answering a
+     * caller uses {@link #find(String, long)}.
+     */
     @Nullable
     StoredTarget find(long id);
 
     /**
-     * Up to {@code limit} targets whose id is greater than {@code afterId}, in id order (pass 0 for the
-     * first page, then the last id seen).
+     * The target with this id when {@code owner} owns it; null when there is none or another owner
+     * has it (the two are not told apart).
+     */
+    @Nullable
+    default StoredTarget find(String owner, long id) {
+        Objects.requireNonNull(owner, "owner");
+        StoredTarget stored = find(id);
+        return stored != null && stored.owner().equals(owner) ? stored : null;
+    }
+
+    /**
+     * Up to {@code limit} targets of {@code owner} whose id is greater than {@code afterId}, in id
+     * order (pass 0 for the first page, then the last id seen).
+     *
+     * @throws IllegalArgumentException if {@code limit} is not 1 to {@link #MAX_LIST_LIMIT}
+     */
+    List<StoredTarget> list(String owner, long afterId, int limit);
+
+    /**
+     * Disables the target when {@code owner} owns it; see {@link #disable(long, Instant)}.
+     *
+     * @return false if there is no such target or another owner has it
+     */
+    default boolean disable(String owner, long id, Instant now) {
+        // Owners never change and ids are never reused, so the check cannot go stale.
+        return find(owner, id) != null && disable(id, now);
+    }
+
+    /**
+     * Deletes the target when {@code owner} owns it; see {@link #delete(long)}.
+     *
+     * @return false if there is no such target or another owner has it
+     */
+    default boolean delete(String owner, long id) {
+        return find(owner, id) != null && delete(id);
+    }
+
+    /** Checks an owner name: not blank, at most {@link #MAX_OWNER_LENGTH} characters. */
+    static String checkOwner(String owner) {
+        Objects.requireNonNull(owner, "owner");
+        if (owner.isBlank() || owner.length() > MAX_OWNER_LENGTH) {
+            throw new IllegalArgumentException("owner must be 1 to " + MAX_OWNER_LENGTH + " characters, not blank");
+        }
+        return owner;
+    }
+
+    /**
+     * Up to {@code limit} targets of every owner whose id is greater than {@code afterId}, in id order
+     * (pass 0 for the first page, then the last id seen); for the application's own administration.
      *
      * @throws IllegalArgumentException if {@code limit} is not 1 to {@link #MAX_LIST_LIMIT}
      */
@@ -82,21 +154,29 @@ public interface TargetStore {
      * live with a {@link CredentialProvider}), whether it was disabled, and when it was created and last
      * changed. Immutable and thread-safe.
      *
+     * @param owner who the target belongs to
      * @param target the settings, with the store's id and no signing secrets
      * @param disabledAt when it was disabled, or null while it is active
      * @param createdAt when it was created
      * @param updatedAt when it last changed
      */
     public record StoredTarget(
-            ExportTarget target, @Nullable Instant disabledAt, Instant createdAt, Instant updatedAt) {
+            String owner, ExportTarget target, @Nullable Instant disabledAt, Instant createdAt, Instant updatedAt) {
 
         /**
-         * @throws NullPointerException if {@code target}, {@code createdAt} or {@code updatedAt} is null
+         * @throws NullPointerException if {@code owner}, {@code target}, {@code createdAt} or {@code
+         *     updatedAt} is null
          */
         public StoredTarget {
+            Objects.requireNonNull(owner, "owner");
             Objects.requireNonNull(target, "target");
             Objects.requireNonNull(createdAt, "createdAt");
             Objects.requireNonNull(updatedAt, "updatedAt");
+        }
+
+        /** A target of {@link TargetStore#DEFAULT_OWNER}. */
+        public StoredTarget(ExportTarget target, @Nullable Instant disabledAt, Instant createdAt, Instant updatedAt) {
+            this(DEFAULT_OWNER, target, disabledAt, createdAt, updatedAt);
         }
 
         /** The store's id of the target. */

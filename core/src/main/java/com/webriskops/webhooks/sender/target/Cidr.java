@@ -24,7 +24,8 @@ public final class Cidr {
     /**
      * Parses {@code address/prefix} or a bare address.
      *
-     * @throws IllegalArgumentException if the text is not a canonical CIDR
+     * @throws IllegalArgumentException if the text is not a canonical CIDR, or names an IPv4-mapped
+     *     IPv6 address (write the IPv4 form instead)
      */
     public static Cidr parse(String text) {
         Objects.requireNonNull(text, "text");
@@ -34,6 +35,11 @@ public final class Cidr {
         byte[] bytes = AddressRules.parseLiteral(address);
         if (bytes == null) {
             throw new IllegalArgumentException("not a numeric IPv4 or IPv6 address: " + address);
+        }
+        if (isIpv4Mapped(bytes)) {
+            // ::ffff:a.b.c.d prints back as a.b.c.d, so the entry could not be read again: refuse it.
+            throw new IllegalArgumentException(
+                    "an IPv4-mapped IPv6 address (::ffff:a.b.c.d); write the IPv4 range, such as 10.20.0.0/16");
         }
         int max = bytes.length * 8;
         int prefix;
@@ -53,6 +59,18 @@ public final class Cidr {
             throw new IllegalArgumentException("host bits set beyond /" + prefix + " in " + trimmed);
         }
         return new Cidr(bytes, prefix);
+    }
+
+    private static boolean isIpv4Mapped(byte[] bytes) {
+        if (bytes.length != 16 || bytes[10] != (byte) 0xff || bytes[11] != (byte) 0xff) {
+            return false;
+        }
+        for (int i = 0; i < 10; i++) {
+            if (bytes[i] != 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** True when {@code address} (same family) lies inside this block. */

@@ -436,8 +436,13 @@ class DispatcherTest {
         }
         DeliveryStore failingWrites = new DeliveryStore() {
             @Override
-            public Delivery enqueue(ExportTarget t, ExportRequest export, java.time.Instant now) {
-                return store.enqueue(t, export, now);
+            public Delivery enqueue(String owner, ExportTarget t, ExportRequest export, java.time.Instant now) {
+                return store.enqueue(owner, t, export, now);
+            }
+
+            @Override
+            public String ownerOf(long id) {
+                return store.ownerOf(id);
             }
 
             @Override

@@ -20,6 +20,44 @@ class CidrTest {
                 .isTrue();
     }
 
+    /** Every spelling accepted reads back, printed, as the same block: stores keep the printed form. */
+    @ParameterizedTest
+    @ValueSource(
+            strings = {
+                "10.0.0.0/8",
+                "192.168.1.10",
+                "0.0.0.0/0",
+                "fd00::/8",
+                "FD00::/8",
+                "fd00:0:0:0:0:0:0:1",
+                "::1",
+                "::/0",
+                "2001:db8::/32",
+                "[fd00::1]",
+                "::0.0.0.1"
+            })
+    void everyAcceptedSpellingRoundTrips(String spelling) {
+        Cidr cidr = Cidr.parse(spelling);
+
+        assertThat(Cidr.parse(cidr.toString())).isEqualTo(cidr);
+        assertThat(Cidr.parse(cidr.toString()).toString()).isEqualTo(cidr.toString());
+    }
+
+    @ParameterizedTest
+    @ValueSource(
+            strings = {
+                "::ffff:127.0.0.1",
+                "::FFFF:7f00:1",
+                "0:0:0:0:0:ffff:127.0.0.1/128",
+                "::ffff:10.0.0.0/104",
+                "::ffff:0.0.0.0/96"
+            })
+    void ipv4MappedSpellingsAreRefusedWithTheReason(String spelling) {
+        assertThatThrownBy(() -> Cidr.parse(spelling))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("IPv4-mapped");
+    }
+
     @Test
     void bareAddressesAreSingleHosts() {
         assertThat(Cidr.parse("192.168.1.10").prefixLength()).isEqualTo(32);

@@ -1,6 +1,8 @@
 package com.webriskops.webhooks.jaxrs.api;
 
 import com.webriskops.webhooks.idempotency.IdempotentRequests;
+import com.webriskops.webhooks.idempotency.IdempotentRequests.KeyScopeResolver;
+import com.webriskops.webhooks.idempotency.IdempotentResponseStore;
 import com.webriskops.webhooks.jaxrs.IdempotentApiFeature;
 import com.webriskops.webhooks.ratelimit.TokenBuckets;
 import com.webriskops.webhooks.sender.spi.CredentialProvider;
@@ -26,16 +28,18 @@ import java.util.Objects;
  * resourceConfig.register(TicketExportApiFeature.builder()
  *         .targetStore(stores.targetStore())
  *         .credentials(credentialStore)                 // or the application's vault
- *         .preparedExports(exportId -> myExports.find(exportId))
+ *         .preparedExports((owner, exportId) -> myExports.find(owner, exportId))
  *         .deliveryStore(stores.deliveryStore())
  *         .authoriser(BearerTokenAuthoriser.builder().token(System.getenv("WEBRISKOPS_API_TOKEN"), "automation").build())
- *         .idempotentRequests(IdempotentRequests.builder()
- *                 .store(stores.idempotentResponseStore())
- *                 .keyScopeResolver(KeyScopeResolver.principalName())
- *                 .build())
+ *         .ownerResolver(principal -> tenants.of(principal))  // default: each caller owns its own
+ *         .idempotencyStore(stores.idempotentResponseStore())  // keys scoped per owner
  *         .onEnqueue(dispatcher::wakeUp)
  *         .build());
  * }</pre>
+ *
+ * <p>Every target and every export belongs to an owner: the authorised caller, or the tenant the
+ * {@link OwnerResolver} names for it. Every call sees only its owner's targets and exports; another
+ * owner's id answers 404 exactly as an unknown id does.
  *
  * <p>The API approves exports the application prepared ({@link PreparedExports}); it never authors
  * one. Approval and retry enqueue into the {@link DeliveryStore} a {@link
@@ -55,6 +59,7 @@ import java.util.Objects;
 public final class TicketExportApiFeature implements Feature {
     private final ExportApi api;
     private final ApiAuthoriser authoriser;
+    private final OwnerResolver owners;
     private final @Nullable IdempotentRequests idempotentRequests;
     private final @Nullable TokenBuckets rateLimit;
     private final Clock clock;
@@ -69,7 +74,16 @@ public final class TicketExportApiFeature implements Feature {
                 builder.clock,
                 builder.onEnqueue);
         this.authoriser = builder.authoriser;
-        this.idempotentRequests = builder.idempotentRequests;
+        this.owners = builder.owners;
+        this.idempotentRequests = builder.idempotentRequests != null
+                ? builder.idempotentRequests
+                : builder.idempotencyStore == null
+                        ? null
+                        : IdempotentRequests.builder()
+                                .store(builder.idempotencyStore)
+                                .clock(builder.clock)
+                                .keyScopeResolver(KeyScopeResolver.principalName())
+                                .build();
         this.rateLimit = builder.ratePermits > 0
                 ? new TokenBuckets(builder.ratePermits, builder.ratePeriod, RATE_LIMIT_MAX_CALLERS)
                 : null;
@@ -90,7 +104,7 @@ public final class TicketExportApiFeature implements Feature {
      */
     @Override
     public boolean configure(FeatureContext context) {
-        context.register(new AuthorisationFilter(authoriser, rateLimit, clock));
+        context.register(new AuthorisationFilter(authoriser, owners, rateLimit, clock));
         context.register(new TicketExportTargetsResource(api));
         context.register(new TicketExportsResource(api));
         if (idempotentRequests != null) {
@@ -117,6 +131,8 @@ public final class TicketExportApiFeature implements Feature {
         private PreparedExports preparedExports;
         private DeliveryStore deliveryStore;
         private ApiAuthoriser authoriser;
+        private OwnerResolver owners = OwnerResolver.principalName();
+        private @Nullable IdempotentResponseStore idempotencyStore;
         private TargetSafety targetSafety = TargetSafety.ofDefaults();
         private Clock clock = Clock.systemUTC();
         private Runnable onEnqueue = () -> {};
@@ -161,6 +177,25 @@ public final class TicketExportApiFeature implements Feature {
             return this;
         }
 
+        /**
+         * Who owns what a caller creates and approves, from the authorised principal. Default {@link
+         * OwnerResolver#principalName()}: each caller sees only its own targets and exports.
+         */
+        public Builder ownerResolver(OwnerResolver owners) {
+            this.owners = Objects.requireNonNull(owners, "owners");
+            return this;
+        }
+
+        /**
+         * Where {@code Idempotency-Key} answers are kept, with keys scoped per owner (the safe
+         * default of this API); {@link #idempotentRequests} instead gives the whole engine. Default:
+         * none (the header is ignored).
+         */
+        public Builder idempotencyStore(IdempotentResponseStore idempotencyStore) {
+            this.idempotencyStore = Objects.requireNonNull(idempotencyStore, "idempotencyStore");
+            return this;
+        }
+
         /** The check run before a target is saved, an export approved or retried. Default {@link TargetSafety#ofDefaults()}. */
         public Builder targetSafety(TargetSafety targetSafety) {
             this.targetSafety = Objects.requireNonNull(targetSafety, "targetSafety");
@@ -184,9 +219,9 @@ public final class TicketExportApiFeature implements Feature {
 
         /**
          * The engine behind {@code Idempotency-Key} on the create-target, approve and retry calls;
-         * scope it per caller with {@link
-         * com.webriskops.webhooks.idempotency.IdempotentRequests.KeyScopeResolver#principalName()}. Default: none (the
-         * header is ignored).
+         * scope it per owner with {@link KeyScopeResolver#principalName()} (the principal this API
+         * installs is the call's owner), or give only the store with {@link #idempotencyStore}, which
+         * does so. Default: none (the header is ignored).
          */
         public Builder idempotentRequests(IdempotentRequests idempotentRequests) {
             this.idempotentRequests = Objects.requireNonNull(idempotentRequests, "idempotentRequests");

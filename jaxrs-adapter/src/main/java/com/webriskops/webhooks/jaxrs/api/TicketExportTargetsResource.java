@@ -28,11 +28,13 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
+import jakarta.ws.rs.core.UriInfo;
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.URI;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -57,6 +59,7 @@ public final class TicketExportTargetsResource {
     private static final int MAX_ALLOWLIST_ENTRIES = 32;
     private static final int MAX_SECRETS = 4;
     private static final int MAX_SECRET_LENGTH = 1_024;
+    private static final int MIN_SECRET_LENGTH = 16;
     private static final String[] SECRET_FIELDS = {"signing_secret", "webhook_secret", "secret"};
 
     private final ExportApi api;
@@ -78,7 +81,12 @@ public final class TicketExportTargetsResource {
     @IdempotentRequest
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
-    public Response create(InputStream body) throws IOException {
+    public Response create(@Context SecurityContext security, @Context UriInfo uri, InputStream body)
+            throws IOException {
+        String owner = AuthorisationFilter.ownerOf(security);
+        if (owner == null) {
+            return ApiProblems.notFound("no such target");
+        }
         byte[] bytes = ExportApi.read(body);
         if (bytes == null) {
             return ApiProblems.problem(413, ErrorCode.VALIDATION_FAILED, "the body is larger than 64 KiB");
@@ -140,15 +148,19 @@ public final class TicketExportTargetsResource {
             return ApiProblems.invalid(violations);
         }
         ExportTarget target = builder.signingSecrets(secrets).build();
-        TargetCheck check = api.safety.check(target);
+        // The URL only: a target without a secret is stored (signing_status secret_missing); approval
+        // and delivery answer generic_webhook_secret_missing until a credential is set.
+        TargetCheck check = api.safety.checkUrl(target);
         if (!check.ok()) {
             return ApiProblems.blocked(check);
         }
-        StoredTarget stored = api.targets.create(target, api.now());
+        StoredTarget stored = api.targets.create(owner, target, api.now());
         if (!secrets.isEmpty()) {
             ((CredentialStore) api.credentials).setSigningSecrets(stored.id(), secrets);
         }
-        return Response.created(URI.create("/api/ticket-export-targets/" + stored.id()))
+        return Response.created(uri.getBaseUriBuilder()
+                        .path("api/ticket-export-targets/{id}")
+                        .build(stored.id()))
                 .type(MediaType.APPLICATION_JSON)
                 .entity(ApiProblems.bytes(api.targetJson(stored)))
                 .build();
@@ -158,6 +170,7 @@ public final class TicketExportTargetsResource {
     @GET
     @Produces(MediaType.APPLICATION_JSON)
     public Response list(
+            @Context SecurityContext security,
             @QueryParam("limit") @DefaultValue("50") String limit,
             @QueryParam("after_id") @DefaultValue("0") String afterId) {
         Long parsedLimit = number(limit);
@@ -169,10 +182,14 @@ public final class TicketExportTargetsResource {
         if (parsedAfter == null) {
             violations.add(new Violation("after_id", "must be a target id or 0"));
         }
+        String owner = AuthorisationFilter.ownerOf(security);
+        if (owner == null) {
+            violations.add(new Violation("owner", "the call has no owner"));
+        }
         if (!violations.isEmpty()) {
             return ApiProblems.invalid(violations);
         }
-        List<StoredTarget> page = api.targets.list(parsedAfter, parsedLimit.intValue());
+        List<StoredTarget> page = api.targets.list(owner, parsedAfter, parsedLimit.intValue());
         ObjectNode json = WebhookJson.mapper().createObjectNode();
         ArrayNode items = json.putArray("targets");
         page.forEach(stored -> items.add(api.targetJson(stored)));
@@ -188,8 +205,8 @@ public final class TicketExportTargetsResource {
     @GET
     @Path("{id}")
     @Produces(MediaType.APPLICATION_JSON)
-    public Response read(@PathParam("id") String id) {
-        StoredTarget stored = find(id);
+    public Response read(@Context SecurityContext security, @PathParam("id") String id) {
+        StoredTarget stored = find(security, id);
         return stored == null ? ApiProblems.notFound("no such target") : ok(api.targetJson(stored));
     }
 
@@ -197,20 +214,26 @@ public final class TicketExportTargetsResource {
     @POST
     @Path("{id}/disable")
     @Produces(MediaType.APPLICATION_JSON)
-    public Response disable(@PathParam("id") String id) {
+    public Response disable(@Context SecurityContext security, @PathParam("id") String id) {
         Long parsed = number(id);
-        if (parsed == null || !api.targets.disable(parsed, api.now())) {
+        String owner = AuthorisationFilter.ownerOf(security);
+        if (parsed == null || owner == null || !api.targets.disable(owner, parsed, api.now())) {
             return ApiProblems.notFound("no such target");
         }
-        return ok(api.targetJson(api.targets.find(parsed)));
+        StoredTarget stored = api.targets.find(owner, parsed);
+        if (stored == null) {
+            return ApiProblems.notFound("no such target");
+        }
+        return ok(api.targetJson(stored));
     }
 
     /** Deletes the target and, when the API holds them, its secrets (the revoke path); 204, or 404. */
     @DELETE
     @Path("{id}")
-    public Response delete(@PathParam("id") String id) {
+    public Response delete(@Context SecurityContext security, @PathParam("id") String id) {
         Long parsed = number(id);
-        if (parsed == null || !api.targets.delete(parsed)) {
+        String owner = AuthorisationFilter.ownerOf(security);
+        if (parsed == null || owner == null || !api.targets.delete(owner, parsed)) {
             return ApiProblems.notFound("no such target");
         }
         if (api.credentials instanceof CredentialStore store) {
@@ -229,8 +252,9 @@ public final class TicketExportTargetsResource {
     @PUT
     @Path("{id}/credential")
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response setCredential(@PathParam("id") String id, InputStream body) throws IOException {
-        StoredTarget stored = find(id);
+    public Response setCredential(@Context SecurityContext security, @PathParam("id") String id, InputStream body)
+            throws IOException {
+        StoredTarget stored = find(security, id);
         if (stored == null) {
             return ApiProblems.notFound("no such target");
         }
@@ -260,9 +284,10 @@ public final class TicketExportTargetsResource {
     }
 
     @Nullable
-    private StoredTarget find(String id) {
+    private StoredTarget find(SecurityContext security, String id) {
         Long parsed = number(id);
-        return parsed == null ? null : api.targets.find(parsed);
+        String owner = AuthorisationFilter.ownerOf(security);
+        return parsed == null || owner == null ? null : api.targets.find(owner, parsed);
     }
 
     private static Response ok(ObjectNode json) {
@@ -348,9 +373,11 @@ public final class TicketExportTargetsResource {
             try {
                 cidrs.add(Cidr.parse(text));
             } catch (IllegalArgumentException e) {
+                // The reason quotes the entry: only short entries are echoed.
                 violations.add(new Violation(
                         "private_network_allowlist",
-                        "holds an entry that is not a canonical CIDR such as 10.20.0.0/16"));
+                        "holds an entry that is not a canonical CIDR such as 10.20.0.0/16"
+                                + (text.length() <= 64 ? ": " + e.getMessage() : "")));
                 return List.of();
             }
         }
@@ -398,8 +425,9 @@ public final class TicketExportTargetsResource {
         }
         List<WebhookSecret> secrets = new ArrayList<>();
         for (String text : texts) {
-            if (text.isBlank() || text.length() > MAX_SECRET_LENGTH) {
-                violations.add(new Violation(from, "must be 1 to " + MAX_SECRET_LENGTH + " characters, not blank"));
+            if (text.isBlank() || text.length() < MIN_SECRET_LENGTH || text.length() > MAX_SECRET_LENGTH) {
+                violations.add(new Violation(
+                        from, "must be " + MIN_SECRET_LENGTH + " to " + MAX_SECRET_LENGTH + " characters, not blank"));
                 return List.of();
             }
             secrets.add(WebhookSecret.of(text));

@@ -21,11 +21,13 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
+import jakarta.ws.rs.core.UriInfo;
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
@@ -56,8 +58,11 @@ public final class TicketExportsResource {
     @IdempotentRequest
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
-    public Response approve(@PathParam("id") String exportId, InputStream body) throws IOException {
-        ExportRequest export = prepared(exportId);
+    public Response approve(
+            @Context SecurityContext security, @Context UriInfo uri, @PathParam("id") String exportId, InputStream body)
+            throws IOException {
+        String owner = AuthorisationFilter.ownerOf(security);
+        ExportRequest export = prepared(owner, exportId);
         if (export == null) {
             return ApiProblems.notFound("no prepared export with this id");
         }
@@ -73,7 +78,7 @@ public final class TicketExportsResource {
         if (targetId == null) {
             return ApiProblems.invalid("target_id", "is required: the id of an active target");
         }
-        StoredTarget stored = api.targets.find(targetId);
+        StoredTarget stored = api.targets.find(owner, targetId);
         if (stored == null || !stored.active()) {
             return ApiProblems.invalid("target_id", "no active target has this id");
         }
@@ -91,17 +96,25 @@ public final class TicketExportsResource {
             return ApiProblems.blocked(ErrorCode.WEBHOOK_PAYLOAD_UNSAFE, finding.message());
         }
         Delivery existing = api.deliveries.findByIdempotencyKey(export.idempotencyKey());
+        if (existing != null && !owner.equals(api.deliveries.ownerOf(existing.id()))) {
+            // Another owner approved it: answer exactly as for an unknown export.
+            return ApiProblems.notFound("no prepared export with this id");
+        }
         if (existing != null && existing.targetId() != targetId) {
             return ApiProblems.conflict(
                     ErrorCode.EXPORT_ALREADY_APPROVED, "this export was already approved for another target");
         }
-        Delivery delivery = existing != null ? existing : api.deliveries.enqueue(target, export, api.now());
+        Delivery delivery = existing != null ? existing : api.deliveries.enqueue(owner, target, export, api.now());
+        if (delivery == null) {
+            return ApiProblems.notFound("no prepared export with this id");
+        }
         if (existing == null) {
             api.enqueued();
         }
         return Response.accepted(ApiProblems.bytes(api.statusJson(exportId, delivery)))
                 .type(MediaType.APPLICATION_JSON)
-                .location(URI.create("/api/ticket-exports/" + exportId))
+                .location(
+                        uri.getBaseUriBuilder().path("api/ticket-exports/{id}").build(exportId))
                 .build();
     }
 
@@ -113,12 +126,13 @@ public final class TicketExportsResource {
     @GET
     @Path("{id}")
     @Produces(MediaType.APPLICATION_JSON)
-    public Response status(@PathParam("id") String exportId) {
-        ExportRequest export = prepared(exportId);
+    public Response status(@Context SecurityContext security, @PathParam("id") String exportId) {
+        String owner = AuthorisationFilter.ownerOf(security);
+        ExportRequest export = prepared(owner, exportId);
         if (export == null) {
             return ApiProblems.notFound("no prepared export with this id");
         }
-        Delivery delivery = api.deliveries.findByIdempotencyKey(export.idempotencyKey());
+        Delivery delivery = api.deliveries.findByIdempotencyKey(owner, export.idempotencyKey());
         if (delivery == null) {
             return ApiProblems.notFound("the export has not been approved yet");
         }
@@ -135,12 +149,13 @@ public final class TicketExportsResource {
     @Path("{id}/retry")
     @IdempotentRequest
     @Produces(MediaType.APPLICATION_JSON)
-    public Response retry(@PathParam("id") String exportId) {
-        ExportRequest export = prepared(exportId);
+    public Response retry(@Context SecurityContext security, @PathParam("id") String exportId) {
+        String owner = AuthorisationFilter.ownerOf(security);
+        ExportRequest export = prepared(owner, exportId);
         if (export == null) {
             return ApiProblems.notFound("no prepared export with this id");
         }
-        Delivery delivery = api.deliveries.findByIdempotencyKey(export.idempotencyKey());
+        Delivery delivery = api.deliveries.findByIdempotencyKey(owner, export.idempotencyKey());
         if (delivery == null) {
             return ApiProblems.notFound("the export has not been approved yet");
         }
@@ -177,10 +192,12 @@ public final class TicketExportsResource {
     @Path("{id}/fallback")
     @Produces({"text/csv", "text/markdown", MediaType.APPLICATION_JSON})
     public Response fallback(
+            @Context SecurityContext security,
             @PathParam("id") String exportId,
             @QueryParam("format") @DefaultValue("json") String format,
             @QueryParam("target_id") String targetIdParam) {
-        ExportRequest export = prepared(exportId);
+        String owner = AuthorisationFilter.ownerOf(security);
+        ExportRequest export = prepared(owner, exportId);
         if (export == null) {
             return ApiProblems.notFound("no prepared export with this id");
         }
@@ -188,13 +205,17 @@ public final class TicketExportsResource {
             return ApiProblems.invalid("format", "must be csv, md or json");
         }
         Delivery delivery = api.deliveries.findByIdempotencyKey(export.idempotencyKey());
+        if (delivery != null && !owner.equals(api.deliveries.ownerOf(delivery.id()))) {
+            // Another owner approved it: answer exactly as for an unknown export.
+            return ApiProblems.notFound("no prepared export with this id");
+        }
         Long targetId = delivery != null
                 ? Long.valueOf(delivery.targetId())
                 : TicketExportTargetsResource.number(targetIdParam);
         if (targetId == null) {
             return ApiProblems.notFound("the export has not been approved yet; give target_id");
         }
-        StoredTarget stored = api.targets.find(targetId);
+        StoredTarget stored = api.targets.find(owner, targetId);
         if (stored == null) {
             return ApiProblems.notFound("the export's target no longer exists");
         }
@@ -229,8 +250,8 @@ public final class TicketExportsResource {
     }
 
     @Nullable
-    private ExportRequest prepared(String exportId) {
-        return ExportApi.isExportId(exportId) ? api.prepared.find(exportId) : null;
+    private ExportRequest prepared(@Nullable String owner, String exportId) {
+        return owner != null && ExportApi.isExportId(exportId) ? api.prepared.find(owner, exportId) : null;
     }
 
     @Nullable

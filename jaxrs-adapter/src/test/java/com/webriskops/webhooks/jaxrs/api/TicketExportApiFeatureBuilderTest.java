@@ -13,7 +13,7 @@ class TicketExportApiFeatureBuilderTest {
         return TicketExportApiFeature.builder()
                 .targetStore(TargetStore.inMemory())
                 .credentials(CredentialStore.inMemory())
-                .preparedExports(exportId -> null)
+                .preparedExports((owner, exportId) -> null)
                 .deliveryStore(DeliveryStore.inMemory())
                 .authoriser(call -> ApiAuthorisation.unauthorized("no"));
     }
@@ -31,7 +31,7 @@ class TicketExportApiFeatureBuilderTest {
         assertThatThrownBy(() -> TicketExportApiFeature.builder()
                         .targetStore(TargetStore.inMemory())
                         .credentials(CredentialStore.inMemory())
-                        .preparedExports(exportId -> null)
+                        .preparedExports((owner, exportId) -> null)
                         .deliveryStore(DeliveryStore.inMemory())
                         .build())
                 .isInstanceOf(IllegalStateException.class)

@@ -3,8 +3,6 @@ package com.webriskops.webhooks.it.exportapi;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.webriskops.webhooks.idempotency.IdempotentRequests;
-import com.webriskops.webhooks.idempotency.IdempotentRequests.KeyScopeResolver;
 import com.webriskops.webhooks.jaxrs.api.BearerTokenAuthoriser;
 import com.webriskops.webhooks.jaxrs.api.TicketExportApiFeature;
 import com.webriskops.webhooks.jaxrs.testing.JaxrsServer;
@@ -15,6 +13,7 @@ import com.webriskops.webhooks.sender.RetryPolicy;
 import com.webriskops.webhooks.sender.WebhookSender;
 import com.webriskops.webhooks.sender.outbox.Dispatcher;
 import com.webriskops.webhooks.sender.spi.CredentialStore;
+import com.webriskops.webhooks.sender.spi.TargetStore.StoredTarget;
 import com.webriskops.webhooks.sender.target.ExportTarget;
 import com.webriskops.webhooks.sender.target.ExportTarget.DeploymentMode;
 import com.webriskops.webhooks.sender.target.TargetSafety;
@@ -53,11 +52,16 @@ abstract class ExportApiSuite {
     static final String TOKEN = "test-api-token-0123456789";
     static final String READ_ONLY_TOKEN = "test-read-only-token-0123456789";
     static final String WRONG_SECRET = "whsec_wrong_secret_never_logged";
+    /** A caller of another tenant: it must see none of acme's targets and exports. */
+    static final String OTHER_TOKEN = "test-other-tenant-token-0123456789";
+    /** Marks a prepared export every owner may approve (the application shares it). */
+    static final String SHARED = "*";
 
     private final String prefix =
             "api" + UUID.randomUUID().toString().replace("-", "").substring(0, 10) + "_";
     private final HttpClient client = HttpClient.newHttpClient();
     private final Map<String, ExportRequest> prepared = new ConcurrentHashMap<>();
+    private final Map<String, String> preparedOwners = new ConcurrentHashMap<>();
     private final CredentialStore credentials = CredentialStore.inMemory();
     private final List<String> answers = new ArrayList<>();
     private DataSource dataSource;
@@ -91,17 +95,20 @@ abstract class ExportApiSuite {
         TicketExportApiFeature feature = TicketExportApiFeature.builder()
                 .targetStore(stores.targetStore())
                 .credentials(credentials)
-                .preparedExports(prepared::get)
+                .preparedExports((owner, exportId) -> {
+                    String exportOwner = preparedOwners.getOrDefault(exportId, "acme");
+                    return exportOwner.equals(SHARED) || exportOwner.equals(owner) ? prepared.get(exportId) : null;
+                })
                 .deliveryStore(stores.deliveryStore())
                 .targetSafety(TargetSafety.using(ExportApiSuite::resolve))
                 .authoriser(BearerTokenAuthoriser.builder()
                         .token(TOKEN, "automation")
                         .readOnlyToken(READ_ONLY_TOKEN, "dashboard")
+                        .token(OTHER_TOKEN, "globex-bot")
                         .build())
-                .idempotentRequests(IdempotentRequests.builder()
-                        .store(stores.idempotentResponseStore())
-                        .keyScopeResolver(KeyScopeResolver.principalName())
-                        .build())
+                // The automation and the dashboard are callers of one tenant; globex-bot of another.
+                .ownerResolver(principal -> principal.equals("globex-bot") ? "globex" : "acme")
+                .idempotencyStore(stores.idempotentResponseStore())
                 .onEnqueue(dispatcher::wakeUp)
                 .build();
         server = JaxrsServer.seBootstrap().start(new Application() {
@@ -176,6 +183,9 @@ abstract class ExportApiSuite {
                 null);
 
         assertThat(created.status).isEqualTo(201);
+        assertThat(created.headers.firstValue("Location"))
+                .hasValue(server.baseUri() + "api/ticket-export-targets/"
+                        + created.json().get("id").asLong());
         assertThat(created.json().get("provider_key").asText()).isEqualTo("generic_webhook");
         assertThat(created.json().get("deployment_mode").asText()).isEqualTo("webhook-only");
         assertThat(created.json().get("signing_status").asText()).isEqualTo("signed");
@@ -206,17 +216,88 @@ abstract class ExportApiSuite {
     }
 
     @Test
-    void refusesATargetWithoutASecretWhileSigningIsRequired() throws Exception {
-        Answer refused = post(
+    void theDocumentsTargetRequestIsStoredAndApprovalWaitsForTheCredential() throws Exception {
+        // The documents' create-target request, verbatim: no secret in the JSON.
+        Answer created = post(
                 "api/ticket-export-targets",
                 "{\"provider_key\":\"generic_webhook\",\"base_url\":\"https://hooks.example.test/webriskops\","
                         + "\"deployment_mode\":\"webhook-only\",\"name\":\"Example webhook target\"}",
                 TOKEN,
                 "target-example-123");
 
+        assertThat(created.status).as(created.body).isEqualTo(201);
+        assertThat(created.json().get("signing_status").asText()).isEqualTo("secret_missing");
+        long targetId = created.json().get("id").asLong();
+        String exportId = prepare();
+
+        Answer refused = approve(exportId, targetId, "approve-ticket-export-example-123");
         assertThat(refused.status).isEqualTo(422);
         assertThat(refused.json().get("code").asText()).isEqualTo("generic_webhook_secret_missing");
         assertThat(refused.json().get("provider_code").asText()).isEqualTo("PROVIDER_AUTH_REQUIRED");
+        assertThat(stores.deliveryStore()
+                        .findByIdempotencyKey(prepared.get(exportId).idempotencyKey()))
+                .isNull();
+
+        Answer tooShort = send(
+                "PUT",
+                "api/ticket-export-targets/" + targetId + "/credential",
+                "{\"signing_secret\":\"short-secret\"}",
+                TOKEN,
+                null);
+        assertThat(tooShort.status).isEqualTo(422);
+        assertThat(tooShort.body).doesNotContain("short-secret");
+        Answer set = send(
+                "PUT",
+                "api/ticket-export-targets/" + targetId + "/credential",
+                "{\"signing_secret\":\"" + TestDeliveries.SECRET_TEXT + "\"}",
+                TOKEN,
+                null);
+        assertThat(set.status).isEqualTo(204);
+        assertThat(get("api/ticket-export-targets/" + targetId, TOKEN)
+                        .json()
+                        .get("signing_status")
+                        .asText())
+                .isEqualTo("signed");
+
+        Answer approved = approve(exportId, targetId, "approve-ticket-export-example-124");
+        assertThat(approved.status).as(approved.body).isEqualTo(202);
+        Instant deadline = Instant.now().plusSeconds(30);
+        JsonNode status = null;
+        while (Instant.now().isBefore(deadline)) {
+            status = get("api/ticket-exports/" + exportId, TOKEN).json();
+            if (Set.of("exported", "blocked", "failed", "retry_scheduled")
+                    .contains(status.get("status").asText())) {
+                break;
+            }
+            Thread.sleep(50);
+        }
+        assertThat(status.get("status").asText()).isIn("exported", "blocked", "failed", "retry_scheduled");
+        if (status.get("status").asText().equals("retry_scheduled")) {
+            assertThat(status.get("retry_after_seconds").isNumber()).isTrue();
+        }
+    }
+
+    @Test
+    void aMappedAllowlistEntryIsAValidationFailureAndListsStillAnswer() throws Exception {
+        Answer refused = post(
+                "api/ticket-export-targets",
+                "{\"provider_key\":\"generic_webhook\",\"base_url\":\"https://hooks.example.test/mapped\","
+                        + "\"deployment_mode\":\"self-hosted\",\"private_network_policy\":\"allowlist\","
+                        + "\"private_network_allowlist\":[\"::ffff:127.0.0.1\"],\"signing_secret\":\""
+                        + TestDeliveries.SECRET_TEXT + "\"}",
+                TOKEN,
+                null);
+
+        assertThat(refused.status).as(refused.body).isEqualTo(422);
+        assertThat(refused.json().get("code").asText()).isEqualTo("VALIDATION_FAILED");
+        assertThat(refused.json().get("violations").findValuesAsText("field")).contains("private_network_allowlist");
+        assertThat(refused.body).contains("IPv4-mapped");
+        assertThat(get("api/ticket-export-targets?limit=200", TOKEN).status).isEqualTo(200);
+        assertThat(get("api/ticket-export-targets?limit=200", TOKEN)
+                        .json()
+                        .get("targets")
+                        .findValuesAsText("base_url"))
+                .doesNotContain("https://hooks.example.test/mapped");
     }
 
     @Test
@@ -303,6 +384,7 @@ abstract class ExportApiSuite {
     void approvingForATargetThatBecameUnsafeIsBlocked() throws Exception {
         long unsafe = stores.targetStore()
                 .create(
+                        "acme",
                         ExportTarget.builder()
                                 .baseUrl("https://internal.example.test/hook")
                                 .deploymentMode(DeploymentMode.CLOUD)
@@ -426,7 +508,138 @@ abstract class ExportApiSuite {
                 .isEqualTo(200);
     }
 
+    // ---- owners
+
+    @Test
+    void anotherOwnerSeesNoneOfATargetsOrExportsAndChangesNothing() throws Exception {
+        long targetId = createLoopbackTarget("/hook", TestDeliveries.SECRET_TEXT);
+        String exportId = prepare();
+        String sharedId = prepare();
+        preparedOwners.put(sharedId, SHARED);
+        assertThat(approve(exportId, targetId, null).status).isEqualTo(202);
+        assertThat(approve(sharedId, targetId, null).status).isEqualTo(202);
+        pollUntil(exportId, "exported");
+        pollUntil(sharedId, "exported");
+        long otherTarget = createTarget(OTHER_TOKEN);
+        long unknownTarget = 987_654_321L;
+        String unknownExport = "example-export-unknown";
+
+        // Every call with acme's ids answers globex exactly as an unknown id does.
+        for (String[] call : new String[][] {
+            {"GET", "api/ticket-export-targets/%s", null},
+            {"POST", "api/ticket-export-targets/%s/disable", null},
+            {"DELETE", "api/ticket-export-targets/%s", null},
+            {"PUT", "api/ticket-export-targets/%s/credential", "{\"signing_secret\":\"" + WRONG_SECRET + "\"}"},
+        }) {
+            Answer theirs = send(call[0], call[1].formatted(targetId), call[2], OTHER_TOKEN, null);
+            Answer unknown = send(call[0], call[1].formatted(unknownTarget), call[2], OTHER_TOKEN, null);
+            assertThat(theirs.status).as(call[0] + " " + call[1]).isEqualTo(404);
+            assertThat(theirs.body).isEqualTo(unknown.body);
+        }
+        for (String export : List.of(exportId, sharedId)) {
+            for (String[] call : new String[][] {
+                {"GET", "api/ticket-exports/%s", null},
+                {"POST", "api/ticket-exports/%s/retry", null},
+                {"GET", "api/ticket-exports/%s/fallback?format=json", null},
+                {"GET", "api/ticket-exports/%s/fallback?format=csv&target_id=" + targetId, null},
+                {"POST", "api/ticket-exports/%s/approve", "{\"target_id\":" + otherTarget + "}"},
+            }) {
+                Answer theirs = send(call[0], call[1].formatted(export), call[2], OTHER_TOKEN, null);
+                assertThat(theirs.status)
+                        .as(export + ": " + call[0] + " " + call[1])
+                        .isEqualTo(404);
+                if (export.equals(exportId)) {
+                    Answer unknown = send(call[0], call[1].formatted(unknownExport), call[2], OTHER_TOKEN, null);
+                    assertThat(theirs.body).isEqualTo(unknown.body);
+                }
+            }
+        }
+        // globex's own export, approved for acme's target, reads as an unknown target.
+        String globexExport = prepare();
+        preparedOwners.put(globexExport, "globex");
+        Answer theirTarget = send(
+                "POST",
+                "api/ticket-exports/" + globexExport + "/approve",
+                "{\"target_id\":" + targetId + "}",
+                OTHER_TOKEN,
+                null);
+        Answer noTarget = send(
+                "POST",
+                "api/ticket-exports/" + globexExport + "/approve",
+                "{\"target_id\":" + unknownTarget + "}",
+                OTHER_TOKEN,
+                null);
+        assertThat(theirTarget.status).isEqualTo(422);
+        assertThat(theirTarget.body).isEqualTo(noTarget.body);
+        // Lists hold only the caller's own targets.
+        assertThat(get("api/ticket-export-targets?limit=200", OTHER_TOKEN)
+                        .json()
+                        .get("targets")
+                        .findValues("id"))
+                .extracting(JsonNode::asLong)
+                .containsExactly(otherTarget);
+        assertThat(get("api/ticket-export-targets?limit=200", TOKEN)
+                        .json()
+                        .get("targets")
+                        .findValues("id"))
+                .extracting(JsonNode::asLong)
+                .contains(targetId)
+                .doesNotContain(otherTarget);
+
+        // Nothing changed in the stores.
+        StoredTarget stored = stores.targetStore().find(targetId);
+        assertThat(stored.owner()).isEqualTo("acme");
+        assertThat(stored.active()).isTrue();
+        assertThat(credentials.signingSecrets(targetId)).hasSize(1);
+        assertThat(credentials
+                        .signingSecrets(targetId)
+                        .get(0)
+                        .occursIn(TestDeliveries.SECRET_TEXT.getBytes(StandardCharsets.UTF_8)))
+                .isTrue();
+        for (String export : List.of(exportId, sharedId)) {
+            var delivery = stores.deliveryStore()
+                    .findByIdempotencyKey(prepared.get(export).idempotencyKey());
+            assertThat(delivery.status().wireName()).isEqualTo("exported");
+            assertThat(delivery.targetId()).isEqualTo(targetId);
+            assertThat(stores.deliveryStore().ownerOf(delivery.id())).isEqualTo("acme");
+        }
+        assertThat(stores.deliveryStore()
+                        .findByIdempotencyKey(prepared.get(globexExport).idempotencyKey()))
+                .isNull();
+        // acme still reads both.
+        assertThat(get("api/ticket-exports/" + sharedId, TOKEN).status).isEqualTo(200);
+        assertThat(get("api/ticket-export-targets/" + targetId, READ_ONLY_TOKEN).status)
+                .isEqualTo(200);
+    }
+
+    @Test
+    void idempotencyKeysAreScopedPerOwner() throws Exception {
+        String body = "{\"provider_key\":\"generic_webhook\",\"base_url\":\"https://hooks.example.test/same\","
+                + "\"deployment_mode\":\"webhook-only\",\"signing_secret\":\"" + TestDeliveries.SECRET_TEXT + "\"}";
+        Answer acme = post("api/ticket-export-targets", body, TOKEN, "same-key-for-both-owners");
+        Answer globex = post("api/ticket-export-targets", body, OTHER_TOKEN, "same-key-for-both-owners");
+
+        assertThat(acme.status).isEqualTo(201);
+        assertThat(globex.status).isEqualTo(201);
+        assertThat(globex.json().get("id").asLong())
+                .isNotEqualTo(acme.json().get("id").asLong());
+        assertThat(stores.targetStore().find(globex.json().get("id").asLong()).owner())
+                .isEqualTo("globex");
+    }
+
     // ---- helpers
+
+    private long createTarget(String token) throws Exception {
+        Answer created = post(
+                "api/ticket-export-targets",
+                "{\"provider_key\":\"generic_webhook\",\"base_url\":\"https://hooks.example.test/other\","
+                        + "\"deployment_mode\":\"webhook-only\",\"signing_secret\":\"" + TestDeliveries.SECRET_TEXT
+                        + "\"}",
+                token,
+                null);
+        assertThat(created.status).as(created.body).isEqualTo(201);
+        return created.json().get("id").asLong();
+    }
 
     private long createLoopbackTarget(String path, String secret) throws Exception {
         Answer created = post(

@@ -38,7 +38,7 @@ class RateLimitedExportApiTest {
         TicketExportApiFeature feature = TicketExportApiFeature.builder()
                 .targetStore(TargetStore.inMemory())
                 .credentials(CredentialStore.inMemory())
-                .preparedExports(id -> null)
+                .preparedExports((owner, id) -> null)
                 .deliveryStore(DeliveryStore.inMemory())
                 .authoriser(BearerTokenAuthoriser.builder()
                         .token(TOKEN, "automation")
