@@ -1,10 +1,9 @@
 package com.webriskops.webhooks.store;
 
+import com.webriskops.webhooks.internal.ExpiringEntries;
 import jakarta.annotation.Nullable;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Iterator;
-import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -97,14 +96,7 @@ public final class InMemoryIdempotencyStore implements IdempotencyStore {
 
     @Override
     public int purgeExpired(Instant now, int limit) {
-        int purged = 0;
-        for (Iterator<Map.Entry<String, Entry>> it = entries.entrySet().iterator(); it.hasNext() && purged < limit; ) {
-            Map.Entry<String, Entry> entry = it.next();
-            if (!entry.getValue().expiresAt().isAfter(now) && entries.remove(entry.getKey(), entry.getValue())) {
-                purged++;
-            }
-        }
-        return purged;
+        return ExpiringEntries.purgeExpired(entries, Entry::expiresAt, now, limit);
     }
 
     /** How many keys are held, expired or not. */
