@@ -2,8 +2,8 @@ package com.webriskops.webhooks.benchmarks;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import com.webriskops.webhooks.payload.TicketExportWebhook;
 import com.webriskops.webhooks.jdbi.JdbiStores;
+import com.webriskops.webhooks.payload.TicketExportWebhook;
 import com.webriskops.webhooks.receiver.WebhookReceiver;
 import com.webriskops.webhooks.sender.spi.DeliveryStore;
 import com.webriskops.webhooks.sender.target.ExportTarget;
@@ -157,9 +157,14 @@ public final class BenchMain {
     }
 
     private static double jmh(String method, int size) throws Exception {
+        return jmhScore(SignatureBenchmarks.class.getName() + "." + method + "$", "size", Integer.toString(size));
+    }
+
+    /** One JMH benchmark, one parameter, in one fork: its primary score. */
+    private static double jmhScore(String include, String param, String value) throws Exception {
         RunResult result = new Runner(new OptionsBuilder()
-                        .include(SignatureBenchmarks.class.getName() + "." + method + "$")
-                        .param("size", Integer.toString(size))
+                        .include(include)
+                        .param(param, value)
                         .forks(1)
                         .threads(1)
                         .warmupIterations(2)
@@ -198,8 +203,8 @@ public final class BenchMain {
     // ---------------------------------------------------------------- B7
 
     private void payloadScan() throws Exception {
-        List<String> bodies = List.of(
-                "dash-eyJ", "slash-private", "jwt-dots", "bearer", "assignment", "screenshots", "unc");
+        List<String> bodies =
+                List.of("dash-eyJ", "slash-private", "jwt-dots", "bearer", "assignment", "screenshots", "unc");
         Map<String, Figure> b7 = new LinkedHashMap<>();
         for (String body : bodies) {
             Figure figure = new Figure(
@@ -226,20 +231,7 @@ public final class BenchMain {
     }
 
     private static double jmhScan(String body) throws Exception {
-        RunResult result = new Runner(new OptionsBuilder()
-                        .include(PayloadScanBenchmarks.class.getName() + ".scan$")
-                        .param("body", body)
-                        .forks(1)
-                        .threads(1)
-                        .warmupIterations(2)
-                        .warmupTime(TimeValue.milliseconds(500))
-                        .measurementIterations(3)
-                        .measurementTime(TimeValue.milliseconds(500))
-                        .jvmArgs("-Xms512m", "-Xmx512m")
-                        .verbosity(VerboseMode.SILENT)
-                        .build())
-                .runSingle();
-        return result.getPrimaryResult().getScore();
+        return jmhScore(PayloadScanBenchmarks.class.getName() + ".scan$", "body", body);
     }
 
     // ---------------------------------------------------------------- B3

@@ -2,13 +2,13 @@ package com.webriskops.webhooks.benchmarks;
 
 import com.webriskops.webhooks.payload.TicketExportWebhook;
 import com.webriskops.webhooks.payload.WebhookJson;
-import com.webriskops.webhooks.sender.spi.DeliveryStore;
-import com.webriskops.webhooks.sender.target.ExportTarget.DeploymentMode;
-import com.webriskops.webhooks.sender.outbox.Dispatcher;
 import com.webriskops.webhooks.sender.ExportRequest;
-import com.webriskops.webhooks.sender.target.ExportTarget;
-import com.webriskops.webhooks.sender.target.ExportTarget.PrivateNetworkPolicy;
 import com.webriskops.webhooks.sender.WebhookSender;
+import com.webriskops.webhooks.sender.outbox.Dispatcher;
+import com.webriskops.webhooks.sender.spi.DeliveryStore;
+import com.webriskops.webhooks.sender.target.ExportTarget;
+import com.webriskops.webhooks.sender.target.ExportTarget.DeploymentMode;
+import com.webriskops.webhooks.sender.target.ExportTarget.PrivateNetworkPolicy;
 import com.webriskops.webhooks.signing.WebhookSecret;
 import com.webriskops.webhooks.testing.TestDeliveries;
 import java.time.Duration;

@@ -42,6 +42,30 @@ final class Servers {
         void close();
     }
 
+    /** Stops a server; it may fail. */
+    private interface Stop {
+        void run() throws Exception;
+    }
+
+    /** A server at {@code base} that {@code stop} stops, its failure to stop reported as {@code name}'s. */
+    private static Running running(URI base, String name, Stop stop) {
+        return new Running() {
+            @Override
+            public URI base() {
+                return base;
+            }
+
+            @Override
+            public void close() {
+                try {
+                    stop.run();
+                } catch (Exception e) {
+                    throw new IllegalStateException(name + " did not stop", e);
+                }
+            }
+        };
+    }
+
     static Running jersey(WebhookReceiver<?> receiver) throws Exception {
         Application app = new Application() {
             @Override
@@ -59,21 +83,8 @@ final class Servers {
         SeBootstrap.Instance instance =
                 SeBootstrap.start(app, configuration).toCompletableFuture().get(30, TimeUnit.SECONDS);
         URI base = URI.create("http://127.0.0.1:" + instance.configuration().port() + "/");
-        return new Running() {
-            @Override
-            public URI base() {
-                return base;
-            }
-
-            @Override
-            public void close() {
-                try {
-                    instance.stop().toCompletableFuture().get(30, TimeUnit.SECONDS);
-                } catch (Exception e) {
-                    throw new IllegalStateException("Jersey did not stop", e);
-                }
-            }
-        };
+        return running(
+                base, "Jersey", () -> instance.stop().toCompletableFuture().get(30, TimeUnit.SECONDS));
     }
 
     static Running jetty(WebhookReceiver<?> receiver) throws Exception {
@@ -90,21 +101,7 @@ final class Servers {
         server.setHandler(context);
         server.start();
         URI base = URI.create("http://127.0.0.1:" + connector.getLocalPort() + "/");
-        return new Running() {
-            @Override
-            public URI base() {
-                return base;
-            }
-
-            @Override
-            public void close() {
-                try {
-                    server.stop();
-                } catch (Exception e) {
-                    throw new IllegalStateException("Jetty did not stop", e);
-                }
-            }
-        };
+        return running(base, "Jetty", server::stop);
     }
 
     /** The JAX-RS resource: reads the body, answers 200 "ok". */

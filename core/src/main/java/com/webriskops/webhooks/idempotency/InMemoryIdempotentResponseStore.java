@@ -3,12 +3,11 @@ package com.webriskops.webhooks.idempotency;
 import com.webriskops.webhooks.idempotency.IdempotentResponseStore.IdempotencyRecord;
 import com.webriskops.webhooks.idempotency.IdempotentResponseStore.KeyClaim;
 import com.webriskops.webhooks.idempotency.IdempotentResponseStore.StoredResponse;
+import com.webriskops.webhooks.internal.ExpiringEntries;
 import com.webriskops.webhooks.store.StoreException;
 import jakarta.annotation.Nullable;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Iterator;
-import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -128,16 +127,7 @@ final class InMemoryIdempotentResponseStore implements IdempotentResponseStore {
         if (limit < 0) {
             throw new IllegalArgumentException("limit must not be negative, not " + limit);
         }
-        int purged = 0;
-        for (Iterator<Map.Entry<ScopedKey, IdempotencyRecord>> it =
-                        records.entrySet().iterator();
-                it.hasNext() && purged < limit; ) {
-            Map.Entry<ScopedKey, IdempotencyRecord> entry = it.next();
-            if (!entry.getValue().expiresAt().isAfter(now) && records.remove(entry.getKey(), entry.getValue())) {
-                purged++;
-            }
-        }
-        return purged;
+        return ExpiringEntries.purgeExpired(records, IdempotencyRecord::expiresAt, now, limit);
     }
 
     /** How many records are held, expired or not. */

@@ -1,13 +1,13 @@
 package com.webriskops.webhooks.store;
 
+import com.webriskops.webhooks.internal.ExpiringEntries;
 import jakarta.annotation.Nullable;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Iterator;
-import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 
 /**
  * An {@link IdempotencyStore} in this JVM's memory, for a single instance or for tests. Thread-safe.
@@ -80,20 +80,16 @@ public final class InMemoryIdempotencyStore implements IdempotencyStore {
 
     @Override
     public boolean complete(String key, String token, Instant now, Duration retention) {
-        Objects.requireNonNull(token, "token");
-        boolean[] done = {false};
-        entries.computeIfPresent(key, (k, existing) -> {
-            if (!token.equals(existing.token())) {
-                return existing;
-            }
-            done[0] = true;
-            return new Entry(null, now.plus(retention));
-        });
-        return done[0];
+        return settle(key, token, () -> new Entry(null, now.plus(retention)));
     }
 
     @Override
     public boolean release(String key, String token) {
+        return settle(key, token, () -> null);
+    }
+
+    /** Replaces {@code key}'s entry with {@code next} (null removes it) if {@code token} holds it. */
+    private boolean settle(String key, String token, Supplier<Entry> next) {
         Objects.requireNonNull(token, "token");
         boolean[] done = {false};
         entries.computeIfPresent(key, (k, existing) -> {
@@ -101,21 +97,14 @@ public final class InMemoryIdempotencyStore implements IdempotencyStore {
                 return existing;
             }
             done[0] = true;
-            return null;
+            return next.get();
         });
         return done[0];
     }
 
     @Override
     public int purgeExpired(Instant now, int limit) {
-        int purged = 0;
-        for (Iterator<Map.Entry<String, Entry>> it = entries.entrySet().iterator(); it.hasNext() && purged < limit; ) {
-            Map.Entry<String, Entry> entry = it.next();
-            if (!entry.getValue().expiresAt().isAfter(now) && entries.remove(entry.getKey(), entry.getValue())) {
-                purged++;
-            }
-        }
-        return purged;
+        return ExpiringEntries.purgeExpired(entries, Entry::expiresAt, now, limit);
     }
 
     /** How many keys are held, expired or not. */

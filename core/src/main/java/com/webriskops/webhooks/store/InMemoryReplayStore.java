@@ -1,8 +1,7 @@
 package com.webriskops.webhooks.store;
 
+import com.webriskops.webhooks.internal.ExpiringEntries;
 import java.time.Instant;
-import java.util.Iterator;
-import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -67,15 +66,7 @@ public final class InMemoryReplayStore implements ReplayStore {
 
     @Override
     public int purgeExpired(Instant now, int limit) {
-        int purged = 0;
-        for (Iterator<Map.Entry<String, Instant>> it = expiries.entrySet().iterator();
-                it.hasNext() && purged < limit; ) {
-            Map.Entry<String, Instant> entry = it.next();
-            if (!entry.getValue().isAfter(now) && expiries.remove(entry.getKey(), entry.getValue())) {
-                purged++;
-            }
-        }
-        return purged;
+        return ExpiringEntries.purgeExpired(expiries, expiry -> expiry, now, limit);
     }
 
     /** How many nonces are held, expired or not. */

@@ -1,15 +1,11 @@
 package com.webriskops.webhooks.sender;
 
-import com.webriskops.webhooks.payload.TicketExportWebhook;
-import com.webriskops.webhooks.payload.WebhookJson;
 import com.webriskops.webhooks.sender.target.ExportTarget;
 import com.webriskops.webhooks.sender.target.ExportTarget.DeploymentMode;
 import com.webriskops.webhooks.sender.target.ExportTarget.PrivateNetworkPolicy;
 import com.webriskops.webhooks.signing.WebhookSecret;
 import com.webriskops.webhooks.testing.MutableClock;
 import com.webriskops.webhooks.testing.TestDeliveries;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.Random;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -29,18 +25,7 @@ public final class SenderFixtures {
     }
 
     public static ExportRequest export(String idempotencyKey) {
-        try {
-            TicketExportWebhook example =
-                    WebhookJson.mapper().readValue(TestDeliveries.examplePayload(), TicketExportWebhook.class);
-            return new ExportRequest(
-                    idempotencyKey,
-                    example.account().id(),
-                    example.account().projectId(),
-                    example.ticketExport(),
-                    example.renderedBody());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return TestDeliveries.exampleExport(idempotencyKey);
     }
 
     /** A self-hosted target allowed to reach 127.0.0.1. */

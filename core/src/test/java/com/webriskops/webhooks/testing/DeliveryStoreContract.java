@@ -3,8 +3,6 @@ package com.webriskops.webhooks.testing;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.webriskops.webhooks.payload.TicketExportWebhook;
-import com.webriskops.webhooks.payload.WebhookJson;
 import com.webriskops.webhooks.protocol.ErrorCode;
 import com.webriskops.webhooks.sender.AttemptOutcome;
 import com.webriskops.webhooks.sender.DeliveryStatus;
@@ -16,8 +14,6 @@ import com.webriskops.webhooks.sender.target.ExportTarget;
 import com.webriskops.webhooks.sender.target.ExportTarget.DeploymentMode;
 import com.webriskops.webhooks.sender.target.ExportTarget.PrivateNetworkPolicy;
 import jakarta.annotation.Nullable;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -81,18 +77,7 @@ public abstract class DeliveryStoreContract {
 
     /** The documentation's example ticket export under {@code idempotencyKey}. */
     public static ExportRequest export(String idempotencyKey) {
-        try {
-            TicketExportWebhook example =
-                    WebhookJson.mapper().readValue(TestDeliveries.examplePayload(), TicketExportWebhook.class);
-            return new ExportRequest(
-                    idempotencyKey,
-                    example.account().id(),
-                    example.account().projectId(),
-                    example.ticketExport(),
-                    example.renderedBody());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return TestDeliveries.exampleExport(idempotencyKey);
     }
 
     private static String key() {

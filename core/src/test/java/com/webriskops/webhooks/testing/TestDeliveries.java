@@ -1,8 +1,10 @@
 package com.webriskops.webhooks.testing;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.webriskops.webhooks.payload.TicketExportWebhook;
 import com.webriskops.webhooks.payload.WebhookJson;
 import com.webriskops.webhooks.protocol.WebhookHeaders;
+import com.webriskops.webhooks.sender.ExportRequest;
 import com.webriskops.webhooks.signing.WebhookSecret;
 import com.webriskops.webhooks.signing.WebhookSignatures;
 import java.io.IOException;
@@ -36,6 +38,21 @@ public final class TestDeliveries {
         try (InputStream in = TestDeliveries.class.getResourceAsStream("/test-vectors/ticket-export-example.json")) {
             return Objects.requireNonNull(in, "test-vectors/ticket-export-example.json")
                     .readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The documentation's example ticket export, ready to send, under {@code idempotencyKey}. */
+    public static ExportRequest exampleExport(String idempotencyKey) {
+        try {
+            TicketExportWebhook example = WebhookJson.mapper().readValue(examplePayload(), TicketExportWebhook.class);
+            return new ExportRequest(
+                    idempotencyKey,
+                    example.account().id(),
+                    example.account().projectId(),
+                    example.ticketExport(),
+                    example.renderedBody());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -3,8 +3,6 @@ package com.webriskops.webhooks.micrometer;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sun.net.httpserver.HttpServer;
-import com.webriskops.webhooks.payload.TicketExportWebhook;
-import com.webriskops.webhooks.payload.WebhookJson;
 import com.webriskops.webhooks.sender.AttemptOutcome;
 import com.webriskops.webhooks.sender.DeliveryStatus;
 import com.webriskops.webhooks.sender.ExportRequest;
@@ -22,7 +20,6 @@ import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.Tag;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.time.Instant;
@@ -91,18 +88,7 @@ class SenderMetricsTest {
     }
 
     private static ExportRequest export(String key) {
-        try {
-            TicketExportWebhook example =
-                    WebhookJson.mapper().readValue(TestDeliveries.examplePayload(), TicketExportWebhook.class);
-            return new ExportRequest(
-                    key,
-                    example.account().id(),
-                    example.account().projectId(),
-                    example.ticketExport(),
-                    example.renderedBody());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return TestDeliveries.exampleExport(key);
     }
 
     /** The in-memory store whose backlog answers once and then fails. */

@@ -27,6 +27,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * The portable fallback: the same ticket export rendered as CSV (RFC 4180, one header row and one
@@ -42,7 +43,9 @@ import java.util.stream.Collectors;
  */
 public final class PortableExport {
     private static final CsvMapper CSV = new CsvMapper();
-    private static final List<String> COLUMNS = List.of(
+
+    /** The columns that identify the export and its source, first in every form. */
+    private static final List<String> IDENTIFYING_COLUMNS = List.of(
             "idempotency_key",
             "target_id",
             "provider_key",
@@ -54,19 +57,23 @@ public final class PortableExport {
             "issue_id",
             "fix_task_id",
             "fingerprint",
-            "severity",
-            "title",
-            "summary",
-            "business_impact",
-            "reproduction_steps",
-            "evidence_links",
-            "acceptance_criteria",
-            "remediation_snippet",
-            "labels",
-            "priority",
-            "assignee",
-            "affected_url",
-            "rendered_body");
+            "severity");
+
+    private static final List<String> COLUMNS = concat(
+            IDENTIFYING_COLUMNS,
+            List.of(
+                    "title",
+                    "summary",
+                    "business_impact",
+                    "reproduction_steps",
+                    "evidence_links",
+                    "acceptance_criteria",
+                    "remediation_snippet",
+                    "labels",
+                    "priority",
+                    "assignee",
+                    "affected_url",
+                    "rendered_body"));
 
     /**
      * What makes a spreadsheet read a cell as a formula (OWASP's list: {@code = + - @}, tab, carriage
@@ -191,21 +198,7 @@ public final class PortableExport {
         StringBuilder md = new StringBuilder();
         md.append("# ").append(escape(ticket.title())).append("\n\n");
         Map<String, String> row = row();
-        for (String column : List.of(
-                "idempotency_key",
-                "target_id",
-                "provider_key",
-                "account_id",
-                "project_id",
-                "source_type",
-                "source_record_id",
-                "report_id",
-                "issue_id",
-                "fix_task_id",
-                "fingerprint",
-                "severity",
-                "priority",
-                "assignee")) {
+        for (String column : concat(IDENTIFYING_COLUMNS, List.of("priority", "assignee"))) {
             String value = row.get(column);
             if (!value.isEmpty()) {
                 md.append("- **")
@@ -328,6 +321,10 @@ public final class PortableExport {
                     .append(escapeLines(text, ""))
                     .append('\n');
         }
+    }
+
+    private static List<String> concat(List<String> first, List<String> second) {
+        return Stream.concat(first.stream(), second.stream()).toList();
     }
 
     private static String escapeLines(String text, String indent) {

@@ -96,158 +96,121 @@ public record Delivery(
 
     /** This delivery with another status. */
     public Delivery withStatus(DeliveryStatus status) {
-        return new Delivery(
-                id,
-                idempotencyKey,
-                targetId,
-                providerKey,
-                signingStatus,
-                export,
-                status,
-                attempts,
-                roundAttempts,
-                roundStartedAt,
-                nextAttemptAt,
-                leaseOwner,
-                leaseExpiresAt,
-                fencingToken,
-                createdAt,
-                updatedAt,
-                attemptLog);
+        Change change = new Change(this);
+        change.status = status;
+        return change.delivery();
     }
 
     /** This delivery with other attempt counters: over its life, in this round, and the round's start. */
     public Delivery withAttempts(int attempts, int roundAttempts, @Nullable Instant roundStartedAt) {
-        return new Delivery(
-                id,
-                idempotencyKey,
-                targetId,
-                providerKey,
-                signingStatus,
-                export,
-                status,
-                attempts,
-                roundAttempts,
-                roundStartedAt,
-                nextAttemptAt,
-                leaseOwner,
-                leaseExpiresAt,
-                fencingToken,
-                createdAt,
-                updatedAt,
-                attemptLog);
+        Change change = new Change(this);
+        change.attempts = attempts;
+        change.roundAttempts = roundAttempts;
+        change.roundStartedAt = roundStartedAt;
+        return change.delivery();
     }
 
     /** This delivery due at another time, or not due by time (null). */
     public Delivery withNextAttemptAt(@Nullable Instant nextAttemptAt) {
-        return new Delivery(
-                id,
-                idempotencyKey,
-                targetId,
-                providerKey,
-                signingStatus,
-                export,
-                status,
-                attempts,
-                roundAttempts,
-                roundStartedAt,
-                nextAttemptAt,
-                leaseOwner,
-                leaseExpiresAt,
-                fencingToken,
-                createdAt,
-                updatedAt,
-                attemptLog);
+        Change change = new Change(this);
+        change.nextAttemptAt = nextAttemptAt;
+        return change.delivery();
     }
 
     /** This delivery held by {@code owner} until {@code expiresAt} under {@code fencingToken}. */
     public Delivery withLease(String owner, Instant expiresAt, long fencingToken) {
         Objects.requireNonNull(owner, "owner");
         Objects.requireNonNull(expiresAt, "expiresAt");
-        return new Delivery(
-                id,
-                idempotencyKey,
-                targetId,
-                providerKey,
-                signingStatus,
-                export,
-                status,
-                attempts,
-                roundAttempts,
-                roundStartedAt,
-                nextAttemptAt,
-                owner,
-                expiresAt,
-                fencingToken,
-                createdAt,
-                updatedAt,
-                attemptLog);
+        Change change = new Change(this);
+        change.leaseOwner = owner;
+        change.leaseExpiresAt = expiresAt;
+        change.fencingToken = fencingToken;
+        return change.delivery();
     }
 
     /** This delivery held by nobody; the fencing token stays, so older claims stay stale. */
     public Delivery withoutLease() {
-        return new Delivery(
-                id,
-                idempotencyKey,
-                targetId,
-                providerKey,
-                signingStatus,
-                export,
-                status,
-                attempts,
-                roundAttempts,
-                roundStartedAt,
-                nextAttemptAt,
-                null,
-                null,
-                fencingToken,
-                createdAt,
-                updatedAt,
-                attemptLog);
+        Change change = new Change(this);
+        change.leaseOwner = null;
+        change.leaseExpiresAt = null;
+        return change.delivery();
     }
 
     /** This delivery with another attempt log, oldest first. */
     public Delivery withAttemptLog(List<AttemptOutcome> attemptLog) {
-        return new Delivery(
-                id,
-                idempotencyKey,
-                targetId,
-                providerKey,
-                signingStatus,
-                export,
-                status,
-                attempts,
-                roundAttempts,
-                roundStartedAt,
-                nextAttemptAt,
-                leaseOwner,
-                leaseExpiresAt,
-                fencingToken,
-                createdAt,
-                updatedAt,
-                attemptLog);
+        Change change = new Change(this);
+        change.attemptLog = attemptLog;
+        return change.delivery();
     }
 
     /** This delivery last changed at {@code updatedAt}. */
     public Delivery withUpdatedAt(Instant updatedAt) {
-        return new Delivery(
-                id,
-                idempotencyKey,
-                targetId,
-                providerKey,
-                signingStatus,
-                export,
-                status,
-                attempts,
-                roundAttempts,
-                roundStartedAt,
-                nextAttemptAt,
-                leaseOwner,
-                leaseExpiresAt,
-                fencingToken,
-                createdAt,
-                updatedAt,
-                attemptLog);
+        Change change = new Change(this);
+        change.updatedAt = updatedAt;
+        return change.delivery();
+    }
+
+    /**
+     * The withers' one copy: starts from a delivery, lets a wither change the components that change
+     * over a delivery's life, and builds the new delivery through the canonical constructor (whose
+     * checks still apply). The identifying components are never changed.
+     */
+    private static final class Change {
+        private final Delivery from;
+        private DeliveryStatus status;
+        private int attempts;
+        private int roundAttempts;
+
+        @Nullable
+        private Instant roundStartedAt;
+
+        @Nullable
+        private Instant nextAttemptAt;
+
+        @Nullable
+        private String leaseOwner;
+
+        @Nullable
+        private Instant leaseExpiresAt;
+
+        private long fencingToken;
+        private Instant updatedAt;
+        private List<AttemptOutcome> attemptLog;
+
+        Change(Delivery from) {
+            this.from = from;
+            this.status = from.status;
+            this.attempts = from.attempts;
+            this.roundAttempts = from.roundAttempts;
+            this.roundStartedAt = from.roundStartedAt;
+            this.nextAttemptAt = from.nextAttemptAt;
+            this.leaseOwner = from.leaseOwner;
+            this.leaseExpiresAt = from.leaseExpiresAt;
+            this.fencingToken = from.fencingToken;
+            this.updatedAt = from.updatedAt;
+            this.attemptLog = from.attemptLog;
+        }
+
+        Delivery delivery() {
+            return new Delivery(
+                    from.id,
+                    from.idempotencyKey,
+                    from.targetId,
+                    from.providerKey,
+                    from.signingStatus,
+                    from.export,
+                    status,
+                    attempts,
+                    roundAttempts,
+                    roundStartedAt,
+                    nextAttemptAt,
+                    leaseOwner,
+                    leaseExpiresAt,
+                    fencingToken,
+                    from.createdAt,
+                    updatedAt,
+                    attemptLog);
+        }
     }
 
     /** The last attempt's outcome, or null before any. */

@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.webriskops.webhooks.it.spring.Http;
-import com.webriskops.webhooks.payload.TicketExportWebhook;
-import com.webriskops.webhooks.payload.WebhookJson;
 import com.webriskops.webhooks.sender.DeliveryStatus;
 import com.webriskops.webhooks.sender.target.ExportTarget;
 import com.webriskops.webhooks.sender.ExportRequest;
@@ -66,15 +64,8 @@ class SenderRestartOnPostgresTest {
                 .run();
     }
 
-    private static ExportRequest export(String key) throws IOException {
-        TicketExportWebhook example =
-                WebhookJson.mapper().readValue(TestDeliveries.examplePayload(), TicketExportWebhook.class);
-        return new ExportRequest(
-                key,
-                example.account().id(),
-                example.account().projectId(),
-                example.ticketExport(),
-                example.renderedBody());
+    private static ExportRequest export(String key) {
+        return TestDeliveries.exampleExport(key);
     }
 
     private static void await(String what, BooleanSupplier condition) throws InterruptedException {
