@@ -26,8 +26,8 @@ public final class OutboxDispatcherMain {
 
     static WebhookSender sender() {
         return WebhookSender.builder()
-                .connectTimeout(Duration.ofSeconds(1))
-                .responseTimeout(Duration.ofSeconds(2))
+                .connectTimeout(Duration.ofSeconds(10))
+                .responseTimeout(Duration.ofSeconds(60))
                 .build();
     }
 }

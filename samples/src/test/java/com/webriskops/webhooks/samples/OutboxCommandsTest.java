@@ -83,8 +83,8 @@ class OutboxCommandsTest {
             assertThat(dispatched.exit()).as(dispatched.err()).isZero();
             // Idle means nothing due: the delivery answered 429 + Retry-After: 1 waits for its second.
             assertThat(dispatched.lastLine()).contains("\"exported\":", "\"retry_scheduled\":1");
-            Thread.sleep(1_200);
-            Cli.Result again = Cli.run(ENV, "dispatch", "--store", store, "--until-idle");
+            // Done waits for the scheduled retry to come due and be sent: a condition, not a sleep.
+            Cli.Result again = Cli.run(ENV, "dispatch", "--store", store, "--until-done");
             assertThat(again.exit()).as(again.err()).isZero();
 
             Cli.Result status = Cli.run(ENV, "status", "--store", store);
@@ -118,6 +118,9 @@ class OutboxCommandsTest {
                 .isEqualTo(2);
         assertThat(Cli.run(ENV, "status", "--store", "postgres://nope").exit()).isEqualTo(2);
         assertThat(Cli.run(Map.of(), "dispatch", "--store", store, "--until-idle")
+                        .exit())
+                .isEqualTo(2);
+        assertThat(Cli.run(ENV, "dispatch", "--store", store, "--until-idle", "--until-done")
                         .exit())
                 .isEqualTo(2);
         Cli.Result down = Cli.run(ENV, "status", "--store", "jdbc:postgresql://127.0.0.1:1/none?connectTimeout=2");

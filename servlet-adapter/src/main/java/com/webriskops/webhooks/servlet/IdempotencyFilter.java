@@ -48,6 +48,13 @@ public final class IdempotencyFilter implements Filter {
     /** Init-param: the largest request body read, in bytes. Default 1048576. */
     public static final String INIT_MAX_REQUEST_BODY_BYTES = "max-request-body-bytes";
 
+    /**
+     * Servlet-context attribute: a {@link java.time.Clock} that replaces the system clock of a filter
+     * configured by init-params, so a test (or an application with its own time source) controls
+     * when keys expire. Ignored by a filter configured from code, whose engine has its clock.
+     */
+    public static final String CLOCK_ATTRIBUTE = "com.webriskops.webhooks.clock";
+
     /** The request attribute holding the claimed key's decision while it is handled. */
     static final String HANDLED = IdempotencyFilter.class.getName() + ".handled";
 

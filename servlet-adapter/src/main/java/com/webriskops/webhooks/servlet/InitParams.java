@@ -14,6 +14,7 @@ import com.webriskops.webhooks.signing.WebhookSecret;
 import jakarta.annotation.Nullable;
 import jakarta.servlet.FilterConfig;
 import jakarta.servlet.ServletException;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -129,6 +130,10 @@ final class InitParams {
                         IdempotencyFilter.INIT_MAX_STORED_BODY_BYTES,
                         IdempotencyFilter.INIT_MAX_REQUEST_BODY_BYTES));
         IdempotentRequests.Builder builder = IdempotentRequests.builder();
+        if (config.getServletContext() != null
+                && config.getServletContext().getAttribute(IdempotencyFilter.CLOCK_ATTRIBUTE) instanceof Clock clock) {
+            builder.clock(clock);
+        }
         Long ttl = number(filter, config, IdempotencyFilter.INIT_KEY_TTL_SECONDS);
         Long lease = number(filter, config, IdempotencyFilter.INIT_CLAIM_LEASE_SECONDS);
         Long stored = number(filter, config, IdempotencyFilter.INIT_MAX_STORED_BODY_BYTES);
