@@ -99,18 +99,15 @@ final class OutboxCommands {
 
         @Override
         public String help() {
-            return Main.usage(
-                            "dispatch",
-                            "--store JDBC_URL [--until-idle | --until-done] [--workers N] [--initial-backoff DURATION]")
+            return Main.usage("dispatch", "--store JDBC_URL [--until-idle] [--workers N] [--initial-backoff DURATION]")
                     + "Runs a dispatcher on the outbox: claims due deliveries with a lease, signs and sends\n"
                     + "them, and records each result with the claim's fencing token, so several dispatchers\n"
                     + "may share one database. Without --until-idle it runs until Ctrl-C.\n\n"
                     + "  --store JDBC_URL         PostgreSQL, MariaDB or H2\n"
                     + "  --until-idle             exit 0 once nothing is due or leased\n"
-                    + "  --until-done             exit 0 once nothing is pending, leased or waiting to retry\n"
                     + "  --workers N              worker threads (default 2)\n"
                     + "  --initial-backoff D      wait after a first failure, doubling (default 10s)\n\n"
-                    + "Secret: " + Console.SECRET_ENV + " (comma-separated during a rotation).\n";
+                    + "Secret: " + Console.SECRET_ENV + " (" + Console.ROTATION_HELP + ").\n";
         }
 
         @Override
@@ -120,18 +117,13 @@ final class OutboxCommands {
 
         @Override
         public Set<String> flags() {
-            return Set.of("until-idle", "until-done");
+            return Set.of("until-idle");
         }
 
         @Override
         public int run(Args args, Console console) throws Exception {
             int workers = args.integer("workers", 2, 1, 256);
             Duration backoff = args.duration("initial-backoff");
-            boolean untilIdle = args.flag("until-idle");
-            boolean untilDone = args.flag("until-done");
-            if (untilIdle && untilDone) {
-                throw new UsageException("--until-idle and --until-done exclude each other");
-            }
             var secrets = console.secrets();
             DataSource dataSource = Databases.open(args.required("store"));
             DeliveryStore store = Databases.deliveryStore(dataSource);
@@ -148,10 +140,10 @@ final class OutboxCommands {
                     .pollInterval(Duration.ofMillis(200))
                     .build()) {
                 dispatcher.start();
-                if (untilIdle || untilDone) {
+                if (args.flag("until-idle")) {
                     do {
                         Thread.sleep(200);
-                    } while (untilDone ? !done(store) : !idle(store, Instant.now()));
+                    } while (!idle(store, Instant.now()));
                 } else {
                     console.err().println("dispatch: running as " + dispatcher.owner() + "; Ctrl-C stops");
                     CountDownLatch stop = new CountDownLatch(1);
@@ -173,13 +165,6 @@ final class OutboxCommands {
                             "{\"exported\":%d,\"failed\":%d,\"blocked\":%d,\"retry_scheduled\":%d}%n",
                             exported, failed, blocked, waiting);
             return Main.OK;
-        }
-
-        /** True when nothing is pending, sending or retry_scheduled: every delivery has its final status. */
-        static boolean done(DeliveryStore store) {
-            return store.list(DeliveryStatus.PENDING, 1).isEmpty()
-                    && store.list(DeliveryStatus.SENDING, 1).isEmpty()
-                    && store.list(DeliveryStatus.RETRY_SCHEDULED, 1).isEmpty();
         }
 
         /** True when nothing is pending, sending, or retry_scheduled and due. */
@@ -226,9 +211,8 @@ final class OutboxCommands {
             String id = args.optional("id");
             long wanted = -1;
             if (id != null) {
-                try {
-                    wanted = Long.parseLong(id);
-                } catch (NumberFormatException e) {
+                wanted = Args.wholeNumber(id, 1, Long.MAX_VALUE);
+                if (wanted < 0) {
                     throw new UsageException("--id must be a delivery id (a number), not '" + id + "'");
                 }
             }

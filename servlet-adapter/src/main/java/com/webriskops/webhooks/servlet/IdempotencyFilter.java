@@ -13,6 +13,7 @@ import jakarta.servlet.ServletResponse;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.time.Clock;
 import java.util.Objects;
 
 /**
@@ -49,7 +50,7 @@ public final class IdempotencyFilter implements Filter {
     public static final String INIT_MAX_REQUEST_BODY_BYTES = "max-request-body-bytes";
 
     /**
-     * Servlet-context attribute: a {@link java.time.Clock} that replaces the system clock of a filter
+     * Servlet-context attribute: a {@link Clock} that replaces the system clock of a filter
      * configured by init-params, so a test (or an application with its own time source) controls
      * when keys expire. Ignored by a filter configured from code, whose engine has its clock.
      */
@@ -81,7 +82,10 @@ public final class IdempotencyFilter implements Filter {
     @Override
     public void init(FilterConfig config) throws ServletException {
         if (idempotency == null) {
-            idempotency = initParams.idempotentRequests(config);
+            Object clock = config.getServletContext() == null
+                    ? null
+                    : config.getServletContext().getAttribute(CLOCK_ATTRIBUTE);
+            idempotency = initParams.idempotentRequests(config, clock instanceof Clock c ? c : null);
         }
     }
 

@@ -43,17 +43,20 @@ class ApiWebXmlConfiguredFiltersTest extends WebXmlSuite {
 
     @Test
     void headerNameAndSecretPropertyWithRotation() throws Exception {
-        secret("new-scanner-secret, old-scanner-secret");
+        secrets("new-scanner-secret, x", "old-scanner-secret");
         URI uri = start();
 
-        assertThat(post(uri, HEADER, "new-scanner-secret", "k-new", BODY).status())
+        assertThat(post(uri, HEADER, "new-scanner-secret, x", "k-new", BODY).status())
                 .isEqualTo(202);
+        assertThat(post(uri, HEADER, "x", "k-x", BODY).status())
+                .as("the value is used byte for byte, not split")
+                .isEqualTo(401);
         assertThat(post(uri, HEADER, "old-scanner-secret", "k-old", BODY).status())
                 .isEqualTo(202);
         Response wrong = post(uri, HEADER, "another-secret", "k-wrong", BODY);
         assertThat(wrong.status()).isEqualTo(401);
         assertThat(code(wrong)).isEqualTo("UNAUTHORIZED");
-        Response defaultHeader = post(uri, "X-Scanner-Secret", "new-scanner-secret", "k-default", BODY);
+        Response defaultHeader = post(uri, "X-Scanner-Secret", "new-scanner-secret, x", "k-default", BODY);
         assertThat(defaultHeader.status())
                 .as("the default header name is not read once header-name is set")
                 .isEqualTo(401);

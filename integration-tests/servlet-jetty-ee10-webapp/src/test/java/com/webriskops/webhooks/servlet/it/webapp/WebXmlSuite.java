@@ -41,6 +41,12 @@ abstract class WebXmlSuite {
         System.setProperty(secretProperty, value);
     }
 
+    /** Sets the secret and, in the property its {@code previous-secret-property} names, the previous one. */
+    protected void secrets(String value, String previous) {
+        secret(value);
+        System.setProperty(secretProperty + "-previous", previous);
+    }
+
     /** Sets a servlet-context attribute the application sees when it starts. */
     protected void attribute(String name, Object value) {
         attributes.put(name, value);
@@ -61,6 +67,7 @@ abstract class WebXmlSuite {
     @AfterEach
     void stop() {
         System.clearProperty(secretProperty);
+        System.clearProperty(secretProperty + "-previous");
         if (server != null) {
             server.close();
         }
