@@ -91,7 +91,7 @@ class OutboxDurabilityTest {
     static Dispatcher dispatcher(DeliveryStore store, ExportTarget target, String owner, Duration lease) {
         return Dispatcher.builder()
                 .store(store)
-                .sender(OutboxDispatcherMain.sender())
+                .sender(OutboxDispatcherMain.sender(lease))
                 .targets(id -> id == target.id() ? target : null)
                 .retryPolicy(RetryPolicy.builder()
                         .maxAttempts(50)
