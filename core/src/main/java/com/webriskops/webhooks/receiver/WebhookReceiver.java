@@ -492,6 +492,7 @@ public final class WebhookReceiver<P> {
      */
     public static final class Builder<P> {
         private SecretResolver secretResolver;
+        private List<WebhookSecret> fixedSecrets = List.of();
         private Clock clock = Clock.systemUTC();
         private int maxBodyBytes = DEFAULT_MAX_BODY_BYTES;
         private Duration timestampTolerance = DEFAULT_TIMESTAMP_TOLERANCE;
@@ -526,12 +527,14 @@ public final class WebhookReceiver<P> {
             }
             List<WebhookSecret> frozen = List.copyOf(secrets);
             this.secretResolver = request -> frozen;
+            this.fixedSecrets = frozen;
             return this;
         }
 
         /** Chooses secrets per request, for endpoints with different secrets. Replaces {@link #secrets}. */
         public Builder<P> secretResolver(SecretResolver secretResolver) {
             this.secretResolver = Objects.requireNonNull(secretResolver, "secretResolver");
+            this.fixedSecrets = List.of();
             return this;
         }
 
@@ -645,7 +648,9 @@ public final class WebhookReceiver<P> {
         /**
          * @throws IllegalStateException if neither secrets nor a secret resolver were given for a scheme
          *     that {@linkplain WebhookScheme#usesReceiverSecrets() uses them}, or some were given for one
-         *     that holds its own keys
+         *     that holds its own keys, or a secret given to {@link #secrets} is shorter than {@value
+         *     WebhookSecret#MIN_RECEIVING_KEY_BYTES} bytes and not {@linkplain WebhookSecret#forTesting a test
+         *     key} (the message names the rule, never the secret)
          */
         public WebhookReceiver<P> build() {
             String name = scheme.name();
@@ -659,6 +664,11 @@ public final class WebhookReceiver<P> {
             if (secretResolver != null && !scheme.usesReceiverSecrets()) {
                 throw new IllegalStateException("the " + scheme.name()
                         + " scheme holds its own keys: set them on the scheme, not secrets on the receiver");
+            }
+            if (fixedSecrets.stream().anyMatch(WebhookSecret::isTooShortForReceiving)) {
+                throw new IllegalStateException(
+                        "a webhook secret is shorter than " + WebhookSecret.MIN_RECEIVING_KEY_BYTES
+                                + " bytes: use a long random secret, or WebhookSecret.forTesting(...) for a test key");
             }
             return new WebhookReceiver<>(this);
         }

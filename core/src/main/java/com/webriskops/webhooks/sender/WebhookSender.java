@@ -205,7 +205,7 @@ public final class WebhookSender implements AutoCloseable {
     private CloseableHttpClient newClient(ExportTarget target) {
         PoolingHttpClientConnectionManager connections = PoolingHttpClientConnectionManagerBuilder.create()
                 .setSchemePortResolver(DefaultSchemePortResolver.INSTANCE)
-                .setDnsResolver(new GuardedDnsResolver(resolver, AddressGuard.forTarget(target)))
+                .setDnsResolver(new GuardedDnsResolver(resolver, AddressGuard.forConnectionsTo(target)))
                 .setTlsSocketStrategy(tls)
                 .setMaxConnPerRoute(MAX_CONNECTIONS_PER_TARGET)
                 .setMaxConnTotal(MAX_CONNECTIONS_PER_TARGET)

@@ -17,12 +17,20 @@ import javax.crypto.spec.SecretKeySpec;
 public final class WebhookSecret {
     static final String ALGORITHM = "HmacSHA256";
 
+    /**
+     * The fewest key bytes a receiver accepts (see {@link #isTooShortForReceiving()}): a shorter key
+     * is quick to guess. Production secrets should be 32 random bytes or more.
+     */
+    public static final int MIN_RECEIVING_KEY_BYTES = 16;
+
     private final byte[] key;
+    private final boolean testKey;
     private final Mac prototype;
     private final ThreadLocal<Mac> perThread = ThreadLocal.withInitial(this::clonePrototype);
 
-    private WebhookSecret(byte[] key) {
+    private WebhookSecret(byte[] key, boolean testKey) {
         this.key = key;
+        this.testKey = testKey;
         try {
             Mac mac = Mac.getInstance(ALGORITHM);
             mac.init(new SecretKeySpec(key, ALGORITHM));
@@ -33,17 +41,32 @@ public final class WebhookSecret {
     }
 
     /**
-     * Wraps a secret given as text.
+     * Wraps a secret given as text, byte for byte: nothing is trimmed or split.
      *
      * @throws NullPointerException if {@code secret} is null
      * @throws IllegalArgumentException if {@code secret} is empty or blank
      */
     public static WebhookSecret of(String secret) {
+        return new WebhookSecret(text(secret), false);
+    }
+
+    /**
+     * Wraps a secret for tests and examples, which a receiver accepts even when it is shorter than
+     * {@value #MIN_RECEIVING_KEY_BYTES} bytes. Never use it for a production secret.
+     *
+     * @throws NullPointerException if {@code secret} is null
+     * @throws IllegalArgumentException if {@code secret} is empty or blank
+     */
+    public static WebhookSecret forTesting(String secret) {
+        return new WebhookSecret(text(secret), true);
+    }
+
+    private static byte[] text(String secret) {
         Objects.requireNonNull(secret, "secret");
         if (secret.isBlank()) {
             throw new IllegalArgumentException("secret must not be blank");
         }
-        return new WebhookSecret(secret.getBytes(StandardCharsets.UTF_8));
+        return secret.getBytes(StandardCharsets.UTF_8);
     }
 
     /**
@@ -56,7 +79,15 @@ public final class WebhookSecret {
         if (key.length == 0) {
             throw new IllegalArgumentException("key must not be empty");
         }
-        return new WebhookSecret(key.clone());
+        return new WebhookSecret(key.clone(), false);
+    }
+
+    /**
+     * True when the key has fewer than {@value #MIN_RECEIVING_KEY_BYTES} bytes and was not made with
+     * {@link #forTesting}: a receiver refuses to start with such a key. Reveals nothing else.
+     */
+    public boolean isTooShortForReceiving() {
+        return !testKey && key.length < MIN_RECEIVING_KEY_BYTES;
     }
 
     /**

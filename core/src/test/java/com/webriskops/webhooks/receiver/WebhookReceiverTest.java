@@ -19,6 +19,7 @@ import com.webriskops.webhooks.store.InMemoryReplayStore;
 import com.webriskops.webhooks.testing.MutableClock;
 import com.webriskops.webhooks.testing.TestDeliveries;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -45,6 +46,39 @@ class WebhookReceiverTest {
 
     private WebhookReceiver.Builder<TicketExportWebhook> receiver() {
         return WebhookReceiver.builder().secrets(SECRET).clock(clock);
+    }
+
+    @Test
+    void buildRefusesASecretShorterThanSixteenBytesWithoutNamingIt() {
+        String fifteen = "fifteen-bytes!!";
+        for (WebhookSecret tooShort :
+                List.of(WebhookSecret.of(fifteen), WebhookSecret.ofBytes(fifteen.getBytes(StandardCharsets.UTF_8)))) {
+            WebhookReceiver.Builder<TicketExportWebhook> builder =
+                    WebhookReceiver.builder().secrets(SECRET, tooShort);
+            assertThatThrownBy(builder::build)
+                    .isInstanceOf(IllegalStateException.class)
+                    .hasMessageContaining("shorter than 16 bytes")
+                    .hasMessageContaining("WebhookSecret.forTesting")
+                    .hasMessageNotContaining(fifteen);
+        }
+        // Sixteen bytes, a declared test key, or secrets replaced by a resolver: accepted.
+        assertThat(WebhookReceiver.builder()
+                        .secrets(WebhookSecret.of("sixteen-bytes!!!"))
+                        .build())
+                .isNotNull();
+        WebhookReceiver<TicketExportWebhook> testKey = WebhookReceiver.builder()
+                .secrets(WebhookSecret.forTesting("s"))
+                .clock(clock)
+                .build();
+        TestDeliveries.Request signed =
+                delivery().signedWith(WebhookSecret.forTesting("s")).build();
+        assertThat(testKey.receive(InboundRequest.of(signed.headers(), signed.body())))
+                .isInstanceOf(ReceiveResult.Accepted.class);
+        assertThat(WebhookReceiver.builder()
+                        .secrets(WebhookSecret.of(fifteen))
+                        .secretResolver(request -> List.of(SECRET))
+                        .build())
+                .isNotNull();
     }
 
     @Test

@@ -321,6 +321,35 @@ class WebhookSenderTest {
     }
 
     @Test
+    void plainHttpIsDecidedOnTheAddressConnectedToNotOnTheCheckTimeAnswer() throws Exception {
+        // The check sees an allowlisted private address, so plain HTTP passes it; the connection then
+        // resolves to a public address, where plain HTTP is not allowed: blocked before connecting.
+        AtomicInteger lookups = new AtomicInteger();
+        HostResolver rebinding = host -> lookups.incrementAndGet() == 1
+                ? new InetAddress[] {InetAddress.getByAddress(host, new byte[] {127, 0, 0, 1})}
+                : new InetAddress[] {InetAddress.getByAddress(host, new byte[] {93, (byte) 184, (byte) 216, 34})};
+        ExportTarget target =
+                SenderFixtures.loopbackTarget(server.url("/hook").replace("127.0.0.1", "plain-http.example.test"));
+        WebhookSender sender =
+                SenderFixtures.sender(clock).hostResolver(rebinding).build();
+
+        AttemptOutcome outcome = sender.attempt(target, SenderFixtures.export(), 1);
+
+        assertThat(lookups).hasValue(2);
+        assertThat(outcome.status()).isEqualTo(DeliveryStatus.BLOCKED);
+        assertThat(outcome.code()).isEqualTo(ErrorCode.GENERIC_WEBHOOK_URL_UNSAFE.wireValue());
+        assertThat(outcome.message()).contains("plain HTTP");
+        assertThat(server.received()).isEmpty();
+
+        // The same name, resolving to the allowlisted loopback address both times: delivered over HTTP.
+        HostResolver steady = host -> new InetAddress[] {InetAddress.getByAddress(host, new byte[] {127, 0, 0, 1})};
+        AttemptOutcome delivered =
+                SenderFixtures.sender(clock).hostResolver(steady).build().attempt(target, SenderFixtures.export(), 1);
+        assertThat(delivered.status()).isEqualTo(DeliveryStatus.EXPORTED);
+        assertThat(server.received()).hasSize(1);
+    }
+
+    @Test
     void resolvesNumericHostsThroughTheGuardedHookToo() {
         AtomicInteger lookups = new AtomicInteger();
         HostResolver counting = host -> {

@@ -37,4 +37,27 @@ class WebhookSecretTest {
         assertThatThrownBy(() -> WebhookSecret.ofBytes(new byte[0])).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> WebhookSecret.of(null)).isInstanceOf(NullPointerException.class);
     }
+
+    @Test
+    void onlyAKeyShorterThanSixteenBytesAndNotATestKeyIsTooShortForReceiving() {
+        assertThat(WebhookSecret.of("fifteen-bytes!!").isTooShortForReceiving()).isTrue();
+        assertThat(WebhookSecret.ofBytes(new byte[15]).isTooShortForReceiving()).isTrue();
+        assertThat(WebhookSecret.of("sixteen-bytes!!!").isTooShortForReceiving())
+                .isFalse();
+        assertThat(WebhookSecret.ofBytes(new byte[16]).isTooShortForReceiving()).isFalse();
+        // Bytes, not characters: eight two-byte characters are sixteen bytes.
+        assertThat(WebhookSecret.of("\u00e9".repeat(8)).isTooShortForReceiving())
+                .isFalse();
+        assertThat(WebhookSecret.forTesting("s").isTooShortForReceiving()).isFalse();
+        assertThat(WebhookSecret.forTesting("s").toString())
+                .doesNotContain("s]")
+                .isEqualTo("WebhookSecret[redacted]");
+    }
+
+    @Test
+    void aSecretIsUsedByteForByte() {
+        byte[] body = "body".getBytes(StandardCharsets.UTF_8);
+        assertThat(WebhookSecret.of("whsec_long_enough_secret ").hmacSha256(body))
+                .isNotEqualTo(WebhookSecret.of("whsec_long_enough_secret").hmacSha256(body));
+    }
 }

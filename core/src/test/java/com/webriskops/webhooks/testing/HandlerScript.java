@@ -23,7 +23,7 @@ final class HandlerScript {
         }
         if (releaseLatch != null) {
             try {
-                if (!releaseLatch.await(30, TimeUnit.SECONDS)) {
+                if (!releaseLatch.await(180, TimeUnit.SECONDS)) {
                     throw new IllegalStateException("test never released the handler");
                 }
             } catch (InterruptedException e) {

@@ -20,9 +20,12 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
@@ -49,13 +52,16 @@ public abstract class IdempotencyConformanceSuite {
     protected final ScannerHandler handler = new ScannerHandler();
     protected final MutableClock clock = new MutableClock(START);
     private final List<Endpoint> endpoints = new ArrayList<>();
+    private final OpenClaims open = new OpenClaims();
 
     /** The transport under test. */
     protected abstract IdempotencyHarness harness();
 
     /** The engine configuration every test starts from: the test clock, an in-memory store. */
     protected IdempotentRequests.Builder idempotency() {
-        return IdempotentRequests.builder().clock(clock).store(IdempotentResponseStore.inMemory());
+        return IdempotentRequests.builder()
+                .clock(clock)
+                .store(new SettlingStore(IdempotentResponseStore.inMemory(), open));
     }
 
     protected Endpoint start(IdempotentRequests idempotency, @Nullable SharedSecretCheck check) throws Exception {
@@ -75,12 +81,26 @@ public abstract class IdempotencyConformanceSuite {
         }
     }
 
-    protected static Response post(Endpoint endpoint, @Nullable String key, byte[] body) throws Exception {
+    /**
+     * Posts and returns once the answer is recorded: an async servlet sends its answer before the
+     * container tells the filter the request is complete, so a client can see the bytes a moment
+     * before the store does. Waiting on that condition (not on the clock) keeps an immediate retry
+     * and a clock moved just after the answer honest on a loaded machine.
+     */
+    protected Response post(Endpoint endpoint, @Nullable String key, byte[] body) throws Exception {
         return post(endpoint, key, SCANNER_SECRET, body);
     }
 
-    protected static Response post(Endpoint endpoint, @Nullable String key, @Nullable String secret, byte[] body)
+    protected Response post(Endpoint endpoint, @Nullable String key, @Nullable String secret, byte[] body)
             throws Exception {
+        Response response = postWithoutSettling(endpoint, key, secret, body);
+        open.awaitNone();
+        return response;
+    }
+
+    /** Posts and returns as soon as the answer arrives, for requests sent while another holds its key. */
+    protected static Response postWithoutSettling(
+            Endpoint endpoint, @Nullable String key, @Nullable String secret, byte[] body) throws Exception {
         Map<String, List<String>> headers = new LinkedHashMap<>();
         headers.put("Content-Type", List.of("application/json"));
         headers.put("Accept", List.of("application/json"));
@@ -161,14 +181,15 @@ public abstract class IdempotencyConformanceSuite {
         handler.blockNext(entered, release);
         ExecutorService pool = Executors.newFixedThreadPool(8);
         try {
-            Future<Response> first = pool.submit(() -> post(endpoint, "concurrent-key", POSTBACK));
+            Future<Response> first =
+                    pool.submit(() -> postWithoutSettling(endpoint, "concurrent-key", SCANNER_SECRET, POSTBACK));
             assertThat(entered.await(30, TimeUnit.SECONDS)).isTrue();
             CyclicBarrier barrier = new CyclicBarrier(6);
             List<Future<Response>> retries = new ArrayList<>();
             for (int i = 0; i < 6; i++) {
                 retries.add(pool.submit(() -> {
                     barrier.await(30, TimeUnit.SECONDS);
-                    return post(endpoint, "concurrent-key", POSTBACK);
+                    return postWithoutSettling(endpoint, "concurrent-key", SCANNER_SECRET, POSTBACK);
                 }));
             }
             for (Future<Response> retry : retries) {
@@ -178,6 +199,7 @@ public abstract class IdempotencyConformanceSuite {
             }
             release.countDown();
             Response firstResponse = first.get(30, TimeUnit.SECONDS);
+            open.awaitNone();
             assertThat(firstResponse.status()).isEqualTo(202);
             Response after = post(endpoint, "concurrent-key", POSTBACK);
             assertThat(after.body()).isEqualTo(firstResponse.body());
@@ -200,7 +222,7 @@ public abstract class IdempotencyConformanceSuite {
             for (int i = 0; i < clients; i++) {
                 responses.add(pool.submit(() -> {
                     barrier.await(30, TimeUnit.SECONDS);
-                    return post(endpoint, "racing-key", POSTBACK);
+                    return postWithoutSettling(endpoint, "racing-key", SCANNER_SECRET, POSTBACK);
                 }));
             }
             List<byte[]> accepted = new ArrayList<>();
@@ -359,6 +381,82 @@ public abstract class IdempotencyConformanceSuite {
         assertProblem(response, 503, "IDEMPOTENCY_STORE_UNAVAILABLE");
         assertThat(response.header("Retry-After")).isNotNull();
         assertThat(handler.calls()).isZero();
+    }
+
+    /** The claims won and not yet completed or released, across the stores of one test. */
+    private static final class OpenClaims {
+        private static final Duration PATIENCE = Duration.ofSeconds(60);
+
+        private final Set<String> tokens = new HashSet<>();
+
+        synchronized void opened(String token) {
+            tokens.add(token);
+        }
+
+        synchronized void closed(String token) {
+            tokens.remove(token);
+            notifyAll();
+        }
+
+        synchronized void awaitNone() throws InterruptedException {
+            long deadline = System.nanoTime() + PATIENCE.toNanos();
+            while (!tokens.isEmpty()) {
+                long left = deadline - System.nanoTime();
+                assertThat(left)
+                        .as("claims still open after %s: %s", PATIENCE, tokens.size())
+                        .isPositive();
+                TimeUnit.NANOSECONDS.timedWait(this, left);
+            }
+        }
+    }
+
+    /** An in-memory store that reports which claims are open, so a test can wait for an answer to be recorded. */
+    private static final class SettlingStore implements IdempotentResponseStore {
+        private final IdempotentResponseStore delegate;
+        private final OpenClaims open;
+
+        SettlingStore(IdempotentResponseStore delegate, OpenClaims open) {
+            this.delegate = delegate;
+            this.open = open;
+        }
+
+        @Override
+        public KeyClaim claim(String scope, String key, String fingerprint, Instant now, Duration lease) {
+            KeyClaim claim = delegate.claim(scope, key, fingerprint, now, lease);
+            if (claim.claimed()) {
+                open.opened(Objects.requireNonNull(claim.record().token()));
+            }
+            return claim;
+        }
+
+        @Override
+        public boolean complete(
+                String scope, String key, String token, StoredResponse response, Instant now, Duration ttl) {
+            try {
+                return delegate.complete(scope, key, token, response, now, ttl);
+            } finally {
+                open.closed(token);
+            }
+        }
+
+        @Override
+        public boolean release(String scope, String key, String token) {
+            try {
+                return delegate.release(scope, key, token);
+            } finally {
+                open.closed(token);
+            }
+        }
+
+        @Override
+        public @Nullable IdempotencyRecord find(String scope, String key, Instant now) {
+            return delegate.find(scope, key, now);
+        }
+
+        @Override
+        public int purgeExpired(Instant now, int limit) {
+            return delegate.purgeExpired(now, limit);
+        }
     }
 
     /** A store whose database is down. */

@@ -12,7 +12,7 @@ import java.util.concurrent.Callable;
  * progress", for a bounded time.
  */
 public final class Retries {
-    private static final Duration PATIENCE = Duration.ofSeconds(5);
+    private static final Duration PATIENCE = Duration.ofSeconds(30);
 
     private Retries() {}
 

@@ -102,8 +102,8 @@ public abstract class SchemeConformanceCases extends ConformanceCases {
 
     @Test
     void rotationAcceptsEitherSecretAndEitherSignature() throws Exception {
-        WebhookSecret oldSecret = WebhookSecret.of("old-secret");
-        WebhookSecret newSecret = WebhookSecret.of("new-secret");
+        WebhookSecret oldSecret = WebhookSecret.forTesting("old-secret");
+        WebhookSecret newSecret = WebhookSecret.forTesting("new-secret");
         Endpoint endpoint = start(receiver(oldSecret, newSecret).build());
 
         assertThat(post(endpoint, scheme.delivery().signedWith(newSecret).build())
@@ -112,7 +112,7 @@ public abstract class SchemeConformanceCases extends ConformanceCases {
         assertThat(post(endpoint, scheme.delivery().signedWith(oldSecret).build())
                         .status())
                 .isEqualTo(200);
-        WebhookSecret unknown = WebhookSecret.of("unknown-secret");
+        WebhookSecret unknown = WebhookSecret.forTesting("unknown-secret");
         assertThat(post(
                                 endpoint,
                                 scheme.delivery().signedWith(unknown, newSecret).build())

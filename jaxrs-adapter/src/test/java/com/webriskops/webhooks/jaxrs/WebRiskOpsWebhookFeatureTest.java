@@ -16,7 +16,7 @@ class WebRiskOpsWebhookFeatureTest {
     @Test
     void runsTheGivenReceiverWithItsSettings() {
         WebhookReceiver<TicketExportWebhook> receiver = WebhookReceiver.builder()
-                .secrets(WebhookSecret.of("s"))
+                .secrets(WebhookSecret.forTesting("s"))
                 .maxBodyBytes(1234)
                 .timestampTolerance(Duration.ofSeconds(60))
                 .build();
@@ -32,7 +32,7 @@ class WebRiskOpsWebhookFeatureTest {
     @Test
     void runsAReceiverOfAnyScheme() {
         WebhookReceiver<VicketWebhook> receiver = WebhookReceiver.builder(VicketScheme.ofDefaults())
-                .secrets(WebhookSecret.of("s"))
+                .secrets(WebhookSecret.forTesting("s"))
                 .build();
 
         assertThat(WebRiskOpsWebhookFeature.of(receiver).receiver()).isSameAs(receiver);

@@ -61,7 +61,7 @@ class DatabaseRestartDispatchTest {
                     .build()) {
                 dispatcher.start();
                 OutboxDurabilityTest.await(
-                        () -> receiver.total.get() >= 60, Duration.ofSeconds(20), "deliveries under way");
+                        () -> receiver.total.get() >= 60, OutboxDurabilityTest.PATIENCE, "deliveries under way");
 
                 postgres.close();
                 postgres = null;
@@ -69,13 +69,13 @@ class DatabaseRestartDispatchTest {
                 long downSince = System.nanoTime();
                 OutboxDurabilityTest.await(
                         () -> counting.failedClaims.get() >= failuresAtStop + 2 * WORKERS,
-                        Duration.ofSeconds(10),
+                        OutboxDurabilityTest.PATIENCE,
                         "the dispatcher noticing the outage");
                 int receivedWhileDown = receiver.total.get();
                 OutboxDurabilityTest.await(
                         () -> System.nanoTime() - downSince
                                 > Duration.ofMillis(800).toNanos(),
-                        Duration.ofSeconds(2),
+                        OutboxDurabilityTest.PATIENCE,
                         "the outage lasting");
                 long downMillis = (System.nanoTime() - downSince) / 1_000_000;
                 int failures = counting.failedClaims.get() - failuresAtStop;
@@ -87,7 +87,7 @@ class DatabaseRestartDispatchTest {
                         .isLessThanOrEqualTo((int) (WORKERS * (downMillis / POLL.toMillis() + 2)) + WORKERS);
 
                 postgres = TestDatabase.startEmbeddedPostgres(port, dataDirectory.resolve("pgdata"));
-                OutboxDurabilityTest.awaitExported(receiver, store, Duration.ofSeconds(30));
+                OutboxDurabilityTest.awaitExported(receiver, store, OutboxDurabilityTest.PATIENCE);
             }
 
             assertThat(store.list(DeliveryStatus.EXPORTED, 1_000)).hasSize(DELIVERIES);

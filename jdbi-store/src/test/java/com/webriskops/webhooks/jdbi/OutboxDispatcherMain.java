@@ -25,9 +25,14 @@ public final class OutboxDispatcherMain {
     }
 
     static WebhookSender sender() {
+        return sender(OutboxDurabilityTest.LEASE);
+    }
+
+    /** A sender whose attempts fit in {@code lease} (the dispatcher refuses one that would not). */
+    static WebhookSender sender(Duration lease) {
         return WebhookSender.builder()
-                .connectTimeout(Duration.ofSeconds(1))
-                .responseTimeout(Duration.ofSeconds(2))
+                .connectTimeout(lease.dividedBy(4))
+                .responseTimeout(lease.dividedBy(2))
                 .build();
     }
 }

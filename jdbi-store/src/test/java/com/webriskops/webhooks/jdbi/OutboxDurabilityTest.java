@@ -47,7 +47,15 @@ class OutboxDurabilityTest {
     TestDatabase database;
 
     static final int DELIVERIES = 300;
+    /** The lease of the dispatcher that is killed, so its successor reclaims its work soon. */
     static final Duration LEASE = Duration.ofSeconds(4);
+    /**
+     * The lease of dispatchers that stay alive: far longer than any batch takes even in a cold JVM on a
+     * loaded machine, so a key sent twice is a real fault, never a lease that ran out mid-batch.
+     */
+    static final Duration STEADY_LEASE = Duration.ofMinutes(5);
+    /** How long a test waits for every delivery: a bound only a fault reaches. */
+    static final Duration PATIENCE = Duration.ofSeconds(180);
 
     private final List<JdbcConnectionPool> pools = new ArrayList<>();
     private String prefix;
@@ -77,9 +85,13 @@ class OutboxDurabilityTest {
     }
 
     static Dispatcher dispatcher(DeliveryStore store, ExportTarget target, String owner) {
+        return dispatcher(store, target, owner, LEASE);
+    }
+
+    static Dispatcher dispatcher(DeliveryStore store, ExportTarget target, String owner, Duration lease) {
         return Dispatcher.builder()
                 .store(store)
-                .sender(OutboxDispatcherMain.sender())
+                .sender(OutboxDispatcherMain.sender(lease))
                 .targets(id -> id == target.id() ? target : null)
                 .retryPolicy(RetryPolicy.builder()
                         .maxAttempts(50)
@@ -88,7 +100,7 @@ class OutboxDurabilityTest {
                         .build())
                 .workers(4)
                 .pollInterval(Duration.ofMillis(50))
-                .lease(LEASE)
+                .lease(lease)
                 .owner(owner)
                 .build();
     }
@@ -139,11 +151,11 @@ class OutboxDurabilityTest {
     @Test
     void twoDispatchersOnOneDatabaseDeliverEveryDeliveryExactlyOnce() throws Exception {
         DeliveryStore store = enqueueAll(0);
-        try (Dispatcher first = dispatcher(newInstance(), target, "first");
-                Dispatcher second = dispatcher(newInstance(), target, "second")) {
+        try (Dispatcher first = dispatcher(newInstance(), target, "first", STEADY_LEASE);
+                Dispatcher second = dispatcher(newInstance(), target, "second", STEADY_LEASE)) {
             first.start();
             second.start();
-            awaitExported(receiver, store, Duration.ofSeconds(30));
+            awaitExported(receiver, store, PATIENCE);
         }
 
         assertThat(store.list(DeliveryStatus.EXPORTED, 1_000)).hasSize(DELIVERIES);
@@ -169,13 +181,13 @@ class OutboxDurabilityTest {
                 .start();
         int leasedAtKill;
         try {
-            await(() -> receiver.total.get() >= 60 || !child.isAlive(), Duration.ofSeconds(30), "child delivering");
+            await(() -> receiver.total.get() >= 60 || !child.isAlive(), PATIENCE, "child delivering");
             assertThat(child.isAlive())
                     .as("child alive; its log:%n%s", read(log))
                     .isTrue();
         } finally {
             child.destroyForcibly();
-            assertThat(child.waitFor(10, TimeUnit.SECONDS)).isTrue();
+            assertThat(child.waitFor(PATIENCE.toSeconds(), TimeUnit.SECONDS)).isTrue();
         }
         int deliveredBeforeKill = store.list(DeliveryStatus.EXPORTED, 1_000).size();
         leasedAtKill = store.list(DeliveryStatus.SENDING, 1_000).size();
@@ -183,9 +195,9 @@ class OutboxDurabilityTest {
         // Its 4 workers each claim a batch; each has at most one attempt in flight.
         assertThat(leasedAtKill).as("the killed process held leases").isBetween(1, 4 * Dispatcher.DEFAULT_BATCH_SIZE);
 
-        try (Dispatcher successor = dispatcher(newInstance(), target, "successor")) {
+        try (Dispatcher successor = dispatcher(newInstance(), target, "successor", STEADY_LEASE)) {
             successor.start();
-            awaitExported(receiver, store, Duration.ofSeconds(30));
+            awaitExported(receiver, store, PATIENCE);
         }
 
         assertThat(store.list(DeliveryStatus.EXPORTED, 1_000)).hasSize(DELIVERIES);

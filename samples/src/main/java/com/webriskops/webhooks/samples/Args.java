@@ -84,16 +84,31 @@ final class Args {
         if (value == null) {
             return defaultValue;
         }
-        try {
-            int n = Integer.parseInt(value);
-            if (n >= min && n <= max) {
-                return n;
-            }
-        } catch (NumberFormatException e) {
-            // reported below
+        long n = wholeNumber(value, min, max);
+        if (n < 0) {
+            throw new UsageException(
+                    "--" + name + " must be a whole number from " + min + " to " + max + ", not '" + value + "'");
         }
-        throw new UsageException(
-                "--" + name + " must be a whole number from " + min + " to " + max + ", not '" + value + "'");
+        return (int) n;
+    }
+
+    /**
+     * {@code text} as a number from {@code min} to {@code max} (both at least 0), or -1 when it is
+     * anything else: only ASCII digits count, so {@code +5}, {@code -0}, {@code ١٧} (Arabic-Indic
+     * digits, which {@link Long#parseLong} accepts) and numbers too long for a {@code long} are all -1.
+     */
+    static long wholeNumber(String text, long min, long max) {
+        if (text.isEmpty() || text.length() > 18) {
+            return -1;
+        }
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c < '0' || c > '9') {
+                return -1;
+            }
+        }
+        long n = Long.parseLong(text);
+        return n >= min && n <= max ? n : -1;
     }
 
     @Nullable

@@ -33,11 +33,16 @@ final class FlakyReceiver implements AutoCloseable {
     }
 
     static FlakyReceiver start() throws IOException {
+        return start(1);
+    }
+
+    /** Like {@link #start()}, its first {@code /flaky} answer asking for {@code retryAfterSeconds}. */
+    static FlakyReceiver start(int retryAfterSeconds) throws IOException {
         HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         FlakyReceiver flaky = new FlakyReceiver(server);
         server.createContext("/flaky", exchange -> {
             if (flaky.flakyHits.incrementAndGet() == 1) {
-                exchange.getResponseHeaders().set("Retry-After", "1");
+                exchange.getResponseHeaders().set("Retry-After", Integer.toString(retryAfterSeconds));
                 flaky.answer(exchange, 429, "{\"status\":\"slow down\"}");
             } else {
                 flaky.answer(exchange, 200, "{\"status\":\"received\"}");

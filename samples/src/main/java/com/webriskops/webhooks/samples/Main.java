@@ -19,7 +19,7 @@ import java.util.logging.Logger;
  * <p>Exit codes: 0 when the command did what was asked, 1 when it ran but the outcome was not ok (a
  * refused signature, a failed delivery, a blocked target) or something broke, 2 for wrong usage (one
  * line on stderr says why). The signing secret is read only from the environment variable {@code
- * WEBRISKOPS_WEBHOOK_SECRET} (comma-separated during a rotation), never from an argument.
+ * WEBRISKOPS_WEBHOOK_SECRET} (byte for byte; the previous secret in {@code WEBRISKOPS_WEBHOOK_SECRET_PREVIOUS} during a rotation), never from an argument.
  */
 public final class Main {
     /** Exit code of a command that did what was asked. */
@@ -121,7 +121,9 @@ public final class Main {
         COMMANDS.values().forEach(c -> text.append(String.format("  %-13s %s%n", c.name(), c.summary())));
         text.append("\nThe signing secret comes only from the environment variable ")
                 .append(Console.SECRET_ENV)
-                .append(" (comma-separated during a rotation).\n")
+                .append(" (")
+                .append(Console.ROTATION_HELP)
+                .append(").\n")
                 .append("Exit codes: 0 ok, 1 not ok or failed, 2 wrong usage.\n");
         return text.toString();
     }

@@ -107,7 +107,7 @@ final class OutboxCommands {
                     + "  --until-idle             exit 0 once nothing is due or leased\n"
                     + "  --workers N              worker threads (default 2)\n"
                     + "  --initial-backoff D      wait after a first failure, doubling (default 10s)\n\n"
-                    + "Secret: " + Console.SECRET_ENV + " (comma-separated during a rotation).\n";
+                    + "Secret: " + Console.SECRET_ENV + " (" + Console.ROTATION_HELP + ").\n";
         }
 
         @Override
@@ -211,9 +211,8 @@ final class OutboxCommands {
             String id = args.optional("id");
             long wanted = -1;
             if (id != null) {
-                try {
-                    wanted = Long.parseLong(id);
-                } catch (NumberFormatException e) {
+                wanted = Args.wholeNumber(id, 1, Long.MAX_VALUE);
+                if (wanted < 0) {
                     throw new UsageException("--id must be a delivery id (a number), not '" + id + "'");
                 }
             }

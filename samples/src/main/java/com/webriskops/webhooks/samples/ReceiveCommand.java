@@ -22,7 +22,6 @@ import com.webriskops.webhooks.vicket.VicketScheme;
 import com.webriskops.webhooks.vicket.VicketWebhook;
 import jakarta.annotation.Nullable;
 import java.net.URI;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -66,7 +65,7 @@ final class ReceiveCommand implements Command {
 
     @Override
     public String help() {
-        return Main.usage("receive", "--port N [--adapter jaxrs|servlet] [--store memory|JDBC_URL]")
+        return Main.usage("receive", "--port N [--adapter jaxrs|servlet] [--store memory|JDBC_URL] [--test-secret]")
                 + "Serves on 127.0.0.1, with the chosen adapter and store:\n"
                 + "  POST /webhooks/webriskops  verified ticket exports; one JSON line per accepted delivery\n"
                 + "                             (idempotency_key, attempt, nonce, ...)\n"
@@ -81,16 +80,24 @@ final class ReceiveCommand implements Command {
                 + "  --port N                 the port (0 for a free one; the URL is printed on stderr)\n"
                 + "  --adapter A              jaxrs (Jersey on the JDK HTTP server, default) or servlet (Jetty 12)\n"
                 + "  --store S                memory (default) or a JDBC URL (PostgreSQL, MariaDB, H2);\n"
-                + "                           the migrations run on first use\n\n"
-                + "Secrets: " + Console.SECRET_ENV + " (comma-separated during a rotation), " + SCANNER_SECRET_ENV
-                + "\n(X-Scanner-Secret; comma-separated during a rotation), " + VICKET_SECRET_ENV + " (Vicket), "
-                + STANDARD_SECRET_ENV + " (whsec_...) and/or\n" + STANDARD_PUBLIC_KEY_ENV
-                + " (whpk_...) for Standard Webhooks (comma-separated during a rotation).\n";
+                + "                           the migrations run on first use\n"
+                + "  --test-secret            the secrets are test keys: accept ones shorter than 16 bytes\n\n"
+                + "Secrets: " + Console.SECRET_ENV + ", " + SCANNER_SECRET_ENV
+                + " (X-Scanner-Secret), " + VICKET_SECRET_ENV + " (Vicket),\n"
+                + STANDARD_SECRET_ENV + " (whsec_...) and/or " + STANDARD_PUBLIC_KEY_ENV
+                + " (whpk_...) for Standard Webhooks;\neach " + Console.ROTATION_HELP + ".\n"
+                + "A webhook secret shorter than " + WebhookSecret.MIN_RECEIVING_KEY_BYTES
+                + " bytes is refused unless --" + Console.TEST_SECRET_FLAG + " says it is a test key.\n";
     }
 
     @Override
     public Set<String> options() {
         return Set.of("port", "adapter", "store");
+    }
+
+    @Override
+    public Set<String> flags() {
+        return Set.of(Console.TEST_SECRET_FLAG);
     }
 
     @Override
@@ -105,9 +112,14 @@ final class ReceiveCommand implements Command {
         }
         String store = args.optional("store") == null ? "memory" : args.optional("store");
         WebhookReceiver.Builder<TicketExportWebhook> receiver =
-                WebhookReceiver.builder().secrets(console.secrets());
+                WebhookReceiver.builder().secrets(console.receivingSecrets(args.flag(Console.TEST_SECRET_FLAG)));
         List<SharedSecret> scannerSecrets = secretsFrom(console, SCANNER_SECRET_ENV, SharedSecret::of);
-        List<WebhookSecret> vicketSecrets = secretsFrom(console, VICKET_SECRET_ENV, WebhookSecret::of);
+        boolean testKeys = args.flag(Console.TEST_SECRET_FLAG);
+        List<WebhookSecret> vicketSecrets =
+                secretsFrom(console, VICKET_SECRET_ENV, testKeys ? WebhookSecret::forTesting : WebhookSecret::of);
+        if (!testKeys) {
+            Console.checkedLength(VICKET_SECRET_ENV, vicketSecrets);
+        }
         WebhookReceiver.Builder<VicketWebhook> vicketReceiver = WebhookReceiver.builder(VicketScheme.ofDefaults());
         StandardWebhooksScheme<JsonNode> standardScheme = standardScheme(console);
         WebhookReceiver.Builder<StandardWebhooksScheme.Message<JsonNode>> standardReceiver =
@@ -282,18 +294,9 @@ final class ReceiveCommand implements Command {
         return scheme.build();
     }
 
-    /** The comma-separated secrets in {@code variable}, empty when it is unset or blank. */
+    /** The secrets in {@code variable} and its previous; see {@link Console#secretsFrom}. */
     static <S> List<S> secretsFrom(Console console, String variable, Function<String, S> secret) {
-        String value = console.env().get(variable);
-        List<S> secrets = new ArrayList<>();
-        if (value != null) {
-            for (String part : value.split(",")) {
-                if (!part.isBlank()) {
-                    secrets.add(secret.apply(part.strip()));
-                }
-            }
-        }
-        return secrets;
+        return console.secretsFrom(variable, secret);
     }
 
     private static void awaitQuietly(CountDownLatch latch) {

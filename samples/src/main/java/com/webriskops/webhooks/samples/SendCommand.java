@@ -45,7 +45,7 @@ final class SendCommand implements Command {
                 + "  --timeout D               connect and response timeout (default 10s)\n"
                 + "  --fallback-dir DIR        where to write the fallback when failed (default: not written)\n"
                 + "  --idempotency-key K       the export's key (default: a fresh one)\n\n"
-                + "Secret: " + Console.SECRET_ENV + " (comma-separated during a rotation; the first signs).\n";
+                + "Secret: " + Console.SECRET_ENV + " (" + Console.ROTATION_HELP + "; the first signs).\n";
     }
 
     @Override

@@ -1,6 +1,7 @@
 package com.webriskops.webhooks.samples;
 
 import com.webriskops.webhooks.protocol.WebhookProtocol;
+import com.webriskops.webhooks.signing.WebhookSecret;
 import com.webriskops.webhooks.signing.WebhookSignatures;
 import com.webriskops.webhooks.standardwebhooks.StandardWebhooksScheme;
 import java.io.IOException;
@@ -17,10 +18,10 @@ import java.util.Set;
  * standard-webhooks} the {@code webhook-signature} value.
  */
 final class SignCommand implements Command {
-    /** The environment variable holding the Standard Webhooks {@code whsec_} secrets (comma-separated). */
+    /** The environment variable holding the Standard Webhooks {@code whsec_} secrets (and its _PREVIOUS during a rotation). */
     static final String STANDARD_SECRET_ENV = ReceiveCommand.STANDARD_SECRET_ENV;
 
-    /** The environment variable holding Standard Webhooks {@code whsk_} signing keys (comma-separated). */
+    /** The environment variable holding Standard Webhooks {@code whsk_} signing keys (and its _PREVIOUS during a rotation). */
     static final String STANDARD_SIGNING_KEY_ENV = "STANDARD_WEBHOOKS_SIGNING_KEY";
 
     @Override
@@ -44,12 +45,12 @@ final class SignCommand implements Command {
                 + "  --timestamp T   Unix seconds, as sent in X-WebRiskOps-Timestamp\n"
                 + "  --nonce N       as sent in X-WebRiskOps-Nonce\n"
                 + "  --body FILE     the exact body bytes; standard input when absent\n\n"
-                + "Secret: " + Console.SECRET_ENV + " (comma-separated during a rotation).\n\n"
+                + "Secret: " + Console.SECRET_ENV + " (" + Console.ROTATION_HELP + ").\n\n"
                 + "With --scheme standard-webhooks, prints the webhook-signature header value: 'v1,' +\n"
                 + "base64(HMAC-SHA256(key, id + '.' + timestamp + '.' + body)) per secret, then 'v1a,' +\n"
                 + "base64(Ed25519) per signing key, space-separated.\n"
                 + "  --id ID         as sent in webhook-id (no '.')\n"
-                + "Keys: " + STANDARD_SECRET_ENV + " (whsec_..., comma-separated during a rotation) and/or\n"
+                + "Keys: " + STANDARD_SECRET_ENV + " (whsec_..., " + Console.ROTATION_HELP + ") and/or\n"
                 + STANDARD_SIGNING_KEY_ENV + " (whsk_..., for v1a).\n";
     }
 
@@ -76,6 +77,12 @@ final class SignCommand implements Command {
             throw new UsageException("--nonce is not a valid nonce");
         }
         var secrets = console.secrets();
+        if (secrets.stream().anyMatch(WebhookSecret::isTooShortForReceiving)) {
+            console.err()
+                    .println("sign: warning: " + Console.SECRET_ENV + " is shorter than "
+                            + WebhookSecret.MIN_RECEIVING_KEY_BYTES
+                            + " bytes; receivers refuse so short a key (use 32 random bytes or more)");
+        }
         console.out().println(WebhookSignatures.sign(secrets, timestamp, nonce, body(args, console)));
         return Main.OK;
     }

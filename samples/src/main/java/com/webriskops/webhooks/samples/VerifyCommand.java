@@ -26,6 +26,9 @@ import java.util.function.BiConsumer;
 
 /** {@code verify}: runs the stateless part of the receiver pipeline on a captured request. */
 final class VerifyCommand implements Command {
+    /** The latest {@code --now}: 9999-12-31T23:59:59Z. */
+    static final long MAX_NOW = 253_402_300_799L;
+
     @Override
     public String name() {
         return "verify";
@@ -40,18 +43,20 @@ final class VerifyCommand implements Command {
     public String help() {
         return Main.usage(
                         "verify",
-                        "[--scheme webriskops|standard-webhooks] --headers FILE --body FILE [--now UNIX_SECONDS]")
+                        "[--scheme webriskops|standard-webhooks] --headers FILE --body FILE [--now UNIX_SECONDS]"
+                                + " [--test-secret]")
                 + "Runs the receiver's checks that need no store (size, content type, signature,\n"
                 + "timestamp window, JSON, schema) on a captured request and prints, as its last line,\n"
                 + "{\"ok\":true,...} or {\"ok\":false,\"status\":401,\"code\":\"WEBHOOK_SIGNATURE_INVALID\",...}.\n"
                 + "Exit 0 only when ok.\n\n"
                 + "  --headers FILE     the request headers, one 'Name: value' per line\n"
                 + "  --body FILE        the exact body bytes\n"
-                + "  --now SECONDS      the time to judge the timestamp against (default: now)\n\n"
-                + "Secret: " + Console.SECRET_ENV + " (comma-separated during a rotation).\n"
+                + "  --now SECONDS      the time to judge the timestamp against (default: now)\n"
+                + "  --test-secret      the secret is a test key: accept one shorter than 16 bytes\n\n"
+                + "Secret: " + Console.SECRET_ENV + " (" + Console.ROTATION_HELP + ").\n"
                 + "With --scheme standard-webhooks: " + ReceiveCommand.STANDARD_SECRET_ENV + " (whsec_...) and/or "
                 + ReceiveCommand.STANDARD_PUBLIC_KEY_ENV
-                + "\n(whpk_...), comma-separated during a rotation; the body is"
+                + "\n(whpk_...), each with its _PREVIOUS during a rotation; the body is"
                 + " read as JSON of any shape.\n";
     }
 
@@ -61,18 +66,23 @@ final class VerifyCommand implements Command {
     }
 
     @Override
+    public Set<String> flags() {
+        return Set.of(Console.TEST_SECRET_FLAG);
+    }
+
+    @Override
     public int run(Args args, Console console) throws IOException {
-        Map<String, List<String>> headers = readHeaders(Path.of(args.required("headers")));
-        byte[] body = read("body", Path.of(args.required("body")));
         Clock clock = Clock.systemUTC();
         String now = args.optional("now");
         if (now != null) {
-            try {
-                clock = Clock.fixed(Instant.ofEpochSecond(Long.parseLong(now)), ZoneOffset.UTC);
-            } catch (NumberFormatException e) {
-                throw new UsageException("--now must be Unix seconds, not '" + now + "'");
+            long seconds = Args.wholeNumber(now, 0, MAX_NOW);
+            if (seconds < 0) {
+                throw new UsageException("--now must be Unix seconds from 0 to " + MAX_NOW + ", not '" + now + "'");
             }
+            clock = Clock.fixed(Instant.ofEpochSecond(seconds), ZoneOffset.UTC);
         }
+        Map<String, List<String>> headers = readHeaders(Path.of(args.required("headers")));
+        byte[] body = read("body", Path.of(args.required("body")));
         String scheme = args.optional("scheme") == null ? "webriskops" : args.optional("scheme");
         Map<String, Object> line;
         if (scheme.equals("standard-webhooks")) {
@@ -89,7 +99,7 @@ final class VerifyCommand implements Command {
             });
         } else if (scheme.equals("webriskops")) {
             WebhookReceiver<TicketExportWebhook> receiver = WebhookReceiver.builder()
-                    .secrets(console.secrets())
+                    .secrets(console.receivingSecrets(args.flag(Console.TEST_SECRET_FLAG)))
                     .clock(clock)
                     .build();
             line = verify(receiver, headers, body, (delivery, out) -> {

@@ -7,20 +7,17 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The demo, run as a user runs it: every step as documented, quickly, nothing left running. */
+/** The demo, run as a user runs it: every step as documented, nothing left running. */
 class DemoCommandTest {
     @TempDir
     Path dir;
 
     @Test
-    void everyStepBehavesAsDocumentedInUnderThirtySeconds() {
+    void everyStepBehavesAsDocumentedAndLeavesNothingRunning() {
         int threadsBefore = Thread.activeCount();
-        long started = System.nanoTime();
         Cli.Result result = Cli.run(Map.of(), "demo", "--dir", dir.toString());
-        long seconds = (System.nanoTime() - started) / 1_000_000_000L;
 
         assertThat(result.exit()).as(result.out() + result.err()).isZero();
-        assertThat(seconds).isLessThan(30);
         assertThat(result.out())
                 .contains(
                         "accepted by the Jersey receiver",

@@ -9,9 +9,11 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -57,7 +59,8 @@ class OutboxCommandsTest {
     void enqueueDispatchUntilIdleAndStatus(String store) throws IOException, InterruptedException {
         Path payload = Files.write(dir.resolve("payload.json"), TestDeliveries.examplePayload());
         String prefix = "outbox-" + System.nanoTime();
-        try (FlakyReceiver flaky = FlakyReceiver.start()) {
+        // Retry-After: 5 (not 1) so a loaded machine's slow first dispatch still ends before the retry is due.
+        try (FlakyReceiver flaky = FlakyReceiver.start(5)) {
             Cli.Result enqueued = Cli.run(
                     ENV,
                     "enqueue",
@@ -81,9 +84,9 @@ class OutboxCommandsTest {
             Cli.Result dispatched = Cli.run(
                     ENV, "dispatch", "--store", store, "--until-idle", "--workers", "2", "--initial-backoff", "100ms");
             assertThat(dispatched.exit()).as(dispatched.err()).isZero();
-            // Idle means nothing due: the delivery answered 429 + Retry-After: 1 waits for its second.
+            // Idle means nothing due: the delivery answered 429 + Retry-After: 5 waits for its seconds.
             assertThat(dispatched.lastLine()).contains("\"exported\":", "\"retry_scheduled\":1");
-            Thread.sleep(1_200);
+            awaitRetryDue(store, prefix);
             Cli.Result again = Cli.run(ENV, "dispatch", "--store", store, "--until-idle");
             assertThat(again.exit()).as(again.err()).isZero();
 
@@ -106,6 +109,26 @@ class OutboxCommandsTest {
             Cli.Result one = Cli.run(ENV, "status", "--store", store, "--id", Long.toString(id));
             assertThat(one.exit()).isZero();
             assertThat(one.lines()).singleElement().asString().contains("\"id\":" + id);
+        }
+    }
+
+    /** Waits (on the condition, not a fixed sleep) until this test's scheduled retry is due. */
+    private static void awaitRetryDue(String store, String prefix) throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+        while (true) {
+            Instant due = null;
+            for (String line : Cli.run(ENV, "status", "--store", store).lines()) {
+                JsonNode view = WebhookJson.mapper().readTree(line);
+                if (view.get("idempotency_key").asText().startsWith(prefix)
+                        && view.get("status").asText().equals("retry_scheduled")) {
+                    due = Instant.parse(view.get("next_attempt_at").asText());
+                }
+            }
+            if (due == null || !Instant.now().isBefore(due)) {
+                return;
+            }
+            assertThat(System.nanoTime()).as("the retry never came due").isLessThan(deadline);
+            TimeUnit.MILLISECONDS.sleep(100);
         }
     }
 

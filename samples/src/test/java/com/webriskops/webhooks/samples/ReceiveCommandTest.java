@@ -85,7 +85,7 @@ class ReceiveCommandTest {
     @ParameterizedTest
     @CsvSource({"--adapter,netty", "--port,http", "--store,postgres://x"})
     void wrongUsageExitsTwo(String option, String value) {
-        Cli.Result result = Cli.run(Cli.secret("s"), "receive", "--port", "0", option, value);
+        Cli.Result result = Cli.run(Cli.secret("whsec_long_enough_secret"), "receive", "--port", "0", option, value);
         assertThat(result.exit()).isEqualTo(2);
         assertThat(result.err().lines()).singleElement();
     }

@@ -84,7 +84,7 @@ class ServeApiCommandTest {
             assertThat(approved.statusCode()).as(approved.body()).isEqualTo(202);
 
             JsonNode status = null;
-            Instant deadline = Instant.now().plusSeconds(30);
+            Instant deadline = Instant.now().plusSeconds(120);
             while (Instant.now().isBefore(deadline)) {
                 status = WebhookJson.mapper()
                         .readTree(send(api.resolve("ticket-exports/example-export-id"), "GET", null, null)

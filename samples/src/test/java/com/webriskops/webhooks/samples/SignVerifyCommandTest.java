@@ -4,12 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.webriskops.webhooks.payload.WebhookJson;
+import com.webriskops.webhooks.testing.TestDeliveries;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.DynamicTest;
@@ -91,15 +93,20 @@ class SignVerifyCommandTest {
                                 + vector.get("signature_header").asText() + "\n");
                 List<String> secrets = new ArrayList<>();
                 vector.get("verify_with_secrets").forEach(s -> secrets.add(s.asText()));
+                Map<String, String> env = new HashMap<>(Cli.secret(secrets.get(0)));
+                if (secrets.size() > 1) {
+                    env.put(Console.SECRET_ENV + Console.PREVIOUS, secrets.get(1));
+                }
                 Cli.Result result = Cli.run(
-                        Cli.secret(String.join(",", secrets)),
+                        env,
                         "verify",
                         "--headers",
                         headers.toString(),
                         "--body",
                         body.toString(),
                         "--now",
-                        vector.get("timestamp").asText());
+                        vector.get("timestamp").asText(),
+                        "--test-secret");
                 JsonNode last = WebhookJson.mapper().readTree(result.lastLine());
                 if (vector.get("valid").asBoolean()) {
                     // The signature holds; only the example payload is also a valid delivery.
@@ -136,9 +143,91 @@ class SignVerifyCommandTest {
                 "--body",
                 body.toString(),
                 "--now",
-                Long.toString(vector.get("timestamp").asLong() + 3600));
+                Long.toString(vector.get("timestamp").asLong() + 3600),
+                "--test-secret");
         assertThat(result.exit()).isEqualTo(1);
         assertThat(result.lastLine()).contains("\"ok\":false", "\"status\":401", "WEBHOOK_SIGNATURE_INVALID");
+    }
+
+    @Test
+    void secretsAreUsedByteForByteAndRotationHasItsOwnVariable() throws IOException {
+        String secret = "whsec_long_enough_secret,x ";
+        Path body = Files.write(dir.resolve("rotation.body"), TestDeliveries.examplePayload());
+        String timestamp = "1766203200";
+
+        // Signed with the whole value, comma and trailing space included: the signature holds.
+        assertSignatureHolds(
+                verify(Map.of(Console.SECRET_ENV, secret), sign(secret, timestamp, body), timestamp, body));
+        // Signed with a part the old parser made a key of: refused.
+        for (String part : List.of("x", "whsec_long_enough_secret", "whsec_long_enough_secret,x")) {
+            Cli.Result forged =
+                    verify(Map.of(Console.SECRET_ENV, secret), sign(part, timestamp, body), timestamp, body);
+            assertThat(forged.exit()).as(part).isEqualTo(1);
+            assertThat(forged.lastLine()).as(part).contains("WEBHOOK_SIGNATURE_INVALID");
+        }
+        // The previous secret, in its own variable, verifies during a rotation.
+        String previous = "whsec_the_previous_secret";
+        Map<String, String> rotating = Map.of(Console.SECRET_ENV, secret, Console.SECRET_ENV + "_PREVIOUS", previous);
+        assertSignatureHolds(verify(rotating, sign(previous, timestamp, body), timestamp, body));
+    }
+
+    /** The signature was accepted: whatever the later checks of the payload say, it was not refused as forged. */
+    private static void assertSignatureHolds(Cli.Result result) {
+        assertThat(result.exit()).as(result.err()).isNotEqualTo(2);
+        assertThat(result.lastLine()).startsWith("{").doesNotContain("WEBHOOK_SIGNATURE_INVALID");
+    }
+
+    @Test
+    void aShortSecretIsRefusedForVerifyingUnlessMarkedAsATestKeyAndSigningWarns() throws IOException {
+        Path body = Files.write(dir.resolve("short.body"), TestDeliveries.examplePayload());
+        String timestamp = "1766203200";
+        String shortSecret = "fifteen-bytes!!";
+
+        Cli.Result signed = Cli.run(
+                Cli.secret(shortSecret), "sign", "--timestamp", timestamp, "--nonce", "n-1", "--body", body.toString());
+        assertThat(signed.exit()).isZero();
+        assertThat(signed.err()).contains("shorter than 16 bytes").doesNotContain(shortSecret);
+
+        Cli.Result refused = verify(Cli.secret(shortSecret), signed.lastLine(), timestamp, body);
+        assertThat(refused.exit()).isEqualTo(2);
+        assertThat(refused.err()).contains("shorter than 16 bytes").doesNotContain(shortSecret);
+
+        assertSignatureHolds(verify(Cli.secret(shortSecret), signed.lastLine(), timestamp, body, "--test-secret"));
+
+        Cli.Result sixteen = Cli.run(
+                Cli.secret("sixteen-bytes!!!"),
+                "sign",
+                "--timestamp",
+                timestamp,
+                "--nonce",
+                "n-1",
+                "--body",
+                body.toString());
+        assertThat(sixteen.err()).isEmpty();
+    }
+
+    private String sign(String secret, String timestamp, Path body) {
+        Cli.Result result = Cli.run(
+                Cli.secret(secret), "sign", "--timestamp", timestamp, "--nonce", "n-1", "--body", body.toString());
+        assertThat(result.exit()).as(result.err()).isZero();
+        return result.lastLine();
+    }
+
+    private Cli.Result verify(Map<String, String> env, String signature, String timestamp, Path body, String... more)
+            throws IOException {
+        Path headers = Files.writeString(
+                dir.resolve("verify.headers"),
+                "Content-Type: application/json\n"
+                        + "X-WebRiskOps-Event: ticket_export.requested\n"
+                        + "X-WebRiskOps-Schema: ticket-export.webhook.v1\n"
+                        + "X-WebRiskOps-Idempotency-Key: generic-webhook-fingerprint-123\n"
+                        + "X-WebRiskOps-Timestamp: " + timestamp + "\n"
+                        + "X-WebRiskOps-Nonce: n-1\n"
+                        + "X-WebRiskOps-Signature: " + signature + "\n");
+        List<String> args = new ArrayList<>(
+                List.of("verify", "--headers", headers.toString(), "--body", body.toString(), "--now", timestamp));
+        args.addAll(List.of(more));
+        return Cli.run(env, args.toArray(String[]::new));
     }
 
     @Test

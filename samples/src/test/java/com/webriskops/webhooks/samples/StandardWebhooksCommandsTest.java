@@ -39,21 +39,28 @@ class StandardWebhooksCommandsTest {
         }
     }
 
-    private static String joined(JsonNode array) {
+    private static List<String> values(JsonNode array) {
         List<String> values = new ArrayList<>();
         array.forEach(v -> values.add(v.asText()));
-        return String.join(",", values);
+        assertThat(values).as("a variable and its _PREVIOUS hold two at most").hasSizeLessThanOrEqualTo(2);
+        return values;
     }
 
-    private static Map<String, String> env(String secrets, String keysVariable, String keys) {
+    /** The secrets in the variable and, during a rotation, its {@code _PREVIOUS}; each byte for byte. */
+    private static Map<String, String> env(JsonNode secrets, String keysVariable, JsonNode keys) {
         Map<String, String> env = new LinkedHashMap<>();
-        if (!secrets.isEmpty()) {
-            env.put(ReceiveCommand.STANDARD_SECRET_ENV, secrets);
-        }
-        if (!keys.isEmpty()) {
-            env.put(keysVariable, keys);
-        }
+        put(env, ReceiveCommand.STANDARD_SECRET_ENV, values(secrets));
+        put(env, keysVariable, values(keys));
         return env;
+    }
+
+    private static void put(Map<String, String> env, String variable, List<String> values) {
+        if (!values.isEmpty()) {
+            env.put(variable, values.get(0));
+        }
+        if (values.size() > 1) {
+            env.put(variable + Console.PREVIOUS, values.get(1));
+        }
     }
 
     @Test
@@ -89,9 +96,9 @@ class StandardWebhooksCommandsTest {
                         Base64.getDecoder().decode(vector.get("body_base64").asText()));
                 Cli.Result result = Cli.run(
                         env(
-                                joined(vector.get("sign").get("secrets")),
+                                vector.get("sign").get("secrets"),
                                 SignCommand.STANDARD_SIGNING_KEY_ENV,
-                                joined(vector.get("sign").get("signing_keys"))),
+                                vector.get("sign").get("signing_keys")),
                         "sign",
                         "--scheme",
                         "standard-webhooks",
@@ -131,9 +138,9 @@ class StandardWebhooksCommandsTest {
                         StandardCharsets.UTF_8);
                 Cli.Result result = Cli.run(
                         env(
-                                joined(vector.get("verify_with").get("secrets")),
+                                vector.get("verify_with").get("secrets"),
                                 ReceiveCommand.STANDARD_PUBLIC_KEY_ENV,
-                                joined(vector.get("verify_with").get("public_keys"))),
+                                vector.get("verify_with").get("public_keys")),
                         "verify",
                         "--scheme",
                         "standard-webhooks",

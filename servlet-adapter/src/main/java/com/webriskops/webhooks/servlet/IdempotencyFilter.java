@@ -13,6 +13,7 @@ import jakarta.servlet.ServletResponse;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.time.Clock;
 import java.util.Objects;
 
 /**
@@ -48,6 +49,13 @@ public final class IdempotencyFilter implements Filter {
     /** Init-param: the largest request body read, in bytes. Default 1048576. */
     public static final String INIT_MAX_REQUEST_BODY_BYTES = "max-request-body-bytes";
 
+    /**
+     * Servlet-context attribute: a {@link Clock} that replaces the system clock of a filter
+     * configured by init-params, so a test (or an application with its own time source) controls
+     * when keys expire. Ignored by a filter configured from code, whose engine has its clock.
+     */
+    public static final String CLOCK_ATTRIBUTE = "com.webriskops.webhooks.clock";
+
     /** The request attribute holding the claimed key's decision while it is handled. */
     static final String HANDLED = IdempotencyFilter.class.getName() + ".handled";
 
@@ -74,7 +82,10 @@ public final class IdempotencyFilter implements Filter {
     @Override
     public void init(FilterConfig config) throws ServletException {
         if (idempotency == null) {
-            idempotency = initParams.idempotentRequests(config);
+            Object clock = config.getServletContext() == null
+                    ? null
+                    : config.getServletContext().getAttribute(CLOCK_ATTRIBUTE);
+            idempotency = initParams.idempotentRequests(config, clock instanceof Clock c ? c : null);
         }
     }
 

@@ -1,6 +1,8 @@
 package com.webriskops.webhooks.servlet;
 
 import static com.webriskops.webhooks.servlet.WebRiskOpsWebhookFilter.INIT_MAX_BODY_BYTES;
+import static com.webriskops.webhooks.servlet.WebRiskOpsWebhookFilter.INIT_PREVIOUS_SECRET_ENV;
+import static com.webriskops.webhooks.servlet.WebRiskOpsWebhookFilter.INIT_PREVIOUS_SECRET_PROPERTY;
 import static com.webriskops.webhooks.servlet.WebRiskOpsWebhookFilter.INIT_SECRET_ENV;
 import static com.webriskops.webhooks.servlet.WebRiskOpsWebhookFilter.INIT_SECRET_PROPERTY;
 import static com.webriskops.webhooks.servlet.WebRiskOpsWebhookFilter.INIT_TIMESTAMP_TOLERANCE_SECONDS;
@@ -14,6 +16,7 @@ import com.webriskops.webhooks.signing.WebhookSecret;
 import jakarta.annotation.Nullable;
 import jakarta.servlet.FilterConfig;
 import jakarta.servlet.ServletException;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -31,8 +34,13 @@ import java.util.function.UnaryOperator;
  */
 final class InitParams {
     private static final String WEBHOOK_SECRET = "webhook secret";
-    private static final Set<String> KNOWN =
-            Set.of(INIT_SECRET_ENV, INIT_SECRET_PROPERTY, INIT_TIMESTAMP_TOLERANCE_SECONDS, INIT_MAX_BODY_BYTES);
+    private static final Set<String> KNOWN = Set.of(
+            INIT_SECRET_ENV,
+            INIT_SECRET_PROPERTY,
+            INIT_PREVIOUS_SECRET_ENV,
+            INIT_PREVIOUS_SECRET_PROPERTY,
+            INIT_TIMESTAMP_TOLERANCE_SECONDS,
+            INIT_MAX_BODY_BYTES);
 
     private final UnaryOperator<String> environment;
     private final UnaryOperator<String> systemProperties;
@@ -58,10 +66,28 @@ final class InitParams {
                 WEBHOOK_SECRET + " system property",
                 systemProperties,
                 WebhookSecret::of));
+        if (!secrets.isEmpty()) {
+            secrets.addAll(previousSecrets(
+                    filter,
+                    config.getInitParameter(INIT_PREVIOUS_SECRET_ENV),
+                    WEBHOOK_SECRET + " environment variable",
+                    environment,
+                    WebhookSecret::of));
+            secrets.addAll(previousSecrets(
+                    filter,
+                    config.getInitParameter(INIT_PREVIOUS_SECRET_PROPERTY),
+                    WEBHOOK_SECRET + " system property",
+                    systemProperties,
+                    WebhookSecret::of));
+        }
         if (secrets.isEmpty()) {
             throw new ServletException(filter + ": no webhook secret is configured; set init-param " + INIT_SECRET_ENV
                     + " (names of environment variables) or " + INIT_SECRET_PROPERTY
                     + " (names of system properties) holding the secret");
+        }
+        if (secrets.stream().anyMatch(WebhookSecret::isTooShortForReceiving)) {
+            throw new ServletException(filter + ": a webhook secret is shorter than "
+                    + WebhookSecret.MIN_RECEIVING_KEY_BYTES + " bytes; use a long random secret");
         }
         WebhookReceiver.Builder<TicketExportWebhook> builder =
                 WebhookReceiver.builder().secrets(secrets);
@@ -88,7 +114,9 @@ final class InitParams {
                 Set.of(
                         SharedSecretFilter.INIT_HEADER_NAME,
                         SharedSecretFilter.INIT_SECRET_ENV,
-                        SharedSecretFilter.INIT_SECRET_PROPERTY));
+                        SharedSecretFilter.INIT_SECRET_PROPERTY,
+                        SharedSecretFilter.INIT_PREVIOUS_SECRET_ENV,
+                        SharedSecretFilter.INIT_PREVIOUS_SECRET_PROPERTY));
         List<SharedSecret> secrets = new ArrayList<>();
         secrets.addAll(secrets(
                 filter,
@@ -102,6 +130,20 @@ final class InitParams {
                 "shared secret system property",
                 systemProperties,
                 SharedSecret::of));
+        if (!secrets.isEmpty()) {
+            secrets.addAll(previousSecrets(
+                    filter,
+                    config.getInitParameter(SharedSecretFilter.INIT_PREVIOUS_SECRET_ENV),
+                    "shared secret environment variable",
+                    environment,
+                    SharedSecret::of));
+            secrets.addAll(previousSecrets(
+                    filter,
+                    config.getInitParameter(SharedSecretFilter.INIT_PREVIOUS_SECRET_PROPERTY),
+                    "shared secret system property",
+                    systemProperties,
+                    SharedSecret::of));
+        }
         if (secrets.isEmpty()) {
             throw new ServletException(filter + ": no shared secret is configured; set init-param "
                     + SharedSecretFilter.INIT_SECRET_ENV + " or " + SharedSecretFilter.INIT_SECRET_PROPERTY);
@@ -118,7 +160,7 @@ final class InitParams {
         return builder.build();
     }
 
-    IdempotentRequests idempotentRequests(FilterConfig config) throws ServletException {
+    IdempotentRequests idempotentRequests(FilterConfig config, @Nullable Clock clock) throws ServletException {
         String filter = "Filter '" + config.getFilterName() + "'";
         checkKnown(
                 filter,
@@ -129,6 +171,9 @@ final class InitParams {
                         IdempotencyFilter.INIT_MAX_STORED_BODY_BYTES,
                         IdempotencyFilter.INIT_MAX_REQUEST_BODY_BYTES));
         IdempotentRequests.Builder builder = IdempotentRequests.builder();
+        if (clock != null) {
+            builder.clock(clock);
+        }
         Long ttl = number(filter, config, IdempotencyFilter.INIT_KEY_TTL_SECONDS);
         Long lease = number(filter, config, IdempotencyFilter.INIT_CLAIM_LEASE_SECONDS);
         Long stored = number(filter, config, IdempotencyFilter.INIT_MAX_STORED_BODY_BYTES);
@@ -153,11 +198,30 @@ final class InitParams {
     }
 
     /**
-     * The secrets held by the comma-separated variable names in {@code names} (each value may hold
-     * several, comma-separated, during a rotation); every named variable must be set.
+     * The secrets held by the comma-separated variable names in {@code names}: one secret per variable,
+     * its value used byte for byte (nothing trimmed or split). Every named variable must be set and
+     * non-empty.
      */
     private static <S> List<S> secrets(
             String filter, @Nullable String names, String what, UnaryOperator<String> lookUp, Function<String, S> wrap)
+            throws ServletException {
+        return secrets(filter, names, what, lookUp, wrap, true);
+    }
+
+    /** The previous secrets during a rotation: like the current ones, but an unset or empty variable holds none. */
+    private static <S> List<S> previousSecrets(
+            String filter, @Nullable String names, String what, UnaryOperator<String> lookUp, Function<String, S> wrap)
+            throws ServletException {
+        return secrets(filter, names, "previous " + what, lookUp, wrap, false);
+    }
+
+    private static <S> List<S> secrets(
+            String filter,
+            @Nullable String names,
+            String what,
+            UnaryOperator<String> lookUp,
+            Function<String, S> wrap,
+            boolean required)
             throws ServletException {
         List<S> secrets = new ArrayList<>();
         if (names == null || names.isBlank()) {
@@ -169,14 +233,13 @@ final class InitParams {
                 continue;
             }
             String value = lookUp.apply(variable);
+            if (!required && (value == null || value.isEmpty())) {
+                continue;
+            }
             if (value == null || value.isBlank()) {
                 throw new ServletException(filter + ": the " + what + " '" + variable + "' is not set or is blank");
             }
-            for (String secret : value.split(",", -1)) {
-                if (!secret.isBlank()) {
-                    secrets.add(wrap.apply(secret.strip()));
-                }
-            }
+            secrets.add(wrap.apply(value));
         }
         return secrets;
     }
@@ -196,11 +259,16 @@ final class InitParams {
         if (value == null || value.isBlank()) {
             return null;
         }
-        try {
-            return Long.parseLong(value.strip());
-        } catch (NumberFormatException e) {
-            throw new ServletException(
-                    filter + ": init-param " + name + " must be a whole number, not '" + value + "'", e);
+        String digits = value.strip();
+        boolean ascii = !digits.isEmpty() && digits.length() <= 18;
+        for (int i = 0; ascii && i < digits.length(); i++) {
+            ascii = digits.charAt(i) >= '0' && digits.charAt(i) <= '9';
         }
+        if (!ascii) {
+            // Only ASCII digits: Long.parseLong would also take "+5" and other scripts' digits.
+            throw new ServletException(filter + ": init-param " + name
+                    + " must be a whole number of at most 18 ASCII digits, not '" + value + "'");
+        }
+        return Long.parseLong(digits);
     }
 }

@@ -24,7 +24,8 @@ import java.util.Objects;
  * <p>From code: {@code new SharedSecretFilter(SharedSecretCheck.of(SharedSecret.of(secret)))}. From
  * {@code web.xml}, through the no-argument constructor: {@value #INIT_SECRET_ENV} and {@value
  * #INIT_SECRET_PROPERTY} name the environment variables and system properties holding the secret
- * (comma-separated names; a value may hold several comma-separated secrets during a rotation), and
+ * (comma-separated names, one secret per variable used byte for byte; the previous one during a rotation in
+ * {@value #INIT_PREVIOUS_SECRET_ENV} or {@value #INIT_PREVIOUS_SECRET_PROPERTY}), and
  * {@value #INIT_HEADER_NAME} names another header. Secrets are never written in the file.
  *
  * <p>Thread-safe once initialised.
@@ -32,10 +33,18 @@ import java.util.Objects;
 public final class SharedSecretFilter implements Filter {
     /** Init-param: the header carrying the secret. Default {@code X-Scanner-Secret}. */
     public static final String INIT_HEADER_NAME = "header-name";
-    /** Init-param: comma-separated names of environment variables holding the secret. */
+    /** Init-param: comma-separated names of environment variables, each holding one secret byte for byte */
     public static final String INIT_SECRET_ENV = "secret-env";
-    /** Init-param: comma-separated names of system properties holding the secret. */
+    /** Init-param: comma-separated names of system properties, each holding one secret byte for byte */
     public static final String INIT_SECRET_PROPERTY = "secret-property";
+    /**
+     * Init-param: comma-separated names of environment variables holding the previous secret during a
+     * rotation, byte for byte; a variable that is unset or empty holds none (so the rotation ends by
+     * unsetting it).
+     */
+    public static final String INIT_PREVIOUS_SECRET_ENV = "previous-secret-env";
+    /** Init-param: like {@value #INIT_PREVIOUS_SECRET_ENV}, naming system properties. */
+    public static final String INIT_PREVIOUS_SECRET_PROPERTY = "previous-secret-property";
 
     private final InitParams initParams = new InitParams(System::getenv, System::getProperty);
     private volatile SharedSecretCheck check;

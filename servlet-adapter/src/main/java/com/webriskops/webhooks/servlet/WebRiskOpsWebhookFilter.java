@@ -50,8 +50,9 @@ import org.slf4j.LoggerFactory;
  *
  * <p>or from {@code web.xml} through the no-argument constructor and init-params: {@value
  * #INIT_SECRET_ENV} and {@value #INIT_SECRET_PROPERTY} name the environment variables and system
- * properties that hold the secret (comma-separated names; a value may itself hold several
- * comma-separated secrets during a rotation), {@value #INIT_TIMESTAMP_TOLERANCE_SECONDS} and {@value
+ * properties that hold the secret (comma-separated names, one
+ * secret per variable used byte for byte; the previous one during a rotation in {@value
+ * #INIT_PREVIOUS_SECRET_ENV} or {@value #INIT_PREVIOUS_SECRET_PROPERTY}), {@value #INIT_TIMESTAMP_TOLERANCE_SECONDS} and {@value
  * #INIT_MAX_BODY_BYTES} override the receiver's defaults (300 seconds, 1 MiB). Secrets are never
  * written in the file.
  *
@@ -63,10 +64,18 @@ import org.slf4j.LoggerFactory;
  * <p>Thread-safe once initialised: one instance serves all requests.
  */
 public final class WebRiskOpsWebhookFilter implements Filter {
-    /** Init-param: comma-separated names of environment variables holding the webhook secret. */
+    /** Init-param: comma-separated names of environment variables, each holding one webhook secret byte for byte */
     public static final String INIT_SECRET_ENV = "secret-env";
-    /** Init-param: comma-separated names of system properties holding the webhook secret. */
+    /** Init-param: comma-separated names of system properties, each holding one webhook secret byte for byte */
     public static final String INIT_SECRET_PROPERTY = "secret-property";
+    /**
+     * Init-param: comma-separated names of environment variables holding the previous webhook secret during a
+     * rotation, byte for byte; a variable that is unset or empty holds none (so the rotation ends by
+     * unsetting it).
+     */
+    public static final String INIT_PREVIOUS_SECRET_ENV = "previous-secret-env";
+    /** Init-param: like {@value #INIT_PREVIOUS_SECRET_ENV}, naming system properties. */
+    public static final String INIT_PREVIOUS_SECRET_PROPERTY = "previous-secret-property";
     /** Init-param: the accepted clock skew in seconds, each way. Default 300. */
     public static final String INIT_TIMESTAMP_TOLERANCE_SECONDS = "timestamp-tolerance-seconds";
     /** Init-param: the largest body accepted, in bytes. Default 1048576 (1 MiB). */

@@ -3,13 +3,19 @@ package com.webriskops.webhooks.servlet;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.webriskops.webhooks.receiver.InboundRequest;
+import com.webriskops.webhooks.receiver.ReceiveResult;
 import com.webriskops.webhooks.receiver.WebhookReceiver;
+import com.webriskops.webhooks.signing.WebhookSecret;
+import com.webriskops.webhooks.testing.TestDeliveries;
 import jakarta.servlet.FilterConfig;
 import jakarta.servlet.ServletContext;
 import jakarta.servlet.ServletException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Collections;
 import java.util.Enumeration;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -18,9 +24,12 @@ class InitParamsTest {
 
     private final Map<String, String> environment = Map.of(
             "WEBRISKOPS_WEBHOOK_SECRET", SECRET_VALUE,
-            "ROTATING", "new-secret,old-secret",
+            "PREVIOUS", "whsec_the_previous_secret",
+            "WITH_COMMA", "whsec_long_enough_secret,x",
+            "WITH_SPACE", "whsec_long_enough_secret ",
+            "SHORT", "fifteen-bytes!!",
             "BLANK", "  ");
-    private final Map<String, String> properties = Map.of("webhook.secret", "from-a-property");
+    private final Map<String, String> properties = Map.of("webhook.secret", "whsec_from_a_property");
     private final InitParams initParams = new InitParams(environment::get, properties::get);
 
     private static FilterConfig config(Map<String, String> params) {
@@ -58,10 +67,11 @@ class InitParamsTest {
     }
 
     @Test
-    void acceptsSeveralNamesSeveralValuesAndBothKinds() throws Exception {
+    void acceptsSeveralNamesAndBothKinds() throws Exception {
         WebhookReceiver<?> receiver = initParams.receiver(config(Map.of(
-                "secret-env", "WEBRISKOPS_WEBHOOK_SECRET, ROTATING",
+                "secret-env", "WEBRISKOPS_WEBHOOK_SECRET, PREVIOUS",
                 "secret-property", "webhook.secret",
+                "previous-secret-property", "webhook.secret.previous",
                 "timestamp-tolerance-seconds", "60",
                 "max-body-bytes", "4096")));
 
@@ -76,6 +86,70 @@ class InitParamsTest {
                 .hasMessageContaining("no webhook secret is configured")
                 .hasMessageContaining("secret-env")
                 .hasMessageContaining("secret-property");
+    }
+
+    @Test
+    void eachVariableHoldsOneSecretUsedByteForByte() throws Exception {
+        WebhookReceiver<?> comma = initParams.receiver(config(Map.of("secret-env", "WITH_COMMA")));
+        assertThat(status(comma, WebhookSecret.forTesting("whsec_long_enough_secret,x")))
+                .isEqualTo(200);
+        assertThat(status(comma, WebhookSecret.forTesting("x")))
+                .as("the value is not split into a one-character key")
+                .isEqualTo(401);
+        assertThat(status(comma, WebhookSecret.forTesting("whsec_long_enough_secret")))
+                .isEqualTo(401);
+
+        WebhookReceiver<?> space = initParams.receiver(config(Map.of("secret-env", "WITH_SPACE")));
+        assertThat(status(space, WebhookSecret.forTesting("whsec_long_enough_secret ")))
+                .isEqualTo(200);
+        assertThat(status(space, WebhookSecret.forTesting("whsec_long_enough_secret")))
+                .as("the value is not trimmed")
+                .isEqualTo(401);
+
+        WebhookReceiver<?> rotating = initParams.receiver(
+                config(Map.of("secret-env", "WEBRISKOPS_WEBHOOK_SECRET", "previous-secret-env", "PREVIOUS")));
+        assertThat(status(rotating, WebhookSecret.forTesting(SECRET_VALUE))).isEqualTo(200);
+        assertThat(status(rotating, WebhookSecret.forTesting("whsec_the_previous_secret")))
+                .isEqualTo(200);
+        WebhookReceiver<?> rotated = initParams.receiver(
+                config(Map.of("secret-env", "WEBRISKOPS_WEBHOOK_SECRET", "previous-secret-env", "UNSET_PREVIOUS")));
+        assertThat(status(rotated, WebhookSecret.forTesting(SECRET_VALUE)))
+                .as("an unset previous secret ends the rotation")
+                .isEqualTo(200);
+        assertThat(status(rotated, WebhookSecret.forTesting("whsec_the_previous_secret")))
+                .isEqualTo(401);
+    }
+
+    @Test
+    void numbersAreAsciiDigitsOnly() throws Exception {
+        for (String notAscii : List.of("+4096", "\u0664\u0660\u0669\u0666", "-1", "4_096", "9999999999999999999")) {
+            assertThatThrownBy(() -> initParams.receiver(
+                            config(Map.of("secret-env", "WEBRISKOPS_WEBHOOK_SECRET", "max-body-bytes", notAscii))))
+                    .as(notAscii)
+                    .isInstanceOf(ServletException.class)
+                    .hasMessageContaining("max-body-bytes must be a whole number of at most 18 ASCII digits");
+        }
+        assertThat(initParams
+                        .receiver(config(Map.of("secret-env", "WEBRISKOPS_WEBHOOK_SECRET", "max-body-bytes", " 4096 ")))
+                        .maxBodyBytes())
+                .isEqualTo(4096);
+    }
+
+    @Test
+    void secretShorterThanSixteenBytesFailsWithoutNamingIt() {
+        assertThatThrownBy(() -> initParams.receiver(config(Map.of("secret-env", "SHORT"))))
+                .isInstanceOf(ServletException.class)
+                .hasMessageContaining("shorter than 16 bytes")
+                .hasMessageNotContaining("fifteen-bytes!!");
+    }
+
+    private static int status(WebhookReceiver<?> receiver, WebhookSecret signer) {
+        TestDeliveries.Request request = TestDeliveries.delivery()
+                .signedWith(signer)
+                .timestamp(Instant.now())
+                .build();
+        ReceiveResult<?> result = receiver.receive(InboundRequest.of(request.headers(), request.body()));
+        return result instanceof ReceiveResult.Accepted ? 200 : result.answer().status();
     }
 
     @Test
@@ -112,7 +186,7 @@ class InitParamsTest {
     @Test
     void filterBuiltFromAReceiverIgnoresInitParams() throws Exception {
         WebRiskOpsWebhookFilter filter = new WebRiskOpsWebhookFilter(WebhookReceiver.builder()
-                .secrets(com.webriskops.webhooks.signing.WebhookSecret.of("code-secret"))
+                .secrets(WebhookSecret.forTesting("code-secret"))
                 .build());
 
         filter.init(config(Map.of()));

@@ -19,20 +19,42 @@ public final class AddressGuard {
     private static final Cidr LOOPBACK_V6 = Cidr.parse("::1/128");
 
     private final List<Cidr> allowlist;
+    private final boolean plainHttp;
 
-    private AddressGuard(List<Cidr> allowlist) {
+    private AddressGuard(List<Cidr> allowlist, boolean plainHttp) {
         this.allowlist = allowlist;
+        this.plainHttp = plainHttp;
     }
 
-    /** The guard for {@code target}: its allowlist counts only in self-hosted mode with that policy. */
+    /**
+     * The guard for {@code target}'s addresses, whatever the scheme: its allowlist counts only in
+     * self-hosted mode with that policy.
+     */
     public static AddressGuard forTarget(ExportTarget target) {
         Objects.requireNonNull(target, "target");
-        return new AddressGuard(target.allowsPrivateNetwork() ? target.privateNetworkAllowlist() : List.of());
+        return new AddressGuard(target.allowsPrivateNetwork() ? target.privateNetworkAllowlist() : List.of(), false);
+    }
+
+    /**
+     * The guard for connections to {@code target}: like {@link #forTarget}, and when its base URL is
+     * plain HTTP, only allowlisted private addresses pass. The sender asks it for the address it is
+     * about to connect to, so whether plain HTTP is allowed is decided on that address, not on what
+     * the host resolved to when the target was checked.
+     */
+    public static AddressGuard forConnectionsTo(ExportTarget target) {
+        Objects.requireNonNull(target, "target");
+        return new AddressGuard(
+                target.allowsPrivateNetwork() ? target.privateNetworkAllowlist() : List.of(),
+                isPlainHttp(target.baseUrl()));
     }
 
     /** A guard that allows public addresses only. */
     public static AddressGuard publicOnly() {
-        return new AddressGuard(List.of());
+        return new AddressGuard(List.of(), false);
+    }
+
+    private static boolean isPlainHttp(String url) {
+        return url.regionMatches(true, 0, "http:", 0, "http:".length());
     }
 
     /** Returns null when {@code address} may be connected to, else why not ("a loopback address"). */
@@ -40,6 +62,15 @@ public final class AddressGuard {
     public String rejectionReason(InetAddress address) {
         Objects.requireNonNull(address, "address");
         AddressRules.Verdict verdict = AddressRules.classify(address);
+        String reason = addressRejection(verdict);
+        if (reason == null && plainHttp && verdict.kind() == AddressRules.Kind.PUBLIC) {
+            return verdict.label() + " over plain HTTP (plain HTTP only to allowlisted private addresses)";
+        }
+        return reason;
+    }
+
+    @Nullable
+    private String addressRejection(AddressRules.Verdict verdict) {
         switch (verdict.kind()) {
             case PUBLIC:
                 return null;
@@ -77,6 +108,6 @@ public final class AddressGuard {
 
     @Override
     public String toString() {
-        return "AddressGuard[allowlist=" + allowlist + "]";
+        return "AddressGuard[allowlist=" + allowlist + ", plainHttp=" + plainHttp + "]";
     }
 }

@@ -31,11 +31,20 @@ public final class AddressRules {
     /** A range and what it holds. */
     private record Range(Cidr cidr, Kind kind, String label) {}
 
+    /**
+     * Cloud metadata and platform service addresses. Some look public (Azure's WireServer) or sit in
+     * ranges an allowlist may open (link-local, IETF protocol assignments, unique local), so each needs
+     * an allowlist entry naming exactly that host.
+     */
     private static final List<Range> METADATA_HOSTS = List.of(
             range("169.254.169.254/32", Kind.METADATA, "a cloud metadata address"),
-            range("169.254.170.2/32", Kind.METADATA, "a cloud metadata address"),
+            range("169.254.170.2/32", Kind.METADATA, "a cloud metadata address (ECS task credentials)"),
+            range("169.254.170.23/32", Kind.METADATA, "a cloud metadata address (EKS Pod Identity)"),
             range("100.100.100.200/32", Kind.METADATA, "a cloud metadata address"),
-            range("fd00:ec2::254/128", Kind.METADATA, "a cloud metadata address"));
+            range("168.63.129.16/32", Kind.METADATA, "a cloud metadata address (Azure WireServer)"),
+            range("192.0.0.192/32", Kind.METADATA, "a cloud metadata address (OCI)"),
+            range("fd00:ec2::254/128", Kind.METADATA, "a cloud metadata address"),
+            range("fd00:ec2::23/128", Kind.METADATA, "a cloud metadata address (EKS Pod Identity)"));
 
     private static final List<Range> IPV4 = List.of(
             range("0.0.0.0/8", Kind.NEVER, "an unspecified (this-network) address"),

@@ -29,6 +29,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -86,8 +87,8 @@ class DispatcherTest {
         });
         ExportTarget target = SenderFixtures.loopbackTarget(server.url("/hook"));
         WebhookSender sender = WebhookSender.builder()
-                .connectTimeout(Duration.ofSeconds(2))
-                .responseTimeout(Duration.ofSeconds(2))
+                .connectTimeout(Duration.ofSeconds(30))
+                .responseTimeout(Duration.ofSeconds(30))
                 .build();
         int n = 40;
         for (int i = 0; i < n; i++) {
@@ -101,10 +102,7 @@ class DispatcherTest {
                 dispatchers.add(d);
                 d.start();
             }
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-            while (store.list(DeliveryStatus.EXPORTED, 1_000).size() < n && System.nanoTime() < deadline) {
-                Thread.sleep(20);
-            }
+            awaitCondition(() -> store.list(DeliveryStatus.EXPORTED, 1_000).size() >= n);
         } finally {
             dispatchers.forEach(Dispatcher::close);
         }
@@ -159,13 +157,13 @@ class DispatcherTest {
         CountDownLatch release = new CountDownLatch(1);
         server.handler(request -> {
             entered.countDown();
-            release.await(5, TimeUnit.SECONDS);
+            release.await(60, TimeUnit.SECONDS);
             return LoopbackServer.Answer.of(200);
         });
         ExportTarget target = SenderFixtures.loopbackTarget(server.url("/hook"));
         WebhookSender sender = WebhookSender.builder()
-                .connectTimeout(Duration.ofSeconds(2))
-                .responseTimeout(Duration.ofSeconds(2))
+                .connectTimeout(Duration.ofSeconds(30))
+                .responseTimeout(Duration.ofSeconds(30))
                 .build();
         List<Delivery> deliveries = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
@@ -175,16 +173,18 @@ class DispatcherTest {
         Dispatcher dispatcher = dispatcher(sender, target)
                 .workers(1)
                 .batchSize(3)
-                .lease(Duration.ofSeconds(20))
+                .lease(Duration.ofMinutes(5))
+                .shutdownTimeout(Duration.ofMinutes(2))
                 .build();
         dispatcher.start();
-        assertThat(entered.await(5, TimeUnit.SECONDS)).isTrue();
+        assertThat(entered.await(60, TimeUnit.SECONDS)).isTrue();
 
         Thread closer = new Thread(dispatcher::close);
         closer.start();
-        Thread.sleep(200);
+        // close() has stopped claiming once it waits for the workers; only then may the attempt end.
+        awaitCondition(() -> closer.getState() == Thread.State.TIMED_WAITING);
         release.countDown();
-        closer.join(10_000);
+        closer.join(120_000);
 
         assertThat(closer.isAlive()).isFalse();
         assertThat(store.find(deliveries.get(0).id()).status()).isEqualTo(DeliveryStatus.EXPORTED);
@@ -488,8 +488,8 @@ class DispatcherTest {
             }
         };
         WebhookSender sender = WebhookSender.builder()
-                .connectTimeout(Duration.ofSeconds(2))
-                .responseTimeout(Duration.ofSeconds(2))
+                .connectTimeout(Duration.ofSeconds(30))
+                .responseTimeout(Duration.ofSeconds(30))
                 .build();
         Dispatcher dispatcher = Dispatcher.builder()
                 .store(failingWrites)
@@ -503,5 +503,14 @@ class DispatcherTest {
         assertThat(server.received())
                 .as("only the attempt whose write-back failed was sent")
                 .hasSize(1);
+    }
+
+    /** Waits until {@code condition} holds, failing after a bound far beyond any loaded machine's delay. */
+    private static void awaitCondition(BooleanSupplier condition) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+        while (!condition.getAsBoolean()) {
+            assertThat(System.nanoTime()).as("condition not reached in 120 s").isLessThan(deadline);
+            TimeUnit.MILLISECONDS.sleep(5);
+        }
     }
 }

@@ -49,6 +49,11 @@ abstract class TwoServersSharingOneDatabaseTest {
     private static final int REQUESTS_PER_SERVER = 4;
     private static final int REQUESTS_PER_ROUND = 2 * REQUESTS_PER_SERVER;
     private static final long HANDLER_MILLIS = 100;
+    /**
+     * How long a test waits for something that must happen: a bound only a fault reaches, never a
+     * loaded machine (a cold JVM's first requests through two servers and a database take seconds).
+     */
+    private static final long PATIENCE_SECONDS = 120;
 
     private final String prefix = PostgresDatabases.uniquePrefix();
     private final ExecutorService senders = Executors.newFixedThreadPool(REQUESTS_PER_ROUND);
@@ -143,14 +148,15 @@ abstract class TwoServersSharingOneDatabaseTest {
             TestDeliveries.Request request = delivery().timestamp(now()).build();
             CyclicBarrier start = new CyclicBarrier(2);
             Future<Response> toFirst = senders.submit(() -> {
-                start.await(10, TimeUnit.SECONDS);
+                start.await(PATIENCE_SECONDS, TimeUnit.SECONDS);
                 return first.endpoint().post(request.headers(), request.body());
             });
             Future<Response> toSecond = senders.submit(() -> {
-                start.await(10, TimeUnit.SECONDS);
+                start.await(PATIENCE_SECONDS, TimeUnit.SECONDS);
                 return second.endpoint().post(request.headers(), request.body());
             });
-            List<Response> responses = List.of(toFirst.get(30, TimeUnit.SECONDS), toSecond.get(30, TimeUnit.SECONDS));
+            List<Response> responses = List.of(
+                    toFirst.get(PATIENCE_SECONDS, TimeUnit.SECONDS), toSecond.get(PATIENCE_SECONDS, TimeUnit.SECONDS));
 
             assertThat(responses)
                     .as("round %d", round)
@@ -192,7 +198,7 @@ abstract class TwoServersSharingOneDatabaseTest {
                         .timestamp(now())
                         .build();
                 futures.add(senders.submit(() -> {
-                    start.await(10, TimeUnit.SECONDS);
+                    start.await(PATIENCE_SECONDS, TimeUnit.SECONDS);
                     Thread.sleep(delayMillis);
                     try {
                         return Answer.of(
@@ -202,13 +208,13 @@ abstract class TwoServersSharingOneDatabaseTest {
                     }
                 }));
             }
-            assertThat(entered.await(10, TimeUnit.SECONDS))
+            assertThat(entered.await(PATIENCE_SECONDS, TimeUnit.SECONDS))
                     .as("round %d: the handler was reached", round)
                     .isTrue();
             if (holdUntilOthersAnswered) {
                 // All but the handled one answer while it holds the claim; if a second request reached a
                 // handler too it would wait here, and the count below would show it.
-                othersAnswered.await(10, TimeUnit.SECONDS);
+                othersAnswered.await(PATIENCE_SECONDS, TimeUnit.SECONDS);
             } else {
                 Thread.sleep(HANDLER_MILLIS);
             }
@@ -217,7 +223,7 @@ abstract class TwoServersSharingOneDatabaseTest {
         }
         List<Answer> answers = new ArrayList<>();
         for (Future<Answer> future : futures) {
-            answers.add(future.get(30, TimeUnit.SECONDS));
+            answers.add(future.get(PATIENCE_SECONDS, TimeUnit.SECONDS));
         }
         return answers;
     }

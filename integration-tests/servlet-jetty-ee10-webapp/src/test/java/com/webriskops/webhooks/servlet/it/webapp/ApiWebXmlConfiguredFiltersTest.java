@@ -3,10 +3,14 @@ package com.webriskops.webhooks.servlet.it.webapp;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.webriskops.webhooks.payload.WebhookJson;
+import com.webriskops.webhooks.servlet.IdempotencyFilter;
 import com.webriskops.webhooks.testing.HttpEndpoint;
+import com.webriskops.webhooks.testing.MutableClock;
 import com.webriskops.webhooks.testing.ReceiverHarness.Response;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -39,17 +43,20 @@ class ApiWebXmlConfiguredFiltersTest extends WebXmlSuite {
 
     @Test
     void headerNameAndSecretPropertyWithRotation() throws Exception {
-        secret("new-scanner-secret, old-scanner-secret");
+        secrets("new-scanner-secret, x", "old-scanner-secret");
         URI uri = start();
 
-        assertThat(post(uri, HEADER, "new-scanner-secret", "k-new", BODY).status())
+        assertThat(post(uri, HEADER, "new-scanner-secret, x", "k-new", BODY).status())
                 .isEqualTo(202);
+        assertThat(post(uri, HEADER, "x", "k-x", BODY).status())
+                .as("the value is used byte for byte, not split")
+                .isEqualTo(401);
         assertThat(post(uri, HEADER, "old-scanner-secret", "k-old", BODY).status())
                 .isEqualTo(202);
         Response wrong = post(uri, HEADER, "another-secret", "k-wrong", BODY);
         assertThat(wrong.status()).isEqualTo(401);
         assertThat(code(wrong)).isEqualTo("UNAUTHORIZED");
-        Response defaultHeader = post(uri, "X-Scanner-Secret", "new-scanner-secret", "k-default", BODY);
+        Response defaultHeader = post(uri, "X-Scanner-Secret", "new-scanner-secret, x", "k-default", BODY);
         assertThat(defaultHeader.status())
                 .as("the default header name is not read once header-name is set")
                 .isEqualTo(401);
@@ -58,6 +65,8 @@ class ApiWebXmlConfiguredFiltersTest extends WebXmlSuite {
     @Test
     void retryGetsTheStoredAnswerUntilKeyTtlSecondsEnds() throws Exception {
         secret("scanner-secret");
+        MutableClock clock = new MutableClock(Instant.parse("2030-01-01T00:00:00Z"));
+        attribute(IdempotencyFilter.CLOCK_ATTRIBUTE, clock);
         URI uri = start();
 
         Response first = post(uri, HEADER, "scanner-secret", "k-ttl", BODY);
@@ -66,7 +75,12 @@ class ApiWebXmlConfiguredFiltersTest extends WebXmlSuite {
         assertThat(retry.body()).isEqualTo(first.body());
         assertThat(retry.header("Idempotent-Replayed")).isEqualTo("true");
 
-        Thread.sleep(2_100); // key-ttl-seconds is 1
+        clock.advance(Duration.ofMillis(999)); // key-ttl-seconds is 1
+        Response beforeExpiry = post(uri, HEADER, "scanner-secret", "k-ttl", BODY);
+        assertThat(beforeExpiry.body()).isEqualTo(first.body());
+        assertThat(beforeExpiry.header("Idempotent-Replayed")).isEqualTo("true");
+
+        clock.advance(Duration.ofMillis(1));
         Response afterExpiry = post(uri, HEADER, "scanner-secret", "k-ttl", BODY);
         assertThat(afterExpiry.status()).isEqualTo(202);
         assertThat(afterExpiry.body()).as("the handler ran again").isNotEqualTo(first.body());

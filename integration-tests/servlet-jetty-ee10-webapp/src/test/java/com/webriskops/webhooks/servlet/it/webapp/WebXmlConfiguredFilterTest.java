@@ -14,6 +14,7 @@ import com.webriskops.webhooks.testing.TestDeliveries;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -72,24 +73,34 @@ class WebXmlConfiguredFilterTest extends WebXmlSuite {
     }
 
     @Test
-    void rotationAcceptsEitherSecretFromOneProperty() throws Exception {
-        secret("new-secret, old-secret");
+    void rotationAcceptsTheSecretAndThePreviousOneEachByteForByte() throws Exception {
+        secrets("whsec_the_new_secret, x", "whsec_the_old_secret");
         URI uri = start();
 
         assertThat(post(
                                 uri,
                                 currentDelivery()
-                                        .signedWith(WebhookSecret.of("old-secret"))
+                                        .signedWith(WebhookSecret.of("whsec_the_old_secret"))
                                         .build())
                         .status())
                 .isEqualTo(200);
         assertThat(post(
                                 uri,
                                 currentDelivery()
-                                        .signedWith(WebhookSecret.of("new-secret"))
+                                        .signedWith(WebhookSecret.of("whsec_the_new_secret, x"))
                                         .build())
                         .status())
                 .isEqualTo(200);
+        for (String notAKey : List.of("whsec_the_new_secret", " x", "x")) {
+            assertThat(post(
+                                    uri,
+                                    currentDelivery()
+                                            .signedWith(WebhookSecret.forTesting(notAKey))
+                                            .build())
+                            .status())
+                    .as("'%s' is not a key: the value is used byte for byte", notAKey)
+                    .isEqualTo(401);
+        }
         assertThat(post(uri, currentDelivery().build()).status()).isEqualTo(401);
     }
 }

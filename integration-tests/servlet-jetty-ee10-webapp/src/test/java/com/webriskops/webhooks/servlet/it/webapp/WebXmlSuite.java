@@ -8,6 +8,8 @@ import com.webriskops.webhooks.servlet.testing.ServletContainerUnderTest;
 import jakarta.servlet.ServletException;
 import java.net.URI;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.eclipse.jetty.ee10.webapp.WebAppContext;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -21,6 +23,7 @@ abstract class WebXmlSuite {
     private final String directory;
     private final String path;
     private final String secretProperty;
+    private final Map<String, Object> attributes = new LinkedHashMap<>();
     private ServletContainerUnderTest.Running server;
 
     /**
@@ -38,6 +41,17 @@ abstract class WebXmlSuite {
         System.setProperty(secretProperty, value);
     }
 
+    /** Sets the secret and, in the property its {@code previous-secret-property} names, the previous one. */
+    protected void secrets(String value, String previous) {
+        secret(value);
+        System.setProperty(secretProperty + "-previous", previous);
+    }
+
+    /** Sets a servlet-context attribute the application sees when it starts. */
+    protected void attribute(String name, Object value) {
+        attributes.put(name, value);
+    }
+
     /** Starts the application at {@code /} and returns the URI under test; a failing filter fails the start. */
     protected URI start() throws Exception {
         WebAppContext webapp = new WebAppContext();
@@ -45,6 +59,7 @@ abstract class WebXmlSuite {
         webapp.setBaseResourceAsPath(Path.of(directory));
         webapp.setParentLoaderPriority(true);
         webapp.setThrowUnavailableOnStartupException(true);
+        attributes.forEach(webapp::setAttribute);
         server = EmbeddedJetty.start(webapp);
         return server.baseUri().resolve(path);
     }
@@ -52,6 +67,7 @@ abstract class WebXmlSuite {
     @AfterEach
     void stop() {
         System.clearProperty(secretProperty);
+        System.clearProperty(secretProperty + "-previous");
         if (server != null) {
             server.close();
         }
