@@ -46,7 +46,7 @@ class WebRiskOpsWebhooksAutoConfigurationTest {
     void propertiesShapeTheReceiverAndItsFilter() {
         runner.withPropertyValues(
                         "webriskops.webhooks.receiver.secrets=old-secret,with-a-comma",
-                        "webriskops.webhooks.receiver.secrets[1]=new-secret",
+                        "webriskops.webhooks.receiver.secrets[1]=new-rotated-secret-value",
                         "webriskops.webhooks.receiver.paths=/webhooks/webriskops,/hooks/*",
                         "webriskops.webhooks.receiver.allow.accounts=42",
                         "webriskops.webhooks.receiver.rate-limit.permits=100")
@@ -63,8 +63,8 @@ class WebRiskOpsWebhooksAutoConfigurationTest {
     @Test
     void aCommaInsideASecretIsPartOfItAndEveryListedSecretVerifies() {
         runner.withPropertyValues(
-                        "webriskops.webhooks.receiver.secrets[0]=old,secret",
-                        "webriskops.webhooks.receiver.secrets[1]=new-secret",
+                        "webriskops.webhooks.receiver.secrets[0]=old-rotated,secret-value",
+                        "webriskops.webhooks.receiver.secrets[1]=new-rotated-secret-value",
                         "webriskops.webhooks.receiver.paths=/webhooks/*")
                 .run(context -> {
                     WebhookReceiver<?> receiver = context.getBean(WebhookReceiver.class);
@@ -75,9 +75,9 @@ class WebRiskOpsWebhooksAutoConfigurationTest {
                                     .timestamp(now)
                                     .signedWith(WebhookSecret.of(secret))
                                     .build());
-                    assertThat(signedWith.apply("old,secret")).isInstanceOf(ReceiveResult.Accepted.class);
-                    assertThat(signedWith.apply("new-secret")).isInstanceOf(ReceiveResult.Accepted.class);
-                    assertThat(signedWith.apply("old")).isInstanceOf(ReceiveResult.Rejected.class);
+                    assertThat(signedWith.apply("old-rotated,secret-value")).isInstanceOf(ReceiveResult.Accepted.class);
+                    assertThat(signedWith.apply("new-rotated-secret-value")).isInstanceOf(ReceiveResult.Accepted.class);
+                    assertThat(signedWith.apply("old-rotated")).isInstanceOf(ReceiveResult.Rejected.class);
                 });
     }
 

@@ -48,11 +48,25 @@ class StartupFailureTest {
 
     @Test
     void secretWithoutPathsFailsStartUpNamingThePaths() {
-        assertThatThrownBy(() -> app("webriskops.webhooks.receiver.secrets=some-secret")
+        assertThatThrownBy(() -> app("webriskops.webhooks.receiver.secrets=some-long-random-secret")
                         .run()
                         .close())
                 .rootCause()
                 .isInstanceOf(WebRiskOpsWebhooksConfigurationException.class)
                 .hasMessageContaining("webriskops.webhooks.receiver.paths");
+    }
+
+    @Test
+    void secretShorterThanSixteenBytesFailsStartUpWithoutPrintingIt() {
+        assertThatThrownBy(() -> app(
+                                "webriskops.webhooks.receiver.secrets=short-secret",
+                                "webriskops.webhooks.receiver.paths=/webhooks/*")
+                        .run()
+                        .close())
+                .rootCause()
+                .isInstanceOf(WebRiskOpsWebhooksConfigurationException.class)
+                .hasMessageContaining("shorter than 16 bytes")
+                .message()
+                .doesNotContain("short-secret");
     }
 }
