@@ -29,7 +29,7 @@ public final class ProblemDetails {
     static HttpAnswer render(Rejection rejection) {
         HttpAnswer answer = render(
                 rejection.status(),
-                rejection.code().name(),
+                rejection.code().wireValue(),
                 rejection.detail(),
                 rejection.violations(),
                 rejection.retryAfter(),

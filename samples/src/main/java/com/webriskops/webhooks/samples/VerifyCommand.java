@@ -132,7 +132,7 @@ final class VerifyCommand implements Command {
             Rejection rejection = rejected.rejection();
             line.put("ok", false);
             line.put("status", rejection.status());
-            line.put("code", rejection.code().name());
+            line.put("code", rejection.code().wireValue());
             line.put("detail", rejection.detail());
             if (!rejection.violations().isEmpty()) {
                 List<Map<String, String>> violations = new ArrayList<>();
