@@ -33,7 +33,12 @@ public class WebRiskOpsWebhooksProperties {
         /** ticket-export.webhook.v1: the X-WebRiskOps-* headers. */
         WEBRISKOPS,
         /** The Vicket envelope: X-Vicket-Signature. */
-        VICKET
+        VICKET,
+        /**
+         * Standard Webhooks (webhook-id, webhook-timestamp, webhook-signature): secrets are whsec_ keys,
+         * public-keys whpk_ keys; the payload is read as a JSON tree.
+         */
+        STANDARD_WEBHOOKS
     }
 
     /**
@@ -129,13 +134,17 @@ public class WebRiskOpsWebhooksProperties {
         @Delimiter(Delimiter.NONE)
         private List<String> secrets = new ArrayList<>();
 
+        /** Standard Webhooks only: the whpk_ public keys that verify v1a (Ed25519) signatures. */
+        @Delimiter(Delimiter.NONE)
+        private List<String> publicKeys = new ArrayList<>();
+
         /**
          * The servlet URL patterns the verification guards, such as /webhooks/webriskops or /webhooks/*.
          * Every request to them is treated as a delivery.
          */
         private List<String> paths = new ArrayList<>();
 
-        /** The signature scheme: webriskops (default) or vicket. */
+        /** The signature scheme: webriskops (default), vicket or standard-webhooks. */
         private Scheme scheme = Scheme.WEBRISKOPS;
 
         /** How far a delivery's timestamp may be from this server's clock, each way. */
@@ -170,6 +179,14 @@ public class WebRiskOpsWebhooksProperties {
 
         public void setSecrets(List<String> secrets) {
             this.secrets = secrets;
+        }
+
+        public List<String> getPublicKeys() {
+            return publicKeys;
+        }
+
+        public void setPublicKeys(List<String> publicKeys) {
+            this.publicKeys = publicKeys;
         }
 
         public List<String> getPaths() {

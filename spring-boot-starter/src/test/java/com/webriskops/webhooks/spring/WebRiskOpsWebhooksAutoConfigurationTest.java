@@ -1,6 +1,7 @@
 package com.webriskops.webhooks.spring;
 
 import static com.webriskops.webhooks.testing.TestDeliveries.delivery;
+import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.webriskops.webhooks.receiver.InboundRequest;
@@ -11,10 +12,12 @@ import com.webriskops.webhooks.spring.autoconfigure.WebRiskOpsWebhooksAutoConfig
 import com.webriskops.webhooks.spring.autoconfigure.WebRiskOpsWebhooksSenderAutoConfiguration;
 import com.webriskops.webhooks.spring.internal.ConfigurationFailureAnalyzer;
 import com.webriskops.webhooks.spring.internal.DispatcherLifecycle;
+import com.webriskops.webhooks.standardwebhooks.StandardWebhooksScheme;
 import com.webriskops.webhooks.store.InMemoryReplayStore;
 import com.webriskops.webhooks.store.ReplayStore;
 import com.webriskops.webhooks.testing.TestDeliveries;
 import java.time.Instant;
+import java.util.Base64;
 import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
@@ -79,6 +82,43 @@ class WebRiskOpsWebhooksAutoConfigurationTest {
                     assertThat(signedWith.apply("new-rotated-secret-value")).isInstanceOf(ReceiveResult.Accepted.class);
                     assertThat(signedWith.apply("old-rotated")).isInstanceOf(ReceiveResult.Rejected.class);
                 });
+    }
+
+    @Test
+    void theStandardWebhooksSchemeIsAPropertyAndVerifiesTheProvidersSignatures() {
+        String secret =
+                "whsec_" + Base64.getEncoder().encodeToString("a 32-byte standard webhooks key!".getBytes(UTF_8));
+        runner.withPropertyValues(
+                        "webriskops.webhooks.receiver.secrets=" + secret,
+                        "webriskops.webhooks.receiver.paths=/webhooks/*",
+                        "webriskops.webhooks.receiver.scheme=standard-webhooks")
+                .run(context -> {
+                    WebhookReceiver<?> receiver = context.getBean(WebhookReceiver.class);
+                    byte[] body = "{\"type\":\"invoice.paid\"}".getBytes(UTF_8);
+                    Function<String, ReceiveResult<?>> signedWith = key -> receiver.receive(InboundRequest.of(
+                            StandardWebhooksScheme.builder()
+                                    .secret(key)
+                                    .build()
+                                    .sign("msg_spring", Instant.now(), body),
+                            body));
+                    assertThat(receiver.toString()).contains("scheme=" + StandardWebhooksScheme.NAME);
+                    assertThat(signedWith.apply(secret)).isInstanceOf(ReceiveResult.Accepted.class);
+                    assertThat(signedWith.apply("whsec_"
+                                    + Base64.getEncoder()
+                                            .encodeToString("another 32-byte key, not theirs".getBytes(UTF_8))))
+                            .isInstanceOf(ReceiveResult.Rejected.class);
+                });
+    }
+
+    @Test
+    void theStandardWebhooksSchemeWithoutKeysFailsStartUpNamingBothProperties() {
+        runner.withPropertyValues(
+                        "webriskops.webhooks.receiver.paths=/webhooks/*",
+                        "webriskops.webhooks.receiver.scheme=standard-webhooks")
+                .run(context -> assertThat(context)
+                        .getFailure()
+                        .rootCause()
+                        .hasMessageContaining("webriskops.webhooks.receiver.public-keys"));
     }
 
     @Test

@@ -1,5 +1,6 @@
 package com.webriskops.webhooks.spring.autoconfigure;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.webriskops.webhooks.idempotency.IdempotentRequests;
 import com.webriskops.webhooks.idempotency.IdempotentResponseStore;
 import com.webriskops.webhooks.idempotency.SharedSecretCheck;
@@ -23,6 +24,7 @@ import com.webriskops.webhooks.spring.WebhookPayloadHttpMessageConverter;
 import com.webriskops.webhooks.spring.internal.AnnotatedIdempotencyFilter;
 import com.webriskops.webhooks.spring.internal.CompositeListeners;
 import com.webriskops.webhooks.spring.internal.FilterChains;
+import com.webriskops.webhooks.standardwebhooks.StandardWebhooksScheme;
 import com.webriskops.webhooks.store.IdempotencyStore;
 import com.webriskops.webhooks.store.InMemoryIdempotencyStore;
 import com.webriskops.webhooks.store.InMemoryReplayStore;
@@ -190,14 +192,23 @@ public final class WebRiskOpsWebhooksAutoConfiguration {
                 ObjectProvider<VerificationListener> listeners) {
             WebRiskOpsWebhooksProperties.Receiver receiver = properties.getReceiver();
             try {
+                if (receiver.getScheme() == WebRiskOpsWebhooksProperties.Scheme.STANDARD_WEBHOOKS) {
+                    WebhookReceiver.Builder<StandardWebhooksScheme.Message<JsonNode>> builder =
+                            WebhookReceiver.builder(standardWebhooks(receiver));
+                    configure(builder, receiver, replayStore, idempotencyStore, listeners);
+                    policies.orderedStream().forEach(policy -> builder.policy(applicable(policy)));
+                    return builder.build();
+                }
                 if (receiver.getScheme() == WebRiskOpsWebhooksProperties.Scheme.VICKET) {
                     WebhookReceiver.Builder<VicketWebhook> builder = WebhookReceiver.builder(VicketScheme.ofDefaults());
-                    configure(builder, receiver, secretResolver, replayStore, idempotencyStore, listeners);
+                    configure(builder, receiver, replayStore, idempotencyStore, listeners);
+                    secrets(builder, receiver, secretResolver);
                     policies.orderedStream().forEach(policy -> builder.policy(applicable(policy)));
                     return builder.build();
                 }
                 WebhookReceiver.Builder<TicketExportWebhook> builder = WebhookReceiver.builder();
-                configure(builder, receiver, secretResolver, replayStore, idempotencyStore, listeners);
+                configure(builder, receiver, replayStore, idempotencyStore, listeners);
+                secrets(builder, receiver, secretResolver);
                 if (receiver.getAllow().isConfigured()) {
                     builder.policy(AllowListPolicy.builder()
                             .allowAccounts(receiver.getAllow().getAccounts())
@@ -222,7 +233,6 @@ public final class WebRiskOpsWebhooksAutoConfiguration {
         private static void configure(
                 WebhookReceiver.Builder<?> builder,
                 WebRiskOpsWebhooksProperties.Receiver receiver,
-                ObjectProvider<SecretResolver> secretResolver,
                 ReplayStore replayStore,
                 IdempotencyStore idempotencyStore,
                 ObjectProvider<VerificationListener> listeners) {
@@ -234,12 +244,40 @@ public final class WebRiskOpsWebhooksAutoConfiguration {
                     .completedRetention(receiver.getCompletedRetention())
                     .listener(CompositeListeners.verification(
                             listeners.orderedStream().toList()));
+        }
+
+        /** The HMAC schemes' secrets: a SecretResolver bean, or the secrets property. */
+        private static void secrets(
+                WebhookReceiver.Builder<?> builder,
+                WebRiskOpsWebhooksProperties.Receiver receiver,
+                ObjectProvider<SecretResolver> secretResolver) {
             SecretResolver resolver = secretResolver.getIfUnique();
             if (resolver != null) {
                 builder.secretResolver(resolver);
             } else {
                 builder.secrets(secrets(receiver.getSecrets()));
             }
+        }
+
+        /**
+         * The Standard Webhooks scheme with the whsec_ secrets and whpk_ public keys of the properties;
+         * the payload is the provider's JSON as a tree.
+         */
+        private static StandardWebhooksScheme<JsonNode> standardWebhooks(
+                WebRiskOpsWebhooksProperties.Receiver receiver) {
+            if (receiver.getSecrets().isEmpty() && receiver.getPublicKeys().isEmpty()) {
+                String property = PREFIX + ".receiver.secrets";
+                throw new WebRiskOpsWebhooksConfigurationException(
+                        property,
+                        property + " and " + PREFIX + ".receiver.public-keys are not set: Standard Webhooks"
+                                + " deliveries could not be verified",
+                        "Set " + property + " to the provider's whsec_ secret, or " + PREFIX
+                                + ".receiver.public-keys to its whpk_ public key.");
+            }
+            StandardWebhooksScheme.Builder<JsonNode> scheme = StandardWebhooksScheme.builder(JsonNode.class);
+            receiver.getSecrets().forEach(scheme::secret);
+            receiver.getPublicKeys().forEach(scheme::publicKey);
+            return scheme.build();
         }
 
         /**
