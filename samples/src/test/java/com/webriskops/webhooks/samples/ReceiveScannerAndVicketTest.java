@@ -115,10 +115,12 @@ class ReceiveScannerAndVicketTest {
             assertThat(receive.errLine()).contains("also serving POST " + vicket);
 
             String id = "evt-" + adapter + "-" + store;
+            Instant now = Instant.now();
             TestDeliveries.Request signed = VicketDeliveries.delivery()
                     .signedWith(VICKET_SECRET)
-                    .timestamp(Instant.now())
+                    .timestamp(now)
                     .id(id)
+                    .editJson(json -> json.put("occurred_at", now.toString()))
                     .build();
             assertThat(post(vicket, signed.headers(), signed.body()).status()).isEqualTo(204);
             JsonNode line = WebhookJson.mapper().readTree(receive.outLine());
