@@ -12,6 +12,6 @@ import org.springframework.boot.test.context.SpringBootTest;
 class TomcatReceiverConformanceTest extends SpringReceiverConformance {
     @Test
     void runsOnTomcat() {
-        assertThat(servletContext.getServerInfo()).startsWith("Apache Tomcat/10.1");
+        assertThat(servletContext().getServerInfo()).startsWith("Apache Tomcat/10.1");
     }
 }

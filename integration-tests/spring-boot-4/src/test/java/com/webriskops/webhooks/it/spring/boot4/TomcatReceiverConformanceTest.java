@@ -26,6 +26,6 @@ class TomcatReceiverConformanceTest extends SpringReceiverConformance {
 
     @Test
     void runsOnTomcat() {
-        assertThat(servletContext.getServerInfo()).startsWith("Apache Tomcat/11");
+        assertThat(servletContext().getServerInfo()).startsWith("Apache Tomcat/11");
     }
 }

@@ -47,6 +47,6 @@ class JettyReceiverConformanceTest extends SpringReceiverConformance {
 
     @Test
     void runsOnJetty() {
-        assertThat(servletContext.getServerInfo()).startsWith("jetty/12");
+        assertThat(servletContext().getServerInfo()).startsWith("jetty/12");
     }
 }
