@@ -165,6 +165,25 @@ public abstract class DeliveryStoreContract {
         assertThat(store.ownerOf(987_654)).isNull();
     }
 
+    /**
+     * Keys and owners are compared byte for byte: on MariaDB/MySQL a PAD SPACE collation made "k " the
+     * key "k" and "alice " the owner alice.
+     */
+    @Test
+    public void keysAndOwnersThatDifferOnlyByTrailingSpacesStayApart() {
+        String key = key();
+        Delivery plain = store.enqueue("alice", target(), export(key), NOW);
+        Delivery padded = store.enqueue("alice", target(), export(key + " "), NOW);
+
+        assertThat(padded).isNotNull();
+        assertThat(padded.id()).isNotEqualTo(plain.id());
+        assertThat(store.findByIdempotencyKey("alice", key + " ")).isEqualTo(padded);
+        assertThat(store.findByIdempotencyKey("alice ", key)).isNull();
+        assertThat(store.enqueue("alice ", target(), export(key + "  "), NOW)).isNotNull();
+        assertThat(store.findByIdempotencyKey("alice", key + "  ")).isNull();
+        assertThat(store.ownerOf(plain.id())).isEqualTo("alice");
+    }
+
     @Test
     public void enqueuingTheSameKeyTwiceReturnsTheSameDeliveryUnchanged() {
         String key = key();

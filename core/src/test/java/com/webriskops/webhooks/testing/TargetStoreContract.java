@@ -103,6 +103,17 @@ public abstract class TargetStoreContract {
         assertThatThrownBy(() -> store.create(" ", selfHosted(), NOW)).isInstanceOf(IllegalArgumentException.class);
     }
 
+    /** Owners are compared byte for byte: on MariaDB/MySQL a PAD SPACE collation made "alice " alice. */
+    @Test
+    public void anOwnerWithATrailingSpaceIsAnotherOwner() {
+        StoredTarget alice = store.create("alice", selfHosted(), NOW);
+
+        assertThat(store.find("alice ", alice.id())).isNull();
+        assertThat(store.list("alice ", 0, 10)).isEmpty();
+        assertThat(store.disable("alice ", alice.id(), NOW.plusSeconds(5))).isFalse();
+        assertThat(store.find("alice", alice.id()).active()).isTrue();
+    }
+
     @Test
     public void everyAcceptedAllowlistSpellingRoundTrips() {
         String[] spellings = {

@@ -64,6 +64,20 @@ interface ResponseStoreContract {
         assertThat(second.record().fingerprint()).isEqualTo(FP1);
     }
 
+    /** Scopes and keys are compared byte for byte: a PAD SPACE collation (MariaDB) made "k " the key "k". */
+    @Test
+    default void scopesAndKeysThatDifferOnlyByTrailingSpacesStayApart() {
+        String key = key();
+        assertThat(responseStore().claim("global", key, FP1, T0, LEASE).claimed())
+                .isTrue();
+        assertThat(responseStore().claim("global", key + " ", FP1, T0, LEASE).claimed())
+                .isTrue();
+        assertThat(responseStore().claim("global ", key, FP1, T0, LEASE).claimed())
+                .isTrue();
+        assertThat(responseStore().claim("global", key, FP1, T0, LEASE).claimed())
+                .isFalse();
+    }
+
     @Test
     default void storesTheAnswerByteForByteAndReturnsItToTheNextClaim() {
         String key = key();
