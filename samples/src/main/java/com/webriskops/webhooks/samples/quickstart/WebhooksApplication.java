@@ -1,0 +1,41 @@
+package com.webriskops.webhooks.samples.quickstart;
+
+// tag::jaxrs[]
+import com.webriskops.webhooks.jaxrs.VerifiedDeliveries;
+import com.webriskops.webhooks.jaxrs.VerifiedWebhook;
+import com.webriskops.webhooks.jaxrs.WebRiskOpsWebhookFeature;
+import com.webriskops.webhooks.payload.TicketExportWebhook;
+import com.webriskops.webhooks.receiver.VerifiedDelivery;
+import com.webriskops.webhooks.receiver.WebhookReceiver;
+import com.webriskops.webhooks.signing.WebhookSecret;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
+import org.glassfish.jersey.server.ResourceConfig;
+
+/** A Jersey application receiving WebRiskOps webhooks at {@code POST /webhooks/webriskops}. */
+public class WebhooksApplication extends ResourceConfig {
+    public WebhooksApplication() {
+        this(WebhookSecret.of(System.getenv("WEBRISKOPS_WEBHOOK_SECRET")));
+    }
+
+    public WebhooksApplication(WebhookSecret secret) {
+        register(WebRiskOpsWebhookFeature.of(
+                WebhookReceiver.builder().secrets(secret).build()));
+        register(Webhooks.class);
+    }
+
+    @Path("/webhooks/webriskops")
+    public static class Webhooks {
+        @POST
+        @VerifiedWebhook
+        public Response receive(TicketExportWebhook webhook, @Context SecurityContext security) {
+            VerifiedDelivery<?> delivery = VerifiedDeliveries.from(security);
+            // runs only for verified, valid, first-time deliveries; 2xx completes, anything else releases
+            return Response.noContent().build();
+        }
+    }
+}
+// end::jaxrs[]
