@@ -86,24 +86,27 @@ public final class JdbiTargetStore implements TargetStore {
         long nowMs = Times.epochMillis(now);
         String allowlist =
                 target.privateNetworkAllowlist().stream().map(Cidr::toString).collect(Collectors.joining(","));
-        return StoreErrors.run("create an export target", () -> sql.inTransaction(handle -> {
-            long id = sql.insert(
-                    handle,
-                    owner,
-                    target.providerKey().wireName(),
-                    target.baseUrl(),
-                    target.deploymentMode().wireName(),
-                    target.name(),
-                    target.signingEnabled(),
-                    target.privateNetworkPolicy().wireName(),
-                    allowlist,
-                    nowMs);
-            StoredTarget stored = sql.find(handle, id)
-                    .map(JdbiTargetStore::toStored)
-                    .orElseThrow(() -> new StoreException("The export target just created could not be read back"));
-            alongside.accept(stored);
-            return stored;
-        }));
+        return StoreErrors.run(
+                "create an export target",
+                () -> sql.inTransaction(handle -> {
+                    long id = sql.insert(
+                            handle,
+                            owner,
+                            target.providerKey().wireName(),
+                            target.baseUrl(),
+                            target.deploymentMode().wireName(),
+                            target.name(),
+                            target.signingEnabled(),
+                            target.privateNetworkPolicy().wireName(),
+                            allowlist,
+                            nowMs);
+                    StoredTarget stored = sql.find(handle, id)
+                            .map(JdbiTargetStore::toStored)
+                            .orElseThrow(
+                                    () -> new StoreException("The export target just created could not be read back"));
+                    alongside.accept(stored);
+                    return stored;
+                }));
     }
 
     /**
