@@ -105,6 +105,27 @@ public final class TargetSafety {
         return TargetCheck.passed();
     }
 
+    /** The one answer {@link #checkForCaller} gives for every problem found by resolving the host. */
+    static final String UNREACHABLE_FOR_CALLER = "base_url does not lead to an address this target may reach";
+
+    /**
+     * {@link #check} for an answer to an API caller (approval, retry): the secret, the checks of {@link
+     * #checkUrlWithoutDns}, then the resolved addresses, where every problem (the name does not
+     * resolve, or resolves to an address the target may not reach) reads the same, so a caller learns
+     * nothing about which internal names exist. The sender repeats the address checks at connect time.
+     */
+    public TargetCheck checkForCaller(ExportTarget target) {
+        Objects.requireNonNull(target, "target");
+        if (target.signingEnabled() && target.signingSecrets().isEmpty()) {
+            return TargetCheck.secretMissing();
+        }
+        TargetCheck withoutDns = checkUrlWithoutDns(target);
+        if (!withoutDns.ok()) {
+            return withoutDns;
+        }
+        return checkUrl(target).ok() ? TargetCheck.passed() : TargetCheck.urlUnsafe(UNREACHABLE_FOR_CALLER);
+    }
+
     /**
      * The URL checks that need no DNS, for saving a target: the syntax rules of {@link #checkUrl}
      * (HTTPS, no user-info, a valid host and port, no odd numeric spelling), a literal address judged

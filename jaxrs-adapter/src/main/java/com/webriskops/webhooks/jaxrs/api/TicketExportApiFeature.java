@@ -44,6 +44,12 @@ import java.util.Objects;
  * {@link OwnerResolver} names for it. Every call sees only its owner's targets and exports; another
  * owner's id answers 404 exactly as an unknown id does.
  *
+ * <p>Private networks are the application's decision: callers open none unless {@link
+ * Builder#allowPrivateNetworks} lists ranges they may use, and never loopback, link-local or cloud
+ * metadata addresses. Creating a target runs only the URL checks that need no DNS; every violation
+ * of a request is listed in one 422. The rules are core's {@link
+ * com.webriskops.webhooks.sender.target.TargetSafety.ApiRules}; the resources only translate.
+ *
  * <p>The API approves exports the application prepared ({@link PreparedExports}); it never authors
  * one. Approval and retry enqueue into the {@link DeliveryStore} a {@link
  * com.webriskops.webhooks.sender.outbox.Dispatcher} drains (built with {@code
@@ -202,8 +208,9 @@ public final class TicketExportApiFeature implements Feature {
         }
 
         /**
-         * The check run before an export is approved or retried (it resolves the target's host).
-         * Saving a target runs only the checks that need no DNS. Default {@link TargetSafety#ofDefaults()}.
+         * The check run before an export is approved or retried ({@link TargetSafety#checkForCaller}: it
+         * resolves the target's host, and answers every address problem alike). Saving a target runs
+         * only the checks that need no DNS. Default {@link TargetSafety#ofDefaults()}.
          */
         public Builder targetSafety(TargetSafety targetSafety) {
             this.targetSafety = Objects.requireNonNull(targetSafety, "targetSafety");

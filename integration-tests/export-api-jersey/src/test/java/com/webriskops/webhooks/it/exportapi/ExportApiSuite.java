@@ -185,8 +185,14 @@ abstract class ExportApiSuite {
         }
     }
 
-    /** Public documentation hosts resolve to a public address, {@code internal.example.test} to a private one. */
+    /**
+     * Public documentation hosts resolve to a public address, {@code internal.example.test} to a private
+     * one, {@code *.unresolvable.test} to nothing.
+     */
     private static InetAddress[] resolve(String host) throws UnknownHostException {
+        if (host.endsWith("unresolvable.test")) {
+            throw new UnknownHostException(host);
+        }
         if (host.endsWith("example.test")) {
             byte[] address = host.startsWith("internal.")
                     ? new byte[] {10, 0, 0, 5}
@@ -269,6 +275,25 @@ abstract class ExportApiSuite {
             assertThat(refused.status).as(local).isEqualTo(422);
             assertThat(refused.json().get("code").asText()).isEqualTo("generic_webhook_url_unsafe");
         }
+    }
+
+    @Test
+    void approvalAnswersTheSameWhetherANameResolvesToAPrivateAddressOrNotAtAll() throws Exception {
+        List<Answer> answers = new ArrayList<>();
+        for (String host : List.of("internal.example.test", "gone.unresolvable.test")) {
+            Answer created = post(
+                    "api/ticket-export-targets",
+                    "{\"provider_key\":\"generic_webhook\",\"base_url\":\"https://" + host + "/hook\","
+                            + "\"signing_secret\":\"" + TestDeliveries.SECRET_TEXT + "\"}",
+                    TOKEN,
+                    null);
+            assertThat(created.status).as(created.body).isEqualTo(201);
+            answers.add(approve(prepare(), created.json().get("id").asLong(), null));
+        }
+
+        assertThat(answers.get(0).status).isEqualTo(422);
+        assertThat(answers.get(0).json().get("code").asText()).isEqualTo("generic_webhook_url_unsafe");
+        assertThat(answers.get(1).body).isEqualTo(answers.get(0).body);
     }
 
     @Test
