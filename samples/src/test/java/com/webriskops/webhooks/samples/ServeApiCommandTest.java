@@ -138,6 +138,20 @@ class ServeApiCommandTest {
     }
 
     @Test
+    void aPrivateNetworkMustBeACanonicalCidr() {
+        Cli.Result result = Cli.run(
+                Map.of(ServeApiCommand.TOKEN_ENV, TOKEN),
+                "serve-api",
+                "--port",
+                "0",
+                "--private-networks",
+                "10.20.0.1/16");
+
+        assertThat(result.exit()).isEqualTo(2);
+        assertThat(result.err()).contains("--private-networks: host bits set");
+    }
+
+    @Test
     void aLocalTargetMustBeOnLoopback() {
         Cli.Result result = Cli.run(
                 Map.of(ServeApiCommand.TOKEN_ENV, TOKEN),
@@ -159,7 +173,15 @@ class ServeApiCommandTest {
         String bob = "bob-token-0123456789abcdef";
         String carol = "carol-token-0123456789abcdef";
         Thread serve = new Thread(() -> exit.set(Main.run(
-                new String[] {"serve-api", "--port", "0", "--store", "jdbc:h2:mem:serve-api-callers;DB_CLOSE_DELAY=-1"},
+                new String[] {
+                    "serve-api",
+                    "--port",
+                    "0",
+                    "--store",
+                    "jdbc:h2:mem:serve-api-callers;DB_CLOSE_DELAY=-1",
+                    "--private-networks",
+                    "10.20.0.0/16, 127.0.0.0/8"
+                },
                 Map.of(
                         ServeApiCommand.TOKENS_ENV,
                         "alice:" + alice + ", bob:" + bob + ",carol:" + carol + ":read-only"),
@@ -197,6 +219,26 @@ class ServeApiCommandTest {
             assertThat(send(target, "GET", null, null, carol).statusCode()).isEqualTo(404);
             assertThat(send(target, "DELETE", null, null, carol).statusCode()).isEqualTo(403);
             assertThat(send(target, "GET", null, null, alice).statusCode()).isEqualTo(200);
+
+            // --private-networks opens 10.20.0.0/16 to callers; loopback stays closed although listed.
+            String selfHosted = "{\"provider_key\":\"n8n_webhook\",\"base_url\":\"http://%s:5678/webhook\","
+                    + "\"deployment_mode\":\"self-hosted\",\"private_network_policy\":\"allowlist\","
+                    + "\"private_network_allowlist\":[\"%s\"],\"signing_enabled\":false}";
+            HttpResponse<String> inside = send(
+                    api.resolve("ticket-export-targets"),
+                    "POST",
+                    selfHosted.formatted("10.20.0.5", "10.20.0.0/24"),
+                    null,
+                    alice);
+            assertThat(inside.statusCode()).as(inside.body()).isEqualTo(201);
+            HttpResponse<String> loopback = send(
+                    api.resolve("ticket-export-targets"),
+                    "POST",
+                    selfHosted.formatted("127.0.0.1", "127.0.0.1/32"),
+                    null,
+                    alice);
+            assertThat(loopback.statusCode()).isEqualTo(422);
+            assertThat(loopback.body()).contains("generic_webhook_url_unsafe");
         } finally {
             serve.interrupt();
             serve.join(30_000);
