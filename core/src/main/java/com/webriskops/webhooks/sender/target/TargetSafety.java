@@ -454,6 +454,8 @@ public final class TargetSafety {
                     violations.add(0, new Violation("base_url", check.message()));
                 }
             } else {
+                // The request is refused (base_url's violation is listed): a placeholder completes the
+                // never-stored target.
                 builder.baseUrl("https://invalid.invalid/");
             }
             List<WebhookSecret> secrets = request.signingSecrets() == null || failed(violations, "signing_secret")
