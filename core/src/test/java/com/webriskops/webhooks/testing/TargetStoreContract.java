@@ -131,6 +131,27 @@ public abstract class TargetStoreContract {
     }
 
     @Test
+    public void aCreateWhoseSecondWriteFailsLeavesNoTarget() {
+        RuntimeException failure = new IllegalStateException("credential store down");
+        List<Long> seen = new java.util.ArrayList<>();
+
+        assertThatThrownBy(() -> store.create("alice", selfHosted(), NOW, stored -> {
+                    seen.add(stored.id());
+                    throw failure;
+                }))
+                .isSameAs(failure);
+
+        assertThat(seen).hasSize(1);
+        assertThat(store.find(seen.get(0))).isNull();
+        assertThat(store.list("alice", 0, TargetStore.MAX_LIST_LIMIT)).isEmpty();
+        assertThat(store.list(0, TargetStore.MAX_LIST_LIMIT)).isEmpty();
+        StoredTarget kept = store.create("alice", selfHosted(), NOW, stored -> {});
+        assertThat(store.list("alice", 0, TargetStore.MAX_LIST_LIMIT))
+                .extracting(StoredTarget::id)
+                .containsExactly(kept.id());
+    }
+
+    @Test
     public void unknownIdIsNull() {
         assertThat(store.find(987_654)).isNull();
         assertThat(store.disable(987_654, NOW)).isFalse();

@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -68,6 +69,44 @@ public final class JdbiTargetStore implements TargetStore {
             throw new StoreException("The export target just created could not be read back");
         }
         return stored;
+    }
+
+    /**
+     * {@inheritDoc} The insert and {@code alongside} run in one database transaction: the row is
+     * committed only when {@code alongside} returns, and rolled back when it throws.
+     *
+     * @throws StoreException if the database could not be reached or a statement failed
+     */
+    @Override
+    public StoredTarget create(String owner, ExportTarget target, Instant now, Consumer<StoredTarget> alongside) {
+        TargetStore.checkOwner(owner);
+        Objects.requireNonNull(target, "target");
+        Objects.requireNonNull(now, "now");
+        Objects.requireNonNull(alongside, "alongside");
+        long nowMs = Times.epochMillis(now);
+        String allowlist =
+                target.privateNetworkAllowlist().stream().map(Cidr::toString).collect(Collectors.joining(","));
+        return StoreErrors.run(
+                "create an export target",
+                () -> sql.inTransaction(handle -> {
+                    long id = sql.insert(
+                            handle,
+                            owner,
+                            target.providerKey().wireName(),
+                            target.baseUrl(),
+                            target.deploymentMode().wireName(),
+                            target.name(),
+                            target.signingEnabled(),
+                            target.privateNetworkPolicy().wireName(),
+                            allowlist,
+                            nowMs);
+                    StoredTarget stored = sql.find(handle, id)
+                            .map(JdbiTargetStore::toStored)
+                            .orElseThrow(
+                                    () -> new StoreException("The export target just created could not be read back"));
+                    alongside.accept(stored);
+                    return stored;
+                }));
     }
 
     /**

@@ -4,6 +4,8 @@ import jakarta.annotation.Nullable;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Function;
+import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 
 /**
@@ -51,7 +53,37 @@ final class TargetSql {
             String privateNetworkPolicy,
             String privateNetworkAllowlist,
             long nowMs) {
-        return jdbi.withHandle(handle -> Statements.update(handle, insert)
+        return jdbi.withHandle(handle -> insert(
+                handle,
+                owner,
+                providerKey,
+                baseUrl,
+                deploymentMode,
+                name,
+                signingEnabled,
+                privateNetworkPolicy,
+                privateNetworkAllowlist,
+                nowMs));
+    }
+
+    /** Runs {@code call} in one transaction on one handle: it commits when {@code call} returns, else rolls back. */
+    <T> T inTransaction(Function<Handle, T> call) {
+        return jdbi.inTransaction(call::apply);
+    }
+
+    /** Inserts a target on {@code handle} and returns its generated id. */
+    long insert(
+            Handle handle,
+            String owner,
+            String providerKey,
+            String baseUrl,
+            String deploymentMode,
+            @Nullable String name,
+            boolean signingEnabled,
+            String privateNetworkPolicy,
+            String privateNetworkAllowlist,
+            long nowMs) {
+        return Statements.update(handle, insert)
                 .bind("owner", owner)
                 .bind("providerKey", providerKey)
                 .bind("baseUrl", baseUrl)
@@ -63,15 +95,17 @@ final class TargetSql {
                 .bind("nowMs", nowMs)
                 .executeAndReturnGeneratedKeys("id")
                 .mapTo(Long.class)
-                .one());
+                .one();
     }
 
     /** The target {@code id}, if there is one. */
     Optional<TargetRow> find(long id) {
-        return jdbi.withHandle(handle -> Statements.query(handle, find)
-                .bind("id", id)
-                .map(TargetRow::map)
-                .findFirst());
+        return jdbi.withHandle(handle -> find(handle, id));
+    }
+
+    /** The target {@code id} as {@code handle} sees it, if there is one. */
+    Optional<TargetRow> find(Handle handle, long id) {
+        return Statements.query(handle, find).bind("id", id).map(TargetRow::map).findFirst();
     }
 
     /** At most {@code limit} targets with ids above {@code afterId}, in id order. */

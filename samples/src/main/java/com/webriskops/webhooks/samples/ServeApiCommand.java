@@ -4,13 +4,23 @@ import com.sun.net.httpserver.HttpServer;
 import com.webriskops.webhooks.jaxrs.api.BearerTokenAuthoriser;
 import com.webriskops.webhooks.jaxrs.api.TicketExportApiFeature;
 import com.webriskops.webhooks.jdbi.JdbiStores;
+import com.webriskops.webhooks.payload.ProviderKey;
 import com.webriskops.webhooks.samples.apps.EmbeddedSenderApp;
 import com.webriskops.webhooks.sender.WebhookSender;
 import com.webriskops.webhooks.sender.outbox.Dispatcher;
 import com.webriskops.webhooks.sender.spi.CredentialStore;
+import com.webriskops.webhooks.sender.spi.TargetStore.StoredTarget;
+import com.webriskops.webhooks.sender.target.Cidr;
+import com.webriskops.webhooks.sender.target.ExportTarget;
+import com.webriskops.webhooks.signing.WebhookSecret;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -52,7 +62,7 @@ final class ServeApiCommand implements Command {
 
     @Override
     public String help() {
-        return Main.usage("serve-api", "--port N [--store JDBC_URL]")
+        return Main.usage("serve-api", "--port N [--store JDBC_URL] [--local-target URL] [--private-networks CIDRS]")
                 + "Serves the ticket-export API on 127.0.0.1 (Jersey on the JDK HTTP server), behind\n"
                 + "Authorization: Bearer $" + TOKEN_ENV + ", and runs a dispatcher that delivers approved exports:\n"
                 + "  POST   /api/ticket-export-targets                 create a target (signing_secret is stored as\n"
@@ -69,7 +79,14 @@ final class ServeApiCommand implements Command {
                 + "Create, approve and retry honour Idempotency-Key. Ctrl-C stops it cleanly.\n\n"
                 + "  --port N                 the port (0 for a free one; the URL is printed on stderr)\n"
                 + "  --store S                a JDBC URL (PostgreSQL, MariaDB, H2; default H2 in memory);\n"
-                + "                           the migrations run on first use\n\n"
+                + "                           the migrations run on first use\n"
+                + "  --local-target URL       creates, for every caller that may write, a self-hosted target on\n"
+                + "                           this loopback URL (http://127.0.0.1:PORT/path), signed with\n"
+                + "                           $" + Console.SECRET_ENV + " when set; the ids are printed on stderr.\n"
+                + "                           Callers can never open loopback through the API themselves.\n"
+                + "  --private-networks C     comma-separated CIDRs callers may open for self-hosted targets\n"
+                + "                           (such as 10.20.0.0/16; default none); loopback, link-local and\n"
+                + "                           cloud metadata addresses stay closed\n\n"
                 + "Secrets: " + TOKEN_ENV + " (the bearer token, at least 16 characters), or " + TOKENS_ENV + "\n"
                 + "(several callers: name:token entries separated by commas, a :read-only suffix for read-only\n"
                 + "callers). Each caller owns its targets and exports and sees no other caller's (404).\n";
@@ -77,7 +94,7 @@ final class ServeApiCommand implements Command {
 
     @Override
     public Set<String> options() {
-        return Set.of("port", "store");
+        return Set.of("port", "store", "local-target", "private-networks");
     }
 
     @Override
@@ -86,12 +103,29 @@ final class ServeApiCommand implements Command {
         if (port < 0) {
             throw new UsageException("--port is required");
         }
+        List<String> writers = new ArrayList<>();
         BearerTokenAuthoriser authoriser =
-                authoriser(console.env().get(TOKEN_ENV), console.env().get(TOKENS_ENV));
+                authoriser(console.env().get(TOKEN_ENV), console.env().get(TOKENS_ENV), writers);
+        List<Cidr> privateNetworks = cidrs(args.optional("private-networks"));
+        ExportTarget localTarget = localTarget(args.optional("local-target"));
+        List<WebhookSecret> localSecrets = localSecrets(console.env().get(Console.SECRET_ENV));
         String store = args.optional("store") == null ? DEFAULT_STORE : args.optional("store");
         DataSource dataSource = Databases.open(store);
         JdbiStores stores = JdbiStores.create(dataSource);
         CredentialStore credentials = CredentialStore.inMemory();
+        if (localTarget != null) {
+            // The application's own decision, written through its store: target and secret as one unit.
+            for (String owner : writers) {
+                StoredTarget stored = stores.targetStore().create(owner, localTarget, Instant.now(), created -> {
+                    if (!localSecrets.isEmpty()) {
+                        credentials.setSigningSecrets(created.id(), localSecrets);
+                    }
+                });
+                console.err()
+                        .println("serve-api: local target " + stored.id() + " for " + owner + ": "
+                                + localTarget.baseUrl() + (localSecrets.isEmpty() ? " (secret_missing)" : " (signed)"));
+            }
+        }
         CountDownLatch stop = new CountDownLatch(1);
         CountDownLatch stopped = new CountDownLatch(1);
         Thread hook = new Thread(
@@ -117,6 +151,7 @@ final class ServeApiCommand implements Command {
                                             : "serve-api-" + owner + "-" + exportId))
                             .deliveryStore(stores.deliveryStore())
                             .authoriser(authoriser)
+                            .allowPrivateNetworks(privateNetworks)
                             .idempotencyStore(stores.idempotentResponseStore())
                             .onEnqueue(dispatcher::wakeUp)
                             .build())
@@ -163,6 +198,11 @@ final class ServeApiCommand implements Command {
      * set, else the one caller {@value #SINGLE_CALLER} with {@code token}. Messages never quote a token.
      */
     static BearerTokenAuthoriser authoriser(String token, String tokens) throws UsageException {
+        return authoriser(token, tokens, new ArrayList<>());
+    }
+
+    /** {@link #authoriser(String, String)}, adding the names of the callers that may write to {@code writers}. */
+    static BearerTokenAuthoriser authoriser(String token, String tokens, List<String> writers) throws UsageException {
         BearerTokenAuthoriser.Builder builder = BearerTokenAuthoriser.builder();
         if (tokens != null && !tokens.isBlank()) {
             String[] entries = tokens.split(",", -1);
@@ -192,6 +232,7 @@ final class ServeApiCommand implements Command {
                         builder.readOnlyToken(secret, name);
                     } else {
                         builder.token(secret, name);
+                        writers.add(name);
                     }
                 } catch (IllegalArgumentException e) {
                     throw new UsageException(where + " (" + name + "): " + e.getMessage());
@@ -204,10 +245,77 @@ final class ServeApiCommand implements Command {
                     TOKEN_ENV + " must hold the API's bearer token (or " + TOKENS_ENV + " several callers)");
         }
         try {
+            writers.add(SINGLE_CALLER);
             return builder.token(token, SINGLE_CALLER).build();
         } catch (IllegalArgumentException e) {
             throw new UsageException(TOKEN_ENV + ": " + e.getMessage());
         }
+    }
+
+    /** The CIDRs of {@code --private-networks}; none when absent. */
+    static List<Cidr> cidrs(String text) throws UsageException {
+        List<Cidr> cidrs = new ArrayList<>();
+        if (text == null) {
+            return cidrs;
+        }
+        String[] entries = text.split(",", MAX_CALLERS + 1);
+        if (entries.length > MAX_CALLERS) {
+            throw new UsageException("--private-networks holds more than " + MAX_CALLERS + " ranges");
+        }
+        for (String entry : entries) {
+            try {
+                cidrs.add(Cidr.parse(entry.strip()));
+            } catch (IllegalArgumentException e) {
+                throw new UsageException("--private-networks: " + e.getMessage());
+            }
+        }
+        return cidrs;
+    }
+
+    /** The target of {@code --local-target}: a self-hosted target opened to exactly its loopback host; null when absent. */
+    static ExportTarget localTarget(String url) throws UsageException {
+        if (url == null) {
+            return null;
+        }
+        URI uri;
+        try {
+            uri = new URI(url);
+        } catch (URISyntaxException e) {
+            throw new UsageException("--local-target must be a URL such as http://127.0.0.1:8080/webhooks");
+        }
+        String host = uri.getHost() == null ? "" : uri.getHost();
+        String bare = host.startsWith("[") ? host.substring(1, host.length() - 1) : host;
+        Cidr entry;
+        try {
+            entry = Cidr.parse(bare);
+        } catch (IllegalArgumentException e) {
+            entry = null;
+        }
+        if (entry == null
+                || !(entry.within(Cidr.parse("127.0.0.0/8")) || entry.within(Cidr.parse("::1/128")))
+                || !("http".equals(uri.getScheme()) || "https".equals(uri.getScheme()))) {
+            throw new UsageException(
+                    "--local-target must be an http(s) URL on a loopback address, such as http://127.0.0.1:8080/webhooks");
+        }
+        return ExportTarget.builder()
+                .providerKey(ProviderKey.GENERIC_WEBHOOK)
+                .baseUrl(url)
+                .deploymentMode(ExportTarget.DeploymentMode.SELF_HOSTED)
+                .name("Local receiver")
+                .privateNetworkPolicy(ExportTarget.PrivateNetworkPolicy.ALLOWLIST)
+                .privateNetworkAllowlist(List.of(entry))
+                .build();
+    }
+
+    /** The local target's secret from {@link Console#SECRET_ENV}, byte for byte; none when unset. */
+    private static List<WebhookSecret> localSecrets(String secret) throws UsageException {
+        if (secret == null || secret.isEmpty()) {
+            return List.of();
+        }
+        if (secret.length() < 16) {
+            throw new UsageException(Console.SECRET_ENV + " must hold at least 16 characters");
+        }
+        return List.of(WebhookSecret.of(secret));
     }
 
     private static void awaitQuietly(CountDownLatch latch) {

@@ -35,6 +35,7 @@ import org.junit.jupiter.api.Test;
  */
 class ServeApiCommandTest {
     private static final Pattern LISTENING = Pattern.compile("listening on (\\S+)");
+    private static final Pattern LOCAL_TARGET = Pattern.compile("local target (\\d+) for automation: ");
     private static final String TOKEN = "serve-api-test-token-0123456789";
 
     private final HttpClient client = HttpClient.newHttpClient();
@@ -44,15 +45,30 @@ class ServeApiCommandTest {
         List<VerifiedDelivery<?>> received = new CopyOnWriteArrayList<>();
         BlockingQueue<String> errLines = new LinkedBlockingQueue<>();
         AtomicInteger exit = new AtomicInteger(-1);
-        Thread serve = new Thread(() -> exit.set(Main.run(
-                new String[] {"serve-api", "--port", "0"},
-                Map.of(ServeApiCommand.TOKEN_ENV, TOKEN),
-                new ByteArrayInputStream(new byte[0]),
-                new PrintStream(OutputStream.nullOutputStream(), true, StandardCharsets.UTF_8),
-                Cli.lineStream(errLines))));
+        List<Thread> serves = new CopyOnWriteArrayList<>();
         try (RunningServer receiver = JerseyReceiverApp.start(
                 WebhookReceiver.builder().secrets(TestDeliveries.SECRET).build(), 0, received::add)) {
+            Thread serve = new Thread(() -> exit.set(Main.run(
+                    new String[] {
+                        "serve-api",
+                        "--port",
+                        "0",
+                        "--local-target",
+                        receiver.endpoint().toString()
+                    },
+                    Map.of(ServeApiCommand.TOKEN_ENV, TOKEN, Console.SECRET_ENV, TestDeliveries.SECRET_TEXT),
+                    new ByteArrayInputStream(new byte[0]),
+                    new PrintStream(OutputStream.nullOutputStream(), true, StandardCharsets.UTF_8),
+                    Cli.lineStream(errLines))));
+            serves.add(serve);
             serve.start();
+            // The application creates the loopback target itself and prints its id before listening.
+            String local = errLines.poll(60, TimeUnit.SECONDS);
+            assertThat(local).as("stderr").isNotNull();
+            Matcher target = LOCAL_TARGET.matcher(local);
+            assertThat(target.find()).as(local).isTrue();
+            assertThat(local).contains("(signed)").doesNotContain(TestDeliveries.SECRET_TEXT);
+            long targetId = Long.parseLong(target.group(1));
             String listening = errLines.poll(60, TimeUnit.SECONDS);
             assertThat(listening).as("stderr").isNotNull();
             Matcher m = LISTENING.matcher(listening);
@@ -63,7 +79,8 @@ class ServeApiCommandTest {
             assertThat(unauthorized.statusCode()).isEqualTo(401);
             assertThat(unauthorized.body()).contains("\"UNAUTHORIZED\"");
 
-            HttpResponse<String> created = send(
+            // A caller cannot open loopback itself.
+            HttpResponse<String> refused = send(
                     api.resolve("ticket-export-targets"),
                     "POST",
                     "{\"provider_key\":\"generic_webhook\",\"base_url\":\"" + receiver.endpoint() + "\","
@@ -71,10 +88,13 @@ class ServeApiCommandTest {
                             + "\"private_network_policy\":\"allowlist\",\"private_network_allowlist\":[\"127.0.0.1/32\"],"
                             + "\"signing_secret\":\"" + TestDeliveries.SECRET_TEXT + "\"}",
                     "target-example-123");
-            assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
-            assertThat(created.body()).doesNotContain(TestDeliveries.SECRET_TEXT);
-            long targetId =
-                    WebhookJson.mapper().readTree(created.body()).get("id").asLong();
+            assertThat(refused.statusCode()).as(refused.body()).isEqualTo(422);
+            assertThat(refused.body())
+                    .contains("generic_webhook_url_unsafe")
+                    .doesNotContain(TestDeliveries.SECRET_TEXT);
+            HttpResponse<String> read = send(api.resolve("ticket-export-targets/" + targetId), "GET", null, null);
+            assertThat(read.statusCode()).isEqualTo(200);
+            assertThat(read.body()).contains("\"signing_status\":\"signed\"");
 
             HttpResponse<String> approved = send(
                     api.resolve("ticket-exports/example-export-id/approve"),
@@ -106,11 +126,43 @@ class ServeApiCommandTest {
             assertThat(csv.headers().firstValue("Content-Type"))
                     .hasValueSatisfying(v -> assertThat(v).startsWith("text/csv"));
         } finally {
-            serve.interrupt();
-            serve.join(30_000);
+            for (Thread serve : serves) {
+                serve.interrupt();
+                serve.join(30_000);
+            }
         }
-        assertThat(serve.isAlive()).isFalse();
+        assertThat(serves)
+                .singleElement()
+                .satisfies(serve -> assertThat(serve.isAlive()).isFalse());
         assertThat(exit.get()).isZero();
+    }
+
+    @Test
+    void aPrivateNetworkMustBeACanonicalCidr() {
+        Cli.Result result = Cli.run(
+                Map.of(ServeApiCommand.TOKEN_ENV, TOKEN),
+                "serve-api",
+                "--port",
+                "0",
+                "--private-networks",
+                "10.20.0.1/16");
+
+        assertThat(result.exit()).isEqualTo(2);
+        assertThat(result.err()).contains("--private-networks: host bits set");
+    }
+
+    @Test
+    void aLocalTargetMustBeOnLoopback() {
+        Cli.Result result = Cli.run(
+                Map.of(ServeApiCommand.TOKEN_ENV, TOKEN),
+                "serve-api",
+                "--port",
+                "0",
+                "--local-target",
+                "http://10.0.0.5/x");
+
+        assertThat(result.exit()).isEqualTo(2);
+        assertThat(result.err()).contains("--local-target must be an http(s) URL on a loopback address");
     }
 
     @Test
@@ -121,7 +173,15 @@ class ServeApiCommandTest {
         String bob = "bob-token-0123456789abcdef";
         String carol = "carol-token-0123456789abcdef";
         Thread serve = new Thread(() -> exit.set(Main.run(
-                new String[] {"serve-api", "--port", "0", "--store", "jdbc:h2:mem:serve-api-callers;DB_CLOSE_DELAY=-1"},
+                new String[] {
+                    "serve-api",
+                    "--port",
+                    "0",
+                    "--store",
+                    "jdbc:h2:mem:serve-api-callers;DB_CLOSE_DELAY=-1",
+                    "--private-networks",
+                    "10.20.0.0/16, 127.0.0.0/8"
+                },
                 Map.of(
                         ServeApiCommand.TOKENS_ENV,
                         "alice:" + alice + ", bob:" + bob + ",carol:" + carol + ":read-only"),
@@ -139,9 +199,8 @@ class ServeApiCommandTest {
             HttpResponse<String> created = send(
                     api.resolve("ticket-export-targets"),
                     "POST",
-                    "{\"provider_key\":\"generic_webhook\",\"base_url\":\"http://127.0.0.1:9/alice\","
-                            + "\"deployment_mode\":\"self-hosted\",\"private_network_policy\":\"allowlist\","
-                            + "\"private_network_allowlist\":[\"127.0.0.1/32\"],\"signing_secret\":\""
+                    "{\"provider_key\":\"generic_webhook\",\"base_url\":\"https://hooks.example.com/alice\","
+                            + "\"deployment_mode\":\"webhook-only\",\"signing_secret\":\""
                             + TestDeliveries.SECRET_TEXT
                             + "\"}",
                     null,
@@ -160,6 +219,26 @@ class ServeApiCommandTest {
             assertThat(send(target, "GET", null, null, carol).statusCode()).isEqualTo(404);
             assertThat(send(target, "DELETE", null, null, carol).statusCode()).isEqualTo(403);
             assertThat(send(target, "GET", null, null, alice).statusCode()).isEqualTo(200);
+
+            // --private-networks opens 10.20.0.0/16 to callers; loopback stays closed although listed.
+            String selfHosted = "{\"provider_key\":\"n8n_webhook\",\"base_url\":\"http://%s:5678/webhook\","
+                    + "\"deployment_mode\":\"self-hosted\",\"private_network_policy\":\"allowlist\","
+                    + "\"private_network_allowlist\":[\"%s\"],\"signing_enabled\":false}";
+            HttpResponse<String> inside = send(
+                    api.resolve("ticket-export-targets"),
+                    "POST",
+                    selfHosted.formatted("10.20.0.5", "10.20.0.0/24"),
+                    null,
+                    alice);
+            assertThat(inside.statusCode()).as(inside.body()).isEqualTo(201);
+            HttpResponse<String> loopback = send(
+                    api.resolve("ticket-export-targets"),
+                    "POST",
+                    selfHosted.formatted("127.0.0.1", "127.0.0.1/32"),
+                    null,
+                    alice);
+            assertThat(loopback.statusCode()).isEqualTo(422);
+            assertThat(loopback.body()).contains("generic_webhook_url_unsafe");
         } finally {
             serve.interrupt();
             serve.join(30_000);

@@ -112,6 +112,7 @@ public final class PayloadReader {
         }
         List<Violation> violations = VALIDATOR.validate(payload).stream()
                 .map(PayloadReader::toViolation)
+                .distinct()
                 .sorted(Comparator.comparing(Violation::field).thenComparing(Violation::message))
                 .collect(Collectors.toList());
         return new Result<>(payload, null, violations);
@@ -166,6 +167,17 @@ public final class PayloadReader {
             }
         }
         return path.length() == 0 ? "$" : path.toString();
+    }
+
+    /**
+     * Every Bean Validation violation of {@code bean}, with wire paths ({@code
+     * private_network_allowlist[0]}), ordered by path; messages never quote the value.
+     */
+    public static <T> List<Violation> validate(T bean) {
+        return VALIDATOR.validate(bean).stream()
+                .map(PayloadReader::toViolation)
+                .sorted(java.util.Comparator.comparing(Violation::field).thenComparing(Violation::message))
+                .toList();
     }
 
     private static <T> Violation toViolation(ConstraintViolation<T> violation) {

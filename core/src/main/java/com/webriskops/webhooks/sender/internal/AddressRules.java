@@ -90,6 +90,11 @@ public final class AddressRules {
     /** The kind of {@code address} and a phrase for messages, such as "a loopback address". */
     public record Verdict(Kind kind, String label, InetAddress judged) {}
 
+    /** The cloud metadata and platform service hosts, one single-host block each. */
+    public static List<Cidr> metadataHosts() {
+        return METADATA_HOSTS.stream().map(Range::cidr).toList();
+    }
+
     public static Verdict classify(InetAddress address) {
         InetAddress judged = embeddedIpv4(address);
         for (Range range : METADATA_HOSTS) {

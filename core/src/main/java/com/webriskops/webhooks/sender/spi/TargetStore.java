@@ -7,6 +7,7 @@ import jakarta.annotation.Nullable;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Consumer;
 
 /**
  * The export targets an application has configured: created, listed, read, disabled and deleted
@@ -51,6 +52,32 @@ public interface TargetStore {
      * @throws com.webriskops.webhooks.store.StoreException if the store cannot take it
      */
     StoredTarget create(String owner, ExportTarget target, Instant now);
+
+    /**
+     * Stores {@code target} like {@link #create(String, ExportTarget, Instant)}, then runs {@code
+     * alongside} with the stored target (such as writing its signing secrets to a {@link
+     * CredentialStore}) as part of the same create: when {@code alongside} throws, no target stays
+     * stored and its exception is rethrown. A database store runs both in one transaction; this default
+     * deletes the target again, so a store that cannot roll back still leaves nothing half-created.
+     *
+     * @throws com.webriskops.webhooks.store.StoreException if the store cannot take the target
+     * @throws RuntimeException whatever {@code alongside} throws, after the target was undone
+     */
+    default StoredTarget create(String owner, ExportTarget target, Instant now, Consumer<StoredTarget> alongside) {
+        Objects.requireNonNull(alongside, "alongside");
+        StoredTarget stored = create(owner, target, now);
+        try {
+            alongside.accept(stored);
+        } catch (RuntimeException e) {
+            try {
+                delete(stored.id());
+            } catch (RuntimeException undo) {
+                e.addSuppressed(undo);
+            }
+            throw e;
+        }
+        return stored;
+    }
 
     /**
      * The target with this id whoever owns it, active or disabled, without secrets; null when there

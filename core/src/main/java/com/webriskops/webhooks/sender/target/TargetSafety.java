@@ -1,15 +1,33 @@
 package com.webriskops.webhooks.sender.target;
 
+import com.webriskops.webhooks.payload.ProviderKey;
 import com.webriskops.webhooks.protocol.ErrorCode;
+import com.webriskops.webhooks.receiver.Violation;
+import com.webriskops.webhooks.receiver.internal.PayloadReader;
 import com.webriskops.webhooks.sender.internal.AddressGuard;
 import com.webriskops.webhooks.sender.internal.AddressRules;
 import com.webriskops.webhooks.sender.internal.HostResolver;
+import com.webriskops.webhooks.sender.spi.CredentialProvider;
+import com.webriskops.webhooks.sender.spi.CredentialStore;
+import com.webriskops.webhooks.sender.spi.TargetStore;
+import com.webriskops.webhooks.sender.spi.TargetStore.StoredTarget;
+import com.webriskops.webhooks.sender.target.ExportTarget.DeploymentMode;
+import com.webriskops.webhooks.sender.target.ExportTarget.PrivateNetworkPolicy;
+import com.webriskops.webhooks.signing.WebhookSecret;
 import jakarta.annotation.Nullable;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
 import java.net.IDN;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.UnknownHostException;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 
@@ -85,6 +103,84 @@ public final class TargetSafety {
             }
         }
         return TargetCheck.passed();
+    }
+
+    /** The one answer {@link #checkForCaller} gives for every problem found by resolving the host. */
+    static final String UNREACHABLE_FOR_CALLER = "base_url does not lead to an address this target may reach";
+
+    /**
+     * {@link #check} for an answer to an API caller (approval, retry): the secret, the checks of {@link
+     * #checkUrlWithoutDns}, then the resolved addresses, where every problem (the name does not
+     * resolve, or resolves to an address the target may not reach) reads the same, so a caller learns
+     * nothing about which internal names exist. The sender repeats the address checks at connect time.
+     */
+    public TargetCheck checkForCaller(ExportTarget target) {
+        Objects.requireNonNull(target, "target");
+        if (target.signingEnabled() && target.signingSecrets().isEmpty()) {
+            return TargetCheck.secretMissing();
+        }
+        TargetCheck withoutDns = checkUrlWithoutDns(target);
+        if (!withoutDns.ok()) {
+            return withoutDns;
+        }
+        return checkUrl(target).ok() ? TargetCheck.passed() : TargetCheck.urlUnsafe(UNREACHABLE_FOR_CALLER);
+    }
+
+    /**
+     * The URL checks that need no DNS, for saving a target: the syntax rules of {@link #checkUrl}
+     * (HTTPS, no user-info, a valid host and port, no odd numeric spelling), a literal address judged
+     * as if connected to (public, or opened by the target's allowlist), no local host name ({@code
+     * localhost}, {@code *.localhost}, {@code *.local}, {@code *.internal}, {@code *.localdomain},
+     * {@code *.home.arpa}, single-label names), and plain HTTP only for a target whose allowlist is in
+     * force. A host name is never resolved, so the answer reads the same whether it resolves or not;
+     * the address checks run at approval and at every connection.
+     */
+    public TargetCheck checkUrlWithoutDns(ExportTarget target) {
+        Objects.requireNonNull(target, "target");
+        ParsedUrl url = parse(target.baseUrl());
+        if (url.problem() != null) {
+            return TargetCheck.urlUnsafe(url.problem());
+        }
+        byte[] literal = AddressRules.parseLiteral(url.host());
+        if (literal != null) {
+            InetAddress address;
+            try {
+                address = InetAddress.getByAddress(literal);
+            } catch (UnknownHostException e) {
+                return TargetCheck.urlUnsafe("base_url has no valid host");
+            }
+            String reason = AddressGuard.forConnectionsTo(target).rejectionReason(address);
+            return reason == null ? TargetCheck.passed() : TargetCheck.urlUnsafe("base_url is " + reason);
+        }
+        if (isLocalName(url.host())) {
+            return TargetCheck.urlUnsafe("base_url names a local host");
+        }
+        if (!url.https()
+                && !(target.allowsPrivateNetwork()
+                        && !target.privateNetworkAllowlist().isEmpty())) {
+            return TargetCheck.urlUnsafe("base_url must use HTTPS (plain HTTP only to allowlisted private addresses)");
+        }
+        return TargetCheck.passed();
+    }
+
+    private static final List<String> LOCAL_SUFFIXES =
+            List.of(".localhost", ".local", ".internal", ".localdomain", ".home.arpa", ".lan", ".intranet");
+
+    /** True for names that only mean something inside a network: localhost, mDNS, single labels. */
+    static boolean isLocalName(String host) {
+        String name = host.toLowerCase(Locale.ROOT);
+        while (name.endsWith(".")) {
+            name = name.substring(0, name.length() - 1);
+        }
+        if (name.isEmpty() || name.equals("localhost") || name.indexOf('.') < 0) {
+            return true;
+        }
+        for (String suffix : LOCAL_SUFFIXES) {
+            if (name.endsWith(suffix)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** A URL's parts that matter here, or the first problem found. */
@@ -198,6 +294,481 @@ public final class TargetSafety {
         /** True when the target may receive deliveries. */
         public boolean ok() {
             return code == null;
+        }
+    }
+
+    /**
+     * The rules of the ticket-export API for callers' target requests, decided once here so that an
+     * HTTP adapter only translates: {@link CreateTarget} and {@link SetCredential} records validated
+     * with Bean Validation, the no-DNS URL checks of {@link #checkUrlWithoutDns}, and private networks
+     * opened only where the application allows. Every violation of a request is listed in one {@link
+     * Verdict}. A create stores the target and its signing secrets as one unit ({@link
+     * TargetStore#create(String, ExportTarget, java.time.Instant, java.util.function.Consumer)}: one
+     * transaction on a database store), so a failure leaves no half-created target.
+     *
+     * <p>Private networks: by default API callers cannot open any ({@code private_network_policy}
+     * {@code allowlist} or a {@code private_network_allowlist} is a 422). The application may let them
+     * open ranges inside those it lists with {@link Builder#allowPrivateNetworks}; loopback ({@code
+     * 127.0.0.0/8}, {@code ::1}), link-local ({@code 169.254.0.0/16}, {@code fe80::/10}) and cloud
+     * metadata addresses ({@code 169.254.169.254}, {@code fd00:ec2::254}, ...) are never opened through
+     * the API, whatever the application lists: an application that needs such a target creates it
+     * itself through its {@link TargetStore}.
+     *
+     * <p>Immutable and thread-safe.
+     */
+    public static final class ApiRules {
+        private static final List<Cidr> NEVER_OPEN = neverOpen();
+        // checkUrlWithoutDns never resolves: the resolver is never asked.
+        private static final TargetSafety NO_DNS = new TargetSafety(HostResolver.SYSTEM);
+
+        private final TargetStore targets;
+        private final CredentialProvider credentials;
+        private final List<Cidr> privateRanges;
+        private final Clock clock;
+
+        private ApiRules(Builder builder) {
+            this.targets = builder.targets;
+            this.credentials = builder.credentials;
+            this.privateRanges = List.copyOf(builder.privateRanges);
+            this.clock = builder.clock;
+        }
+
+        private static List<Cidr> neverOpen() {
+            List<Cidr> ranges = new ArrayList<>(List.of(
+                    Cidr.parse("127.0.0.0/8"),
+                    Cidr.parse("::1/128"),
+                    Cidr.parse("169.254.0.0/16"),
+                    Cidr.parse("fe80::/10")));
+            ranges.addAll(AddressRules.metadataHosts());
+            return List.copyOf(ranges);
+        }
+
+        /** A new builder. */
+        public static Builder builder() {
+            return new Builder();
+        }
+
+        /** The private ranges callers may open, as the application listed them. */
+        public List<Cidr> privateRanges() {
+            return privateRanges;
+        }
+
+        /** True when the API writes signing secrets (the credentials are a {@link CredentialStore}). */
+        public boolean holdsSecrets() {
+            return credentials instanceof CredentialStore;
+        }
+
+        /** Every violation of {@code request}, without storing anything; {@link Verdict#ok()} when there is none. */
+        public Verdict check(CreateTarget request) {
+            return prepare(request).verdict;
+        }
+
+        /**
+         * Checks {@code request} and, when it passes, stores the target for {@code owner} with its
+         * signing secrets in one unit.
+         *
+         * @throws com.webriskops.webhooks.store.StoreException if the target or its secrets could not
+         *     be written (then nothing stays stored)
+         */
+        public Created create(String owner, CreateTarget request) {
+            TargetStore.checkOwner(owner);
+            Prepared prepared = prepare(request);
+            if (!prepared.verdict.ok()) {
+                return new Created(null, prepared.verdict);
+            }
+            List<WebhookSecret> secrets = prepared.secrets;
+            StoredTarget stored = targets.create(owner, prepared.target, clock.instant(), created -> {
+                if (!secrets.isEmpty()) {
+                    ((CredentialStore) credentials).setSigningSecrets(created.id(), secrets);
+                }
+            });
+            return new Created(stored, Verdict.OK);
+        }
+
+        /**
+         * Replaces the signing secrets of {@code owner}'s target {@code targetId}: {@link Verdict#ok()}
+         * when done; 404 {@code NOT_FOUND} when there is no such target of this owner; 409 {@code
+         * CREDENTIALS_MANAGED_ELSEWHERE} when the application holds the secrets; 422 with the
+         * violations.
+         *
+         * @throws com.webriskops.webhooks.store.StoreException if the secrets could not be written
+         */
+        public Verdict setCredential(String owner, long targetId, SetCredential request) {
+            Objects.requireNonNull(request, "request");
+            if (targets.find(owner, targetId) == null) {
+                return Verdict.notFound("no such target");
+            }
+            if (!(credentials instanceof CredentialStore store)) {
+                return Verdict.managedElsewhere();
+            }
+            List<Violation> violations =
+                    new ArrayList<>(secretField(PayloadReader.validate(request), request.signingSecrets()));
+            if (!violations.isEmpty()) {
+                return Verdict.invalid(violations);
+            }
+            store.setSigningSecrets(
+                    targetId,
+                    request.signingSecrets().stream().map(WebhookSecret::of).toList());
+            return Verdict.OK;
+        }
+
+        private record Prepared(Verdict verdict, ExportTarget target, List<WebhookSecret> secrets) {}
+
+        private Prepared prepare(CreateTarget request) {
+            Objects.requireNonNull(request, "request");
+            List<Violation> violations =
+                    new ArrayList<>(secretField(PayloadReader.validate(request), request.signingSecrets()));
+            ExportTarget.Builder builder = ExportTarget.builder();
+            if (request.providerKey() != null && !failed(violations, "provider_key")) {
+                for (ProviderKey key : ProviderKey.values()) {
+                    if (key.wireName().equals(request.providerKey())) {
+                        builder.providerKey(key);
+                    }
+                }
+            }
+            DeploymentMode mode = DeploymentMode.CLOUD;
+            if (request.deploymentMode() != null && !failed(violations, "deployment_mode")) {
+                mode = DeploymentMode.fromWireName(request.deploymentMode());
+            }
+            builder.deploymentMode(mode);
+            PrivateNetworkPolicy policy = PrivateNetworkPolicy.BLOCK;
+            if (request.privateNetworkPolicy() != null && !failed(violations, "private_network_policy")) {
+                policy = PrivateNetworkPolicy.fromWireName(request.privateNetworkPolicy());
+            }
+            builder.privateNetworkPolicy(policy);
+            builder.name(
+                    request.name() == null || request.name().isBlank()
+                            ? null
+                            : request.name().strip());
+            builder.signingEnabled(request.signingEnabled() == null || request.signingEnabled());
+            builder.privateNetworkAllowlist(allowlist(request, mode, policy, violations));
+            boolean urlUnsafe = false;
+            String urlMessage = "";
+            if (request.baseUrl() != null && !failed(violations, "base_url")) {
+                builder.baseUrl(request.baseUrl().strip());
+                ExportTarget target = builder.build();
+                TargetCheck check = NO_DNS.checkUrlWithoutDns(target);
+                if (!check.ok()) {
+                    urlUnsafe = true;
+                    urlMessage = check.message();
+                    violations.add(0, new Violation("base_url", check.message()));
+                }
+            } else {
+                // The request is refused (base_url's violation is listed): a placeholder completes the
+                // never-stored target.
+                builder.baseUrl("https://invalid.invalid/");
+            }
+            List<WebhookSecret> secrets = request.signingSecrets() == null || failed(violations, "signing_secret")
+                    ? List.of()
+                    : request.signingSecrets().stream().map(WebhookSecret::of).toList();
+            Verdict verdict;
+            if (urlUnsafe) {
+                verdict = new Verdict(
+                        422,
+                        ErrorCode.GENERIC_WEBHOOK_URL_UNSAFE,
+                        ErrorCode.PROVIDER_BASE_URL_BLOCKED,
+                        violations.size() == 1 ? urlMessage : urlMessage + "; and " + (violations.size() - 1) + " more",
+                        violations);
+            } else if (!violations.isEmpty()) {
+                verdict = Verdict.invalid(violations);
+            } else if (!secrets.isEmpty() && !holdsSecrets()) {
+                verdict = Verdict.managedElsewhere();
+            } else {
+                verdict = Verdict.OK;
+            }
+            return new Prepared(verdict, builder.build(), secrets);
+        }
+
+        private List<Cidr> allowlist(
+                CreateTarget request, DeploymentMode mode, PrivateNetworkPolicy policy, List<Violation> violations) {
+            List<String> texts =
+                    request.privateNetworkAllowlist() == null ? List.of() : request.privateNetworkAllowlist();
+            if (policy != PrivateNetworkPolicy.ALLOWLIST && texts.isEmpty()) {
+                return List.of();
+            }
+            if (privateRanges.isEmpty()) {
+                violations.add(
+                        new Violation(
+                                texts.isEmpty() ? "private_network_policy" : "private_network_allowlist",
+                                "private networks are not open to API callers here; the application creates such targets itself"));
+                return List.of();
+            }
+            if (policy == PrivateNetworkPolicy.ALLOWLIST && mode != DeploymentMode.SELF_HOSTED) {
+                violations.add(new Violation("private_network_policy", "allowlist needs deployment_mode self-hosted"));
+            }
+            if (failed(violations, "private_network_allowlist")) {
+                return List.of();
+            }
+            List<Cidr> cidrs = new ArrayList<>();
+            int before = violations.size();
+            for (int i = 0; i < texts.size(); i++) {
+                String text = texts.get(i);
+                Cidr cidr;
+                try {
+                    cidr = Cidr.parse(text);
+                } catch (IllegalArgumentException e) {
+                    // The reason quotes the entry: only short entries are echoed.
+                    violations.add(new Violation(
+                            "private_network_allowlist",
+                            "entry " + (i + 1) + " is not a canonical CIDR such as 10.20.0.0/16"
+                                    + (text.length() <= 64 ? ": " + e.getMessage() : "")));
+                    continue;
+                }
+                if (NEVER_OPEN.stream().anyMatch(never -> cidr.within(never) || never.within(cidr))) {
+                    violations.add(
+                            new Violation(
+                                    "private_network_allowlist",
+                                    "entry " + (i + 1)
+                                            + " reaches loopback, link-local or cloud metadata addresses, which the API never opens"));
+                } else if (privateRanges.stream().noneMatch(cidr::within)) {
+                    violations.add(new Violation(
+                            "private_network_allowlist",
+                            "entry " + (i + 1) + " is outside the private ranges this application lets callers open"));
+                } else {
+                    cidrs.add(cidr);
+                }
+            }
+            return violations.size() == before ? cidrs : List.of();
+        }
+
+        private static boolean failed(List<Violation> violations, String field) {
+            for (Violation violation : violations) {
+                if (violation.field().equals(field) || violation.field().startsWith(field + "[")) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        /** Bean Validation names the list {@code signing_secrets}; one secret was given as {@code signing_secret}. */
+        private static List<Violation> secretField(List<Violation> violations, @Nullable List<String> secrets) {
+            if (secrets == null || secrets.size() != 1) {
+                return violations;
+            }
+            return violations.stream()
+                    .map(v ->
+                            v.field().startsWith("signing_secrets") ? new Violation("signing_secret", v.message()) : v)
+                    .toList();
+        }
+
+        @Override
+        public String toString() {
+            return "ApiRules[privateRanges=" + privateRanges + ", " + targets + "]";
+        }
+
+        /**
+         * Builds {@link ApiRules}. Not thread-safe; {@link #build()} freezes a copy.
+         */
+        public static final class Builder {
+            private TargetStore targets;
+            private CredentialProvider credentials;
+            private final List<Cidr> privateRanges = new ArrayList<>();
+            private Clock clock = Clock.systemUTC();
+
+            private Builder() {}
+
+            /** Where targets are created (required). */
+            public Builder targetStore(TargetStore targets) {
+                this.targets = Objects.requireNonNull(targets, "targets");
+                return this;
+            }
+
+            /**
+             * Where signing secrets go (required): when it is a {@link CredentialStore}, creates and
+             * credential calls write to it; otherwise a request carrying a secret gets 409 {@code
+             * CREDENTIALS_MANAGED_ELSEWHERE}.
+             */
+            public Builder credentials(CredentialProvider credentials) {
+                this.credentials = Objects.requireNonNull(credentials, "credentials");
+                return this;
+            }
+
+            /**
+             * Lets callers create self-hosted targets whose {@code private_network_allowlist} entries
+             * lie inside these ranges (replacing earlier ones). Entries reaching loopback, link-local or
+             * cloud metadata addresses are refused even when a range here covers them. Default: none.
+             */
+            public Builder allowPrivateNetworks(List<Cidr> ranges) {
+                privateRanges.clear();
+                ranges.forEach(range -> privateRanges.add(Objects.requireNonNull(range, "range")));
+                return this;
+            }
+
+            /** The clock of creation times. Default the system UTC clock. */
+            public Builder clock(Clock clock) {
+                this.clock = Objects.requireNonNull(clock, "clock");
+                return this;
+            }
+
+            /**
+             * The rules.
+             *
+             * @throws IllegalStateException if the target store or the credentials are missing
+             */
+            public ApiRules build() {
+                if (targets == null) {
+                    throw new IllegalStateException("targetStore is required");
+                }
+                if (credentials == null) {
+                    throw new IllegalStateException("credentials is required");
+                }
+                return new ApiRules(this);
+            }
+        }
+
+        /**
+         * A create-target request as a caller wrote it, member for member ({@code provider_key}, ...);
+         * one signing secret is a list of one. {@link #toString()} never shows a secret.
+         *
+         * @param providerKey required: generic_webhook, webhook, zapier_webhook, make_webhook or n8n_webhook
+         * @param baseUrl required, at most {@value TargetSafety#MAX_URL_LENGTH} characters
+         * @param deploymentMode cloud (default), self-hosted or webhook-only
+         * @param name optional display name, at most 200 characters
+         * @param privateNetworkPolicy block (default) or allowlist
+         * @param privateNetworkAllowlist CIDR texts, at most 32
+         * @param signingEnabled default true
+         * @param signingSecrets at most 4 secrets of 16 to 1024 characters, newest first; optional
+         */
+        public record CreateTarget(
+                @NotNull(message = "is required")
+                @Pattern(regexp = PROVIDER_KEYS, message = "must be one of " + PROVIDER_KEYS_TEXT)
+                String providerKey,
+
+                @NotBlank(message = "is required")
+                @Size(max = MAX_URL_LENGTH, message = "must be at most {max} characters")
+                String baseUrl,
+
+                @Nullable
+                @Pattern(
+                        regexp = "cloud|self-hosted|webhook-only",
+                        message = "must be cloud, self-hosted or webhook-only")
+                String deploymentMode,
+
+                @Nullable @Size(max = 200, message = "must be at most {max} characters")
+                String name,
+
+                @Nullable @Pattern(regexp = "block|allowlist", message = "must be block or allowlist")
+                String privateNetworkPolicy,
+
+                @Nullable @Size(max = 32, message = "must hold at most {max} entries")
+                List<
+                                @NotBlank(message = "must be a CIDR such as 10.20.0.0/16")
+                                @Size(max = 64, message = "must be at most {max} characters") String>
+                        privateNetworkAllowlist,
+
+                @Nullable Boolean signingEnabled,
+
+                @Nullable @Size(max = 4, message = "must hold at most {max} secrets")
+                List<
+                                @NotBlank(message = "must not be blank")
+                                @Size(min = 16, max = 1024, message = "must be {min} to {max} characters") String>
+                        signingSecrets) {
+
+            @Override
+            public String toString() {
+                return "CreateTarget[providerKey=" + providerKey + ", baseUrl=" + baseUrl + ", deploymentMode="
+                        + deploymentMode + ", name=" + name + ", privateNetworkPolicy=" + privateNetworkPolicy
+                        + ", privateNetworkAllowlist=" + privateNetworkAllowlist + ", signingEnabled=" + signingEnabled
+                        + ", signingSecrets=" + (signingSecrets == null ? "none" : signingSecrets.size() + " hidden")
+                        + "]";
+            }
+        }
+
+        /**
+         * A set-credential request: the target's signing secrets, newest first (several during a
+         * rotation). {@link #toString()} never shows a secret.
+         */
+        public record SetCredential(
+                @NotEmpty(message = "is required") @Size(max = 4, message = "must hold at most {max} secrets")
+                List<
+                                @NotBlank(message = "must not be blank")
+                                @Size(min = 16, max = 1024, message = "must be {min} to {max} characters") String>
+                        signingSecrets) {
+
+            @Override
+            public String toString() {
+                return "SetCredential[" + (signingSecrets == null ? 0 : signingSecrets.size()) + " hidden]";
+            }
+        }
+
+        static final String PROVIDER_KEYS = "generic_webhook|webhook|zapier_webhook|make_webhook|n8n_webhook";
+        static final String PROVIDER_KEYS_TEXT = "generic_webhook, webhook, zapier_webhook, make_webhook, n8n_webhook";
+
+        /**
+         * What a create left behind: the stored target, or null with the verdict that refused it.
+         *
+         * @param target the stored target when {@link Verdict#ok()}
+         * @param verdict why the request was refused, or {@link Verdict#ok()}
+         */
+        public record Created(@Nullable StoredTarget target, Verdict verdict) {
+            public Created {
+                Objects.requireNonNull(verdict, "verdict");
+            }
+        }
+
+        /**
+         * The answer to a request: ok, or refused with an HTTP status, the documented code, the
+         * provider-level code beside a blocking code, a detail and every violation found. Never holds a
+         * secret.
+         *
+         * @param status 200 when ok; else 404, 409 or 422
+         * @param code null when ok; else {@code VALIDATION_FAILED}, {@code generic_webhook_url_unsafe},
+         *     {@code NOT_FOUND} or {@code CREDENTIALS_MANAGED_ELSEWHERE}
+         * @param providerCode {@code PROVIDER_BASE_URL_BLOCKED} beside {@code generic_webhook_url_unsafe}, else null
+         * @param detail a sentence for people
+         * @param violations every violation found, the base_url's first
+         */
+        public record Verdict(
+                int status,
+                @Nullable ErrorCode code,
+                @Nullable ErrorCode providerCode,
+                String detail,
+                List<Violation> violations) {
+            static final Verdict OK = new Verdict(200, null, null, "ok", List.of());
+
+            public Verdict {
+                Objects.requireNonNull(detail, "detail");
+                violations = List.copyOf(violations);
+            }
+
+            static Verdict invalid(List<Violation> violations) {
+                return new Verdict(
+                        422, ErrorCode.VALIDATION_FAILED, null, "the request has invalid fields", violations);
+            }
+
+            static Verdict notFound(String detail) {
+                return new Verdict(404, ErrorCode.NOT_FOUND, null, detail, List.of());
+            }
+
+            static Verdict managedElsewhere() {
+                return new Verdict(
+                        409,
+                        ErrorCode.CREDENTIALS_MANAGED_ELSEWHERE,
+                        null,
+                        "signing secrets of this API are set by the application, not through it",
+                        List.of());
+            }
+
+            /** True when the request passed. */
+            public boolean ok() {
+                return code == null;
+            }
+
+            /**
+             * This verdict with {@code more} violations (found while reading the request, such as a member
+             * of the wrong JSON type) listed too: a 422 either way, keeping a blocking code.
+             */
+            public Verdict plus(List<Violation> more) {
+                if (more.isEmpty()) {
+                    return this;
+                }
+                List<Violation> all = new ArrayList<>(violations);
+                all.addAll(more);
+                if (code == ErrorCode.GENERIC_WEBHOOK_URL_UNSAFE) {
+                    return new Verdict(422, code, providerCode, detail, all);
+                }
+                return invalid(status == 422 ? all : more);
+            }
         }
     }
 }

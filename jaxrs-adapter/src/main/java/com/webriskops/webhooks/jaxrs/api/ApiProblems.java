@@ -6,6 +6,7 @@ import com.webriskops.webhooks.payload.WebhookJson;
 import com.webriskops.webhooks.protocol.ErrorCode;
 import com.webriskops.webhooks.receiver.ProblemDetails;
 import com.webriskops.webhooks.receiver.Violation;
+import com.webriskops.webhooks.sender.target.TargetSafety.ApiRules.Verdict;
 import com.webriskops.webhooks.sender.target.TargetSafety.TargetCheck;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
@@ -53,6 +54,19 @@ final class ApiProblems {
                 Map.of(
                         "provider_code",
                         Objects.requireNonNull(check.providerCode()).wireValue())));
+    }
+
+    /** The refusal core's {@link Verdict} decided: its status, code, provider code and every violation. */
+    static Response verdict(Verdict verdict) {
+        return Answers.toResponse(ProblemDetails.render(
+                verdict.status(),
+                Objects.requireNonNull(verdict.code()).wireValue(),
+                verdict.detail(),
+                verdict.violations(),
+                null,
+                verdict.providerCode() == null
+                        ? Map.of()
+                        : Map.of("provider_code", verdict.providerCode().wireValue())));
     }
 
     static Response blocked(ErrorCode code, String detail) {

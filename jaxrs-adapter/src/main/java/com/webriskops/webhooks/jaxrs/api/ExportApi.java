@@ -16,12 +16,14 @@ import com.webriskops.webhooks.sender.target.Cidr;
 import com.webriskops.webhooks.sender.target.ExportTarget;
 import com.webriskops.webhooks.sender.target.ExportTarget.SigningStatus;
 import com.webriskops.webhooks.sender.target.TargetSafety;
+import com.webriskops.webhooks.sender.target.TargetSafety.ApiRules;
 import jakarta.annotation.Nullable;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -39,6 +41,7 @@ final class ExportApi {
     final PreparedExports prepared;
     final DeliveryStore deliveries;
     final TargetSafety safety;
+    final ApiRules rules;
     final TargetLookup lookup;
     private final Clock clock;
     private final Runnable onEnqueue;
@@ -49,6 +52,7 @@ final class ExportApi {
             PreparedExports prepared,
             DeliveryStore deliveries,
             TargetSafety safety,
+            List<Cidr> privateRanges,
             Clock clock,
             Runnable onEnqueue) {
         this.targets = targets;
@@ -56,6 +60,12 @@ final class ExportApi {
         this.prepared = prepared;
         this.deliveries = deliveries;
         this.safety = safety;
+        this.rules = ApiRules.builder()
+                .targetStore(targets)
+                .credentials(credentials)
+                .allowPrivateNetworks(privateRanges)
+                .clock(clock)
+                .build();
         this.lookup = targets.lookup(credentials);
         this.clock = clock;
         this.onEnqueue = onEnqueue;

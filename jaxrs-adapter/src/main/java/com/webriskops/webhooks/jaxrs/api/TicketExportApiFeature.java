@@ -8,6 +8,7 @@ import com.webriskops.webhooks.ratelimit.TokenBuckets;
 import com.webriskops.webhooks.sender.spi.CredentialProvider;
 import com.webriskops.webhooks.sender.spi.DeliveryStore;
 import com.webriskops.webhooks.sender.spi.TargetStore;
+import com.webriskops.webhooks.sender.target.Cidr;
 import com.webriskops.webhooks.sender.target.TargetSafety;
 import jakarta.annotation.Nullable;
 import jakarta.ws.rs.ConstrainedTo;
@@ -16,6 +17,8 @@ import jakarta.ws.rs.core.Feature;
 import jakarta.ws.rs.core.FeatureContext;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -40,6 +43,12 @@ import java.util.Objects;
  * <p>Every target and every export belongs to an owner: the authorised caller, or the tenant the
  * {@link OwnerResolver} names for it. Every call sees only its owner's targets and exports; another
  * owner's id answers 404 exactly as an unknown id does.
+ *
+ * <p>Private networks are the application's decision: callers open none unless {@link
+ * Builder#allowPrivateNetworks} lists ranges they may use, and never loopback, link-local or cloud
+ * metadata addresses. Creating a target runs only the URL checks that need no DNS; every violation
+ * of a request is listed in one 422. The rules are core's {@link
+ * com.webriskops.webhooks.sender.target.TargetSafety.ApiRules}; the resources only translate.
  *
  * <p>The API approves exports the application prepared ({@link PreparedExports}); it never authors
  * one. Approval and retry enqueue into the {@link DeliveryStore} a {@link
@@ -71,6 +80,7 @@ public final class TicketExportApiFeature implements Feature {
                 builder.preparedExports,
                 builder.deliveryStore,
                 builder.targetSafety,
+                builder.privateRanges,
                 builder.clock,
                 builder.onEnqueue);
         this.authoriser = builder.authoriser;
@@ -134,6 +144,7 @@ public final class TicketExportApiFeature implements Feature {
         private OwnerResolver owners = OwnerResolver.principalName();
         private @Nullable IdempotentResponseStore idempotencyStore;
         private TargetSafety targetSafety = TargetSafety.ofDefaults();
+        private List<Cidr> privateRanges = List.of();
         private Clock clock = Clock.systemUTC();
         private Runnable onEnqueue = () -> {};
         private @Nullable IdempotentRequests idempotentRequests;
@@ -196,9 +207,39 @@ public final class TicketExportApiFeature implements Feature {
             return this;
         }
 
-        /** The check run before a target is saved, an export approved or retried. Default {@link TargetSafety#ofDefaults()}. */
+        /**
+         * The check run before an export is approved or retried ({@link TargetSafety#checkForCaller}: it
+         * resolves the target's host, and answers every address problem alike). Saving a target runs
+         * only the checks that need no DNS. Default {@link TargetSafety#ofDefaults()}.
+         */
         public Builder targetSafety(TargetSafety targetSafety) {
             this.targetSafety = Objects.requireNonNull(targetSafety, "targetSafety");
+            return this;
+        }
+
+        /**
+         * The private networks callers may open: a caller may then create a {@code self-hosted} target
+         * with {@code private_network_policy} {@code allowlist} whose {@code private_network_allowlist}
+         * entries all lie inside these ranges. Default: none, so any private policy or allowlist from a
+         * caller is refused (422), and a private or loopback {@code base_url} is {@code
+         * generic_webhook_url_unsafe}. Loopback, link-local and cloud metadata addresses are never
+         * opened through the API, even when a range here covers them: the application creates such
+         * targets itself through its {@link TargetStore}. Replaces earlier ranges.
+         *
+         * @throws IllegalArgumentException if an entry is not a canonical CIDR such as {@code 10.20.0.0/16}
+         */
+        public Builder allowPrivateNetworks(String... ranges) {
+            List<Cidr> parsed = new ArrayList<>();
+            for (String range : ranges) {
+                parsed.add(Cidr.parse(Objects.requireNonNull(range, "range")));
+            }
+            this.privateRanges = List.copyOf(parsed);
+            return this;
+        }
+
+        /** {@link #allowPrivateNetworks(String...)} with parsed ranges. */
+        public Builder allowPrivateNetworks(List<Cidr> ranges) {
+            this.privateRanges = List.copyOf(ranges);
             return this;
         }
 

@@ -4,19 +4,16 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.webriskops.webhooks.jaxrs.IdempotentRequest;
-import com.webriskops.webhooks.payload.ProviderKey;
 import com.webriskops.webhooks.payload.WebhookJson;
 import com.webriskops.webhooks.protocol.ErrorCode;
 import com.webriskops.webhooks.receiver.Violation;
 import com.webriskops.webhooks.sender.spi.CredentialStore;
 import com.webriskops.webhooks.sender.spi.TargetStore.StoredTarget;
-import com.webriskops.webhooks.sender.target.Cidr;
-import com.webriskops.webhooks.sender.target.ExportTarget;
-import com.webriskops.webhooks.sender.target.ExportTarget.DeploymentMode;
-import com.webriskops.webhooks.sender.target.ExportTarget.PrivateNetworkPolicy;
-import com.webriskops.webhooks.sender.target.TargetSafety;
-import com.webriskops.webhooks.sender.target.TargetSafety.TargetCheck;
-import com.webriskops.webhooks.signing.WebhookSecret;
+import com.webriskops.webhooks.sender.target.TargetSafety.ApiRules;
+import com.webriskops.webhooks.sender.target.TargetSafety.ApiRules.CreateTarget;
+import com.webriskops.webhooks.sender.target.TargetSafety.ApiRules.Created;
+import com.webriskops.webhooks.sender.target.TargetSafety.ApiRules.SetCredential;
+import com.webriskops.webhooks.sender.target.TargetSafety.ApiRules.Verdict;
 import jakarta.annotation.Nullable;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -36,9 +33,7 @@ import jakarta.ws.rs.core.UriInfo;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
-import java.util.stream.Collectors;
 
 /**
  * {@code /api/ticket-export-targets}: create (201 with the target, or 422 with the violations or the
@@ -55,12 +50,10 @@ public final class TicketExportTargetsResource {
     /** Largest page size of the list call. */
     public static final int MAX_LIST_LIMIT = 200;
 
-    private static final int MAX_NAME_LENGTH = 200;
-    private static final int MAX_ALLOWLIST_ENTRIES = 32;
-    private static final int MAX_SECRETS = 4;
-    private static final int MAX_SECRET_LENGTH = 1_024;
-    private static final int MIN_SECRET_LENGTH = 16;
-    private static final String[] SECRET_FIELDS = {"signing_secret", "webhook_secret", "secret"};
+    /** Longer lists are refused by the rules; reading stops a little beyond their bound. */
+    private static final int MAX_LIST_ITEMS = 64;
+
+    private static final String[] SECRET_FIELDS = {"signing_secret", "webhook_secret", "secret", "signing_secrets"};
 
     private final ExportApi api;
 
@@ -72,8 +65,8 @@ public final class TicketExportTargetsResource {
      * Creates a target from {@code provider_key}, {@code base_url}, {@code deployment_mode}, {@code
      * name}, {@code private_network_policy}, {@code private_network_allowlist}, {@code
      * signing_enabled} and optionally one of {@code signing_secret}, {@code webhook_secret}, {@code
-     * secret} (stored as the credential, never echoed). Checked like the sender checks it before
-     * anything is stored.
+     * secret} or {@code signing_secrets} (stored as the credential, never echoed). The rules are core's
+     * {@link ApiRules}: this method only reads the JSON into its request record and writes the verdict.
      *
      * @throws IOException if the body could not be read
      */
@@ -95,69 +88,24 @@ public final class TicketExportTargetsResource {
         if (json == null) {
             return ApiProblems.invalid("body", "must be a JSON object");
         }
-        List<Violation> violations = new ArrayList<>();
-        ExportTarget.Builder builder = ExportTarget.builder();
-        ProviderKey providerKey = providerKey(text(json, "provider_key", violations, true), violations);
-        if (providerKey != null) {
-            builder.providerKey(providerKey);
+        List<Violation> shape = new ArrayList<>();
+        CreateTarget request = new CreateTarget(
+                text(json, "provider_key", shape),
+                text(json, "base_url", shape),
+                text(json, "deployment_mode", shape),
+                text(json, "name", shape),
+                text(json, "private_network_policy", shape),
+                texts(json, "private_network_allowlist", shape),
+                bool(json, "signing_enabled", shape),
+                secrets(json, shape));
+        if (!shape.isEmpty()) {
+            return ApiProblems.verdict(api.rules.check(request).plus(shape));
         }
-        String baseUrl = text(json, "base_url", violations, true);
-        if (baseUrl != null && baseUrl.length() > TargetSafety.MAX_URL_LENGTH) {
-            violations.add(new Violation("base_url", "must be at most " + TargetSafety.MAX_URL_LENGTH + " characters"));
-        } else if (baseUrl != null) {
-            builder.baseUrl(baseUrl);
+        Created created = api.rules.create(owner, request);
+        if (created.target() == null) {
+            return ApiProblems.verdict(created.verdict());
         }
-        String mode = text(json, "deployment_mode", violations, false);
-        if (mode != null) {
-            try {
-                builder.deploymentMode(DeploymentMode.fromWireName(mode));
-            } catch (IllegalArgumentException e) {
-                violations.add(new Violation("deployment_mode", "must be cloud, self-hosted or webhook-only"));
-            }
-        }
-        String name = text(json, "name", violations, false);
-        if (name != null && name.length() > MAX_NAME_LENGTH) {
-            violations.add(new Violation("name", "must be at most " + MAX_NAME_LENGTH + " characters"));
-        } else {
-            builder.name(name);
-        }
-        String policy = text(json, "private_network_policy", violations, false);
-        if (policy != null) {
-            try {
-                builder.privateNetworkPolicy(PrivateNetworkPolicy.fromWireName(policy));
-            } catch (IllegalArgumentException e) {
-                violations.add(new Violation("private_network_policy", e.getMessage()));
-            }
-        }
-        builder.privateNetworkAllowlist(allowlist(json.get("private_network_allowlist"), violations));
-        JsonNode signingEnabled = json.get("signing_enabled");
-        if (signingEnabled != null && !signingEnabled.isNull()) {
-            if (signingEnabled.isBoolean()) {
-                builder.signingEnabled(signingEnabled.booleanValue());
-            } else {
-                violations.add(new Violation("signing_enabled", "must be true or false"));
-            }
-        }
-        List<WebhookSecret> secrets = secrets(json, violations);
-        if (!secrets.isEmpty() && !(api.credentials instanceof CredentialStore)) {
-            return ApiProblems.conflict(
-                    ErrorCode.CREDENTIALS_MANAGED_ELSEWHERE,
-                    "signing secrets of this API are set by the application, not through it");
-        }
-        if (!violations.isEmpty()) {
-            return ApiProblems.invalid(violations);
-        }
-        ExportTarget target = builder.signingSecrets(secrets).build();
-        // The URL only: a target without a secret is stored (signing_status secret_missing); approval
-        // and delivery answer generic_webhook_secret_missing until a credential is set.
-        TargetCheck check = api.safety.checkUrl(target);
-        if (!check.ok()) {
-            return ApiProblems.blocked(check);
-        }
-        StoredTarget stored = api.targets.create(owner, target, api.now());
-        if (!secrets.isEmpty()) {
-            ((CredentialStore) api.credentials).setSigningSecrets(stored.id(), secrets);
-        }
+        StoredTarget stored = created.target();
         return Response.created(uri.getBaseUriBuilder()
                         .path("api/ticket-export-targets/{id}")
                         .build(stored.id()))
@@ -254,14 +202,10 @@ public final class TicketExportTargetsResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public Response setCredential(@Context SecurityContext security, @PathParam("id") String id, InputStream body)
             throws IOException {
-        StoredTarget stored = find(security, id);
-        if (stored == null) {
+        Long parsed = number(id);
+        String owner = AuthorisationFilter.ownerOf(security);
+        if (parsed == null || owner == null || api.targets.find(owner, parsed) == null) {
             return ApiProblems.notFound("no such target");
-        }
-        if (!(api.credentials instanceof CredentialStore store)) {
-            return ApiProblems.conflict(
-                    ErrorCode.CREDENTIALS_MANAGED_ELSEWHERE,
-                    "signing secrets of this API are set by the application, not through it");
         }
         byte[] bytes = ExportApi.read(body);
         if (bytes == null) {
@@ -271,16 +215,13 @@ public final class TicketExportTargetsResource {
         if (json == null) {
             return ApiProblems.invalid("body", "must be a JSON object");
         }
-        List<Violation> violations = new ArrayList<>();
-        List<WebhookSecret> secrets = secrets(json, violations);
-        if (violations.isEmpty() && secrets.isEmpty()) {
-            violations.add(new Violation("signing_secret", "is required"));
+        List<Violation> shape = new ArrayList<>();
+        List<String> secrets = secrets(json, shape);
+        if (!shape.isEmpty()) {
+            return ApiProblems.invalid(shape);
         }
-        if (!violations.isEmpty()) {
-            return ApiProblems.invalid(violations);
-        }
-        store.setSigningSecrets(stored.id(), secrets);
-        return Response.noContent().build();
+        Verdict verdict = api.rules.setCredential(owner, parsed, new SetCredential(secrets));
+        return verdict.ok() ? Response.noContent().build() : ApiProblems.verdict(verdict);
     }
 
     @Nullable
@@ -305,132 +246,98 @@ public final class TicketExportTargetsResource {
         return Long.parseLong(text);
     }
 
+    /** The member as text; null when absent, or (with a violation) when not a string. */
     @Nullable
-    private static String text(ObjectNode json, String field, List<Violation> violations, boolean required) {
+    private static String text(ObjectNode json, String field, List<Violation> shape) {
         JsonNode node = json.get(field);
         if (node == null || node.isNull()) {
-            if (required) {
-                violations.add(new Violation(field, "is required"));
-            }
             return null;
         }
-        if (!node.isTextual() || node.textValue().isBlank()) {
-            violations.add(new Violation(field, "must be a non-empty string"));
+        if (!node.isTextual()) {
+            shape.add(new Violation(field, "must be a string"));
             return null;
         }
-        return node.textValue().strip();
+        return node.textValue();
     }
 
+    /** A list of strings, or one comma-separated string; null when absent. */
     @Nullable
-    private static ProviderKey providerKey(@Nullable String text, List<Violation> violations) {
-        if (text == null) {
-            return null;
-        }
-        for (ProviderKey key : ProviderKey.values()) {
-            if (key.wireName().equals(text)) {
-                return key;
-            }
-        }
-        violations.add(new Violation(
-                "provider_key",
-                "must be one of "
-                        + Arrays.stream(ProviderKey.values())
-                                .map(ProviderKey::wireName)
-                                .collect(Collectors.joining(", "))));
-        return null;
-    }
-
-    private static List<Cidr> allowlist(@Nullable JsonNode node, List<Violation> violations) {
-        List<Cidr> cidrs = new ArrayList<>();
+    private static List<String> texts(ObjectNode json, String field, List<Violation> shape) {
+        JsonNode node = json.get(field);
         if (node == null || node.isNull()) {
-            return cidrs;
+            return null;
         }
         List<String> texts = new ArrayList<>();
         if (node.isTextual()) {
-            for (String part : node.textValue().split(",")) {
+            for (String part : node.textValue().split(",", MAX_LIST_ITEMS + 1)) {
                 if (!part.isBlank()) {
                     texts.add(part.strip());
                 }
             }
-        } else if (node.isArray()) {
-            for (JsonNode item : node) {
-                if (!item.isTextual()) {
-                    violations.add(new Violation("private_network_allowlist", "must hold CIDR strings"));
-                    return cidrs;
-                }
-                texts.add(item.textValue().strip());
+            return texts;
+        }
+        if (!node.isArray()) {
+            shape.add(new Violation(field, "must be a list of strings"));
+            return null;
+        }
+        for (JsonNode item : node) {
+            if (!item.isTextual()) {
+                shape.add(new Violation(field, "must hold strings"));
+                return null;
             }
-        } else {
-            violations.add(new Violation("private_network_allowlist", "must be a list of CIDR strings"));
-            return cidrs;
+            texts.add(item.textValue().strip());
         }
-        if (texts.size() > MAX_ALLOWLIST_ENTRIES) {
-            violations.add(new Violation(
-                    "private_network_allowlist", "must hold at most " + MAX_ALLOWLIST_ENTRIES + " entries"));
-            return cidrs;
-        }
-        for (String text : texts) {
-            try {
-                cidrs.add(Cidr.parse(text));
-            } catch (IllegalArgumentException e) {
-                // The reason quotes the entry: only short entries are echoed.
-                violations.add(new Violation(
-                        "private_network_allowlist",
-                        "holds an entry that is not a canonical CIDR such as 10.20.0.0/16"
-                                + (text.length() <= 64 ? ": " + e.getMessage() : "")));
-                return List.of();
-            }
-        }
-        return cidrs;
+        return texts;
     }
 
-    /** The secrets in the body; the violations never quote them. */
-    private static List<WebhookSecret> secrets(ObjectNode json, List<Violation> violations) {
-        List<String> texts = new ArrayList<>();
+    @Nullable
+    private static Boolean bool(ObjectNode json, String field, List<Violation> shape) {
+        JsonNode node = json.get(field);
+        if (node == null || node.isNull()) {
+            return null;
+        }
+        if (!node.isBoolean()) {
+            shape.add(new Violation(field, "must be true or false"));
+            return null;
+        }
+        return node.booleanValue();
+    }
+
+    /** The secrets in the body, from whichever one member holds them; the violations never quote them. */
+    @Nullable
+    private static List<String> secrets(ObjectNode json, List<Violation> shape) {
         String from = null;
+        List<String> secrets = null;
         for (String field : SECRET_FIELDS) {
             JsonNode node = json.get(field);
             if (node == null || node.isNull()) {
                 continue;
             }
             if (from != null) {
-                violations.add(new Violation(field, "give one of signing_secret, webhook_secret and secret"));
-                return List.of();
+                shape.add(
+                        new Violation(field, "give one of signing_secret, webhook_secret, secret and signing_secrets"));
+                return null;
             }
             from = field;
-            if (!node.isTextual()) {
-                violations.add(new Violation(field, "must be a string"));
-                return List.of();
-            }
-            texts.add(node.textValue());
-        }
-        JsonNode list = json.get("signing_secrets");
-        if (list != null && !list.isNull()) {
-            if (from != null) {
-                violations.add(new Violation("signing_secrets", "give either a list or one secret"));
-                return List.of();
-            }
-            from = "signing_secrets";
-            if (!list.isArray() || list.size() > MAX_SECRETS) {
-                violations.add(new Violation(from, "must be a list of at most " + MAX_SECRETS + " strings"));
-                return List.of();
-            }
-            for (JsonNode item : list) {
-                if (!item.isTextual()) {
-                    violations.add(new Violation(from, "must hold strings"));
-                    return List.of();
+            if (field.equals("signing_secrets")) {
+                if (!node.isArray() || node.size() > MAX_LIST_ITEMS) {
+                    shape.add(new Violation(field, "must be a list of strings"));
+                    return null;
                 }
-                texts.add(item.textValue());
+                secrets = new ArrayList<>();
+                for (JsonNode item : node) {
+                    if (!item.isTextual()) {
+                        shape.add(new Violation(field, "must hold strings"));
+                        return null;
+                    }
+                    secrets.add(item.textValue());
+                }
+            } else if (!node.isTextual()) {
+                shape.add(new Violation(field, "must be a string"));
+                return null;
+            } else {
+                secrets = List.of(node.textValue());
             }
-        }
-        List<WebhookSecret> secrets = new ArrayList<>();
-        for (String text : texts) {
-            if (text.isBlank() || text.length() < MIN_SECRET_LENGTH || text.length() > MAX_SECRET_LENGTH) {
-                violations.add(new Violation(
-                        from, "must be " + MIN_SECRET_LENGTH + " to " + MAX_SECRET_LENGTH + " characters, not blank"));
-                return List.of();
-            }
-            secrets.add(WebhookSecret.of(text));
         }
         return secrets;
     }

@@ -86,7 +86,7 @@ public final class TicketExportsResource {
         if (target == null) {
             return ApiProblems.invalid("target_id", "no active target has this id");
         }
-        TargetCheck check = api.safety.check(target);
+        TargetCheck check = api.safety.checkForCaller(target);
         if (!check.ok()) {
             return ApiProblems.blocked(check);
         }
@@ -168,7 +168,7 @@ public final class TicketExportsResource {
         if (target == null) {
             return ApiProblems.invalid("target_id", "the export's target was disabled or deleted; approve it again");
         }
-        TargetCheck check = api.safety.check(target);
+        TargetCheck check = api.safety.checkForCaller(target);
         if (!check.ok()) {
             return ApiProblems.blocked(check);
         }

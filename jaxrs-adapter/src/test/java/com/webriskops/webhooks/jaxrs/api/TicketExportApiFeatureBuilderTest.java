@@ -39,6 +39,19 @@ class TicketExportApiFeatureBuilderTest {
     }
 
     @Test
+    void privateNetworksMustBeCanonicalCidrs() {
+        assertThat(complete()
+                        .allowPrivateNetworks("10.20.0.0/16", "fd12:3456::/32")
+                        .build())
+                .isNotNull();
+        assertThatThrownBy(() -> complete().allowPrivateNetworks("10.20.0.1/16"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("host bits");
+        assertThatThrownBy(() -> complete().allowPrivateNetworks("intranet"))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void refusesNullParts() {
         assertThatThrownBy(() -> complete().clock(null)).isInstanceOf(NullPointerException.class);
         assertThatThrownBy(() -> complete().onEnqueue(null)).isInstanceOf(NullPointerException.class);

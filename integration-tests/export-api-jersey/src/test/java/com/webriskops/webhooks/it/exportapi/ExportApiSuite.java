@@ -7,6 +7,7 @@ import com.webriskops.webhooks.jaxrs.api.BearerTokenAuthoriser;
 import com.webriskops.webhooks.jaxrs.api.TicketExportApiFeature;
 import com.webriskops.webhooks.jaxrs.testing.JaxrsServer;
 import com.webriskops.webhooks.jdbi.JdbiStores;
+import com.webriskops.webhooks.payload.ProviderKey;
 import com.webriskops.webhooks.payload.WebhookJson;
 import com.webriskops.webhooks.sender.ExportRequest;
 import com.webriskops.webhooks.sender.RetryPolicy;
@@ -16,7 +17,10 @@ import com.webriskops.webhooks.sender.spi.CredentialStore;
 import com.webriskops.webhooks.sender.spi.TargetStore.StoredTarget;
 import com.webriskops.webhooks.sender.target.ExportTarget;
 import com.webriskops.webhooks.sender.target.ExportTarget.DeploymentMode;
+import com.webriskops.webhooks.sender.target.ExportTarget.PrivateNetworkPolicy;
 import com.webriskops.webhooks.sender.target.TargetSafety;
+import com.webriskops.webhooks.signing.WebhookSecret;
+import com.webriskops.webhooks.store.StoreException;
 import com.webriskops.webhooks.testing.DeliveryStoreContract;
 import com.webriskops.webhooks.testing.TestDeliveries;
 import jakarta.ws.rs.core.Application;
@@ -36,6 +40,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -62,7 +67,25 @@ abstract class ExportApiSuite {
     private final HttpClient client = HttpClient.newHttpClient();
     private final Map<String, ExportRequest> prepared = new ConcurrentHashMap<>();
     private final Map<String, String> preparedOwners = new ConcurrentHashMap<>();
-    private final CredentialStore credentials = CredentialStore.inMemory();
+    private final AtomicBoolean credentialWritesFail = new AtomicBoolean();
+    /** The application's credential store; {@link #credentialWritesFail} makes its writes fail like a vault that is down. */
+    private final CredentialStore credentials = new CredentialStore() {
+        private final CredentialStore held = CredentialStore.inMemory();
+
+        @Override
+        public void setSigningSecrets(long targetId, List<WebhookSecret> secrets) {
+            if (credentialWritesFail.get()) {
+                throw new StoreException("the vault is unavailable");
+            }
+            held.setSigningSecrets(targetId, secrets);
+        }
+
+        @Override
+        public List<WebhookSecret> signingSecrets(long targetId) {
+            return held.signingSecrets(targetId);
+        }
+    };
+
     private final List<String> answers = new ArrayList<>();
     private DataSource dataSource;
     private JdbiStores stores;
@@ -101,6 +124,9 @@ abstract class ExportApiSuite {
                 })
                 .deliveryStore(stores.deliveryStore())
                 .targetSafety(TargetSafety.using(ExportApiSuite::resolve))
+                // Callers may open 10.0.0.0/8; the loopback and link-local ranges listed too are never
+                // opened through the API all the same.
+                .allowPrivateNetworks("10.0.0.0/8", "127.0.0.0/8", "169.254.0.0/16")
                 .authoriser(BearerTokenAuthoriser.builder()
                         .token(TOKEN, "automation")
                         .readOnlyToken(READ_ONLY_TOKEN, "dashboard")
@@ -159,8 +185,14 @@ abstract class ExportApiSuite {
         }
     }
 
-    /** Public documentation hosts resolve to a public address, {@code internal.example.test} to a private one. */
+    /**
+     * Public documentation hosts resolve to a public address, {@code internal.example.test} to a private
+     * one, {@code *.unresolvable.test} to nothing.
+     */
     private static InetAddress[] resolve(String host) throws UnknownHostException {
+        if (host.endsWith("unresolvable.test")) {
+            throw new UnknownHostException(host);
+        }
         if (host.endsWith("example.test")) {
             byte[] address = host.startsWith("internal.")
                     ? new byte[] {10, 0, 0, 5}
@@ -204,7 +236,7 @@ abstract class ExportApiSuite {
     void refusesAnUnsafeTargetWithItsBlockingCode() throws Exception {
         Answer refused = post(
                 "api/ticket-export-targets",
-                "{\"provider_key\":\"generic_webhook\",\"base_url\":\"https://internal.example.test/hook\","
+                "{\"provider_key\":\"generic_webhook\",\"base_url\":\"https://10.0.0.5/hook\","
                         + "\"deployment_mode\":\"cloud\",\"signing_secret\":\"" + TestDeliveries.SECRET_TEXT + "\"}",
                 TOKEN,
                 null);
@@ -213,6 +245,148 @@ abstract class ExportApiSuite {
         assertThat(refused.contentType).startsWith("application/problem+json");
         assertThat(refused.json().get("code").asText()).isEqualTo("generic_webhook_url_unsafe");
         assertThat(refused.json().get("provider_code").asText()).isEqualTo("PROVIDER_BASE_URL_BLOCKED");
+    }
+
+    @Test
+    void creationNeverResolvesTheHostSoAnswersReadTheSameWhetherANameResolvesOrNot() throws Exception {
+        // internal.example.test resolves to 10.0.0.5 for this suite; the other name resolves nowhere.
+        for (String host : List.of("internal.example.test", "no-such-host.webriskops-unresolvable.test")) {
+            Answer created = post(
+                    "api/ticket-export-targets",
+                    "{\"provider_key\":\"generic_webhook\",\"base_url\":\"https://" + host + "/hook\","
+                            + "\"deployment_mode\":\"cloud\"}",
+                    TOKEN,
+                    null);
+            assertThat(created.status).as(created.body).isEqualTo(201);
+            if (host.startsWith("internal.")) {
+                // The address checks run where they are safe: at approval and at connect time.
+                credentials.setSigningSecrets(created.json().get("id").asLong(), List.of(TestDeliveries.SECRET));
+                Answer approved = approve(prepare(), created.json().get("id").asLong(), null);
+                assertThat(approved.status).isEqualTo(422);
+                assertThat(approved.json().get("code").asText()).isEqualTo("generic_webhook_url_unsafe");
+            }
+        }
+        for (String local : List.of("localhost", "api.localhost", "printer.local", "metadata.google.internal")) {
+            Answer refused = post(
+                    "api/ticket-export-targets",
+                    "{\"provider_key\":\"generic_webhook\",\"base_url\":\"https://" + local + "/hook\"}",
+                    TOKEN,
+                    null);
+            assertThat(refused.status).as(local).isEqualTo(422);
+            assertThat(refused.json().get("code").asText()).isEqualTo("generic_webhook_url_unsafe");
+        }
+    }
+
+    @Test
+    void approvalAnswersTheSameWhetherANameResolvesToAPrivateAddressOrNotAtAll() throws Exception {
+        List<Answer> answers = new ArrayList<>();
+        for (String host : List.of("internal.example.test", "gone.unresolvable.test")) {
+            Answer created = post(
+                    "api/ticket-export-targets",
+                    "{\"provider_key\":\"generic_webhook\",\"base_url\":\"https://" + host + "/hook\","
+                            + "\"signing_secret\":\"" + TestDeliveries.SECRET_TEXT + "\"}",
+                    TOKEN,
+                    null);
+            assertThat(created.status).as(created.body).isEqualTo(201);
+            answers.add(approve(prepare(), created.json().get("id").asLong(), null));
+        }
+
+        assertThat(answers.get(0).status).isEqualTo(422);
+        assertThat(answers.get(0).json().get("code").asText()).isEqualTo("generic_webhook_url_unsafe");
+        assertThat(answers.get(1).body).isEqualTo(answers.get(0).body);
+    }
+
+    @Test
+    void callersCannotOpenLoopbackLinkLocalOrMetadataEvenWhereTheApplicationListsThem() throws Exception {
+        // The issue's attack, verbatim.
+        for (String body : List.of(
+                "{\"base_url\":\"http://127.0.0.1:8080/internal\",\"deployment_mode\":\"self-hosted\","
+                        + "\"private_network_policy\":\"allowlist\",\"private_network_allowlist\":[\"127.0.0.1/32\"],"
+                        + "\"signing_enabled\":false,\"provider_key\":\"generic_webhook\"}",
+                "{\"base_url\":\"http://169.254.169.254/latest/meta-data\",\"deployment_mode\":\"self-hosted\","
+                        + "\"private_network_policy\":\"allowlist\",\"private_network_allowlist\":[\"169.254.169.254/32\"],"
+                        + "\"signing_enabled\":false,\"provider_key\":\"generic_webhook\"}",
+                "{\"base_url\":\"http://[::1]:8080/internal\",\"deployment_mode\":\"self-hosted\","
+                        + "\"private_network_policy\":\"allowlist\",\"private_network_allowlist\":[\"::1/128\"],"
+                        + "\"signing_enabled\":false,\"provider_key\":\"generic_webhook\"}")) {
+            Answer refused = post("api/ticket-export-targets", body, TOKEN, null);
+
+            assertThat(refused.status).as(body).isEqualTo(422);
+            assertThat(refused.json().get("code").asText()).isEqualTo("generic_webhook_url_unsafe");
+            assertThat(refused.json().get("provider_code").asText()).isEqualTo("PROVIDER_BASE_URL_BLOCKED");
+            assertThat(refused.json().get("violations").findValuesAsText("field"))
+                    .contains("base_url", "private_network_allowlist");
+        }
+        assertThat(targetRows("http://127.0.0.1:8080/internal")).isZero();
+        assertThat(targetRows("http://169.254.169.254/latest/meta-data")).isZero();
+    }
+
+    @Test
+    void callersOpenOnlyThePrivateRangesTheApplicationAllows() throws Exception {
+        String inside = "{\"provider_key\":\"n8n_webhook\",\"base_url\":\"http://10.20.0.5:5678/webhook\","
+                + "\"deployment_mode\":\"self-hosted\",\"private_network_policy\":\"allowlist\","
+                + "\"private_network_allowlist\":[\"10.20.0.0/16\"]}";
+        Answer created = post("api/ticket-export-targets", inside, TOKEN, null);
+        assertThat(created.status).as(created.body).isEqualTo(201);
+        assertThat(created.json().get("private_network_allowlist").get(0).asText())
+                .isEqualTo("10.20.0.0/16");
+
+        Answer outside = post(
+                "api/ticket-export-targets",
+                inside.replace("10.20.0.5", "192.168.1.5").replace("10.20.0.0/16", "192.168.0.0/16"),
+                TOKEN,
+                null);
+        assertThat(outside.status).isEqualTo(422);
+        assertThat(outside.json().get("code").asText()).isEqualTo("generic_webhook_url_unsafe");
+        assertThat(outside.body).contains("outside the private ranges");
+        Answer cloud = post("api/ticket-export-targets", inside.replace("self-hosted", "cloud"), TOKEN, null);
+        assertThat(cloud.status).isEqualTo(422);
+        assertThat(cloud.json().get("violations").findValuesAsText("field")).contains("private_network_policy");
+    }
+
+    @Test
+    void anUnsafeUrlAndBodyViolationsAreListedInOneAnswer() throws Exception {
+        Answer refused = post(
+                "api/ticket-export-targets",
+                "{\"provider_key\":\"jira\",\"base_url\":\"https://127.0.0.1/all-at-once\","
+                        + "\"deployment_mode\":\"moon\",\"signing_enabled\":\"yes\","
+                        + "\"signing_secret\":\"short-secret\"}",
+                TOKEN,
+                null);
+
+        assertThat(refused.status).isEqualTo(422);
+        assertThat(refused.contentType).startsWith("application/problem+json");
+        assertThat(refused.json().get("code").asText()).isEqualTo("generic_webhook_url_unsafe");
+        assertThat(refused.json().get("violations").findValuesAsText("field"))
+                .containsExactlyInAnyOrder(
+                        "base_url", "provider_key", "deployment_mode", "signing_enabled", "signing_secret");
+        assertThat(refused.body).doesNotContain("short-secret");
+        assertThat(targetRows("https://127.0.0.1/all-at-once")).isZero();
+    }
+
+    @Test
+    void aCreateWhoseCredentialWriteFailsLeavesNoTarget() throws Exception {
+        String url = "https://hooks.example.test/vault-down";
+        credentialWritesFail.set(true);
+        Answer failed;
+        try {
+            failed = post(
+                    "api/ticket-export-targets",
+                    "{\"provider_key\":\"generic_webhook\",\"base_url\":\"" + url + "\"," + "\"signing_secret\":\""
+                            + TestDeliveries.SECRET_TEXT + "\"}",
+                    TOKEN,
+                    null);
+        } finally {
+            credentialWritesFail.set(false);
+        }
+
+        assertThat(failed.status).isGreaterThanOrEqualTo(500);
+        assertThat(targetRows(url)).isZero();
+        assertThat(get("api/ticket-export-targets?limit=200", TOKEN)
+                        .json()
+                        .get("targets")
+                        .findValuesAsText("base_url"))
+                .doesNotContain(url);
     }
 
     @Test
@@ -641,16 +815,37 @@ abstract class ExportApiSuite {
         return created.json().get("id").asLong();
     }
 
-    private long createLoopbackTarget(String path, String secret) throws Exception {
-        Answer created = post(
-                "api/ticket-export-targets",
-                "{\"provider_key\":\"generic_webhook\",\"base_url\":\"" + receiver.url(path) + "\","
-                        + "\"deployment_mode\":\"self-hosted\",\"private_network_policy\":\"allowlist\","
-                        + "\"private_network_allowlist\":[\"127.0.0.1/32\"],\"signing_secret\":\"" + secret + "\"}",
-                TOKEN,
-                null);
-        assertThat(created.status).as(created.body).isEqualTo(201);
-        return created.json().get("id").asLong();
+    /**
+     * A target of acme on the kit's loopback receiver, created application-side: the API never lets a
+     * caller open loopback, so the application writes it through its store, with its secret, as one unit.
+     */
+    private long createLoopbackTarget(String path, String secret) {
+        return stores.targetStore()
+                .create(
+                        "acme",
+                        ExportTarget.builder()
+                                .providerKey(ProviderKey.GENERIC_WEBHOOK)
+                                .baseUrl(receiver.url(path))
+                                .deploymentMode(DeploymentMode.SELF_HOSTED)
+                                .privateNetworkPolicy(PrivateNetworkPolicy.ALLOWLIST)
+                                .privateNetworkAllowlist("127.0.0.1/32")
+                                .build(),
+                        Instant.now(),
+                        stored -> credentials.setSigningSecrets(stored.id(), List.of(WebhookSecret.of(secret))))
+                .id();
+    }
+
+    /** Rows of this suite's target table with {@code baseUrl}, whoever owns them. */
+    private long targetRows(String baseUrl) throws java.sql.SQLException {
+        try (java.sql.Connection connection = dataSource.getConnection();
+                java.sql.PreparedStatement statement = connection.prepareStatement(
+                        "SELECT COUNT(*) FROM " + prefix + "export_targets WHERE base_url = ?")) {
+            statement.setString(1, baseUrl);
+            try (java.sql.ResultSet rows = statement.executeQuery()) {
+                rows.next();
+                return rows.getLong(1);
+            }
+        }
     }
 
     private String prepare() {
