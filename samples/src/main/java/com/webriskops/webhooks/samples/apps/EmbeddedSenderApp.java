@@ -33,6 +33,7 @@ public final class EmbeddedSenderApp {
      * (loopback, plain HTTP allowed because it is allowlisted).
      */
     public static ExportTarget target(String url, WebhookSecret secret) {
+        // tag::target[]
         return ExportTarget.builder()
                 .id(123)
                 .providerKey(ProviderKey.GENERIC_WEBHOOK)
@@ -42,6 +43,7 @@ public final class EmbeddedSenderApp {
                 .privateNetworkPolicy(PrivateNetworkPolicy.ALLOWLIST)
                 .privateNetworkAllowlist("127.0.0.1/32")
                 .build();
+        // end::target[]
     }
 
     /**
@@ -50,6 +52,7 @@ public final class EmbeddedSenderApp {
      * @throws InterruptedException if interrupted while waiting between attempts
      */
     public static SendResult send(ExportTarget target, ExportRequest export) throws InterruptedException {
+        // tag::send[]
         TargetCheck check = TargetSafety.ofDefaults().check(target); // what a settings page shows
         if (!check.ok()) {
             System.err.println("target blocked: " + check.code() + ": " + check.message());
@@ -60,6 +63,7 @@ public final class EmbeddedSenderApp {
                 .initialBackoff(Duration.ofSeconds(1))
                 .build();
         SendResult result = sender.send(target, export, retries); // blocked targets are never contacted
+        // end::send[]
         System.out.println(
                 result.status().wireName() + " after " + result.attempts().size() + " attempt(s)");
         return result;

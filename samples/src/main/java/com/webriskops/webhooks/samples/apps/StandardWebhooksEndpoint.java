@@ -33,6 +33,7 @@ public record StandardWebhooksEndpoint(
      * provider's JSON, as a tree; no schema of the kit's is imposed.
      */
     static WebhookReceiver<StandardWebhooksScheme.Message<JsonNode>> readmeReceiver() {
+        // tag::receiver[]
         WebhookReceiver<StandardWebhooksScheme.Message<JsonNode>> receiver = WebhookReceiver.builder(
                         StandardWebhooksScheme.builder(JsonNode.class)
                                 .secret(System.getenv(
@@ -40,13 +41,16 @@ public record StandardWebhooksEndpoint(
                                 .build())
                 .build();
         // JAX-RS: WebRiskOpsWebhookFeature.of(receiver); servlet: new WebRiskOpsWebhookFilter(receiver)
+        // end::receiver[]
         return receiver;
     }
 
     /** The README's example handler: what application code reads from a verified delivery. */
     static String readmeHandler(VerifiedDelivery<?> delivery) {
+        // tag::handler[]
         StandardWebhooksScheme.Message<?> message = delivery.payload(StandardWebhooksScheme.Message.class);
         JsonNode event = (JsonNode) message.payload(); // message.id() is the webhook-id, also delivery.idempotencyKey()
+        // end::handler[]
         return message.id() + " " + event.path("type").asText();
     }
 }

@@ -16,6 +16,7 @@ import java.util.function.Consumer;
  * The JAX-RS resource of the Jersey example: receives verified ticket exports at {@code POST
  * /webhooks/webriskops} and hands each to a handler. Thread-safe when the handler is.
  */
+// tag::resource[]
 @Path("/webhooks/webriskops")
 public class TicketExportResource {
     private final Consumer<VerifiedDelivery<?>> handler;
@@ -37,3 +38,4 @@ public class TicketExportResource {
         return Response.noContent().build();
     }
 }
+// end::resource[]

@@ -14,6 +14,7 @@ import jakarta.servlet.http.HttpServletResponse;
 public class WebhookServlet extends HttpServlet {
     private static final long serialVersionUID = 1L;
 
+    // tag::do-post[]
     @Override
     protected void doPost(HttpServletRequest request, HttpServletResponse response) {
         VerifiedDelivery<?> delivery = (VerifiedDelivery<?>) request.getAttribute(VerifiedDelivery.ATTRIBUTE);
@@ -21,5 +22,6 @@ public class WebhookServlet extends HttpServlet {
         // runs only for verified, valid, first-time deliveries; 2xx completes, anything else releases
         response.setStatus(204);
     }
+    // end::do-post[]
 }
 // end::servlet[]

@@ -15,15 +15,14 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 import org.glassfish.jersey.server.ResourceConfig;
 
+// end::jaxrs[]
 /** A Jersey application receiving WebRiskOps webhooks at {@code POST /webhooks/webriskops}. */
+// tag::jaxrs[]
 public class WebhooksApplication extends ResourceConfig {
     public WebhooksApplication() {
-        this(WebhookSecret.of(System.getenv("WEBRISKOPS_WEBHOOK_SECRET")));
-    }
-
-    public WebhooksApplication(WebhookSecret secret) {
-        register(WebRiskOpsWebhookFeature.of(
-                WebhookReceiver.builder().secrets(secret).build()));
+        register(WebRiskOpsWebhookFeature.of(WebhookReceiver.builder()
+                .secrets(WebhookSecret.of(System.getenv("WEBRISKOPS_WEBHOOK_SECRET")))
+                .build()));
         register(Webhooks.class);
     }
 

@@ -9,22 +9,16 @@ import jakarta.servlet.ServletContextEvent;
 import jakarta.servlet.ServletContextListener;
 import jakarta.servlet.annotation.WebListener;
 
+// end::servlet-setup[]
 /** Puts the kit's filter in front of everything under {@code /webhooks/}. */
+// tag::servlet-setup[]
 @WebListener
 public class WebhooksSetup implements ServletContextListener {
-    private final WebhookSecret secret;
-
-    public WebhooksSetup() {
-        this(WebhookSecret.of(System.getenv("WEBRISKOPS_WEBHOOK_SECRET")));
-    }
-
-    public WebhooksSetup(WebhookSecret secret) {
-        this.secret = secret;
-    }
-
     @Override
     public void contextInitialized(ServletContextEvent event) {
-        WebhookReceiver<?> receiver = WebhookReceiver.builder().secrets(secret).build();
+        WebhookReceiver<?> receiver = WebhookReceiver.builder()
+                .secrets(WebhookSecret.of(System.getenv("WEBRISKOPS_WEBHOOK_SECRET")))
+                .build();
         FilterRegistration.Dynamic filter =
                 event.getServletContext().addFilter("webriskops-webhooks", new WebRiskOpsWebhookFilter(receiver));
         filter.setAsyncSupported(true);

@@ -21,7 +21,8 @@ import org.glassfish.jersey.jdkhttp.JdkHttpServerFactory;
 import org.junit.jupiter.api.Test;
 
 /**
- * The README's quickstarts, as written, over real HTTP: a verified delivery reaches the code, its
+ * The README's quickstarts, as written (their secret from {@code WEBRISKOPS_WEBHOOK_SECRET}, which the
+ * build sets to {@link TestDeliveries#SECRET_TEXT}), over real HTTP: a verified delivery reaches the code, its
  * resend is answered duplicate, a replay and a forged signature are refused before it.
  */
 class QuickstartsTest {
@@ -58,8 +59,8 @@ class QuickstartsTest {
 
     @Test
     void jerseyApplicationReceivesOnlyVerifiedFirstTimeDeliveries() throws Exception {
-        HttpServer server = JdkHttpServerFactory.createHttpServer(
-                URI.create("http://127.0.0.1:0/"), new WebhooksApplication(TestDeliveries.SECRET));
+        HttpServer server =
+                JdkHttpServerFactory.createHttpServer(URI.create("http://127.0.0.1:0/"), new WebhooksApplication());
         try {
             URI uri = URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/webhooks/webriskops");
 
@@ -77,7 +78,7 @@ class QuickstartsTest {
         connector.setHost("127.0.0.1");
         server.addConnector(connector);
         ServletContextHandler context = new ServletContextHandler();
-        context.addEventListener(new WebhooksSetup(TestDeliveries.SECRET));
+        context.addEventListener(new WebhooksSetup());
         context.addServlet(WebhookServlet.class, "/webhooks/webriskops");
         server.setHandler(context);
         server.start();

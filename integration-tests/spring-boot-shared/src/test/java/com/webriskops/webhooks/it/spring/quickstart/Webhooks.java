@@ -1,5 +1,6 @@
 package com.webriskops.webhooks.it.spring.quickstart;
 
+// tag::spring[]
 import com.webriskops.webhooks.payload.TicketExportWebhook;
 import com.webriskops.webhooks.receiver.VerifiedDelivery;
 import org.springframework.http.ResponseEntity;
@@ -7,7 +8,9 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
+// end::spring[]
 /** The README's Spring Boot quickstart, word for word: the whole application code of a receiver. */
+// tag::spring[]
 @RestController
 class Webhooks {
     @PostMapping("/webhooks/webriskops")
@@ -16,3 +19,4 @@ class Webhooks {
         return ResponseEntity.noContent().build();
     }
 }
+// end::spring[]
