@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.webriskops.webhooks.payload.WebhookJson;
+import com.webriskops.webhooks.protocol.ErrorCode;
 import com.webriskops.webhooks.sender.outbox.Delivery;
 import com.webriskops.webhooks.sender.outbox.DeliveryStatusView;
 import com.webriskops.webhooks.sender.spi.CredentialProvider;
@@ -18,6 +19,7 @@ import com.webriskops.webhooks.sender.target.ExportTarget.SigningStatus;
 import com.webriskops.webhooks.sender.target.TargetSafety;
 import com.webriskops.webhooks.sender.target.TargetSafety.ApiRules;
 import jakarta.annotation.Nullable;
+import jakarta.ws.rs.WebApplicationException;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -87,9 +89,26 @@ final class ExportApi {
         return EXPORT_ID.matcher(exportId).matches();
     }
 
+    /**
+     * The body as a JSON object. A body larger than {@link #MAX_BODY_BYTES} (413) or not a JSON object
+     * (422) is answered by the {@link WebApplicationException} thrown, carrying the problem.
+     */
+    static ObjectNode jsonObject(@Nullable InputStream body) throws IOException {
+        byte[] bytes = read(body);
+        if (bytes == null) {
+            throw new WebApplicationException(
+                    ApiProblems.problem(413, ErrorCode.VALIDATION_FAILED, "the body is larger than 64 KiB"));
+        }
+        ObjectNode json = object(bytes);
+        if (json == null) {
+            throw new WebApplicationException(ApiProblems.invalid("body", "must be a JSON object"));
+        }
+        return json;
+    }
+
     /** The body, or null when it is larger than {@link #MAX_BODY_BYTES}. */
     @Nullable
-    static byte[] read(@Nullable InputStream body) throws IOException {
+    private static byte[] read(@Nullable InputStream body) throws IOException {
         if (body == null) {
             return new byte[0];
         }
@@ -107,7 +126,7 @@ final class ExportApi {
 
     /** The body as a JSON object, or null when it is not one. */
     @Nullable
-    static ObjectNode object(byte[] body) {
+    private static ObjectNode object(byte[] body) {
         try {
             JsonNode node = WebhookJson.mapper().readTree(body);
             return node instanceof ObjectNode object ? object : null;

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.webriskops.webhooks.jaxrs.IdempotentRequest;
 import com.webriskops.webhooks.payload.WebhookJson;
-import com.webriskops.webhooks.protocol.ErrorCode;
 import com.webriskops.webhooks.receiver.Violation;
 import com.webriskops.webhooks.sender.spi.CredentialStore;
 import com.webriskops.webhooks.sender.spi.TargetStore.StoredTarget;
@@ -80,14 +79,7 @@ public final class TicketExportTargetsResource {
         if (owner == null) {
             return ApiProblems.notFound("no such target");
         }
-        byte[] bytes = ExportApi.read(body);
-        if (bytes == null) {
-            return ApiProblems.problem(413, ErrorCode.VALIDATION_FAILED, "the body is larger than 64 KiB");
-        }
-        ObjectNode json = ExportApi.object(bytes);
-        if (json == null) {
-            return ApiProblems.invalid("body", "must be a JSON object");
-        }
+        ObjectNode json = ExportApi.jsonObject(body);
         List<Violation> shape = new ArrayList<>();
         CreateTarget request = new CreateTarget(
                 text(json, "provider_key", shape),
@@ -207,14 +199,7 @@ public final class TicketExportTargetsResource {
         if (parsed == null || owner == null || api.targets.find(owner, parsed) == null) {
             return ApiProblems.notFound("no such target");
         }
-        byte[] bytes = ExportApi.read(body);
-        if (bytes == null) {
-            return ApiProblems.problem(413, ErrorCode.VALIDATION_FAILED, "the body is larger than 64 KiB");
-        }
-        ObjectNode json = ExportApi.object(bytes);
-        if (json == null) {
-            return ApiProblems.invalid("body", "must be a JSON object");
-        }
+        ObjectNode json = ExportApi.jsonObject(body);
         List<Violation> shape = new ArrayList<>();
         List<String> secrets = secrets(json, shape);
         if (!shape.isEmpty()) {

@@ -66,14 +66,7 @@ public final class TicketExportsResource {
         if (export == null) {
             return ApiProblems.notFound("no prepared export with this id");
         }
-        byte[] bytes = ExportApi.read(body);
-        if (bytes == null) {
-            return ApiProblems.problem(413, ErrorCode.VALIDATION_FAILED, "the body is larger than 64 KiB");
-        }
-        ObjectNode json = ExportApi.object(bytes);
-        if (json == null) {
-            return ApiProblems.invalid("body", "must be a JSON object");
-        }
+        ObjectNode json = ExportApi.jsonObject(body);
         Long targetId = targetId(json.get("target_id"));
         if (targetId == null) {
             return ApiProblems.invalid("target_id", "is required: the id of an active target");

@@ -555,6 +555,33 @@ abstract class ExportApiSuite {
     }
 
     @Test
+    void bodiesThatAreTooLargeOrNotAJsonObjectAreRefusedOnEveryWritingCall() throws Exception {
+        long target = createTarget(TOKEN);
+        String tooLarge = "{\"provider_key\":\"generic_webhook\",\"base_url\":\"https://hooks.example.test/large\","
+                + "\"deployment_mode\":\"webhook-only\",\"signing_enabled\":false,\"name\":\""
+                + "x".repeat(65 * 1024) + "\"}";
+        List<String> paths = List.of(
+                "api/ticket-export-targets",
+                "api/ticket-export-targets/" + target + "/credential",
+                "api/ticket-exports/" + prepare() + "/approve");
+        for (String path : paths) {
+            String method = path.endsWith("/credential") ? "PUT" : "POST";
+
+            Answer large = send(method, path, tooLarge, TOKEN, null);
+            assertThat(large.status).as(path).isEqualTo(413);
+            assertThat(large.json().get("code").asText()).isEqualTo("VALIDATION_FAILED");
+
+            for (String notAnObject : List.of("[]", "\"text\"", "{not json")) {
+                Answer invalid = send(method, path, notAnObject, TOKEN, null);
+                assertThat(invalid.status).as(path + " " + notAnObject).isEqualTo(422);
+                assertThat(invalid.json().get("violations").findValuesAsText("field"))
+                        .containsExactly("body");
+            }
+        }
+        assertThat(targetRows("https://hooks.example.test/large")).isZero();
+    }
+
+    @Test
     void approvingForATargetThatBecameUnsafeIsBlocked() throws Exception {
         long unsafe = stores.targetStore()
                 .create(
