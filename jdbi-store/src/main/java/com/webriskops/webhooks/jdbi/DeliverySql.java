@@ -153,13 +153,16 @@ final class DeliverySql {
         this.cancelRetry = "UPDATE " + d + " SET status = 'failed', next_attempt_at_ms = NULL, due_at_ms = NULL,"
                 + " updated_at_ms = :nowMs WHERE id = :id AND status = 'retry_scheduled'";
         this.countByStatus = "SELECT status, COUNT(*) AS n FROM " + d + " WHERE owner = :owner GROUP BY status";
-        // GROUP BY 1: PostgreSQL would not match the bucket expression's parameters to the select list's.
-        this.enqueuedByBucket = "SELECT FLOOR((created_at_ms - :fromMs) / :bucketMs) AS b, COUNT(*) AS n FROM " + d
-                + " WHERE owner = :owner AND created_at_ms >= :fromMs AND created_at_ms < :toMs GROUP BY 1";
-        this.attemptsByBucket = "SELECT FLOOR((a.finished_at_ms - :fromMs) / :bucketMs) AS b, a.status AS s,"
-                + " COUNT(*) AS n FROM " + a + " a JOIN " + d + " x ON x.id = a.delivery_id"
-                + " WHERE a.finished_at_ms >= :fromMs AND a.finished_at_ms < :toMs AND x.owner = :owner"
-                + " GROUP BY 1, 2";
+        // The bucket is computed in a derived table and grouped by name: PostgreSQL would not match a
+        // repeated expression's parameters, and H2 reads GROUP BY 1 as a constant.
+        this.enqueuedByBucket = "SELECT b, COUNT(*) AS n FROM (SELECT FLOOR((created_at_ms - :fromMs) / :bucketMs) AS b"
+                + " FROM " + d + " WHERE owner = :owner AND created_at_ms >= :fromMs AND created_at_ms < :toMs) t"
+                + " GROUP BY b";
+        this.attemptsByBucket =
+                "SELECT b, s, COUNT(*) AS n FROM (SELECT FLOOR((a.finished_at_ms - :fromMs) / :bucketMs)"
+                        + " AS b, a.status AS s FROM " + a + " a JOIN " + d + " x ON x.id = a.delivery_id"
+                        + " WHERE a.finished_at_ms >= :fromMs AND a.finished_at_ms < :toMs AND x.owner = :owner) t"
+                        + " GROUP BY b, s";
         this.deliveries = d;
         this.attempts = a;
     }
