@@ -463,7 +463,7 @@ class DashboardBrowserTest {
                 .build();
     }
 
-    private static ExportRequest evilExport(String key) {
+    static ExportRequest evilExport(String key) {
         ExportRequest example = TestDeliveries.exampleExport(key);
         TicketExport t = example.ticketExport();
         TicketSource s = t.source();
