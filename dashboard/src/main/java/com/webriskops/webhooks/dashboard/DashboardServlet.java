@@ -387,7 +387,7 @@ public final class DashboardServlet extends HttpServlet {
                 .attr("href", base + "/targets#target-" + d.targetId())
                 .raw(">");
         html.text(d.targetId()).raw("</a> (").text(d.providerKey().wireName()).raw(")</dd>");
-        fact(html, "Signing", d.signingStatus().wireName(), "signing-status");
+        fact(html, "Signing (when enqueued)", d.signingStatus().wireName(), "signing-status");
         fact(html, "Attempts", d.attempts() + " (" + d.roundAttempts() + " this round)", null);
         fact(html, "Next attempt", d.nextAttemptAt() == null ? "none" : time(d.nextAttemptAt()), "next-attempt");
         fact(html, "Enqueued", time(d.createdAt()), null);

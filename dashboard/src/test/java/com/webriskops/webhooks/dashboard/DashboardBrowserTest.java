@@ -47,6 +47,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Cookie;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.NoAlertPresentException;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebDriver;
@@ -101,10 +102,11 @@ class DashboardBrowserTest {
         DeliveryStore outbox = stores.deliveryStore();
         Instant now = Instant.now();
 
-        ExportTarget loopback = targets.create("alice", loopbackTarget("Alice's tracker", receiver.url()), now)
-                .target();
+        // Enqueued as the API does: the stored target with its credential, so deliveries record "signed".
+        ExportTarget loopback = signed(targets.create("alice", loopbackTarget("Alice's tracker", receiver.url()), now)
+                .target());
         credentials.setSigningSecrets(loopback.id(), List.of(TestDeliveries.SECRET));
-        ExportTarget unsafe = targets.create(
+        ExportTarget unsafe = signed(targets.create(
                         "alice",
                         ExportTarget.builder()
                                 .name("Unsafe <i>target</i>")
@@ -112,7 +114,7 @@ class DashboardBrowserTest {
                                 .signingSecrets(TestDeliveries.SECRET)
                                 .build(),
                         now)
-                .target();
+                .target());
         unsafeTarget = unsafe.id();
         credentials.setSigningSecrets(unsafe.id(), List.of(TestDeliveries.SECRET));
         ExportTarget bobsTarget = targets.create("bob", loopbackTarget("Bob's tracker", receiver.url()), now)
@@ -259,13 +261,15 @@ class DashboardBrowserTest {
     void retryNowMovesAScheduledRetryToExportedAgainstTheLoopbackReceiver() throws IOException {
         driver.get(base + "/deliveries/" + retrying);
         assertThat(driver.findElement(By.id("delivery-status")).getText()).isEqualTo("retry_scheduled");
+        assertThat(driver.findElement(By.id("signing-status")).getText()).isEqualTo("signed");
         assertThat(driver.findElement(By.cssSelector("table.attempts tbody")).getText())
                 .contains("503")
                 .contains("<b>maintenance</b>");
         screenshot("delivery");
         driver.findElement(By.id("action-retry")).click();
         assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("Retry now?");
-        driver.findElement(By.id("confirm")).click();
+        // Confirmed from the keyboard: every action is a plain link and a form button.
+        driver.findElement(By.id("confirm")).sendKeys(Keys.ENTER);
         assertThat(new WebDriverWait(driver, WAIT)
                         .until(ExpectedConditions.visibilityOfElementLocated(By.id("notice")))
                         .getText())
@@ -450,6 +454,10 @@ class DashboardBrowserTest {
                 .pollingEvery(Duration.ofMillis(50))
                 .withMessage(() -> "delivery " + id + " is " + current.get() + ", not " + status)
                 .until(s -> s.find(id).status() == status);
+    }
+
+    private static ExportTarget signed(ExportTarget stored) {
+        return stored.toBuilder().signingSecrets(TestDeliveries.SECRET).build();
     }
 
     private static ExportTarget loopbackTarget(String name, String url) {

@@ -154,6 +154,25 @@ class DashboardServletTest {
     }
 
     @Test
+    void disablesAnOwnTargetAfterConfirmationAndRecordsIt() throws Exception {
+        ExportTarget target = targets.create(
+                        "alice",
+                        ExportTarget.builder()
+                                .baseUrl("https://hooks.example.com/x")
+                                .build(),
+                        clock.instant())
+                .target();
+        String session = signIn();
+        assertThat(get("/targets/" + target.id() + "/disable", session).body())
+                .contains("Disable target " + target.id() + "?")
+                .contains("id=\"confirm\"");
+        HttpResponse<String> done = post("/targets/" + target.id() + "/disable", session, "csrf=" + csrf(session));
+        assertThat(done.statusCode()).isEqualTo(303);
+        assertThat(targets.find(target.id()).active()).isFalse();
+        assertThat(get("/targets", session).body()).contains("disabled 2030-01-01T10:00:00Z");
+    }
+
+    @Test
     void pagesNewestFirstAndRejectsABadFilter() throws Exception {
         ExportTarget target = targets.create(
                         "alice",
