@@ -164,6 +164,30 @@ public final class DashboardServlet extends HttpServlet {
             return;
         }
         Session session = sessions.find(cookie(req));
+        DashboardUser requestUser = authenticator.fromRequest(req);
+        if (requestUser == null && session != null && session.viaRequest()) {
+            // The application's authentication no longer holds (signed out there): neither does this.
+            sessions.close(session);
+            session = null;
+        }
+        if (requestUser != null && (session == null || !sameUser(session, requestUser))) {
+            // The application's own security authenticated this request: a session of that user (a
+            // new CSRF token), replacing one of anyone else.
+            if (session != null) {
+                sessions.close(session);
+            }
+            if (method.equals("POST")) {
+                // A POST cannot carry the new session's CSRF token yet.
+                session = null;
+            }
+            Session opened = sessions.open(requestUser.owner(), requestUser.name(), requestUser.mayAct(), true);
+            if (opened != null) {
+                setCookie(req, resp, base, opened.id(), -1);
+                if (!method.equals("POST")) {
+                    session = opened;
+                }
+            }
+        }
         if (method.equals("POST")) {
             post(req, resp, base, path, session);
         } else if (method.equals("GET") || method.equals("HEAD")) {
@@ -632,7 +656,7 @@ public final class DashboardServlet extends HttpServlet {
             signInPage(req, resp, base, "That token is not recognised.", HttpServletResponse.SC_UNAUTHORIZED);
             return;
         }
-        Session session = sessions.open(user.owner(), user.name(), user.mayAct());
+        Session session = sessions.open(user.owner(), user.name(), user.mayAct(), false);
         if (session == null) {
             signInPage(req, resp, base, "Too many sessions; try again later.", 503);
             return;
@@ -788,6 +812,12 @@ public final class DashboardServlet extends HttpServlet {
     }
 
     // ------------------------------------------------------------------------------------------ helpers
+
+    private static boolean sameUser(Session session, DashboardUser user) {
+        return session.owner().equals(user.owner())
+                && session.name().equals(user.name())
+                && session.mayAct() == user.mayAct();
+    }
 
     @Nullable
     private Delivery ownDelivery(Session session, long id) {

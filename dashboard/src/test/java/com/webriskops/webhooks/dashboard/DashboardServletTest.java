@@ -11,14 +11,21 @@ import com.webriskops.webhooks.sender.spi.TargetStore;
 import com.webriskops.webhooks.sender.target.ExportTarget;
 import com.webriskops.webhooks.testing.MutableClock;
 import com.webriskops.webhooks.testing.TestDeliveries;
+import jakarta.servlet.DispatcherType;
+import jakarta.servlet.Filter;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.security.Principal;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.EnumSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.eclipse.jetty.ee10.servlet.FilterHolder;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.eclipse.jetty.ee10.servlet.ServletHolder;
 import org.eclipse.jetty.server.Server;
@@ -59,6 +66,32 @@ class DashboardServletTest {
         jetty.addConnector(connector);
         ServletContextHandler context = new ServletContextHandler("/app");
         context.addServlet(new ServletHolder(dashboard), "/ops/*");
+        // The same dashboard behind "the application's own authentication": a filter that trusts a test
+        // header as the container's login would, and an authenticator that takes the request principal.
+        context.addServlet(
+                new ServletHolder(DashboardServlet.builder()
+                        .deliveryStore(deliveries)
+                        .targetStore(targets)
+                        .clock(clock)
+                        .authenticator(DashboardAuthenticator.fromPrincipal(name -> name))
+                        .build()),
+                "/sso/*");
+        context.addFilter(
+                new FilterHolder((Filter) (request, response, chain) -> {
+                    String user = ((HttpServletRequest) request).getHeader("X-Test-User");
+                    chain.doFilter(
+                            user == null
+                                    ? request
+                                    : new HttpServletRequestWrapper((HttpServletRequest) request) {
+                                        @Override
+                                        public Principal getUserPrincipal() {
+                                            return () -> user;
+                                        }
+                                    },
+                            response);
+                }),
+                "/sso/*",
+                EnumSet.of(DispatcherType.REQUEST));
         jetty.setHandler(context);
         jetty.start();
         base = "http://127.0.0.1:" + connector.getLocalPort() + "/app/ops";
@@ -84,6 +117,34 @@ class DashboardServletTest {
 
         clock.advance(Duration.ofMinutes(31));
         assertThat(get("/", session).statusCode()).as("expired").isEqualTo(303);
+    }
+
+    @Test
+    void behindTheApplicationsAuthenticationTheRequestPrincipalIsTheUserAndItsSessionEndsWithIt() throws Exception {
+        String sso = base.replace("/ops", "/sso");
+        HttpResponse<String> first = client.send(
+                HttpRequest.newBuilder(URI.create(sso + "/"))
+                        .header("X-Test-User", "alice")
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(first.statusCode()).isEqualTo(200);
+        assertThat(first.body()).contains("Signed in as alice (owner alice)");
+        String session = first.headers().firstValue("Set-Cookie").orElseThrow().split(";", 2)[0];
+
+        HttpResponse<String> asBob = client.send(
+                HttpRequest.newBuilder(URI.create(sso + "/"))
+                        .header("X-Test-User", "bob")
+                        .header("Cookie", session)
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(asBob.body()).as("another principal gets its own session").contains("Signed in as bob (owner bob)");
+
+        HttpResponse<String> signedOutThere = client.send(
+                HttpRequest.newBuilder(URI.create(sso + "/"))
+                        .header("Cookie", session)
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(signedOutThere.statusCode()).isEqualTo(303);
     }
 
     @Test

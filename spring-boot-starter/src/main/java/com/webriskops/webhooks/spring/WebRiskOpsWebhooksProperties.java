@@ -106,6 +106,13 @@ public class WebRiskOpsWebhooksProperties {
         /** How long an idle dashboard session lasts. */
         private Duration sessionTimeout = Duration.ofMinutes(30);
 
+        /**
+         * Without a DashboardAuthenticator bean: take users from the request's principal (set by Spring
+         * Security or the container), each owning what carries its name. Default: true when Spring
+         * Security is present.
+         */
+        private Boolean requestPrincipal;
+
         public boolean isEnabled() {
             return enabled;
         }
@@ -124,6 +131,14 @@ public class WebRiskOpsWebhooksProperties {
 
         public Duration getSessionTimeout() {
             return sessionTimeout;
+        }
+
+        public Boolean getRequestPrincipal() {
+            return requestPrincipal;
+        }
+
+        public void setRequestPrincipal(Boolean requestPrincipal) {
+            this.requestPrincipal = requestPrincipal;
         }
 
         public void setSessionTimeout(Duration sessionTimeout) {

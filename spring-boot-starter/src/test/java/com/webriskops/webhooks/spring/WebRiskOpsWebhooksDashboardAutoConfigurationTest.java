@@ -106,6 +106,38 @@ class WebRiskOpsWebhooksDashboardAutoConfigurationTest {
                         .hasMessageContaining("needs a DashboardAuthenticator bean"));
     }
 
+    @Test
+    void behindTheApplicationsAuthenticationTheRequestPrincipalIsTheUser() {
+        new WebApplicationContextRunner()
+                .withConfiguration(AutoConfigurations.of(
+                        WebRiskOpsWebhooksAutoConfiguration.class,
+                        WebRiskOpsWebhooksSenderAutoConfiguration.class,
+                        WebRiskOpsWebhooksDashboardAutoConfiguration.class))
+                .withPropertyValues(
+                        "webriskops.webhooks.sender.enabled=true",
+                        "webriskops.webhooks.dashboard.enabled=true",
+                        "webriskops.webhooks.dashboard.request-principal=true")
+                .run(context -> {
+                    assertThat(context).hasNotFailed();
+                    DashboardServlet servlet =
+                            (DashboardServlet) context.getBean("webriskopsDashboard", ServletRegistrationBean.class)
+                                    .getServlet();
+                    MockHttpServletRequest request = new MockHttpServletRequest("GET", "/webhooks-dashboard/");
+                    request.setServletPath("/webhooks-dashboard");
+                    request.setPathInfo("/");
+                    request.setUserPrincipal(() -> "default");
+                    MockHttpServletResponse response = new MockHttpServletResponse();
+                    servlet.service(request, response);
+                    assertThat(response.getStatus()).isEqualTo(200);
+                    assertThat(response.getContentAsString()).contains("Signed in as default (owner default)");
+                    assertThat(response.getHeader("Set-Cookie")).contains("HttpOnly", "SameSite=Strict");
+
+                    assertThat(call(servlet, "GET", "/", null, null).getStatus())
+                            .as("no principal, no session")
+                            .isEqualTo(303);
+                });
+    }
+
     private static MockHttpServletResponse call(
             DashboardServlet servlet, String method, String path, String token, String cookie)
             throws ServletException, IOException {

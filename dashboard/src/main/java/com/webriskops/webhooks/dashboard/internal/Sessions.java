@@ -41,10 +41,19 @@ public final class Sessions {
         private final String name;
         private final boolean mayAct;
         private final String csrfToken;
+        private final boolean viaRequest;
         private volatile Instant expiresAt;
 
-        Session(String id, String owner, String name, boolean mayAct, String csrfToken, Instant expiresAt) {
+        Session(
+                String id,
+                String owner,
+                String name,
+                boolean mayAct,
+                boolean viaRequest,
+                String csrfToken,
+                Instant expiresAt) {
             this.id = id;
+            this.viaRequest = viaRequest;
             this.owner = owner;
             this.name = name;
             this.mayAct = mayAct;
@@ -72,6 +81,11 @@ public final class Sessions {
             return csrfToken;
         }
 
+        /** True when the application's own authentication opened it (it then lasts only while that holds). */
+        public boolean viaRequest() {
+            return viaRequest;
+        }
+
         /** True when {@code presented} is this session's CSRF token (constant time). */
         public boolean csrfMatches(@Nullable String presented) {
             return presented != null
@@ -91,7 +105,7 @@ public final class Sessions {
      * @return null when the store is full of live sessions
      */
     @Nullable
-    public Session open(String owner, String name, boolean mayAct) {
+    public Session open(String owner, String name, boolean mayAct, boolean viaRequest) {
         Instant now = clock.instant();
         if (sessions.size() >= maxSessions) {
             sessions.values().removeIf(s -> !s.expiresAt.isAfter(now));
@@ -99,7 +113,7 @@ public final class Sessions {
                 return null;
             }
         }
-        Session session = new Session(newSecret(), owner, name, mayAct, newSecret(), now.plus(idleTimeout));
+        Session session = new Session(newSecret(), owner, name, mayAct, viaRequest, newSecret(), now.plus(idleTimeout));
         sessions.put(session.id, session);
         return session;
     }

@@ -20,13 +20,15 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.web.servlet.ServletRegistrationBean;
 import org.springframework.context.annotation.Bean;
+import org.springframework.util.ClassUtils;
 
 /**
  * The operator dashboard, with {@code webriskops.webhooks.dashboard.enabled=true}: a {@link
  * DashboardServlet} on the sender's outbox and targets, served at {@code
  * webriskops.webhooks.dashboard.path} (default {@code /webhooks-dashboard}). The application declares a
- * {@link DashboardAuthenticator} bean (who may sign in, and which owner each sees); start-up fails
- * naming it when there is none. Actions are recorded in the JDBI store's {@code dashboard_actions}
+ * {@link DashboardAuthenticator} bean (who may sign in, and which owner each sees); without one, behind
+ * Spring Security (or with {@code webriskops.webhooks.dashboard.request-principal=true}) the request's
+ * principal is the user, owning what carries its name; otherwise start-up fails naming the bean. Actions are recorded in the JDBI store's {@code dashboard_actions}
  * table with {@code webriskops.webhooks.store=jdbc}, else in memory, unless a {@link DashboardAudit} bean
  * is declared; "retry now" wakes the sender's dispatcher.
  */
@@ -39,6 +41,7 @@ import org.springframework.context.annotation.Bean;
         havingValue = "true")
 public final class WebRiskOpsWebhooksDashboardAutoConfiguration {
     private static final String DASHBOARD = WebRiskOpsWebhooksProperties.PREFIX + ".dashboard";
+    private static final String SPRING_SECURITY = "org.springframework.security.core.Authentication";
     private static final Pattern PATH = Pattern.compile("(/[A-Za-z0-9._~-]+)+");
 
     @Bean
@@ -62,12 +65,22 @@ public final class WebRiskOpsWebhooksDashboardAutoConfiguration {
                     "Use segments of letters, digits, '.', '_', '~' or '-', starting with '/', without a trailing '/'.");
         }
         DashboardAuthenticator signIn = authenticator.getIfAvailable();
+        boolean principal = settings.getRequestPrincipal() != null
+                ? settings.getRequestPrincipal()
+                : ClassUtils.isPresent(
+                        SPRING_SECURITY, WebRiskOpsWebhooksDashboardAutoConfiguration.class.getClassLoader());
+        if (signIn == null && principal) {
+            // Behind the application's Spring Security (or container login): its principal is the user,
+            // owning what carries its name.
+            signIn = DashboardAuthenticator.fromPrincipal(name -> name);
+        }
         if (signIn == null) {
             throw new WebRiskOpsWebhooksConfigurationException(
                     DASHBOARD + ".enabled",
                     DASHBOARD + ".enabled=true needs a DashboardAuthenticator bean",
-                    "Declare a DashboardAuthenticator bean: it checks the sign-in token and names the owner whose"
-                            + " deliveries each user sees.");
+                    "Declare a DashboardAuthenticator bean (it checks the sign-in token and names the owner whose"
+                            + " deliveries each user sees), or set " + DASHBOARD + ".request-principal=true behind"
+                            + " the application's own authentication.");
         }
         DeliveryStore outbox = deliveries.getIfAvailable();
         TargetStore targetStore = targets.getIfAvailable();
