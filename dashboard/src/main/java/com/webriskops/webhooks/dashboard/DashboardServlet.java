@@ -65,7 +65,8 @@ import org.slf4j.LoggerFactory;
  * with the {@link DashboardAuthenticator} and answers with a session cookie (random, HttpOnly,
  * SameSite=Strict, Secure over HTTPS), so no token ever appears in a URL. Each user sees only its
  * owner's deliveries and targets: another owner's id answers 404 exactly as an unknown id. Every action
- * is a POST from a confirmation page carrying the session's CSRF token (403 without it), and is
+ * is a POST from a confirmation page carrying the session's CSRF token (403 without it, and for any
+ * POST a browser marks {@code Sec-Fetch-Site: cross-site} or {@code same-site}, sign-in included), and is
  * recorded in the {@link DashboardAudit}. All text from tickets is escaped; pages load no script and
  * carry a strict Content-Security-Policy ({@value #CONTENT_SECURITY_POLICY}). No secret, credential,
  * signature or raw payload is ever shown. Sessions live in this instance's memory (use sticky sessions
@@ -151,6 +152,12 @@ public final class DashboardServlet extends HttpServlet {
         }
         if (path.equals("/static/dashboard.css") && method.equals("GET")) {
             stylesheet(resp);
+            return;
+        }
+        if (method.equals("POST") && crossSite(req)) {
+            // A form posted from another site (login CSRF, or any action): browsers say so in
+            // Sec-Fetch-Site. The session's CSRF token is checked as well, below.
+            forbidden(resp, "This form was posted from another site.");
             return;
         }
         if (path.equals("/sign-in")) {
@@ -812,6 +819,11 @@ public final class DashboardServlet extends HttpServlet {
     }
 
     // ------------------------------------------------------------------------------------------ helpers
+
+    private static boolean crossSite(HttpServletRequest req) {
+        String site = req.getHeader("Sec-Fetch-Site");
+        return site != null && !site.equals("same-origin") && !site.equals("none");
+    }
 
     private static boolean sameUser(Session session, DashboardUser user) {
         return session.owner().equals(user.owner())

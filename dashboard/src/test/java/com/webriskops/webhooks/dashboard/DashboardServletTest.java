@@ -106,6 +106,15 @@ class DashboardServletTest {
     void signInSetsAnHttpOnlySameSiteCookieScopedToTheDashboardAndSessionsExpireWhenIdle() throws Exception {
         assertThat(get("/", null).headers().firstValue("Location")).hasValue("/app/ops/sign-in");
         assertThat(signInResponse("wrong-token-000000000").statusCode()).isEqualTo(401);
+        HttpResponse<String> fromAnotherSite = client.send(
+                HttpRequest.newBuilder(URI.create(base + "/sign-in"))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .header("Sec-Fetch-Site", "cross-site")
+                        .POST(HttpRequest.BodyPublishers.ofString("token=" + TOKEN))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(fromAnotherSite.statusCode()).as("login CSRF").isEqualTo(403);
+        assertThat(fromAnotherSite.headers().firstValue("Set-Cookie")).isEmpty();
         HttpResponse<String> signedIn = signInResponse(TOKEN);
         assertThat(signedIn.statusCode()).isEqualTo(303);
         String cookie = signedIn.headers().firstValue("Set-Cookie").orElseThrow();
