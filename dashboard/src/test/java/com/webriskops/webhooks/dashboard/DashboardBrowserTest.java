@@ -375,6 +375,31 @@ class DashboardBrowserTest {
     }
 
     @Test
+    void pagesAreSemanticLabelledAndLoadNoScript() {
+        for (String path : List.of(
+                "/", "/targets", "/deliveries/" + blocked, "/deliveries/" + blocked + "/reapprove", "/sign-in")) {
+            driver.get(base + path);
+            assertThat(driver.findElements(By.tagName("script"))).as(path).isEmpty();
+            assertThat(driver.findElements(By.tagName("h1"))).as(path).hasSize(1);
+            assertThat(driver.findElements(By.tagName("main"))).as(path).hasSize(1);
+            for (WebElement control : driver.findElements(By.cssSelector("input:not([type=hidden]), select"))) {
+                String id = control.getAttribute("id");
+                assertThat(id)
+                        .as(path + " control " + control.getAttribute("name"))
+                        .isNotBlank();
+                assertThat(driver.findElements(By.cssSelector("label[for='" + id + "']")))
+                        .as(path + " label for " + id)
+                        .hasSize(1);
+            }
+        }
+        driver.get(base + "/");
+        assertThat(driver.findElements(By.cssSelector("table.deliveries th[scope=col]")))
+                .isNotEmpty();
+        assertThat(driver.findElement(By.cssSelector("svg#chart-depth")).getAttribute("role"))
+                .isEqualTo("img");
+    }
+
+    @Test
     void aReadOnlySignInSeesButCannotAct() throws Exception {
         driver.findElement(By.cssSelector(".sign-out button")).click();
         signIn(READER_TOKEN);
