@@ -426,6 +426,123 @@ public abstract class DeliveryStoreContract {
     }
 
     @Test
+    public void pagesOneOwnersDeliveriesNewestFirstWithFiltersAndCountsThem() {
+        Delivery blocked = store.enqueue("alice", target(), export(key()), NOW);
+        List<Long> alices = new ArrayList<>();
+        alices.add(blocked.id());
+        for (int i = 1; i <= 4; i++) {
+            alices.add(store.enqueue("alice", target(), export(key()), NOW.plusSeconds(10 * i))
+                    .id());
+        }
+        Delivery bobs = store.enqueue("bob", target(), export(key()), NOW.plusSeconds(100));
+        DeliveryStore.ClaimedDelivery claim = claimOne("a", NOW);
+        assertThat(claim.id()).isEqualTo(blocked.id());
+        store.finish(claim, outcome(claim, DeliveryStatus.BLOCKED, NOW), DeliveryStatus.BLOCKED, NOW);
+
+        DeliveryStore.Filter alice = DeliveryStore.Filter.of("alice");
+        List<Delivery> first = store.page(alice, Long.MAX_VALUE, 3);
+        assertThat(first).extracting(Delivery::id).containsExactly(alices.get(4), alices.get(3), alices.get(2));
+        assertThat(store.page(alice, first.get(2).id(), 3))
+                .extracting(Delivery::id)
+                .containsExactly(alices.get(1), alices.get(0));
+        assertThat(store.page(
+                        new DeliveryStore.Filter("alice", DeliveryStatus.BLOCKED, null, null, null, null),
+                        Long.MAX_VALUE,
+                        10))
+                .extracting(Delivery::id)
+                .containsExactly(blocked.id());
+        assertThat(store.page(
+                        new DeliveryStore.Filter(
+                                "alice", null, ErrorCode.WEBHOOK_DELIVERY_FAILED.wireValue(), null, null, null),
+                        Long.MAX_VALUE,
+                        10))
+                .extracting(Delivery::id)
+                .containsExactly(blocked.id());
+        assertThat(store.page(new DeliveryStore.Filter("alice", null, null, 999L, null, null), Long.MAX_VALUE, 10))
+                .isEmpty();
+        assertThat(store.page(
+                        new DeliveryStore.Filter("alice", null, null, 123L, NOW.plusSeconds(10), NOW.plusSeconds(30)),
+                        Long.MAX_VALUE,
+                        10))
+                .extracting(Delivery::id)
+                .containsExactly(alices.get(2), alices.get(1));
+        assertThat(store.page(DeliveryStore.Filter.of("bob"), Long.MAX_VALUE, 10))
+                .extracting(Delivery::id)
+                .containsExactly(bobs.id());
+        assertThatThrownBy(() -> store.page(alice, Long.MAX_VALUE, DeliveryStore.MAX_PAGE_LIMIT + 1))
+                .isInstanceOf(IllegalArgumentException.class);
+
+        assertThat(store.countByStatus("alice"))
+                .containsEntry(DeliveryStatus.PENDING, 4L)
+                .containsEntry(DeliveryStatus.BLOCKED, 1L)
+                .hasSize(2);
+        assertThat(store.countByStatus("carol")).isEmpty();
+    }
+
+    @Test
+    public void retryNowMakesAScheduledRetryDueAndCancelRetryEndsItFailed() {
+        Delivery delivery = enqueue(NOW);
+        DeliveryStore.ClaimedDelivery claim = claimOne("a", NOW);
+        store.reschedule(claim, outcome(claim, DeliveryStatus.RETRY_SCHEDULED, NOW), NOW.plusSeconds(3600), NOW);
+
+        assertThat(store.retryNow(delivery.id(), NOW.plusSeconds(5))).isTrue();
+        Delivery due = store.find(delivery.id());
+        assertThat(due.status()).isEqualTo(DeliveryStatus.RETRY_SCHEDULED);
+        assertThat(due.nextAttemptAt()).isEqualTo(NOW.plusSeconds(5));
+        assertThat(due.roundAttempts())
+                .as("the retry policy still counts this round")
+                .isEqualTo(1);
+        assertThat(store.claimDue("b", NOW.plusSeconds(5), LEASE, 10)).hasSize(1);
+
+        Delivery other = enqueue(NOW);
+        DeliveryStore.ClaimedDelivery second = claimOne("c", NOW.plusSeconds(6));
+        assertThat(second.id()).isEqualTo(other.id());
+        store.reschedule(second, outcome(second, DeliveryStatus.RETRY_SCHEDULED, NOW), NOW.plusSeconds(3600), NOW);
+        assertThat(store.cancelRetry(other.id(), NOW.plusSeconds(7))).isTrue();
+        assertThat(store.cancelRetry(other.id(), NOW.plusSeconds(7)))
+                .as("failed already")
+                .isFalse();
+        Delivery cancelled = store.find(other.id());
+        assertThat(cancelled.status()).isEqualTo(DeliveryStatus.FAILED);
+        assertThat(cancelled.nextAttemptAt()).isNull();
+        assertThat(store.claimDue("d", NOW.plusSeconds(7200), LEASE, 10))
+                .extracting(DeliveryStore.ClaimedDelivery::id)
+                .doesNotContain(other.id());
+
+        assertThat(store.retryNow(other.id(), NOW.plusSeconds(8)))
+                .as("a failed one is retried on request")
+                .isTrue();
+        assertThat(store.find(other.id()).status()).isEqualTo(DeliveryStatus.PENDING);
+        assertThat(store.retryNow(Long.MAX_VALUE, NOW)).isFalse();
+        assertThat(store.cancelRetry(Long.MAX_VALUE, NOW)).isFalse();
+    }
+
+    @Test
+    public void activityCountsEnqueuedDeliveriesAndAttemptsByPeriod() {
+        enqueue(NOW);
+        enqueue(NOW.plusSeconds(70));
+        DeliveryStore.ClaimedDelivery claim = claimOne("a", NOW.plusSeconds(10));
+        store.finish(
+                claim,
+                outcome(claim, DeliveryStatus.EXPORTED, NOW.plusSeconds(75)),
+                DeliveryStatus.EXPORTED,
+                NOW.plusSeconds(76));
+        DeliveryStore.ClaimedDelivery next = claimOne("a", NOW.plusSeconds(130));
+        store.reschedule(
+                next, outcome(next, DeliveryStatus.RETRY_SCHEDULED, NOW.plusSeconds(130)), NOW.plusSeconds(999), NOW);
+
+        List<DeliveryStore.Activity> minutes = store.activity(TargetStore.DEFAULT_OWNER, NOW, Duration.ofMinutes(1), 3);
+        assertThat(minutes)
+                .extracting(DeliveryStore.Activity::start)
+                .containsExactly(NOW, NOW.plusSeconds(60), NOW.plusSeconds(120));
+        assertThat(minutes).extracting(DeliveryStore.Activity::enqueued).containsExactly(1L, 1L, 0L);
+        assertThat(minutes).extracting(DeliveryStore.Activity::exported).containsExactly(0L, 1L, 0L);
+        assertThat(minutes).extracting(DeliveryStore.Activity::retried).containsExactly(0L, 0L, 1L);
+        assertThat(store.activity("nobody", NOW, Duration.ofMinutes(1), 3))
+                .allMatch(a -> a.enqueued() == 0 && a.failures() == 0 && a.exported() == 0);
+    }
+
+    @Test
     public void keepsABoundedAttemptLogOfTheLatestAttempts() {
         Delivery delivery = enqueue(NOW);
         int attempts = maxAttemptLog() + 5;

@@ -3,9 +3,13 @@ package com.webriskops.webhooks.jdbi;
 import com.webriskops.webhooks.sender.spi.DeliveryStore;
 import jakarta.annotation.Nullable;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.SqlStatement;
@@ -55,6 +59,14 @@ final class DeliverySql {
     private final String trimAttempts;
     private final String release;
     private final String retryOnRequest;
+    private final String retryScheduledNow;
+    private final String cancelRetry;
+    private final String countByStatus;
+    private final String enqueuedByBucket;
+    private final String attemptsByBucket;
+    private final String deliveries;
+    private final String attempts;
+    private final ConcurrentMap<Integer, String> pages = new ConcurrentHashMap<>();
 
     /** The statements of {@code dialect} on {@code <tablePrefix>deliveries} and {@code delivery_attempts}. */
     DeliverySql(Jdbi jdbi, SqlDialect dialect, String tablePrefix) {
@@ -136,6 +148,138 @@ final class DeliverySql {
                 + " next_attempt_at_ms = :nowMs, due_at_ms = :nowMs, lease_owner = NULL, lease_expires_at_ms = NULL,"
                 + " updated_at_ms = :nowMs"
                 + " WHERE id = :id AND status IN ('blocked', 'failed')";
+        this.retryScheduledNow = "UPDATE " + d + " SET next_attempt_at_ms = :nowMs, due_at_ms = :nowMs,"
+                + " updated_at_ms = :nowMs WHERE id = :id AND status = 'retry_scheduled'";
+        this.cancelRetry = "UPDATE " + d + " SET status = 'failed', next_attempt_at_ms = NULL, due_at_ms = NULL,"
+                + " updated_at_ms = :nowMs WHERE id = :id AND status = 'retry_scheduled'";
+        this.countByStatus = "SELECT status, COUNT(*) AS n FROM " + d + " WHERE owner = :owner GROUP BY status";
+        // The bucket is computed in a derived table and grouped by name: PostgreSQL would not match a
+        // repeated expression's parameters, and H2 reads GROUP BY 1 as a constant.
+        this.enqueuedByBucket = "SELECT b, COUNT(*) AS n FROM (SELECT FLOOR((created_at_ms - :fromMs) / :bucketMs) AS b"
+                + " FROM " + d + " WHERE owner = :owner AND created_at_ms >= :fromMs AND created_at_ms < :toMs) t"
+                + " GROUP BY b";
+        this.attemptsByBucket =
+                "SELECT b, s, COUNT(*) AS n FROM (SELECT FLOOR((a.finished_at_ms - :fromMs) / :bucketMs)"
+                        + " AS b, a.status AS s FROM " + a + " a JOIN " + d + " x ON x.id = a.delivery_id"
+                        + " WHERE a.finished_at_ms >= :fromMs AND a.finished_at_ms < :toMs AND x.owner = :owner) t"
+                        + " GROUP BY b, s";
+        this.deliveries = d;
+        this.attempts = a;
+    }
+
+    /**
+     * The page statement for the conditions {@code filter} sets: one fixed text per combination (at
+     * most 32, built once each), so every filter is a plain indexed condition, never {@code (:x IS
+     * NULL OR ...)} that would defeat a generic plan. Binds {@code owner}, {@code beforeId}, {@code
+     * limit} and each set condition's value.
+     */
+    String pageSql(DeliveryStore.Filter filter) {
+        int mask = (filter.status() != null ? 1 : 0)
+                | (filter.code() != null ? 2 : 0)
+                | (filter.targetId() != null ? 4 : 0)
+                | (filter.createdFrom() != null ? 8 : 0)
+                | (filter.createdBefore() != null ? 16 : 0);
+        return pages.computeIfAbsent(mask, m -> {
+            StringBuilder sql = new StringBuilder(
+                    "SELECT x.* FROM " + deliveries + " x WHERE x.owner = :owner AND x.id < :beforeId");
+            if ((m & 1) != 0) {
+                sql.append(" AND x.status = :status");
+            }
+            if ((m & 4) != 0) {
+                sql.append(" AND x.target_id = :targetId");
+            }
+            if ((m & 8) != 0) {
+                sql.append(" AND x.created_at_ms >= :fromMs");
+            }
+            if ((m & 16) != 0) {
+                sql.append(" AND x.created_at_ms < :toMs");
+            }
+            if ((m & 2) != 0) {
+                // The last attempt is the log entry numbered log_count: one primary-key probe per row.
+                sql.append(" AND EXISTS (SELECT 1 FROM " + attempts + " a WHERE a.delivery_id = x.id"
+                        + " AND a.log_seq = x.log_count AND a.code = :code)");
+            }
+            return sql.append(" ORDER BY x.id DESC LIMIT :limit").toString();
+        });
+    }
+
+    /** {@code statement} with {@link #pageSql}'s parameters bound. */
+    static <S extends SqlStatement<S>> S bindPage(S statement, DeliveryStore.Filter filter, long beforeId, int limit) {
+        statement.bind("owner", filter.owner()).bind("beforeId", beforeId).bind("limit", limit);
+        if (filter.status() != null) {
+            statement.bind("status", filter.status().wireName());
+        }
+        if (filter.code() != null) {
+            statement.bind("code", filter.code());
+        }
+        if (filter.targetId() != null) {
+            statement.bind("targetId", filter.targetId().longValue());
+        }
+        if (filter.createdFrom() != null) {
+            statement.bind("fromMs", Times.epochMillis(filter.createdFrom()));
+        }
+        if (filter.createdBefore() != null) {
+            statement.bind("toMs", Times.epochMillis(filter.createdBefore()));
+        }
+        return statement;
+    }
+
+    /** Up to {@code limit} of the rows {@code filter} selects below {@code beforeId}, highest id first. */
+    List<DeliveryRow> page(DeliveryStore.Filter filter, long beforeId, int limit) {
+        String sql = pageSql(filter);
+        return jdbi.withHandle(handle -> bindPage(Statements.query(handle, sql), filter, beforeId, limit)
+                .map(DeliveryRow::map)
+                .list());
+    }
+
+    /** {@code owner}'s deliveries counted by status wire name. */
+    Map<String, Long> countByStatus(String owner) {
+        return jdbi.withHandle(handle -> {
+            Map<String, Long> counts = new HashMap<>();
+            Statements.query(handle, countByStatus)
+                    .bind("owner", owner)
+                    .map((rs, ctx) -> Map.entry(rs.getString("status"), rs.getLong("n")))
+                    .forEach(e -> counts.put(e.getKey(), e.getValue()));
+            return counts;
+        });
+    }
+
+    /** Counts {@code owner}'s enqueued deliveries and attempt outcomes into {@code counter}. */
+    void activity(String owner, DeliveryStore.Activity.Counter counter) {
+        long fromMs = counter.fromMillis();
+        long bucketMs = counter.bucketMillis();
+        jdbi.useHandle(handle -> {
+            Statements.query(handle, enqueuedByBucket)
+                    .bind("owner", owner)
+                    .bind("fromMs", fromMs)
+                    .bind("toMs", counter.toMillis())
+                    .bind("bucketMs", bucketMs)
+                    .map((rs, ctx) -> new long[] {rs.getLong("b"), rs.getLong("n")})
+                    .forEach(r -> counter.add(fromMs + r[0] * bucketMs, "enqueued", r[1]));
+            Statements.query(handle, attemptsByBucket)
+                    .bind("owner", owner)
+                    .bind("fromMs", fromMs)
+                    .bind("toMs", counter.toMillis())
+                    .bind("bucketMs", bucketMs)
+                    .map((rs, ctx) -> Map.entry(rs.getString("s"), new long[] {rs.getLong("b"), rs.getLong("n")}))
+                    .forEach(e -> counter.add(fromMs + e.getValue()[0] * bucketMs, e.getKey(), e.getValue()[1]));
+        });
+    }
+
+    /** Makes a retry_scheduled delivery due now; returns the rows changed. */
+    int retryScheduledNow(long id, long nowMs) {
+        return jdbi.withHandle(handle -> Statements.update(handle, retryScheduledNow)
+                .bind("nowMs", nowMs)
+                .bind("id", id)
+                .execute());
+    }
+
+    /** Ends a retry_scheduled delivery as failed; returns the rows changed. */
+    int cancelRetry(long id, long nowMs) {
+        return jdbi.withHandle(handle -> Statements.update(handle, cancelRetry)
+                .bind("nowMs", nowMs)
+                .bind("id", id)
+                .execute());
     }
 
     /** The claim's assignments; binds {@code nowMs}, {@code owner} and {@code leaseEndMs}. */

@@ -17,6 +17,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -237,6 +238,86 @@ public final class JdbiDeliveryStore implements DeliveryStore {
         Objects.requireNonNull(now, "now");
         long nowMs = Times.epochMillis(now);
         return StoreErrors.run("retry a webhook delivery", () -> sql.retryOnRequest(id, nowMs)) > 0;
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * <p>One statement per page over the {@code (owner, id)}, {@code (owner, status, id)} or {@code
+     * (owner, target_id, id)} index (migration {@code V8}), read backwards from {@code beforeId}, so a
+     * page costs the same on the first page and the thousandth; the code filter probes each row's
+     * last attempt by primary key.
+     *
+     * @throws StoreException if the database could not be reached or a statement failed
+     */
+    @Override
+    public List<Delivery> page(DeliveryStore.Filter filter, long beforeId, int limit) {
+        Objects.requireNonNull(filter, "filter");
+        DeliveryStore.checkPageLimit(limit);
+        List<DeliveryRow> rows = StoreErrors.run("page webhook deliveries", () -> sql.page(filter, beforeId, limit));
+        List<Delivery> page = new ArrayList<>(withLogs(rows));
+        page.sort(Comparator.comparingLong(Delivery::id).reversed());
+        return page;
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * <p>One grouped count over the {@code (owner, status, id)} index.
+     *
+     * @throws StoreException if the database could not be reached or the statement failed
+     */
+    @Override
+    public Map<DeliveryStatus, Long> countByStatus(String owner) {
+        TargetStore.checkOwner(owner);
+        Map<String, Long> rows = StoreErrors.run("count webhook deliveries", () -> sql.countByStatus(owner));
+        Map<DeliveryStatus, Long> counts = new EnumMap<>(DeliveryStatus.class);
+        rows.forEach((status, n) -> counts.put(DeliveryStatus.fromWireName(status), n));
+        return counts;
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * <p>Two grouped statements: enqueued deliveries over the {@code (owner, created_at_ms)} index,
+     * attempts over the attempt log's {@code finished_at_ms} index.
+     *
+     * @throws StoreException if the database could not be reached or a statement failed
+     */
+    @Override
+    public List<DeliveryStore.Activity> activity(String owner, Instant from, Duration bucket, int buckets) {
+        TargetStore.checkOwner(owner);
+        DeliveryStore.Activity.Counter counter = new DeliveryStore.Activity.Counter(from, bucket, buckets);
+        StoreErrors.run("chart webhook deliveries", () -> {
+            sql.activity(owner, counter);
+            return null;
+        });
+        return counter.activity();
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * @throws StoreException if the database could not be reached or a statement failed
+     */
+    @Override
+    public boolean retryNow(long id, Instant now) {
+        Objects.requireNonNull(now, "now");
+        long nowMs = Times.epochMillis(now);
+        return StoreErrors.run("retry a webhook delivery now", () -> sql.retryScheduledNow(id, nowMs)) > 0
+                || retryOnRequest(id, now);
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * @throws StoreException if the database could not be reached or the statement failed
+     */
+    @Override
+    public boolean cancelRetry(long id, Instant now) {
+        Objects.requireNonNull(now, "now");
+        long nowMs = Times.epochMillis(now);
+        return StoreErrors.run("cancel a webhook delivery's retry", () -> sql.cancelRetry(id, nowMs)) > 0;
     }
 
     /**

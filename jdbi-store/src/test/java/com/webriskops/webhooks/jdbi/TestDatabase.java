@@ -280,6 +280,7 @@ enum TestDatabase {
                 "delivery_attempts",
                 "deliveries",
                 "export_targets",
+                "dashboard_actions",
                 "schema_history"
             }) {
                 statement.execute("DROP TABLE IF EXISTS " + prefix + table);

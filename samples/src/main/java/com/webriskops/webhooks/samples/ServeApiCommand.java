@@ -1,6 +1,12 @@
 package com.webriskops.webhooks.samples;
 
-import com.sun.net.httpserver.HttpServer;
+import com.webriskops.webhooks.dashboard.DashboardAudit;
+import com.webriskops.webhooks.dashboard.DashboardAuthenticator;
+import com.webriskops.webhooks.dashboard.DashboardServlet;
+import com.webriskops.webhooks.dashboard.DashboardUser;
+import com.webriskops.webhooks.jaxrs.api.ApiAuthorisation;
+import com.webriskops.webhooks.jaxrs.api.ApiAuthoriser;
+import com.webriskops.webhooks.jaxrs.api.ApiCall;
 import com.webriskops.webhooks.jaxrs.api.BearerTokenAuthoriser;
 import com.webriskops.webhooks.jaxrs.api.TicketExportApiFeature;
 import com.webriskops.webhooks.jdbi.JdbiStores;
@@ -14,7 +20,6 @@ import com.webriskops.webhooks.sender.target.Cidr;
 import com.webriskops.webhooks.sender.target.ExportTarget;
 import com.webriskops.webhooks.signing.WebhookSecret;
 import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Instant;
@@ -23,14 +28,15 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 import javax.sql.DataSource;
-import org.glassfish.jersey.jdkhttp.JdkHttpHandlerContainer;
-import org.glassfish.jersey.server.ContainerFactory;
+import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
+import org.eclipse.jetty.ee10.servlet.ServletHolder;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
 import org.glassfish.jersey.server.ResourceConfig;
+import org.glassfish.jersey.servlet.ServletContainer;
 
 /** {@code serve-api}: serves the ticket-export API on a JDBI store, with a dispatcher, until stopped. */
 final class ServeApiCommand implements Command {
@@ -63,7 +69,7 @@ final class ServeApiCommand implements Command {
     @Override
     public String help() {
         return Main.usage("serve-api", "--port N [--store JDBC_URL] [--local-target URL] [--private-networks CIDRS]")
-                + "Serves the ticket-export API on 127.0.0.1 (Jersey on the JDK HTTP server), behind\n"
+                + "Serves the ticket-export API on 127.0.0.1 (Jersey on embedded Jetty), behind\n"
                 + "Authorization: Bearer $" + TOKEN_ENV + ", and runs a dispatcher that delivers approved exports:\n"
                 + "  POST   /api/ticket-export-targets                 create a target (signing_secret is stored as\n"
                 + "                                                    its credential, in memory, never echoed)\n"
@@ -76,7 +82,10 @@ final class ServeApiCommand implements Command {
                 + "  POST   /api/ticket-exports/{id}/retry             send a blocked or failed export again\n"
                 + "  GET    /api/ticket-exports/{id}/fallback?format=csv|md|json  portable fallback\n"
                 + "Every export id (such as example-export-id) is prepared as the documents' example ticket.\n"
-                + "Create, approve and retry honour Idempotency-Key. Ctrl-C stops it cleanly.\n\n"
+                + "Create, approve and retry honour Idempotency-Key.\n"
+                + "  /dashboard/                                       the operator dashboard: sign in with the same\n"
+                + "                                                    token (a session cookie, never a URL)\n"
+                + "Ctrl-C stops it cleanly.\n\n"
                 + "  --port N                 the port (0 for a free one; the URL is printed on stderr)\n"
                 + "  --store S                a JDBC URL (PostgreSQL, MariaDB, H2; default H2 in memory);\n"
                 + "                           the migrations run on first use\n"
@@ -156,27 +165,40 @@ final class ServeApiCommand implements Command {
                             .onEnqueue(dispatcher::wakeUp)
                             .build())
                     .property("jersey.config.server.wadl.disableWadl", true);
-            HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
-            ExecutorService threads = Executors.newCachedThreadPool();
-            server.setExecutor(threads);
-            JdkHttpHandlerContainer container = ContainerFactory.createContainer(JdkHttpHandlerContainer.class, app);
-            server.createContext("/", container);
+            // tag::dashboard[]
+            DashboardServlet dashboard = DashboardServlet.builder()
+                    .deliveryStore(stores.deliveryStore())
+                    .targetStore(stores.targetStore())
+                    .credentials(credentials)
+                    .authenticator(dashboardSignIn(authoriser))
+                    .audit(DashboardAudit.jdbc(dataSource))
+                    .onChange(dispatcher::wakeUp) // "retry now" is sent at once
+                    .build();
+            // end::dashboard[]
+            Server server = new Server();
+            ServerConnector connector = new ServerConnector(server);
+            connector.setHost(InetAddress.getLoopbackAddress().getHostAddress());
+            connector.setPort(port);
+            server.addConnector(connector);
+            ServletContextHandler context = new ServletContextHandler("/");
+            context.addServlet(new ServletHolder(new ServletContainer(app)), "/*");
+            // tag::dashboard[]
+            context.addServlet(new ServletHolder(dashboard), "/dashboard/*");
+            // end::dashboard[]
+            server.setHandler(context);
             server.start();
             Runtime.getRuntime().addShutdownHook(hook);
             console.err()
                     .println("serve-api: listening on http://127.0.0.1:"
-                            + server.getAddress().getPort() + "/api/ (store " + Databases.redact(store)
-                            + "); Ctrl-C stops");
+                            + connector.getLocalPort() + "/api/ (store " + Databases.redact(store)
+                            + "; operator dashboard at /dashboard/); Ctrl-C stops");
             boolean interrupted = false;
             try {
                 stop.await();
             } catch (InterruptedException e) {
                 interrupted = true; // stopped from inside the JVM (tests, embedding)
             } finally {
-                server.stop(0);
-                container.getApplicationHandler().onShutdown(container);
-                threads.shutdownNow();
-                threads.awaitTermination(10, TimeUnit.SECONDS);
+                server.stop();
                 if (interrupted) {
                     Thread.currentThread().interrupt();
                 }
@@ -316,6 +338,25 @@ final class ServeApiCommand implements Command {
             throw new UsageException(Console.SECRET_ENV + " must hold at least 16 characters");
         }
         return List.of(WebhookSecret.of(secret));
+    }
+
+    /**
+     * The dashboard's sign-in: the same bearer tokens as the API, checked by the API's authoriser; the
+     * caller's name is its owner (as the API's default owner resolver has it), and a read-only token
+     * signs in read-only.
+     */
+    static DashboardAuthenticator dashboardSignIn(ApiAuthoriser authoriser) {
+        return token -> {
+            ApiAuthorisation act = authoriser.authorise(new ApiCall("POST", "dashboard", "Bearer " + token));
+            if (act.outcome() == ApiAuthorisation.Outcome.ALLOWED) {
+                return new DashboardUser(act.principal(), act.principal(), true);
+            }
+            ApiAuthorisation read = authoriser.authorise(new ApiCall("GET", "dashboard", "Bearer " + token));
+            if (read.outcome() == ApiAuthorisation.Outcome.ALLOWED) {
+                return new DashboardUser(read.principal(), read.principal(), false);
+            }
+            return null;
+        };
     }
 
     private static void awaitQuietly(CountDownLatch latch) {

@@ -120,6 +120,35 @@ class ServeApiCommandTest {
                     .satisfies(
                             delivery -> assertThat(delivery.idempotencyKey()).isEqualTo("serve-api-example-export-id"));
 
+            // The operator dashboard beside the API: signed in by a form post, then by its session cookie.
+            HttpClient browser = HttpClient.newBuilder()
+                    .followRedirects(HttpClient.Redirect.NEVER)
+                    .build();
+            URI dashboard = api.resolve("/dashboard/");
+            HttpResponse<String> anonymous =
+                    browser.send(HttpRequest.newBuilder(dashboard).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(anonymous.statusCode()).isEqualTo(303);
+            assertThat(anonymous.headers().firstValue("Location")).hasValue("/dashboard/sign-in");
+            HttpResponse<String> signedIn = browser.send(
+                    HttpRequest.newBuilder(dashboard.resolve("sign-in"))
+                            .header("Content-Type", "application/x-www-form-urlencoded")
+                            .POST(HttpRequest.BodyPublishers.ofString("token=" + TOKEN))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(signedIn.statusCode()).isEqualTo(303);
+            String cookie = signedIn.headers().firstValue("Set-Cookie").orElseThrow();
+            assertThat(cookie).contains("HttpOnly", "SameSite=Strict").doesNotContain(TOKEN);
+            HttpResponse<String> outbox = browser.send(
+                    HttpRequest.newBuilder(dashboard)
+                            .header("Cookie", cookie.split(";", 2)[0])
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(outbox.statusCode()).isEqualTo(200);
+            assertThat(outbox.body())
+                    .contains("Signed in as automation")
+                    .contains("exported")
+                    .doesNotContain(TestDeliveries.SECRET_TEXT);
+
             HttpResponse<String> csv =
                     send(api.resolve("ticket-exports/example-export-id/fallback?format=csv"), "GET", null, null);
             assertThat(csv.statusCode()).isEqualTo(200);

@@ -54,6 +54,7 @@ public class WebRiskOpsWebhooksProperties {
     private final Sender sender = new Sender();
     private final Health health = new Health();
     private final Metrics metrics = new Metrics();
+    private final Dashboard dashboard = new Dashboard();
 
     public StoreType getStore() {
         return store;
@@ -85,6 +86,69 @@ public class WebRiskOpsWebhooksProperties {
 
     public Metrics getMetrics() {
         return metrics;
+    }
+
+    public Dashboard getDashboard() {
+        return dashboard;
+    }
+
+    /**
+     * {@code webriskops.webhooks.dashboard.*}: the operator dashboard (needs
+     * webriskops-webhooks-dashboard, the sender, and a DashboardAuthenticator bean).
+     */
+    public static class Dashboard {
+        /** Serve the operator dashboard. */
+        private boolean enabled = false;
+
+        /** Where the dashboard is served, such as /webhooks-dashboard (it answers below it). */
+        private String path = "/webhooks-dashboard";
+
+        /** How long an idle dashboard session lasts. */
+        private Duration sessionTimeout = Duration.ofMinutes(30);
+
+        /**
+         * Without a DashboardAuthenticator bean: take users from the request's principal (set by Spring
+         * Security or the container), each owning what carries its name. Default: true when Spring
+         * Security is present.
+         */
+        private Boolean requestPrincipal;
+
+        public boolean isEnabled() {
+            return enabled;
+        }
+
+        public void setEnabled(boolean enabled) {
+            this.enabled = enabled;
+        }
+
+        public String getPath() {
+            return path;
+        }
+
+        public void setPath(String path) {
+            this.path = path;
+        }
+
+        public Duration getSessionTimeout() {
+            return sessionTimeout;
+        }
+
+        public Boolean getRequestPrincipal() {
+            return requestPrincipal;
+        }
+
+        public void setRequestPrincipal(Boolean requestPrincipal) {
+            this.requestPrincipal = requestPrincipal;
+        }
+
+        public void setSessionTimeout(Duration sessionTimeout) {
+            this.sessionTimeout = sessionTimeout;
+        }
+
+        @Override
+        public String toString() {
+            return "Dashboard[enabled=" + enabled + ", path=" + path + "]";
+        }
     }
 
     @Override

@@ -233,6 +233,34 @@ public final class InMemoryDeliveryStore implements DeliveryStore {
     }
 
     @Override
+    public boolean retryNow(long id, Instant now) {
+        Objects.requireNonNull(now, "now");
+        synchronized (lock) {
+            Delivery d = byId.get(id);
+            if (d == null || d.status() != DeliveryStatus.RETRY_SCHEDULED) {
+                return retryOnRequest(id, now);
+            }
+            byId.put(id, d.withNextAttemptAt(now).withUpdatedAt(now));
+            return true;
+        }
+    }
+
+    @Override
+    public boolean cancelRetry(long id, Instant now) {
+        Objects.requireNonNull(now, "now");
+        synchronized (lock) {
+            Delivery d = byId.get(id);
+            if (d == null || d.status() != DeliveryStatus.RETRY_SCHEDULED) {
+                return false;
+            }
+            byId.put(
+                    id,
+                    d.withStatus(DeliveryStatus.FAILED).withNextAttemptAt(null).withUpdatedAt(now));
+            return true;
+        }
+    }
+
+    @Override
     public DeliveryStore.Backlog backlog(Instant now) {
         Objects.requireNonNull(now, "now");
         synchronized (lock) {

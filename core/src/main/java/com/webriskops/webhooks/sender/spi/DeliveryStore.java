@@ -10,7 +10,11 @@ import com.webriskops.webhooks.sender.target.ExportTarget;
 import jakarta.annotation.Nullable;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -129,6 +133,274 @@ public interface DeliveryStore {
      * @return false if there is no such delivery or it is not blocked or failed
      */
     boolean retryOnRequest(long id, Instant now);
+
+    /** Most deliveries one {@link #page} call returns. */
+    int MAX_PAGE_LIMIT = 200;
+
+    /** Most buckets one {@link #activity} call returns. */
+    int MAX_ACTIVITY_BUCKETS = 1440;
+
+    /**
+     * Up to {@code limit} of the deliveries {@code filter} selects whose id is below {@code beforeId},
+     * newest (highest id) first: keyset paging for operator pages. Pass {@link Long#MAX_VALUE} for the
+     * first page, then the last id of the page before. The kit's SQL store answers it from an index
+     * on {@code (owner, ...)} whatever the outbox's size; the default reads {@link #list} (so it sees
+     * at most what that returns) and {@link #ownerOf} for each delivery.
+     *
+     * @throws IllegalArgumentException if {@code limit} is not 1 to {@link #MAX_PAGE_LIMIT}
+     * @throws com.webriskops.webhooks.store.StoreException if the store cannot be read
+     */
+    default List<Delivery> page(Filter filter, long beforeId, int limit) {
+        Objects.requireNonNull(filter, "filter");
+        checkPageLimit(limit);
+        List<Delivery> all = new ArrayList<>(list(filter.status(), Integer.MAX_VALUE));
+        all.sort(Comparator.comparingLong(Delivery::id).reversed());
+        List<Delivery> page = new ArrayList<>();
+        for (Delivery delivery : all) {
+            if (delivery.id() < beforeId
+                    && filter.matches(delivery)
+                    && filter.owner().equals(ownerOf(delivery.id()))) {
+                page.add(delivery);
+                if (page.size() == limit) {
+                    break;
+                }
+            }
+        }
+        return page;
+    }
+
+    /**
+     * How many deliveries {@code owner} has in each status; statuses with none are absent. The kit's
+     * SQL store answers with one grouped count over an index; the default reads {@link #list}.
+     *
+     * @throws com.webriskops.webhooks.store.StoreException if the store cannot be read
+     */
+    default Map<DeliveryStatus, Long> countByStatus(String owner) {
+        TargetStore.checkOwner(owner);
+        Map<DeliveryStatus, Long> counts = new EnumMap<>(DeliveryStatus.class);
+        for (Delivery delivery : list(null, Integer.MAX_VALUE)) {
+            if (owner.equals(ownerOf(delivery.id()))) {
+                counts.merge(delivery.status(), 1L, Long::sum);
+            }
+        }
+        return counts;
+    }
+
+    /**
+     * What happened to {@code owner}'s deliveries in {@code buckets} consecutive periods of {@code
+     * bucket} starting at {@code from}: deliveries enqueued, and attempts that exported, were blocked or
+     * were scheduled for a retry, by the attempt's end. Attempts the store no longer keeps (beyond
+     * its attempt log) are not counted. One entry per bucket, oldest first.
+     *
+     * @throws IllegalArgumentException if {@code bucket} is not positive or {@code buckets} is not 1 to
+     *     {@link #MAX_ACTIVITY_BUCKETS}
+     * @throws com.webriskops.webhooks.store.StoreException if the store cannot be read
+     */
+    default List<Activity> activity(String owner, Instant from, Duration bucket, int buckets) {
+        TargetStore.checkOwner(owner);
+        Activity.Counter counter = new Activity.Counter(from, bucket, buckets);
+        for (Delivery delivery : list(null, Integer.MAX_VALUE)) {
+            if (owner.equals(ownerOf(delivery.id()))) {
+                counter.enqueued(delivery.createdAt());
+                delivery.attemptLog().forEach(counter::attempt);
+            }
+        }
+        return counter.activity();
+    }
+
+    /**
+     * Makes a delivery due now, for an operator's "retry now": a {@code retry_scheduled} one keeps its
+     * status and round (the retry policy still counts its attempts) with its next attempt moved to
+     * {@code now}; a {@code blocked} or {@code failed} one is {@linkplain #retryOnRequest retried on
+     * request}. The default supports only the latter.
+     *
+     * @return false if there is no such delivery or it is in another status
+     * @throws UnsupportedOperationException if the store cannot move a scheduled retry
+     * @throws com.webriskops.webhooks.store.StoreException if the store cannot be written
+     */
+    default boolean retryNow(long id, Instant now) {
+        Delivery delivery = find(id);
+        if (delivery != null && delivery.status() == DeliveryStatus.RETRY_SCHEDULED) {
+            throw new UnsupportedOperationException("this store cannot move a scheduled retry");
+        }
+        return retryOnRequest(id, now);
+    }
+
+    /**
+     * Cancels a scheduled retry: a {@code retry_scheduled} delivery becomes {@code failed}, due never
+     * (the portable fallback applies; {@link #retryOnRequest} may send it again later).
+     *
+     * @return false if there is no such delivery or it is not retry_scheduled
+     * @throws UnsupportedOperationException if the store does not support it (the default)
+     * @throws com.webriskops.webhooks.store.StoreException if the store cannot be written
+     */
+    default boolean cancelRetry(long id, Instant now) {
+        throw new UnsupportedOperationException("this store cannot cancel a scheduled retry");
+    }
+
+    /** Checks a {@link #page} limit. */
+    static int checkPageLimit(int limit) {
+        if (limit < 1 || limit > MAX_PAGE_LIMIT) {
+            throw new IllegalArgumentException("limit must be 1 to " + MAX_PAGE_LIMIT + ", not " + limit);
+        }
+        return limit;
+    }
+
+    /**
+     * Which deliveries a {@link #page} holds: one owner's, optionally only one status, one last code,
+     * one target, and those enqueued in {@code [createdFrom, createdBefore)}. Immutable.
+     *
+     * @param owner whose deliveries
+     * @param status only this status, or null for any
+     * @param code only deliveries whose last attempt has this code (such as {@code
+     *     generic_webhook_auth_failed}), or null for any
+     * @param targetId only this target's, or null for any
+     * @param createdFrom only those enqueued at or after this, or null
+     * @param createdBefore only those enqueued before this, or null
+     */
+    record Filter(
+            String owner,
+            @Nullable DeliveryStatus status,
+            @Nullable String code,
+            @Nullable Long targetId,
+            @Nullable Instant createdFrom,
+            @Nullable Instant createdBefore) {
+        /** Longest code a filter accepts. */
+        public static final int MAX_CODE_LENGTH = 128;
+
+        /**
+         * @throws IllegalArgumentException if {@code owner} is blank or too long, or {@code code} is blank
+         *     or longer than {@value #MAX_CODE_LENGTH}
+         */
+        public Filter {
+            TargetStore.checkOwner(owner);
+            if (code != null && (code.isBlank() || code.length() > MAX_CODE_LENGTH)) {
+                throw new IllegalArgumentException("code must be 1 to " + MAX_CODE_LENGTH + " characters");
+            }
+        }
+
+        /** Every delivery of {@code owner}. */
+        public static Filter of(String owner) {
+            return new Filter(owner, null, null, null, null, null);
+        }
+
+        /** True when {@code delivery} passes every condition but the owner (which a delivery does not hold). */
+        public boolean matches(Delivery delivery) {
+            AttemptOutcome last = delivery.lastAttempt();
+            return (status == null || delivery.status() == status)
+                    && (code == null || (last != null && code.equals(last.code())))
+                    && (targetId == null || delivery.targetId() == targetId)
+                    && (createdFrom == null || !delivery.createdAt().isBefore(createdFrom))
+                    && (createdBefore == null || delivery.createdAt().isBefore(createdBefore));
+        }
+    }
+
+    /**
+     * One period of {@link #activity}. Immutable.
+     *
+     * @param start when the period begins (it ends where the next begins)
+     * @param enqueued deliveries enqueued in it
+     * @param exported attempts that ended exported in it
+     * @param blocked attempts that ended blocked in it
+     * @param retried attempts that ended with a retry scheduled in it
+     */
+    record Activity(Instant start, long enqueued, long exported, long blocked, long retried) {
+        public Activity {
+            Objects.requireNonNull(start, "start");
+        }
+
+        /** Attempts that did not export: blocked plus retried. */
+        public long failures() {
+            return blocked + retried;
+        }
+
+        /** Counts events into buckets; for implementations of {@link #activity}. Not thread-safe. */
+        public static final class Counter {
+            private final Instant from;
+            private final long bucketMillis;
+            private final long[][] counts;
+
+            /**
+             * Buckets of {@code bucket} from {@code from}.
+             *
+             * @throws IllegalArgumentException if {@code bucket} is not positive or {@code buckets} is
+             *     not 1 to {@link DeliveryStore#MAX_ACTIVITY_BUCKETS}
+             */
+            public Counter(Instant from, Duration bucket, int buckets) {
+                this.from = Objects.requireNonNull(from, "from");
+                Objects.requireNonNull(bucket, "bucket");
+                if (bucket.toMillis() < 1) {
+                    throw new IllegalArgumentException("bucket must be at least 1 ms");
+                }
+                if (buckets < 1 || buckets > MAX_ACTIVITY_BUCKETS) {
+                    throw new IllegalArgumentException("buckets must be 1 to " + MAX_ACTIVITY_BUCKETS);
+                }
+                this.bucketMillis = bucket.toMillis();
+                this.counts = new long[buckets][4];
+            }
+
+            /** The start of the first bucket, in epoch milliseconds. */
+            public long fromMillis() {
+                return from.toEpochMilli();
+            }
+
+            /** The bucket length in milliseconds. */
+            public long bucketMillis() {
+                return bucketMillis;
+            }
+
+            /** The end of the last bucket, in epoch milliseconds (exclusive). */
+            public long toMillis() {
+                return from.toEpochMilli() + bucketMillis * counts.length;
+            }
+
+            /** Counts a delivery enqueued at {@code at}, when inside the buckets. */
+            public void enqueued(Instant at) {
+                add(at.toEpochMilli(), 0, 1);
+            }
+
+            /** Counts an attempt by its end and outcome, when inside the buckets. */
+            public void attempt(AttemptOutcome outcome) {
+                add(outcome.finishedAt().toEpochMilli(), column(outcome.status()), 1);
+            }
+
+            /**
+             * Adds {@code count} events of {@code kind} ({@code enqueued}, or an attempt outcome's
+             * wire name) in the bucket holding {@code atMillis}; ignored outside the buckets.
+             */
+            public void add(long atMillis, String kind, long count) {
+                add(atMillis, kind.equals("enqueued") ? 0 : column(DeliveryStatus.fromWireName(kind)), count);
+            }
+
+            private void add(long atMillis, int column, long count) {
+                long offset = atMillis - from.toEpochMilli();
+                if (offset >= 0 && offset / bucketMillis < counts.length) {
+                    counts[(int) (offset / bucketMillis)][column] += count;
+                }
+            }
+
+            private static int column(DeliveryStatus status) {
+                switch (status) {
+                    case EXPORTED:
+                        return 1;
+                    case BLOCKED:
+                        return 2;
+                    default:
+                        return 3;
+                }
+            }
+
+            /** The buckets counted, oldest first. */
+            public List<Activity> activity() {
+                List<Activity> result = new ArrayList<>(counts.length);
+                for (int i = 0; i < counts.length; i++) {
+                    long[] c = counts[i];
+                    result.add(new Activity(from.plusMillis(bucketMillis * i), c[0], c[1], c[2], c[3]));
+                }
+                return result;
+            }
+        }
+    }
 
     /**
      * A delivery claimed by one dispatcher: the snapshot taken at claim time, the fencing token every
