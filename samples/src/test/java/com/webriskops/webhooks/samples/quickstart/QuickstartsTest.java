@@ -17,7 +17,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
-import org.glassfish.jersey.jdkhttp.JdkHttpServerFactory;
+import org.glassfish.jersey.jdkhttp.JdkHttpHandlerContainer;
+import org.glassfish.jersey.server.ContainerFactory;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -59,8 +60,11 @@ class QuickstartsTest {
 
     @Test
     void jerseyApplicationReceivesOnlyVerifiedFirstTimeDeliveries() throws Exception {
-        HttpServer server =
-                JdkHttpServerFactory.createHttpServer(URI.create("http://127.0.0.1:0/"), new WebhooksApplication());
+        // The JDK server's own dispatcher thread, ended by stop(): no pool left behind for other tests.
+        HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        server.createContext(
+                "/", ContainerFactory.createContainer(JdkHttpHandlerContainer.class, new WebhooksApplication()));
+        server.start();
         try {
             URI uri = URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/webhooks/webriskops");
 
