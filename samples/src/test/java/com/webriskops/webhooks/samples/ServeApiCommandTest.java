@@ -8,7 +8,7 @@ import com.webriskops.webhooks.receiver.VerifiedDelivery;
 import com.webriskops.webhooks.receiver.WebhookReceiver;
 import com.webriskops.webhooks.samples.apps.JerseyReceiverApp;
 import com.webriskops.webhooks.samples.apps.RunningServer;
-import com.webriskops.webhooks.testing.TestDeliveries;
+import com.webriskops.webhooks.testing.Deliveries;
 import java.io.ByteArrayInputStream;
 import java.io.OutputStream;
 import java.io.PrintStream;
@@ -51,7 +51,7 @@ class ServeApiCommandTest {
                 new PrintStream(OutputStream.nullOutputStream(), true, StandardCharsets.UTF_8),
                 Cli.lineStream(errLines))));
         try (RunningServer receiver = JerseyReceiverApp.start(
-                WebhookReceiver.builder().secrets(TestDeliveries.SECRET).build(), 0, received::add)) {
+                WebhookReceiver.builder().secrets(Deliveries.SECRET).build(), 0, received::add)) {
             serve.start();
             String listening = errLines.poll(60, TimeUnit.SECONDS);
             assertThat(listening).as("stderr").isNotNull();
@@ -69,10 +69,10 @@ class ServeApiCommandTest {
                     "{\"provider_key\":\"generic_webhook\",\"base_url\":\"" + receiver.endpoint() + "\","
                             + "\"deployment_mode\":\"self-hosted\",\"name\":\"Local receiver\","
                             + "\"private_network_policy\":\"allowlist\",\"private_network_allowlist\":[\"127.0.0.1/32\"],"
-                            + "\"signing_secret\":\"" + TestDeliveries.SECRET_TEXT + "\"}",
+                            + "\"signing_secret\":\"" + Deliveries.SECRET_TEXT + "\"}",
                     "target-example-123");
             assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
-            assertThat(created.body()).doesNotContain(TestDeliveries.SECRET_TEXT);
+            assertThat(created.body()).doesNotContain(Deliveries.SECRET_TEXT);
             long targetId =
                     WebhookJson.mapper().readTree(created.body()).get("id").asLong();
 
@@ -142,7 +142,7 @@ class ServeApiCommandTest {
                     "{\"provider_key\":\"generic_webhook\",\"base_url\":\"http://127.0.0.1:9/alice\","
                             + "\"deployment_mode\":\"self-hosted\",\"private_network_policy\":\"allowlist\","
                             + "\"private_network_allowlist\":[\"127.0.0.1/32\"],\"signing_secret\":\""
-                            + TestDeliveries.SECRET_TEXT
+                            + Deliveries.SECRET_TEXT
                             + "\"}",
                     null,
                     alice);
