@@ -50,7 +50,7 @@ public abstract class StandardWebhooksHttpInterop {
      * @param uri where deliveries are posted
      * @param stop stops the server
      */
-    protected record Endpoint(URI uri, AutoCloseable stop) {}
+    public record Endpoint(URI uri, AutoCloseable stop) {}
 
     /** An HTTP answer: status, lower-case header names, body. */
     private record Response(int status, Map<String, List<String>> headers, byte[] body) {}
