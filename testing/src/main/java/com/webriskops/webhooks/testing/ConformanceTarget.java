@@ -106,6 +106,27 @@ public final class ConformanceTarget {
                 DEFAULT_MAX_BODY_BYTES);
     }
 
+    /**
+     * A Standard Webhooks receiver at {@code uri}, over real HTTP, that verifies {@code v1} signatures
+     * with {@code whsec} and whose application accepts {@code event}, a JSON object of its own (the
+     * suite sends it, and copies of it with members added or changed). The receiver must read the body
+     * as JSON (a body that is not JSON is answered 400).
+     *
+     * @throws IllegalArgumentException if {@code whsec} is not {@code whsec_} and base64, or {@code event}
+     *     is not a JSON object
+     */
+    public static ConformanceTarget standardWebhooks(URI uri, String whsec, byte[] event) {
+        StandardWebhooksFixture scheme = StandardWebhooksFixture.of(whsec, event);
+        HttpEndpoint endpoint = new HttpEndpoint(Objects.requireNonNull(uri, "uri"), () -> {});
+        return new ConformanceTarget(
+                endpoint::post,
+                uri.toString(),
+                List.of(scheme.secret()),
+                scheme,
+                Clock.systemUTC(),
+                DEFAULT_MAX_BODY_BYTES);
+    }
+
     /** The same endpoint, receiving the Vicket scheme ({@code X-Vicket-Signature}). */
     public ConformanceTarget vicket() {
         return new ConformanceTarget(transport, where, secrets, VicketFixture.INSTANCE, clock, maxBodyBytes);

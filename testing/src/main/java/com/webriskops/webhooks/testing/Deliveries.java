@@ -250,12 +250,31 @@ public final class Deliveries {
     public static final class StandardWebhooksBuilder extends DeliveryBuilder<StandardWebhooksBuilder> {
         private String id = "msg_" + UUID.randomUUID().toString().replace("-", "");
         private final List<String> signingKeys = new ArrayList<>();
+        private byte[] event;
 
         private StandardWebhooksBuilder() {}
 
         /** The {@code webhook-id}: the same for every attempt of one message. */
         public StandardWebhooksBuilder id(String id) {
             this.id = Objects.requireNonNull(id, "id");
+            return this;
+        }
+
+        /**
+         * The JSON object the delivery carries (your application's own event) instead of the {@code
+         * invoice.paid} example; {@link #editJson} edits apply to it.
+         *
+         * @throws IllegalArgumentException if {@code json} is not a JSON object
+         */
+        public StandardWebhooksBuilder event(byte[] json) {
+            try {
+                if (!(WebhookJson.mapper().readTree(Objects.requireNonNull(json, "json")) instanceof ObjectNode)) {
+                    throw new IllegalArgumentException("the event must be a JSON object");
+                }
+            } catch (IOException e) {
+                throw new IllegalArgumentException("the event must be a JSON object", e);
+            }
+            this.event = json.clone();
             return this;
         }
 
@@ -267,6 +286,13 @@ public final class Deliveries {
 
         @Override
         protected ObjectNode payload(Instant timestamp) {
+            if (event != null) {
+                try {
+                    return (ObjectNode) WebhookJson.mapper().readTree(event);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }
             ObjectNode json = WebhookJson.mapper().createObjectNode();
             json.put("type", "invoice.paid");
             json.put("amount", 4200);

@@ -39,6 +39,9 @@ import org.junit.jupiter.api.TestFactory;
  * }
  * }</pre>
  *
+ * <p>For a Vicket endpoint add {@link ConformanceTarget#vicket()}; for a Standard Webhooks endpoint use
+ * {@link ConformanceTarget#standardWebhooks} with its {@code whsec_} secret and an event it accepts.
+ *
  * <p>The endpoint must be running when a test starts (start it in {@code @BeforeAll}, or let your
  * framework's test support start it), verify deliveries with the kit's receiver (or any receiver that
  * obeys the same rules) and answer 2xx from its handler for a valid delivery. Every test sends new

@@ -2,6 +2,7 @@ package com.webriskops.webhooks.testing;
 
 import com.webriskops.webhooks.receiver.WebhookReceiver;
 import com.webriskops.webhooks.signing.WebhookSecret;
+import com.webriskops.webhooks.standardwebhooks.StandardWebhooksScheme;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Nested;
@@ -14,8 +15,16 @@ import org.junit.jupiter.api.Nested;
 class JdkEndpointConformanceTest {
     private static final String SECRET = "endpoint-secret-of-the-kit-test";
     private static final String NEXT_SECRET = "next-endpoint-secret-of-the-kit-test";
+    private static final String WHSEC = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw";
+    private static final byte[] INVOICE_PAID =
+            "{\"type\":\"invoice.paid\",\"amount\":4200}".getBytes(java.nio.charset.StandardCharsets.UTF_8);
     private static JdkReceiverServer webRiskOps;
     private static JdkReceiverServer vicket;
+    private static JdkReceiverServer standard;
+
+    /** The application's own event type behind the Standard Webhooks endpoint. */
+    record InvoicePaid(
+            @jakarta.validation.constraints.NotBlank String type, int amount) {}
 
     @BeforeAll
     static void start() throws Exception {
@@ -25,12 +34,17 @@ class JdkEndpointConformanceTest {
         vicket = JdkReceiverServer.verifying(VicketFixture.INSTANCE
                 .receiver(java.util.List.of(WebhookSecret.of(SECRET)))
                 .build());
+        standard = JdkReceiverServer.verifying(WebhookReceiver.builder(StandardWebhooksScheme.builder(InvoicePaid.class)
+                        .secret(WHSEC)
+                        .build())
+                .build());
     }
 
     @AfterAll
     static void stop() {
         webRiskOps.close();
         vicket.close();
+        standard.close();
     }
 
     /** The three lines a user writes (here with a second secret, as during a rotation). */
@@ -47,6 +61,14 @@ class JdkEndpointConformanceTest {
         @Override
         protected ConformanceTarget target() {
             return ConformanceTarget.url(vicket.uri(), SECRET).vicket();
+        }
+    }
+
+    @Nested
+    class StandardWebhooksEndpoint extends ReceiverConformance {
+        @Override
+        protected ConformanceTarget target() {
+            return ConformanceTarget.standardWebhooks(standard.uri(), WHSEC, INVOICE_PAID);
         }
     }
 }
