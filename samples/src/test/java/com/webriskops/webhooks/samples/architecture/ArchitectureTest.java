@@ -18,14 +18,14 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The kit's module boundaries, checked on the compiled classes of every module this one sees (core,
- * jaxrs-adapter, servlet-adapter, jdbi-store and samples, main and test code): an {@code internal}
+ * jaxrs-adapter, servlet-adapter, jdbi-store, samples and the testing kit, main and test code): an {@code internal}
  * package is its module's business only, and core's public surface stays small.
  */
 class ArchitectureTest {
     private static final String ROOT = "com.webriskops.webhooks";
 
     /** The modules other than core, by the package under {@value #ROOT} that holds each. */
-    private static final List<String> MODULES = List.of("jaxrs", "servlet", "jdbi", "samples");
+    private static final List<String> MODULES = List.of("jaxrs", "servlet", "jdbi", "samples", "testing");
 
     /** Most public top-level types core may have outside its internal packages. */
     private static final int MAX_CORE_PUBLIC_TYPES = 60;
@@ -39,7 +39,7 @@ class ArchitectureTest {
             .importPackages(ROOT);
 
     @ParameterizedTest
-    @ValueSource(strings = {"core", "jaxrs", "servlet", "jdbi", "samples"})
+    @ValueSource(strings = {"core", "jaxrs", "servlet", "jdbi", "samples", "testing"})
     void noOtherModuleDependsOnAModulesInternalPackages(String module) {
         noClasses()
                 .that(belongTo(module).negate())
@@ -68,7 +68,7 @@ class ArchitectureTest {
 
     @Test
     void theBoundaryCheckSeesEveryModule() {
-        for (String module : List.of("core", "jaxrs", "servlet", "jdbi", "samples")) {
+        for (String module : List.of("core", "jaxrs", "servlet", "jdbi", "samples", "testing")) {
             assertThat(ALL.stream().filter(c -> moduleOf(c).equals(module)))
                     .as("classes of " + module)
                     .isNotEmpty();
