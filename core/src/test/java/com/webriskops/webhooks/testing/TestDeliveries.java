@@ -19,8 +19,9 @@ import java.util.UUID;
 
 /**
  * Builds signed ticket-export deliveries for tests: the documentation's example payload with fresh
- * replay inputs, signed like a real sender, then altered as a test needs. Shared with the adapters'
- * tests through core's test-jar.
+ * replay inputs, signed like a real sender, then altered as a test needs. For core's own tests
+ * (core cannot depend on webriskops-webhooks-testing, whose {@code Deliveries} is the published form
+ * of this class) and for the store contracts of core's test-jar.
  */
 public final class TestDeliveries {
     /** The secret most tests sign and verify with. */
@@ -80,7 +81,7 @@ public final class TestDeliveries {
     }
 
     /** Builds one WebRiskOps {@link Request}. Not thread-safe. */
-    public static final class Builder extends DeliveryBuilder<Builder> {
+    public static final class Builder extends TestDeliveryBuilder<Builder> {
         private String nonce = "n-" + UUID.randomUUID();
         private String idempotencyKey = "export-" + UUID.randomUUID();
         private int attempt = 1;

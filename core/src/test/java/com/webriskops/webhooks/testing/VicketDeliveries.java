@@ -12,7 +12,8 @@ import java.util.UUID;
 /**
  * Builds signed Vicket deliveries for tests: the documentation's envelope with a fresh {@code id},
  * signed by {@link VicketScheme#sign} at {@link TestDeliveries#NOW} with {@link TestDeliveries#SECRET},
- * then altered as a test needs. Shared with the adapters' tests through core's test-jar.
+ * then altered as a test needs. For core's own tests; other
+ * modules use {@code Deliveries.vicket()} of webriskops-webhooks-testing.
  */
 public final class VicketDeliveries {
     /** The event of the documentation's example. */
@@ -26,7 +27,7 @@ public final class VicketDeliveries {
     }
 
     /** Builds one Vicket {@link TestDeliveries.Request}. Not thread-safe. */
-    public static final class Builder extends DeliveryBuilder<Builder> {
+    public static final class Builder extends TestDeliveryBuilder<Builder> {
         private String id = "9f2c1b7e-" + UUID.randomUUID();
 
         private Builder() {}

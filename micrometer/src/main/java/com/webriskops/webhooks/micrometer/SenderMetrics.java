@@ -18,7 +18,7 @@ import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The sender's meters, fed as a {@link com.webriskops.webhooks.sender.Dispatcher}'s {@link
+ * The sender's meters, fed as a {@link com.webriskops.webhooks.sender.outbox.Dispatcher}'s {@link
  * Dispatcher.Listener}: each recorded attempt's time by the status it left the delivery in, its code and
  * the class of the target's answer ({@value WebhookMeterNames#DELIVERY_ATTEMPTS}), deliveries that ended
  * ({@value WebhookMeterNames#DELIVERIES}) and retries scheduled ({@value

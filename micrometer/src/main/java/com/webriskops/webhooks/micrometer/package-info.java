@@ -5,7 +5,7 @@
  * com.webriskops.webhooks.micrometer.SenderMetrics} a {@link
  * com.webriskops.webhooks.sender.outbox.Dispatcher}, and {@link
  * com.webriskops.webhooks.micrometer.DeliveryBacklogMetrics} binds gauges that read a {@link
- * com.webriskops.webhooks.sender.DeliveryStore}. Every meter name starts with {@code webriskops.} (see
+ * com.webriskops.webhooks.sender.spi.DeliveryStore}. Every meter name starts with {@code webriskops.} (see
  * {@link com.webriskops.webhooks.micrometer.WebhookMeterNames}); tags are low-cardinality only: never
  * keys, nonces, URLs or secrets.
  */

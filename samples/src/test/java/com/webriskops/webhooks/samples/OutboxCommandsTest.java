@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.webriskops.webhooks.payload.WebhookJson;
-import com.webriskops.webhooks.testing.TestDeliveries;
+import com.webriskops.webhooks.testing.Deliveries;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -57,7 +57,7 @@ class OutboxCommandsTest {
     @ParameterizedTest
     @MethodSource("databases")
     void enqueueDispatchUntilIdleAndStatus(String store) throws IOException, InterruptedException {
-        Path payload = Files.write(dir.resolve("payload.json"), TestDeliveries.examplePayload());
+        Path payload = Files.write(dir.resolve("payload.json"), Deliveries.examplePayload());
         String prefix = "outbox-" + System.nanoTime();
         // Retry-After: 5 (not 1) so a loaded machine's slow first dispatch still ends before the retry is due.
         try (FlakyReceiver flaky = FlakyReceiver.start(5)) {

@@ -4,7 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.webriskops.webhooks.payload.WebhookJson;
-import com.webriskops.webhooks.testing.TestDeliveries;
+import com.webriskops.webhooks.testing.Deliveries;
+import com.webriskops.webhooks.testing.SignedDelivery;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -43,7 +44,7 @@ class ReceiveCommandTest {
         AtomicInteger exit = new AtomicInteger(-1);
         Thread receive = new Thread(() -> exit.set(Main.run(
                 new String[] {"receive", "--port", "0", "--adapter", adapter, "--store", storeArg},
-                Map.of(Console.SECRET_ENV, TestDeliveries.SECRET_TEXT),
+                Map.of(Console.SECRET_ENV, Deliveries.SECRET_TEXT),
                 new ByteArrayInputStream(new byte[0]),
                 out,
                 err)));
@@ -55,7 +56,7 @@ class ReceiveCommandTest {
             assertThat(m.find()).as(listening).isTrue();
             URI endpoint = URI.create(m.group(1));
 
-            TestDeliveries.Request request = TestDeliveries.delivery()
+            SignedDelivery request = Deliveries.webRiskOps()
                     .timestamp(Instant.now())
                     .idempotencyKey("receive-" + adapter + "-" + store)
                     .build();
@@ -68,7 +69,7 @@ class ReceiveCommandTest {
             assertThat(post(endpoint, request.headers(), request.body()))
                     .as("replay")
                     .isEqualTo(401);
-            TestDeliveries.Request forged = TestDeliveries.delivery()
+            SignedDelivery forged = Deliveries.webRiskOps()
                     .timestamp(Instant.now())
                     .signedWith(com.webriskops.webhooks.signing.WebhookSecret.of("another"))
                     .build();

@@ -6,8 +6,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.webriskops.webhooks.payload.WebhookJson;
 import com.webriskops.webhooks.signing.WebhookSecret;
 import com.webriskops.webhooks.standardwebhooks.StandardWebhooksScheme;
-import com.webriskops.webhooks.testing.TestDeliveries;
-import com.webriskops.webhooks.testing.VicketDeliveries;
+import com.webriskops.webhooks.testing.Deliveries;
+import com.webriskops.webhooks.testing.SignedDelivery;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -116,7 +116,7 @@ class ReceiveScannerAndVicketTest {
 
             String id = "evt-" + adapter + "-" + store;
             Instant now = Instant.now();
-            TestDeliveries.Request signed = VicketDeliveries.delivery()
+            SignedDelivery signed = Deliveries.vicket()
                     .signedWith(VICKET_SECRET)
                     .timestamp(now)
                     .id(id)
@@ -125,9 +125,9 @@ class ReceiveScannerAndVicketTest {
             assertThat(post(vicket, signed.headers(), signed.body()).status()).isEqualTo(204);
             JsonNode line = WebhookJson.mapper().readTree(receive.outLine());
             assertThat(line.get("vicket_id").asText()).isEqualTo(id);
-            assertThat(line.get("event").asText()).isEqualTo(VicketDeliveries.EVENT);
+            assertThat(line.get("event").asText()).isEqualTo(Deliveries.VICKET_EVENT);
 
-            TestDeliveries.Request tampered = VicketDeliveries.delivery()
+            SignedDelivery tampered = Deliveries.vicket()
                     .signedWith(VICKET_SECRET)
                     .timestamp(Instant.now())
                     .bodyAfterSigning(new String(signed.body(), StandardCharsets.UTF_8)
@@ -138,16 +138,16 @@ class ReceiveScannerAndVicketTest {
             assertThat(refused.status()).isEqualTo(401);
             assertThat(code(refused)).isEqualTo("WEBHOOK_SIGNATURE_INVALID");
 
-            TestDeliveries.Request otherSecret = VicketDeliveries.delivery()
-                    .signedWith(TestDeliveries.SECRET)
+            SignedDelivery otherSecret = Deliveries.vicket()
+                    .signedWith(Deliveries.SECRET)
                     .timestamp(Instant.now())
                     .build();
             assertThat(post(vicket, otherSecret.headers(), otherSecret.body()).status())
                     .as("signed with the WebRiskOps secret")
                     .isEqualTo(401);
 
-            TestDeliveries.Request webRiskOps =
-                    TestDeliveries.delivery().timestamp(Instant.now()).build();
+            SignedDelivery webRiskOps =
+                    Deliveries.webRiskOps().timestamp(Instant.now()).build();
             assertThat(post(vicket, webRiskOps.headers(), webRiskOps.body()).status())
                     .as("a WebRiskOps delivery sent to the Vicket endpoint")
                     .isEqualTo(401);
@@ -164,8 +164,7 @@ class ReceiveScannerAndVicketTest {
     @ParameterizedTest
     @ValueSource(strings = {"jaxrs", "servlet"})
     void withoutTheirSecretsTheNewEndpointsAreNotServedAndStderrSaysSo(String adapter) throws Exception {
-        try (Receive receive =
-                Receive.start(adapter, "memory", Map.of(Console.SECRET_ENV, TestDeliveries.SECRET_TEXT))) {
+        try (Receive receive = Receive.start(adapter, "memory", Map.of(Console.SECRET_ENV, Deliveries.SECRET_TEXT))) {
             assertThat(receive.errLine())
                     .isEqualTo("receive: not serving POST /api/scanner/results: WRO_SCANNER_SHARED_SECRET is not set");
             assertThat(receive.errLine())
@@ -176,7 +175,7 @@ class ReceiveScannerAndVicketTest {
             Answer scanner = post(
                     receive.root().resolve("/api/scanner/results"), scannerHeaders(SCANNER_SECRET, "k-1"), POSTBACK);
             assertThat(scanner.status()).as("not served (Jetty answers 405)").isIn(404, 405);
-            TestDeliveries.Request vicket = VicketDeliveries.delivery()
+            SignedDelivery vicket = Deliveries.vicket()
                     .signedWith(VICKET_SECRET)
                     .timestamp(Instant.now())
                     .build();
@@ -184,8 +183,8 @@ class ReceiveScannerAndVicketTest {
                             .status())
                     .as("not served")
                     .isIn(404, 405);
-            TestDeliveries.Request delivery =
-                    TestDeliveries.delivery().timestamp(Instant.now()).build();
+            SignedDelivery delivery =
+                    Deliveries.webRiskOps().timestamp(Instant.now()).build();
             assertThat(post(receive.root().resolve("/webhooks/webriskops"), delivery.headers(), delivery.body())
                             .status())
                     .isEqualTo(204);
@@ -241,7 +240,7 @@ class ReceiveScannerAndVicketTest {
 
     private static Map<String, String> allSecrets() {
         return Map.of(
-                Console.SECRET_ENV, TestDeliveries.SECRET_TEXT,
+                Console.SECRET_ENV, Deliveries.SECRET_TEXT,
                 ReceiveCommand.SCANNER_SECRET_ENV, SCANNER_SECRET,
                 ReceiveCommand.VICKET_SECRET_ENV, VICKET_SECRET_TEXT);
     }

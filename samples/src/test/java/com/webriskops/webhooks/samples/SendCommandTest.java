@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.webriskops.webhooks.payload.WebhookJson;
-import com.webriskops.webhooks.testing.TestDeliveries;
+import com.webriskops.webhooks.testing.Deliveries;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,7 +27,7 @@ class SendCommandTest {
     @BeforeEach
     void start() throws IOException {
         flaky = FlakyReceiver.start();
-        payload = Files.write(dir.resolve("payload.json"), TestDeliveries.examplePayload());
+        payload = Files.write(dir.resolve("payload.json"), Deliveries.examplePayload());
     }
 
     @AfterEach

@@ -8,7 +8,7 @@ import com.webriskops.webhooks.receiver.VerifiedDelivery;
 import com.webriskops.webhooks.receiver.WebhookReceiver;
 import com.webriskops.webhooks.samples.apps.JerseyReceiverApp;
 import com.webriskops.webhooks.samples.apps.RunningServer;
-import com.webriskops.webhooks.testing.TestDeliveries;
+import com.webriskops.webhooks.testing.Deliveries;
 import java.io.ByteArrayInputStream;
 import java.io.OutputStream;
 import java.io.PrintStream;
@@ -47,7 +47,7 @@ class ServeApiCommandTest {
         AtomicInteger exit = new AtomicInteger(-1);
         List<Thread> serves = new CopyOnWriteArrayList<>();
         try (RunningServer receiver = JerseyReceiverApp.start(
-                WebhookReceiver.builder().secrets(TestDeliveries.SECRET).build(), 0, received::add)) {
+                WebhookReceiver.builder().secrets(Deliveries.SECRET).build(), 0, received::add)) {
             Thread serve = new Thread(() -> exit.set(Main.run(
                     new String[] {
                         "serve-api",
@@ -56,7 +56,7 @@ class ServeApiCommandTest {
                         "--local-target",
                         receiver.endpoint().toString()
                     },
-                    Map.of(ServeApiCommand.TOKEN_ENV, TOKEN, Console.SECRET_ENV, TestDeliveries.SECRET_TEXT),
+                    Map.of(ServeApiCommand.TOKEN_ENV, TOKEN, Console.SECRET_ENV, Deliveries.SECRET_TEXT),
                     new ByteArrayInputStream(new byte[0]),
                     new PrintStream(OutputStream.nullOutputStream(), true, StandardCharsets.UTF_8),
                     Cli.lineStream(errLines))));
@@ -67,7 +67,7 @@ class ServeApiCommandTest {
             assertThat(local).as("stderr").isNotNull();
             Matcher target = LOCAL_TARGET.matcher(local);
             assertThat(target.find()).as(local).isTrue();
-            assertThat(local).contains("(signed)").doesNotContain(TestDeliveries.SECRET_TEXT);
+            assertThat(local).contains("(signed)").doesNotContain(Deliveries.SECRET_TEXT);
             long targetId = Long.parseLong(target.group(1));
             String listening = errLines.poll(60, TimeUnit.SECONDS);
             assertThat(listening).as("stderr").isNotNull();
@@ -86,12 +86,12 @@ class ServeApiCommandTest {
                     "{\"provider_key\":\"generic_webhook\",\"base_url\":\"" + receiver.endpoint() + "\","
                             + "\"deployment_mode\":\"self-hosted\",\"name\":\"Local receiver\","
                             + "\"private_network_policy\":\"allowlist\",\"private_network_allowlist\":[\"127.0.0.1/32\"],"
-                            + "\"signing_secret\":\"" + TestDeliveries.SECRET_TEXT + "\"}",
+                            + "\"signing_secret\":\"" + Deliveries.SECRET_TEXT + "\"}",
                     "target-example-123");
             assertThat(refused.statusCode()).as(refused.body()).isEqualTo(422);
             assertThat(refused.body())
                     .contains("generic_webhook_url_unsafe")
-                    .doesNotContain(TestDeliveries.SECRET_TEXT);
+                    .doesNotContain(Deliveries.SECRET_TEXT);
             HttpResponse<String> read = send(api.resolve("ticket-export-targets/" + targetId), "GET", null, null);
             assertThat(read.statusCode()).isEqualTo(200);
             assertThat(read.body()).contains("\"signing_status\":\"signed\"");
@@ -147,7 +147,7 @@ class ServeApiCommandTest {
             assertThat(outbox.body())
                     .contains("Signed in as automation")
                     .contains("exported")
-                    .doesNotContain(TestDeliveries.SECRET_TEXT);
+                    .doesNotContain(Deliveries.SECRET_TEXT);
 
             HttpResponse<String> csv =
                     send(api.resolve("ticket-exports/example-export-id/fallback?format=csv"), "GET", null, null);
@@ -230,7 +230,7 @@ class ServeApiCommandTest {
                     "POST",
                     "{\"provider_key\":\"generic_webhook\",\"base_url\":\"https://hooks.example.com/alice\","
                             + "\"deployment_mode\":\"webhook-only\",\"signing_secret\":\""
-                            + TestDeliveries.SECRET_TEXT
+                            + Deliveries.SECRET_TEXT
                             + "\"}",
                     null,
                     alice);

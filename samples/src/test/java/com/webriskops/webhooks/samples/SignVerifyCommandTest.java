@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.webriskops.webhooks.payload.WebhookJson;
-import com.webriskops.webhooks.testing.TestDeliveries;
+import com.webriskops.webhooks.testing.Deliveries;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -152,7 +152,7 @@ class SignVerifyCommandTest {
     @Test
     void secretsAreUsedByteForByteAndRotationHasItsOwnVariable() throws IOException {
         String secret = "whsec_long_enough_secret,x ";
-        Path body = Files.write(dir.resolve("rotation.body"), TestDeliveries.examplePayload());
+        Path body = Files.write(dir.resolve("rotation.body"), Deliveries.examplePayload());
         String timestamp = "1766203200";
 
         // Signed with the whole value, comma and trailing space included: the signature holds.
@@ -179,7 +179,7 @@ class SignVerifyCommandTest {
 
     @Test
     void aShortSecretIsRefusedForVerifyingUnlessMarkedAsATestKeyAndSigningWarns() throws IOException {
-        Path body = Files.write(dir.resolve("short.body"), TestDeliveries.examplePayload());
+        Path body = Files.write(dir.resolve("short.body"), Deliveries.examplePayload());
         String timestamp = "1766203200";
         String shortSecret = "fifteen-bytes!!";
 

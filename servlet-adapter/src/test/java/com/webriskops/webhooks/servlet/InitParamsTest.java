@@ -7,7 +7,8 @@ import com.webriskops.webhooks.receiver.InboundRequest;
 import com.webriskops.webhooks.receiver.ReceiveResult;
 import com.webriskops.webhooks.receiver.WebhookReceiver;
 import com.webriskops.webhooks.signing.WebhookSecret;
-import com.webriskops.webhooks.testing.TestDeliveries;
+import com.webriskops.webhooks.testing.Deliveries;
+import com.webriskops.webhooks.testing.SignedDelivery;
 import jakarta.servlet.FilterConfig;
 import jakarta.servlet.ServletContext;
 import jakarta.servlet.ServletException;
@@ -144,7 +145,7 @@ class InitParamsTest {
     }
 
     private static int status(WebhookReceiver<?> receiver, WebhookSecret signer) {
-        TestDeliveries.Request request = TestDeliveries.delivery()
+        SignedDelivery request = Deliveries.webRiskOps()
                 .signedWith(signer)
                 .timestamp(Instant.now())
                 .build();

@@ -1,6 +1,6 @@
 package com.webriskops.webhooks.spring;
 
-import static com.webriskops.webhooks.testing.TestDeliveries.delivery;
+import static com.webriskops.webhooks.testing.Deliveries.webRiskOps;
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -15,7 +15,8 @@ import com.webriskops.webhooks.spring.internal.DispatcherLifecycle;
 import com.webriskops.webhooks.standardwebhooks.StandardWebhooksScheme;
 import com.webriskops.webhooks.store.InMemoryReplayStore;
 import com.webriskops.webhooks.store.ReplayStore;
-import com.webriskops.webhooks.testing.TestDeliveries;
+import com.webriskops.webhooks.testing.Deliveries;
+import com.webriskops.webhooks.testing.SignedDelivery;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.function.Function;
@@ -31,7 +32,7 @@ class WebRiskOpsWebhooksAutoConfigurationTest {
             .withConfiguration(AutoConfigurations.of(
                     WebRiskOpsWebhooksAutoConfiguration.class, WebRiskOpsWebhooksSenderAutoConfiguration.class));
 
-    private static ReceiveResult<?> receive(WebhookReceiver<?> receiver, TestDeliveries.Request request) {
+    private static ReceiveResult<?> receive(WebhookReceiver<?> receiver, SignedDelivery request) {
         return receiver.receive(InboundRequest.of(request.headers(), request.body()));
     }
 
@@ -74,7 +75,7 @@ class WebRiskOpsWebhooksAutoConfigurationTest {
                     Instant now = Instant.now();
                     Function<String, ReceiveResult<?>> signedWith = secret -> receive(
                             receiver,
-                            delivery()
+                            webRiskOps()
                                     .timestamp(now)
                                     .signedWith(WebhookSecret.of(secret))
                                     .build());
@@ -124,7 +125,7 @@ class WebRiskOpsWebhooksAutoConfigurationTest {
     @Test
     void theVicketSchemeIsAProperty() {
         runner.withPropertyValues(
-                        "webriskops.webhooks.receiver.secrets=" + TestDeliveries.SECRET_TEXT,
+                        "webriskops.webhooks.receiver.secrets=" + Deliveries.SECRET_TEXT,
                         "webriskops.webhooks.receiver.paths=/webhooks/*",
                         "webriskops.webhooks.receiver.scheme=vicket")
                 .run(context -> assertThat(
@@ -137,12 +138,12 @@ class WebRiskOpsWebhooksAutoConfigurationTest {
         InMemoryReplayStore own = new InMemoryReplayStore();
         runner.withBean("myReplayStore", ReplayStore.class, () -> own)
                 .withPropertyValues(
-                        "webriskops.webhooks.receiver.secrets=" + TestDeliveries.SECRET_TEXT,
+                        "webriskops.webhooks.receiver.secrets=" + Deliveries.SECRET_TEXT,
                         "webriskops.webhooks.receiver.paths=/webhooks/*")
                 .run(context -> {
                     assertThat(context).getBean(ReplayStore.class).isSameAs(own);
                     WebhookReceiver<?> receiver = context.getBean(WebhookReceiver.class);
-                    receive(receiver, delivery().timestamp(Instant.now()).build());
+                    receive(receiver, webRiskOps().timestamp(Instant.now()).build());
                     assertThat(own.size()).isEqualTo(1);
                 });
     }
@@ -164,7 +165,7 @@ class WebRiskOpsWebhooksAutoConfigurationTest {
     void jdbcStoreWithoutADataSourceFailsNamingTheStoreProperty() {
         runner.withPropertyValues(
                         "webriskops.webhooks.store=jdbc",
-                        "webriskops.webhooks.receiver.secrets=" + TestDeliveries.SECRET_TEXT,
+                        "webriskops.webhooks.receiver.secrets=" + Deliveries.SECRET_TEXT,
                         "webriskops.webhooks.receiver.paths=/webhooks/*")
                 .run(context -> {
                     assertThat(context).hasFailed();

@@ -6,7 +6,6 @@ import com.webriskops.webhooks.jaxrs.WebRiskOpsWebhookFeature;
 import com.webriskops.webhooks.jaxrs.testing.JaxrsServer;
 import com.webriskops.webhooks.receiver.VerifiedDelivery;
 import com.webriskops.webhooks.receiver.WebhookReceiver;
-import com.webriskops.webhooks.testing.HttpEndpoint;
 import com.webriskops.webhooks.testing.StandardWebhooksHttpInterop;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -24,10 +23,10 @@ import java.util.function.ToIntFunction;
  */
 class JerseyEe10StandardWebhooksTest extends StandardWebhooksHttpInterop {
     @Override
-    protected HttpEndpoint serve(WebhookReceiver<?> receiver) throws Exception {
+    protected Endpoint serve(WebhookReceiver<?> receiver) throws Exception {
         JaxrsServer.Running running = JaxrsServer.seBootstrap()
                 .start(new StandardApplication(WebRiskOpsWebhookFeature.of(receiver), this::handle));
-        return new HttpEndpoint(running.baseUri().resolve("webhooks/standard"), running.stop());
+        return new Endpoint(running.baseUri().resolve("webhooks/standard"), running.stop());
     }
 
     /** Plain application code, as a user would write it. */

@@ -1,8 +1,8 @@
 package com.webriskops.webhooks.jaxrs.testing;
 
-import static com.webriskops.webhooks.testing.TestDeliveries.NOW;
-import static com.webriskops.webhooks.testing.TestDeliveries.SECRET;
-import static com.webriskops.webhooks.testing.TestDeliveries.delivery;
+import static com.webriskops.webhooks.testing.Deliveries.NOW;
+import static com.webriskops.webhooks.testing.Deliveries.SECRET;
+import static com.webriskops.webhooks.testing.Deliveries.webRiskOps;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.webriskops.webhooks.payload.TicketExportWebhook;
@@ -19,7 +19,7 @@ import com.webriskops.webhooks.testing.HttpEndpoint;
 import com.webriskops.webhooks.testing.ReceiverHarness.Response;
 import com.webriskops.webhooks.testing.RecordingHandler;
 import com.webriskops.webhooks.testing.Retries;
-import com.webriskops.webhooks.testing.TestDeliveries;
+import com.webriskops.webhooks.testing.SignedDelivery;
 import java.io.ByteArrayInputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -93,7 +93,7 @@ public abstract class JaxrsAdapterSuite {
     @Test
     void resourceGetsTheTypedPayloadAndTheDelivery() throws Exception {
         start(receiver().build());
-        TestDeliveries.Request request = delivery()
+        SignedDelivery request = webRiskOps()
                 .editJson(json -> json.withObjectProperty("ticket_export").put("title", "Café ☕ checkout"))
                 .build();
 
@@ -122,7 +122,7 @@ public abstract class JaxrsAdapterSuite {
     @Test
     void resourceReadsTheDeliveryFromTheRequestPropertyWhereTheRuntimeAllows() throws Exception {
         start(receiver().build());
-        TestDeliveries.Request request = delivery().build();
+        SignedDelivery request = webRiskOps().build();
 
         Response response = post("probe/request-context", request);
 
@@ -138,7 +138,7 @@ public abstract class JaxrsAdapterSuite {
             assertThat(probe.calls()).isEmpty();
             assertThat(post(
                                     "probe/typed",
-                                    delivery()
+                                    webRiskOps()
                                             .idempotencyKey(request.idempotencyKey())
                                             .attempt(2)
                                             .build())
@@ -150,12 +150,12 @@ public abstract class JaxrsAdapterSuite {
     @Test
     void resourceReadingTheEntityAsBytesGetsTheExactBodyAsSent() throws Exception {
         start(receiver().build());
-        TestDeliveries.Request compact = delivery().build();
+        SignedDelivery compact = webRiskOps().build();
         // Whitespace a re-serialisation would drop; the signature covers it, so must the entity.
         byte[] spaced = new String(compact.body(), StandardCharsets.UTF_8)
                 .replace(",\"", ",\n\t  \"")
                 .getBytes(StandardCharsets.UTF_8);
-        TestDeliveries.Request request = delivery()
+        SignedDelivery request = webRiskOps()
                 .nonce(compact.nonce())
                 .idempotencyKey(compact.idempotencyKey())
                 .rawBody(spaced)
@@ -171,9 +171,9 @@ public abstract class JaxrsAdapterSuite {
     void classLevelAnnotationProtectsTheClassesMethods() throws Exception {
         start(receiver().build());
 
-        Response unsigned =
-                post("class-level", delivery().without(WebhookHeaders.SIGNATURE).build());
-        Response signed = post("class-level", delivery().build());
+        Response unsigned = post(
+                "class-level", webRiskOps().without(WebhookHeaders.SIGNATURE).build());
+        Response signed = post("class-level", webRiskOps().build());
 
         assertThat(unsigned.status()).isEqualTo(401);
         assertThat(signed.status()).isEqualTo(200);
@@ -207,14 +207,15 @@ public abstract class JaxrsAdapterSuite {
         String key = "export-500";
         handler.answer(500);
 
-        Response failed = post("probe/typed", delivery().idempotencyKey(key).build());
+        Response failed = post("probe/typed", webRiskOps().idempotencyKey(key).build());
         handler.answer(200);
         Response retried = Retries.whileInProgress(
                 429,
                 () -> post(
-                        "probe/typed", delivery().idempotencyKey(key).attempt(2).build()));
+                        "probe/typed",
+                        webRiskOps().idempotencyKey(key).attempt(2).build()));
         Response again =
-                post("probe/typed", delivery().idempotencyKey(key).attempt(3).build());
+                post("probe/typed", webRiskOps().idempotencyKey(key).attempt(3).build());
 
         assertThat(failed.status()).isEqualTo(500);
         assertThat(retried.status()).isEqualTo(200);
@@ -229,11 +230,12 @@ public abstract class JaxrsAdapterSuite {
         String key = "export-throws";
         handler.throwOnce();
 
-        Response failed = post("probe/typed", delivery().idempotencyKey(key).build());
+        Response failed = post("probe/typed", webRiskOps().idempotencyKey(key).build());
         Response retried = Retries.whileInProgress(
                 429,
                 () -> post(
-                        "probe/typed", delivery().idempotencyKey(key).attempt(2).build()));
+                        "probe/typed",
+                        webRiskOps().idempotencyKey(key).attempt(2).build()));
 
         assertThat(failed.status()).isEqualTo(500);
         assertThat(retried.status()).isEqualTo(200);
@@ -246,11 +248,12 @@ public abstract class JaxrsAdapterSuite {
         String key = "export-unavailable";
 
         Response failed =
-                post("probe/unavailable", delivery().idempotencyKey(key).build());
+                post("probe/unavailable", webRiskOps().idempotencyKey(key).build());
         Response retried = Retries.whileInProgress(
                 429,
                 () -> post(
-                        "probe/typed", delivery().idempotencyKey(key).attempt(2).build()));
+                        "probe/typed",
+                        webRiskOps().idempotencyKey(key).attempt(2).build()));
 
         assertThat(failed.status()).isEqualTo(503);
         assertThat(retried.status()).isEqualTo(200);
@@ -262,10 +265,10 @@ public abstract class JaxrsAdapterSuite {
         String key = "export-204";
         handler.answer(204);
 
-        assertThat(post("probe/typed", delivery().idempotencyKey(key).build()).status())
+        assertThat(post("probe/typed", webRiskOps().idempotencyKey(key).build()).status())
                 .isEqualTo(204);
         assertDuplicate(
-                post("probe/typed", delivery().idempotencyKey(key).attempt(2).build()), key);
+                post("probe/typed", webRiskOps().idempotencyKey(key).attempt(2).build()), key);
         assertThat(handler.calls()).isEqualTo(1);
     }
 
@@ -287,11 +290,11 @@ public abstract class JaxrsAdapterSuite {
                 })
                 .build());
 
-        Response aToA = post("probe/tenants/a", delivery().signedWith(tenantA).build());
-        Response aToB = post("probe/tenants/b", delivery().signedWith(tenantA).build());
-        Response bToB = post("probe/tenants/b", delivery().signedWith(tenantB).build());
+        Response aToA = post("probe/tenants/a", webRiskOps().signedWith(tenantA).build());
+        Response aToB = post("probe/tenants/b", webRiskOps().signedWith(tenantA).build());
+        Response bToB = post("probe/tenants/b", webRiskOps().signedWith(tenantB).build());
         Response unknownTenant =
-                post("probe/tenants/c", delivery().signedWith(tenantA).build());
+                post("probe/tenants/c", webRiskOps().signedWith(tenantA).build());
 
         assertThat(aToA.status()).isEqualTo(200);
         assertThat(aToB.status()).isEqualTo(401);
@@ -307,8 +310,7 @@ public abstract class JaxrsAdapterSuite {
     @Test
     void refusalIsThePipelinesAnswerByteForByte() throws Exception {
         start(receiver().build());
-        TestDeliveries.Request stale =
-                delivery().timestamp(NOW.minusSeconds(301)).build();
+        SignedDelivery stale = webRiskOps().timestamp(NOW.minusSeconds(301)).build();
         HttpAnswer expected = receiver()
                 .build()
                 .receive(InboundRequest.of(stale.headers(), stale.body()))
@@ -327,8 +329,8 @@ public abstract class JaxrsAdapterSuite {
         WebhookReceiver<TicketExportWebhook> twin = receiver()
                 .policy(RateLimitPolicy.perAccount(1, Duration.ofMinutes(1)))
                 .build();
-        TestDeliveries.Request first = delivery().build();
-        TestDeliveries.Request second = delivery().build();
+        SignedDelivery first = webRiskOps().build();
+        SignedDelivery second = webRiskOps().build();
         twin.receive(InboundRequest.of(first.headers(), first.body()));
         HttpAnswer expected =
                 twin.receive(InboundRequest.of(second.headers(), second.body())).answer();
@@ -346,10 +348,10 @@ public abstract class JaxrsAdapterSuite {
         String key = "export-duplicate";
         HttpAnswer expected = new ReceiveResult.Duplicate<>(key).answer();
 
-        assertThat(post("probe/typed", delivery().idempotencyKey(key).build()).status())
+        assertThat(post("probe/typed", webRiskOps().idempotencyKey(key).build()).status())
                 .isEqualTo(200);
         Response duplicate =
-                post("probe/typed", delivery().idempotencyKey(key).attempt(2).build());
+                post("probe/typed", webRiskOps().idempotencyKey(key).attempt(2).build());
 
         assertAnswer(duplicate, expected);
         assertThat(handler.calls()).isEqualTo(1);
@@ -360,7 +362,7 @@ public abstract class JaxrsAdapterSuite {
         start(receiver().build());
         byte[] big = new byte[MAX_BODY * 4];
         Arrays.fill(big, (byte) ' ');
-        TestDeliveries.Request request = delivery().rawBody(big).build();
+        SignedDelivery request = webRiskOps().rawBody(big).build();
         HttpRequest.Builder http = HttpRequest.newBuilder(base.resolve("probe/typed"))
                 .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(big)));
         request.headers().forEach((name, values) -> values.forEach(value -> http.header(name, value)));
@@ -375,7 +377,7 @@ public abstract class JaxrsAdapterSuite {
 
     // --- helpers ----------------------------------------------------------------------------------
 
-    private Response post(String path, TestDeliveries.Request request) throws Exception {
+    private Response post(String path, SignedDelivery request) throws Exception {
         return new HttpEndpoint(base.resolve(path), () -> {}).post(request.headers(), request.body());
     }
 

@@ -1,18 +1,14 @@
 package com.webriskops.webhooks.samples.quickstart;
 
 // tag::jaxrs[]
-import com.webriskops.webhooks.jaxrs.VerifiedDeliveries;
 import com.webriskops.webhooks.jaxrs.VerifiedWebhook;
 import com.webriskops.webhooks.jaxrs.WebRiskOpsWebhookFeature;
 import com.webriskops.webhooks.payload.TicketExportWebhook;
-import com.webriskops.webhooks.receiver.VerifiedDelivery;
 import com.webriskops.webhooks.receiver.WebhookReceiver;
 import com.webriskops.webhooks.signing.WebhookSecret;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
-import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.SecurityContext;
 import org.glassfish.jersey.server.ResourceConfig;
 
 // end::jaxrs[]
@@ -30,9 +26,9 @@ public class WebhooksApplication extends ResourceConfig {
     public static class Webhooks {
         @POST
         @VerifiedWebhook
-        public Response receive(TicketExportWebhook webhook, @Context SecurityContext security) {
-            VerifiedDelivery<?> delivery = VerifiedDeliveries.from(security);
-            // runs only for verified, valid, first-time deliveries; 2xx completes, anything else releases
+        public Response receive(TicketExportWebhook webhook) {
+            // runs only for verified, valid, first-time deliveries; 2xx completes, anything else releases;
+            // key, attempt and raw bytes: VerifiedDeliveries.from(securityContext)
             return Response.noContent().build();
         }
     }

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.sun.net.httpserver.HttpServer;
 import com.webriskops.webhooks.payload.TicketExportWebhook;
 import com.webriskops.webhooks.receiver.WebhookReceiver;
-import com.webriskops.webhooks.testing.TestDeliveries;
+import com.webriskops.webhooks.testing.Deliveries;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The README's quickstarts, as written (their secret from {@code WEBRISKOPS_WEBHOOK_SECRET}, which the
- * build sets to {@link TestDeliveries#SECRET_TEXT}), over real HTTP: a verified delivery reaches the code, its
+ * build sets to {@link Deliveries#SECRET_TEXT}), over real HTTP: a verified delivery reaches the code, its
  * resend is answered duplicate, a replay and a forged signature are refused before it.
  */
 class QuickstartsTest {
@@ -34,7 +34,7 @@ class QuickstartsTest {
         AtomicInteger calls = new AtomicInteger();
         AtomicInteger answer = new AtomicInteger(500);
         WebhookReceiver<TicketExportWebhook> receiver =
-                WebhookReceiver.builder().secrets(TestDeliveries.SECRET).build();
+                WebhookReceiver.builder().secrets(Deliveries.SECRET).build();
         HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.createContext("/webhooks/webriskops", new CoreReceiverHandler(receiver, export -> {
             calls.incrementAndGet();
@@ -103,7 +103,7 @@ class QuickstartsTest {
         assertThat(resend.body()).contains("duplicate");
 
         assertThat(post(uri, delivery(key, "resend")).statusCode()).as("replay").isEqualTo(401);
-        TestDeliveries.Request forged = TestDeliveries.delivery()
+        Deliveries.Request forged = Deliveries.delivery()
                 .timestamp(Instant.now())
                 .idempotencyKey(key + "-forged")
                 .signedWith(com.webriskops.webhooks.signing.WebhookSecret.of("another-secret-of-16-bytes"))
@@ -113,15 +113,15 @@ class QuickstartsTest {
         assertThat(refused.body()).contains("WEBHOOK_SIGNATURE_INVALID");
     }
 
-    private static TestDeliveries.Request delivery(String key, String nonce) {
-        return TestDeliveries.delivery()
+    private static Deliveries.Request delivery(String key, String nonce) {
+        return Deliveries.delivery()
                 .timestamp(Instant.now())
                 .idempotencyKey("quickstart-" + key)
                 .nonce(nonce + "-" + key)
                 .build();
     }
 
-    private static HttpResponse<String> post(URI uri, TestDeliveries.Request delivery) throws Exception {
+    private static HttpResponse<String> post(URI uri, Deliveries.Request delivery) throws Exception {
         HttpRequest.Builder request =
                 HttpRequest.newBuilder(uri).POST(HttpRequest.BodyPublishers.ofByteArray(delivery.body()));
         delivery.headers().forEach((name, values) -> values.forEach(value -> request.header(name, value)));

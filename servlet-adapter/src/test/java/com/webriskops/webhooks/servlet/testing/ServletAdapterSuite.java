@@ -1,8 +1,8 @@
 package com.webriskops.webhooks.servlet.testing;
 
-import static com.webriskops.webhooks.testing.TestDeliveries.NOW;
-import static com.webriskops.webhooks.testing.TestDeliveries.SECRET;
-import static com.webriskops.webhooks.testing.TestDeliveries.delivery;
+import static com.webriskops.webhooks.testing.Deliveries.NOW;
+import static com.webriskops.webhooks.testing.Deliveries.SECRET;
+import static com.webriskops.webhooks.testing.Deliveries.webRiskOps;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -13,10 +13,11 @@ import com.webriskops.webhooks.receiver.InboundRequest;
 import com.webriskops.webhooks.receiver.WebhookReceiver;
 import com.webriskops.webhooks.servlet.WebRiskOpsWebhookFilter;
 import com.webriskops.webhooks.signing.WebhookSecret;
+import com.webriskops.webhooks.testing.Deliveries;
 import com.webriskops.webhooks.testing.HttpEndpoint;
 import com.webriskops.webhooks.testing.ReceiverHarness.Response;
 import com.webriskops.webhooks.testing.RecordingHandler;
-import com.webriskops.webhooks.testing.TestDeliveries;
+import com.webriskops.webhooks.testing.SignedDelivery;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -59,18 +60,18 @@ public abstract class ServletAdapterSuite {
         server.close();
     }
 
-    private Response post(String path, TestDeliveries.Request request) throws Exception {
+    private Response post(String path, SignedDelivery request) throws Exception {
         return new HttpEndpoint(server.baseUri().resolve(path), () -> {}).post(request.headers(), request.body());
     }
 
-    private static TestDeliveries.Builder multiByteDelivery() {
-        return delivery()
+    private static Deliveries.WebRiskOpsBuilder multiByteDelivery() {
+        return webRiskOps()
                 .editJson(json -> json.withObjectProperty("ticket_export").put("title", TITLE));
     }
 
     @Test
     void readerAndInputStreamSeeTheSignedCharactersAnyNumberOfTimes() throws Exception {
-        TestDeliveries.Request request = multiByteDelivery().build();
+        SignedDelivery request = multiByteDelivery().build();
         String signedText = new String(request.body(), StandardCharsets.UTF_8);
 
         Response response = post(WebhookTestApp.PROBE, request);
@@ -86,7 +87,7 @@ public abstract class ServletAdapterSuite {
 
     @Test
     void readerDecodesWithTheDeclaredUtf8Charset() throws Exception {
-        TestDeliveries.Request request = multiByteDelivery()
+        SignedDelivery request = multiByteDelivery()
                 .header(WebhookHeaders.CONTENT_TYPE, "application/json; charset=UTF-8")
                 .build();
 
@@ -97,7 +98,7 @@ public abstract class ServletAdapterSuite {
 
     @Test
     void readerDecodesAsUtf8WhateverTheUnsignedCharsetSays() throws Exception {
-        TestDeliveries.Request request = multiByteDelivery()
+        SignedDelivery request = multiByteDelivery()
                 .header(WebhookHeaders.CONTENT_TYPE, "application/json; charset=ISO-8859-1")
                 .build();
 
@@ -133,7 +134,7 @@ public abstract class ServletAdapterSuite {
     @Test
     void asyncServletCompletingWith200MakesTheRetryADuplicate() throws Exception {
         String key = "export-async-done";
-        TestDeliveries.Request first = multiByteDelivery().idempotencyKey(key).build();
+        SignedDelivery first = multiByteDelivery().idempotencyKey(key).build();
 
         assertThat(post(WebhookTestApp.ASYNC, first).status()).isEqualTo(200);
         Response retry = post(
@@ -149,7 +150,7 @@ public abstract class ServletAdapterSuite {
     @Test
     void asyncDispatchPassesTheVerifiedRequestThroughTheFilterAgain() throws Exception {
         String key = "export-async-dispatch";
-        TestDeliveries.Request first = multiByteDelivery().idempotencyKey(key).build();
+        SignedDelivery first = multiByteDelivery().idempotencyKey(key).build();
 
         assertThat(post(WebhookTestApp.ASYNC_DISPATCH, first).status()).isEqualTo(200);
         Response retry = post(
@@ -167,12 +168,12 @@ public abstract class ServletAdapterSuite {
 
         assertThat(post(
                                 WebhookTestApp.ASYNC_TIMEOUT,
-                                delivery().idempotencyKey(key).build())
+                                webRiskOps().idempotencyKey(key).build())
                         .status())
                 .isGreaterThanOrEqualTo(500);
         Response retry = post(
                 WebhookTestApp.ASYNC_TIMEOUT,
-                delivery().idempotencyKey(key).attempt(2).build());
+                webRiskOps().idempotencyKey(key).attempt(2).build());
 
         assertThat(retry.status()).isGreaterThanOrEqualTo(500);
         assertThat(handler.calls()).isEqualTo(2);
@@ -180,7 +181,7 @@ public abstract class ServletAdapterSuite {
 
     @Test
     void anyMethodButPostOnAGuardedPathIsAnswered405WithAllowPost() throws Exception {
-        TestDeliveries.Request request = delivery().build();
+        SignedDelivery request = webRiskOps().build();
         HttpEndpoint endpoint = new HttpEndpoint(server.baseUri().resolve(WebhookTestApp.RECEIVE), () -> {});
 
         for (String method : List.of("GET", "PUT", "DELETE")) {
@@ -205,13 +206,13 @@ public abstract class ServletAdapterSuite {
         try (ServletContainerUnderTest.Running running = container().start(stacked)) {
             HttpEndpoint endpoint = new HttpEndpoint(running.baseUri().resolve(WebhookTestApp.INNER_RECEIVE), () -> {});
 
-            TestDeliveries.Request outerOnly =
-                    delivery().idempotencyKey("export-outer-only").build();
+            SignedDelivery outerOnly =
+                    webRiskOps().idempotencyKey("export-outer-only").build();
             assertThat(endpoint.post(outerOnly.headers(), outerOnly.body()).status())
                     .isEqualTo(401);
             assertThat(handler.calls()).isZero();
 
-            TestDeliveries.Request both = delivery()
+            SignedDelivery both = webRiskOps()
                     .idempotencyKey("export-both")
                     .signedWith(SECRET, innerSecret)
                     .build();
@@ -233,7 +234,7 @@ public abstract class ServletAdapterSuite {
             HttpEndpoint withParameter =
                     new HttpEndpoint(URI.create(running.baseUri() + WebhookTestApp.RECEIVE + ";v=1"), () -> {});
 
-            TestDeliveries.Request otherEndpoints = delivery()
+            SignedDelivery otherEndpoints = webRiskOps()
                     .idempotencyKey("export-other-secret")
                     .signedWith(otherSecret)
                     .build();
@@ -241,8 +242,8 @@ public abstract class ServletAdapterSuite {
                             .post(otherEndpoints.headers(), otherEndpoints.body())
                             .status())
                     .isEqualTo(401);
-            TestDeliveries.Request own =
-                    delivery().idempotencyKey("export-own-secret").build();
+            SignedDelivery own =
+                    webRiskOps().idempotencyKey("export-own-secret").build();
             assertThat(withParameter.post(own.headers(), own.body()).status()).isEqualTo(200);
             assertThat(handler.calls()).isEqualTo(1);
         }
@@ -250,11 +251,11 @@ public abstract class ServletAdapterSuite {
 
     @Test
     void rejectionIsWrittenExactlyAsThePipelineDecidedIt() throws Exception {
-        TestDeliveries.Request valid = delivery().build();
+        SignedDelivery valid = webRiskOps().build();
         byte[] tampered = new String(valid.body(), StandardCharsets.UTF_8)
                 .replace("\"high\"", "\"low\"")
                 .getBytes(StandardCharsets.UTF_8);
-        TestDeliveries.Request request = delivery().bodyAfterSigning(tampered).build();
+        SignedDelivery request = webRiskOps().bodyAfterSigning(tampered).build();
         HttpAnswer expected = receiver()
                 .receive(InboundRequest.of(request.headers(), request.body()))
                 .answer();

@@ -1,6 +1,6 @@
 package com.webriskops.webhooks.it.e2e;
 
-import static com.webriskops.webhooks.testing.TestDeliveries.delivery;
+import static com.webriskops.webhooks.testing.Deliveries.webRiskOps;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -12,10 +12,11 @@ import com.webriskops.webhooks.servlet.WebRiskOpsWebhookFilter;
 import com.webriskops.webhooks.servlet.testing.JettyEe10Container;
 import com.webriskops.webhooks.servlet.testing.ServletContainerUnderTest;
 import com.webriskops.webhooks.servlet.testing.WebhookTestApp;
+import com.webriskops.webhooks.testing.Deliveries;
 import com.webriskops.webhooks.testing.HttpEndpoint;
 import com.webriskops.webhooks.testing.ReceiverHarness.Response;
 import com.webriskops.webhooks.testing.RecordingHandler;
-import com.webriskops.webhooks.testing.TestDeliveries;
+import com.webriskops.webhooks.testing.SignedDelivery;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Instant;
@@ -132,7 +133,7 @@ abstract class TwoServersSharingOneDatabaseTest {
 
     @Test
     void nonceAcceptedByOneServerIsRefusedByTheOther() throws Exception {
-        TestDeliveries.Request request = delivery().timestamp(now()).build();
+        SignedDelivery request = webRiskOps().timestamp(now()).build();
 
         Response accepted = first.endpoint().post(request.headers(), request.body());
         Response replayed = second.endpoint().post(request.headers(), request.body());
@@ -145,7 +146,7 @@ abstract class TwoServersSharingOneDatabaseTest {
     @Test
     void oneSignedRequestSentToBothServersAtOnceIsAcceptedOnce() throws Exception {
         for (int round = 0; round < ROUNDS; round++) {
-            TestDeliveries.Request request = delivery().timestamp(now()).build();
+            SignedDelivery request = webRiskOps().timestamp(now()).build();
             CyclicBarrier start = new CyclicBarrier(2);
             Future<Response> toFirst = senders.submit(() -> {
                 start.await(PATIENCE_SECONDS, TimeUnit.SECONDS);
@@ -192,7 +193,7 @@ abstract class TwoServersSharingOneDatabaseTest {
                 Instance target = (i + round) % 2 == 0 ? first : second;
                 int attempt = i + 1;
                 long delayMillis = holdUntilOthersAnswered ? 0 : random.nextInt((int) (2 * HANDLER_MILLIS));
-                TestDeliveries.Request request = delivery()
+                SignedDelivery request = webRiskOps()
                         .idempotencyKey(key)
                         .attempt(attempt)
                         .timestamp(now())
@@ -233,7 +234,7 @@ abstract class TwoServersSharingOneDatabaseTest {
                 .as("round %d: handler calls for %s on both servers", round, key)
                 .isEqualTo(1);
         Instance either = round % 2 == 0 ? second : first;
-        TestDeliveries.Request later = delivery()
+        SignedDelivery later = webRiskOps()
                 .idempotencyKey(key)
                 .attempt(REQUESTS_PER_ROUND + 1)
                 .timestamp(now())
@@ -316,7 +317,7 @@ abstract class TwoServersSharingOneDatabaseTest {
             JdbcConnectionPool pool = PostgresDatabases.pool(url);
             JdbiStores stores = JdbiStores.builder(pool).tablePrefix(prefix).build();
             WebhookReceiver<?> receiver = WebhookReceiver.builder()
-                    .secrets(TestDeliveries.SECRET)
+                    .secrets(Deliveries.SECRET)
                     .clock(Clock.systemUTC())
                     .replayStore(stores.replayStore())
                     .idempotencyStore(stores.idempotencyStore())

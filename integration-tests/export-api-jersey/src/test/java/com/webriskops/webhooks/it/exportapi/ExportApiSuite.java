@@ -21,8 +21,8 @@ import com.webriskops.webhooks.sender.target.ExportTarget.PrivateNetworkPolicy;
 import com.webriskops.webhooks.sender.target.TargetSafety;
 import com.webriskops.webhooks.signing.WebhookSecret;
 import com.webriskops.webhooks.store.StoreException;
+import com.webriskops.webhooks.testing.Deliveries;
 import com.webriskops.webhooks.testing.DeliveryStoreContract;
-import com.webriskops.webhooks.testing.TestDeliveries;
 import jakarta.ws.rs.core.Application;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -162,7 +162,7 @@ abstract class ExportApiSuite {
             close(dataSource);
         }
         assertThat(String.join("\n", answers))
-                .doesNotContain(TestDeliveries.SECRET_TEXT)
+                .doesNotContain(Deliveries.SECRET_TEXT)
                 .doesNotContain(WRONG_SECRET);
     }
 
@@ -210,7 +210,7 @@ abstract class ExportApiSuite {
                 "api/ticket-export-targets",
                 "{\"provider_key\":\"generic_webhook\",\"base_url\":\"https://hooks.example.test/webriskops\","
                         + "\"deployment_mode\":\"webhook-only\",\"name\":\"Example webhook target\","
-                        + "\"signing_secret\":\"" + TestDeliveries.SECRET_TEXT + "\"}",
+                        + "\"signing_secret\":\"" + Deliveries.SECRET_TEXT + "\"}",
                 TOKEN,
                 null);
 
@@ -237,7 +237,7 @@ abstract class ExportApiSuite {
         Answer refused = post(
                 "api/ticket-export-targets",
                 "{\"provider_key\":\"generic_webhook\",\"base_url\":\"https://10.0.0.5/hook\","
-                        + "\"deployment_mode\":\"cloud\",\"signing_secret\":\"" + TestDeliveries.SECRET_TEXT + "\"}",
+                        + "\"deployment_mode\":\"cloud\",\"signing_secret\":\"" + Deliveries.SECRET_TEXT + "\"}",
                 TOKEN,
                 null);
 
@@ -260,7 +260,7 @@ abstract class ExportApiSuite {
             assertThat(created.status).as(created.body).isEqualTo(201);
             if (host.startsWith("internal.")) {
                 // The address checks run where they are safe: at approval and at connect time.
-                credentials.setSigningSecrets(created.json().get("id").asLong(), List.of(TestDeliveries.SECRET));
+                credentials.setSigningSecrets(created.json().get("id").asLong(), List.of(Deliveries.SECRET));
                 Answer approved = approve(prepare(), created.json().get("id").asLong(), null);
                 assertThat(approved.status).isEqualTo(422);
                 assertThat(approved.json().get("code").asText()).isEqualTo("generic_webhook_url_unsafe");
@@ -284,7 +284,7 @@ abstract class ExportApiSuite {
             Answer created = post(
                     "api/ticket-export-targets",
                     "{\"provider_key\":\"generic_webhook\",\"base_url\":\"https://" + host + "/hook\","
-                            + "\"signing_secret\":\"" + TestDeliveries.SECRET_TEXT + "\"}",
+                            + "\"signing_secret\":\"" + Deliveries.SECRET_TEXT + "\"}",
                     TOKEN,
                     null);
             assertThat(created.status).as(created.body).isEqualTo(201);
@@ -373,7 +373,7 @@ abstract class ExportApiSuite {
             failed = post(
                     "api/ticket-export-targets",
                     "{\"provider_key\":\"generic_webhook\",\"base_url\":\"" + url + "\"," + "\"signing_secret\":\""
-                            + TestDeliveries.SECRET_TEXT + "\"}",
+                            + Deliveries.SECRET_TEXT + "\"}",
                     TOKEN,
                     null);
         } finally {
@@ -423,7 +423,7 @@ abstract class ExportApiSuite {
         Answer set = send(
                 "PUT",
                 "api/ticket-export-targets/" + targetId + "/credential",
-                "{\"signing_secret\":\"" + TestDeliveries.SECRET_TEXT + "\"}",
+                "{\"signing_secret\":\"" + Deliveries.SECRET_TEXT + "\"}",
                 TOKEN,
                 null);
         assertThat(set.status).isEqualTo(204);
@@ -458,7 +458,7 @@ abstract class ExportApiSuite {
                 "{\"provider_key\":\"generic_webhook\",\"base_url\":\"https://hooks.example.test/mapped\","
                         + "\"deployment_mode\":\"self-hosted\",\"private_network_policy\":\"allowlist\","
                         + "\"private_network_allowlist\":[\"::ffff:127.0.0.1\"],\"signing_secret\":\""
-                        + TestDeliveries.SECRET_TEXT + "\"}",
+                        + Deliveries.SECRET_TEXT + "\"}",
                 TOKEN,
                 null);
 
@@ -489,7 +489,7 @@ abstract class ExportApiSuite {
 
     @Test
     void disablesAndDeletesATarget() throws Exception {
-        long id = createLoopbackTarget("/hook", TestDeliveries.SECRET_TEXT);
+        long id = createLoopbackTarget("/hook", Deliveries.SECRET_TEXT);
 
         Answer disabled = post("api/ticket-export-targets/" + id + "/disable", "", TOKEN, null);
         assertThat(disabled.status).isEqualTo(200);
@@ -509,7 +509,7 @@ abstract class ExportApiSuite {
 
     @Test
     void approvedExportIsPolledUntilExported() throws Exception {
-        long targetId = createLoopbackTarget("/hook", TestDeliveries.SECRET_TEXT);
+        long targetId = createLoopbackTarget("/hook", Deliveries.SECRET_TEXT);
         String exportId = prepare();
 
         Answer approved = approve(exportId, targetId, "approve-ticket-export-" + exportId);
@@ -528,8 +528,8 @@ abstract class ExportApiSuite {
 
     @Test
     void sameKeyAndBodyReplaysTheFirstAnswerAndADifferentBodyIsRefused() throws Exception {
-        long targetId = createLoopbackTarget("/hook", TestDeliveries.SECRET_TEXT);
-        long otherTarget = createLoopbackTarget("/hook", TestDeliveries.SECRET_TEXT);
+        long targetId = createLoopbackTarget("/hook", Deliveries.SECRET_TEXT);
+        long otherTarget = createLoopbackTarget("/hook", Deliveries.SECRET_TEXT);
         String exportId = prepare();
         String key = "approve-ticket-export-example-" + exportId;
 
@@ -592,7 +592,7 @@ abstract class ExportApiSuite {
                                 .build(),
                         Instant.now())
                 .id();
-        credentials.setSigningSecrets(unsafe, List.of(TestDeliveries.SECRET));
+        credentials.setSigningSecrets(unsafe, List.of(Deliveries.SECRET));
 
         Answer refused = approve(prepare(), unsafe, null);
 
@@ -603,7 +603,7 @@ abstract class ExportApiSuite {
 
     @Test
     void approvingAnExportThatWasNotPreparedIsNotFound() throws Exception {
-        long targetId = createLoopbackTarget("/hook", TestDeliveries.SECRET_TEXT);
+        long targetId = createLoopbackTarget("/hook", Deliveries.SECRET_TEXT);
 
         Answer refused = approve("example-export-id-unknown", targetId, null);
 
@@ -613,7 +613,7 @@ abstract class ExportApiSuite {
 
     @Test
     void busyReceiverLeavesTheExportRetryScheduledWithRetryAfterSeconds() throws Exception {
-        long targetId = createLoopbackTarget("/busy", TestDeliveries.SECRET_TEXT);
+        long targetId = createLoopbackTarget("/busy", Deliveries.SECRET_TEXT);
         String exportId = prepare();
 
         assertThat(approve(exportId, targetId, null).status).isEqualTo(202);
@@ -637,7 +637,7 @@ abstract class ExportApiSuite {
         Answer set = send(
                 "PUT",
                 "api/ticket-export-targets/" + targetId + "/credential",
-                "{\"signing_secret\":\"" + TestDeliveries.SECRET_TEXT + "\"}",
+                "{\"signing_secret\":\"" + Deliveries.SECRET_TEXT + "\"}",
                 TOKEN,
                 null);
         assertThat(set.status).isEqualTo(204);
@@ -652,7 +652,7 @@ abstract class ExportApiSuite {
 
     @Test
     void fallbackDownloadsCsvMarkdownAndJson() throws Exception {
-        long targetId = createLoopbackTarget("/hook", TestDeliveries.SECRET_TEXT);
+        long targetId = createLoopbackTarget("/hook", Deliveries.SECRET_TEXT);
         String exportId = prepare();
         assertThat(approve(exportId, targetId, null).status).isEqualTo(202);
         String title = prepared.get(exportId).ticketExport().title();
@@ -693,7 +693,7 @@ abstract class ExportApiSuite {
 
     @Test
     void readOnlyTokenMayPollButNotApprove() throws Exception {
-        long targetId = createLoopbackTarget("/hook", TestDeliveries.SECRET_TEXT);
+        long targetId = createLoopbackTarget("/hook", Deliveries.SECRET_TEXT);
         String exportId = prepare();
 
         Answer approve = send(
@@ -713,7 +713,7 @@ abstract class ExportApiSuite {
 
     @Test
     void anotherOwnerSeesNoneOfATargetsOrExportsAndChangesNothing() throws Exception {
-        long targetId = createLoopbackTarget("/hook", TestDeliveries.SECRET_TEXT);
+        long targetId = createLoopbackTarget("/hook", Deliveries.SECRET_TEXT);
         String exportId = prepare();
         String sharedId = prepare();
         preparedOwners.put(sharedId, SHARED);
@@ -795,7 +795,7 @@ abstract class ExportApiSuite {
         assertThat(credentials
                         .signingSecrets(targetId)
                         .get(0)
-                        .occursIn(TestDeliveries.SECRET_TEXT.getBytes(StandardCharsets.UTF_8)))
+                        .occursIn(Deliveries.SECRET_TEXT.getBytes(StandardCharsets.UTF_8)))
                 .isTrue();
         for (String export : List.of(exportId, sharedId)) {
             var delivery = stores.deliveryStore()
@@ -816,7 +816,7 @@ abstract class ExportApiSuite {
     @Test
     void idempotencyKeysAreScopedPerOwner() throws Exception {
         String body = "{\"provider_key\":\"generic_webhook\",\"base_url\":\"https://hooks.example.test/same\","
-                + "\"deployment_mode\":\"webhook-only\",\"signing_secret\":\"" + TestDeliveries.SECRET_TEXT + "\"}";
+                + "\"deployment_mode\":\"webhook-only\",\"signing_secret\":\"" + Deliveries.SECRET_TEXT + "\"}";
         Answer acme = post("api/ticket-export-targets", body, TOKEN, "same-key-for-both-owners");
         Answer globex = post("api/ticket-export-targets", body, OTHER_TOKEN, "same-key-for-both-owners");
 
@@ -834,7 +834,7 @@ abstract class ExportApiSuite {
         Answer created = post(
                 "api/ticket-export-targets",
                 "{\"provider_key\":\"generic_webhook\",\"base_url\":\"https://hooks.example.test/other\","
-                        + "\"deployment_mode\":\"webhook-only\",\"signing_secret\":\"" + TestDeliveries.SECRET_TEXT
+                        + "\"deployment_mode\":\"webhook-only\",\"signing_secret\":\"" + Deliveries.SECRET_TEXT
                         + "\"}",
                 token,
                 null);

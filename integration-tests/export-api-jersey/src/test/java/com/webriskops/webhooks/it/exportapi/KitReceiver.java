@@ -9,7 +9,7 @@ import com.webriskops.webhooks.receiver.ReceiveResult;
 import com.webriskops.webhooks.receiver.WebhookReceiver;
 import com.webriskops.webhooks.store.InMemoryIdempotencyStore;
 import com.webriskops.webhooks.store.InMemoryReplayStore;
-import com.webriskops.webhooks.testing.TestDeliveries;
+import com.webriskops.webhooks.testing.Deliveries;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetAddress;
@@ -32,7 +32,7 @@ final class KitReceiver implements AutoCloseable {
     private final HttpServer server;
     private final ExecutorService executor = Executors.newFixedThreadPool(4);
     private final WebhookReceiver<TicketExportWebhook> receiver = WebhookReceiver.builder()
-            .secrets(TestDeliveries.SECRET)
+            .secrets(Deliveries.SECRET)
             .replayStore(new InMemoryReplayStore())
             .idempotencyStore(new InMemoryIdempotencyStore())
             .build();

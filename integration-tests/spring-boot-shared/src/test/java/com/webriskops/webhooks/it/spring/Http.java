@@ -2,7 +2,8 @@ package com.webriskops.webhooks.it.spring;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.webriskops.webhooks.payload.WebhookJson;
-import com.webriskops.webhooks.testing.TestDeliveries;
+import com.webriskops.webhooks.testing.Deliveries;
+import com.webriskops.webhooks.testing.SignedDelivery;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -26,7 +27,7 @@ public final class Http {
         this.base = "http://127.0.0.1:" + port;
     }
 
-    public HttpResponse<String> post(String path, TestDeliveries.Request delivery) {
+    public HttpResponse<String> post(String path, SignedDelivery delivery) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
                 .timeout(Duration.ofSeconds(30))
                 .POST(HttpRequest.BodyPublishers.ofByteArray(delivery.body()));

@@ -1,16 +1,17 @@
 package com.webriskops.webhooks.servlet.it.webapp;
 
-import static com.webriskops.webhooks.testing.TestDeliveries.SECRET_TEXT;
-import static com.webriskops.webhooks.testing.TestDeliveries.delivery;
+import static com.webriskops.webhooks.testing.Deliveries.SECRET_TEXT;
+import static com.webriskops.webhooks.testing.Deliveries.webRiskOps;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.webriskops.webhooks.payload.WebhookJson;
 import com.webriskops.webhooks.protocol.WebhookHeaders;
 import com.webriskops.webhooks.signing.WebhookSecret;
+import com.webriskops.webhooks.testing.Deliveries;
 import com.webriskops.webhooks.testing.HttpEndpoint;
 import com.webriskops.webhooks.testing.ReceiverHarness.Response;
-import com.webriskops.webhooks.testing.TestDeliveries;
+import com.webriskops.webhooks.testing.SignedDelivery;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -28,12 +29,12 @@ class WebXmlConfiguredFilterTest extends WebXmlSuite {
         super("src/test/webapp", "webhooks/ticket-exports", "webriskops.it.webhook-secret");
     }
 
-    private static Response post(URI uri, TestDeliveries.Request request) throws Exception {
+    private static Response post(URI uri, SignedDelivery request) throws Exception {
         return new HttpEndpoint(uri, () -> {}).post(request.headers(), request.body());
     }
 
-    private static TestDeliveries.Builder currentDelivery() {
-        return delivery()
+    private static Deliveries.WebRiskOpsBuilder currentDelivery() {
+        return webRiskOps()
                 .timestamp(Instant.now())
                 .editJson(json -> json.withObjectProperty("ticket_export").put("title", TITLE));
     }
@@ -42,7 +43,7 @@ class WebXmlConfiguredFilterTest extends WebXmlSuite {
     void validDeliveryReachesTheServletWithItsExactBytes() throws Exception {
         secret(SECRET_TEXT);
         URI uri = start();
-        TestDeliveries.Request request = currentDelivery().build();
+        SignedDelivery request = currentDelivery().build();
 
         Response response = post(uri, request);
 

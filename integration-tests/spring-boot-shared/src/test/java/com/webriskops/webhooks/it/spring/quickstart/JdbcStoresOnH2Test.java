@@ -1,6 +1,6 @@
 package com.webriskops.webhooks.it.spring.quickstart;
 
-import static com.webriskops.webhooks.testing.TestDeliveries.delivery;
+import static com.webriskops.webhooks.testing.Deliveries.webRiskOps;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -9,7 +9,8 @@ import com.webriskops.webhooks.jdbi.JdbiIdempotencyStore;
 import com.webriskops.webhooks.jdbi.JdbiReplayStore;
 import com.webriskops.webhooks.store.IdempotencyStore;
 import com.webriskops.webhooks.store.ReplayStore;
-import com.webriskops.webhooks.testing.TestDeliveries;
+import com.webriskops.webhooks.testing.Deliveries;
+import com.webriskops.webhooks.testing.SignedDelivery;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -26,7 +27,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
         classes = QuickstartApplication.class,
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {
-            "webriskops.webhooks.receiver.secrets=" + TestDeliveries.SECRET_TEXT,
+            "webriskops.webhooks.receiver.secrets=" + Deliveries.SECRET_TEXT,
             "webriskops.webhooks.receiver.paths=/webhooks/*",
             "webriskops.webhooks.store=jdbc",
             "spring.datasource.url=jdbc:h2:mem:webhooks-jdbc;DB_CLOSE_DELAY=-1",
@@ -50,13 +51,13 @@ class JdbcStoresOnH2Test {
         assertThat(replayStore).isInstanceOf(JdbiReplayStore.class);
         assertThat(idempotencyStore).isInstanceOf(JdbiIdempotencyStore.class);
         Http http = new Http(port);
-        TestDeliveries.Request first =
-                delivery().timestamp(Instant.now()).idempotencyKey("h2-export").build();
+        SignedDelivery first =
+                webRiskOps().timestamp(Instant.now()).idempotencyKey("h2-export").build();
 
         assertThat(http.post("/webhooks/webriskops", first).statusCode()).isEqualTo(204);
         assertThat(http.post(
                                 "/webhooks/webriskops",
-                                delivery().timestamp(Instant.now())
+                                webRiskOps().timestamp(Instant.now())
                                         .idempotencyKey("h2-export")
                                         .attempt(2)
                                         .build())

@@ -1,12 +1,13 @@
 package com.webriskops.webhooks.it.spring.quickstart;
 
-import static com.webriskops.webhooks.testing.TestDeliveries.delivery;
+import static com.webriskops.webhooks.testing.Deliveries.webRiskOps;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.webriskops.webhooks.it.spring.Http;
 import com.webriskops.webhooks.signing.WebhookSecret;
-import com.webriskops.webhooks.testing.TestDeliveries;
+import com.webriskops.webhooks.testing.Deliveries;
+import com.webriskops.webhooks.testing.SignedDelivery;
 import java.net.http.HttpResponse;
 import java.time.Instant;
 import java.util.Map;
@@ -24,7 +25,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
         classes = QuickstartApplication.class,
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {
-            "webriskops.webhooks.receiver.secrets=" + TestDeliveries.SECRET_TEXT,
+            "webriskops.webhooks.receiver.secrets=" + Deliveries.SECRET_TEXT,
             "webriskops.webhooks.receiver.paths=/webhooks/*",
             "webriskops.webhooks.idempotency.shared-secrets=scanner-secret",
             "management.endpoints.web.exposure.include=health,metrics",
@@ -41,13 +42,13 @@ class QuickstartTest {
         http = new Http(port);
     }
 
-    private static TestDeliveries.Builder now() {
-        return delivery().timestamp(Instant.now());
+    private static Deliveries.WebRiskOpsBuilder now() {
+        return webRiskOps().timestamp(Instant.now());
     }
 
     @Test
     void verifiedDeliveryReachesTheExampleControllerAndItsRetryIsADuplicate() {
-        TestDeliveries.Request first = now().idempotencyKey("quickstart-1").build();
+        SignedDelivery first = now().idempotencyKey("quickstart-1").build();
 
         HttpResponse<String> accepted = http.post("/webhooks/webriskops", first);
         HttpResponse<String> retry =
@@ -64,7 +65,7 @@ class QuickstartTest {
         assertThat(forged.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type)
                 .startsWith("application/problem+json"));
         assertThat(Http.json(forged.body()).path("code").asText()).isEqualTo("WEBHOOK_SIGNATURE_INVALID");
-        assertThat(forged.body()).doesNotContain(TestDeliveries.SECRET_TEXT);
+        assertThat(forged.body()).doesNotContain(Deliveries.SECRET_TEXT);
     }
 
     @Test
@@ -83,7 +84,7 @@ class QuickstartTest {
         AppEndpoints.RAW_SEEN.clear();
 
         HttpResponse<String> stale =
-                http.post("/webhooks/raw", delivery().timestamp(Instant.now().minusSeconds(3600)).build());
+                http.post("/webhooks/raw", webRiskOps().timestamp(Instant.now().minusSeconds(3600)).build());
 
         assertThat(stale.statusCode()).isEqualTo(401);
         assertThat(AppEndpoints.RAW_SEEN).isEmpty();

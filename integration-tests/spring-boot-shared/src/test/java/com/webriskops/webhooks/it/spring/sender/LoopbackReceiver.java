@@ -8,7 +8,7 @@ import com.webriskops.webhooks.receiver.HttpAnswer;
 import com.webriskops.webhooks.receiver.InboundRequest;
 import com.webriskops.webhooks.receiver.ReceiveResult;
 import com.webriskops.webhooks.receiver.WebhookReceiver;
-import com.webriskops.webhooks.testing.TestDeliveries;
+import com.webriskops.webhooks.testing.Deliveries;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.util.Map;
@@ -27,7 +27,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 final class LoopbackReceiver implements AutoCloseable {
     private final HttpServer server;
     private final WebhookReceiver<TicketExportWebhook> receiver =
-            WebhookReceiver.builder().secrets(TestDeliveries.SECRET).build();
+            WebhookReceiver.builder().secrets(Deliveries.SECRET).build();
     private final AtomicInteger posts = new AtomicInteger();
     private final Map<String, AtomicInteger> handled = new ConcurrentHashMap<>();
     private final Map<String, AtomicInteger> postsPerKey = new ConcurrentHashMap<>();

@@ -2,7 +2,7 @@ package com.webriskops.webhooks.it.spring.sender;
 
 import com.webriskops.webhooks.receiver.VerifiedDelivery;
 import com.webriskops.webhooks.sender.spi.CredentialProvider;
-import com.webriskops.webhooks.testing.TestDeliveries;
+import com.webriskops.webhooks.testing.Deliveries;
 import java.util.List;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.annotation.Bean;
@@ -18,7 +18,7 @@ import org.springframework.web.bind.annotation.RestController;
 public class SenderApplication {
     @Bean
     CredentialProvider credentials() {
-        return targetId -> List.of(TestDeliveries.SECRET);
+        return targetId -> List.of(Deliveries.SECRET);
     }
 
     @RestController

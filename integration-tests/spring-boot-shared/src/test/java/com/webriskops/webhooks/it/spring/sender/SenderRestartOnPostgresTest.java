@@ -1,6 +1,6 @@
 package com.webriskops.webhooks.it.spring.sender;
 
-import static com.webriskops.webhooks.testing.TestDeliveries.delivery;
+import static com.webriskops.webhooks.testing.Deliveries.webRiskOps;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -11,7 +11,8 @@ import com.webriskops.webhooks.sender.ExportRequest;
 import com.webriskops.webhooks.sender.spi.TargetStore;
 import com.webriskops.webhooks.spring.WebhookOutbox;
 import com.webriskops.webhooks.spring.internal.DispatcherLifecycle;
-import com.webriskops.webhooks.testing.TestDeliveries;
+import com.webriskops.webhooks.testing.Deliveries;
+import com.webriskops.webhooks.testing.SignedDelivery;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.time.Instant;
@@ -57,7 +58,7 @@ class SenderRestartOnPostgresTest {
                         "webriskops.webhooks.sender.poll-interval=50ms",
                         "webriskops.webhooks.sender.connect-timeout=5s",
                         "webriskops.webhooks.sender.response-timeout=60s",
-                        "webriskops.webhooks.receiver.secrets=" + TestDeliveries.SECRET_TEXT,
+                        "webriskops.webhooks.receiver.secrets=" + Deliveries.SECRET_TEXT,
                         "webriskops.webhooks.receiver.paths=/webhooks/*",
                         "management.endpoints.web.exposure.include=health,metrics",
                         "management.endpoint.health.show-details=always")
@@ -65,7 +66,7 @@ class SenderRestartOnPostgresTest {
     }
 
     private static ExportRequest export(String key) {
-        return TestDeliveries.exampleExport(key);
+        return Deliveries.exampleExport(key);
     }
 
     private static void await(String what, BooleanSupplier condition) throws InterruptedException {
@@ -149,12 +150,12 @@ class SenderRestartOnPostgresTest {
                         .isZero();
 
                 // The same application's receiver keeps its duplicate guard in PostgreSQL.
-                TestDeliveries.Request inbound =
-                        delivery().timestamp(Instant.now()).idempotencyKey("pg-inbound").build();
+                SignedDelivery inbound =
+                        webRiskOps().timestamp(Instant.now()).idempotencyKey("pg-inbound").build();
                 assertThat(http.post("/webhooks/inbound", inbound).statusCode()).isEqualTo(204);
                 assertThat(http.post(
                                         "/webhooks/inbound",
-                                        delivery().timestamp(Instant.now())
+                                        webRiskOps().timestamp(Instant.now())
                                                 .idempotencyKey("pg-inbound")
                                                 .attempt(2)
                                                 .build())

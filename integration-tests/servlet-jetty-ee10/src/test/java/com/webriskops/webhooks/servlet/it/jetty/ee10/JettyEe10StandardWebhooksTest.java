@@ -5,7 +5,6 @@ import com.webriskops.webhooks.receiver.WebhookReceiver;
 import com.webriskops.webhooks.servlet.WebRiskOpsWebhookFilter;
 import com.webriskops.webhooks.servlet.testing.JettyEe10Container;
 import com.webriskops.webhooks.servlet.testing.ServletContainerUnderTest;
-import com.webriskops.webhooks.testing.HttpEndpoint;
 import com.webriskops.webhooks.testing.StandardWebhooksHttpInterop;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.FilterRegistration;
@@ -24,10 +23,10 @@ import java.util.function.ToIntFunction;
  */
 class JettyEe10StandardWebhooksTest extends StandardWebhooksHttpInterop {
     @Override
-    protected HttpEndpoint serve(WebhookReceiver<?> receiver) throws Exception {
+    protected Endpoint serve(WebhookReceiver<?> receiver) throws Exception {
         ServletContainerUnderTest.Running server =
                 new JettyEe10Container().start(new StandardApp(new WebRiskOpsWebhookFilter(receiver), this::handle));
-        return new HttpEndpoint(server.baseUri().resolve("webhooks/standard"), server);
+        return new Endpoint(server.baseUri().resolve("webhooks/standard"), server);
     }
 
     private record StandardApp(WebRiskOpsWebhookFilter filter, ToIntFunction<VerifiedDelivery<?>> handler)

@@ -18,6 +18,11 @@ public interface ReceiverHarness {
         /** Sends one POST and returns the answer. Headers may repeat a name (a list per name). */
         Response post(Map<String, List<String>> headers, byte[] body) throws Exception;
 
+        /** Posts {@code delivery}'s headers and body and returns the answer. */
+        default Response post(SignedDelivery delivery) throws Exception {
+            return post(delivery.headers(), delivery.body());
+        }
+
         /** Stops the endpoint; failures are thrown unchecked. */
         @Override
         void close();

@@ -10,7 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.function.Consumer;
 
-/** The WebRiskOps scheme (the default) for the conformance suite: deliveries from {@link TestDeliveries}. */
+/** The WebRiskOps scheme (the default) for the conformance suite: deliveries from {@link Deliveries}. */
 public final class WebRiskOpsFixture implements SchemeFixture {
     /** The fixture; it holds no state. */
     public static final WebRiskOpsFixture INSTANCE = new WebRiskOpsFixture();
@@ -23,22 +23,22 @@ public final class WebRiskOpsFixture implements SchemeFixture {
     }
 
     @Override
-    public TestDeliveries.Builder delivery() {
-        return TestDeliveries.delivery();
+    public Deliveries.WebRiskOpsBuilder delivery() {
+        return Deliveries.webRiskOps();
     }
 
     @Override
-    public TestDeliveries.Builder retry(String key, int attempt) {
-        return TestDeliveries.delivery().idempotencyKey(key).attempt(attempt);
+    public Deliveries.WebRiskOpsBuilder retry(String key, int attempt) {
+        return Deliveries.webRiskOps().idempotencyKey(key).attempt(attempt);
     }
 
     @Override
-    public String idempotencyKey(TestDeliveries.Request request) {
+    public String idempotencyKey(SignedDelivery request) {
         return request.idempotencyKey();
     }
 
     @Override
-    public String replayId(TestDeliveries.Request request) {
+    public String replayId(SignedDelivery request) {
         return request.nonce();
     }
 
@@ -142,15 +142,15 @@ public final class WebRiskOpsFixture implements SchemeFixture {
 
     /** A timestamp with a fraction; a nonce with the separator of the signed message. */
     @Override
-    public List<TestDeliveries.Request> malformedSignatures() {
+    public List<DeliveryBuilder<?>> malformedSignatures() {
         return List.of(
-                delivery().header(WebhookHeaders.TIMESTAMP, "1766203200.5").build(),
-                delivery().header(WebhookHeaders.NONCE, "has.dot").build());
+                delivery().header(WebhookHeaders.TIMESTAMP, "1766203200.5"),
+                delivery().header(WebhookHeaders.NONCE, "has.dot"));
     }
 
     /** The header value and its hex digits. */
     @Override
-    public List<String> signatureParts(TestDeliveries.Request request) {
+    public List<String> signatureParts(SignedDelivery request) {
         String signature = request.headers().get(WebhookHeaders.SIGNATURE).get(0);
         return List.of(signature, signature.substring("sha256=".length()));
     }

@@ -1,6 +1,6 @@
 package com.webriskops.webhooks.testing;
 
-import static com.webriskops.webhooks.testing.TestDeliveries.NOW;
+import static com.webriskops.webhooks.testing.Deliveries.NOW;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.DynamicTest.dynamicTest;
 
@@ -51,7 +51,7 @@ public abstract class SchemeConformanceCases extends ConformanceCases {
     @Test
     void validDeliveryReachesHandlerWithExactBytesAndTypedPayload() throws Exception {
         Endpoint endpoint = start();
-        TestDeliveries.Request request = scheme.delivery().build();
+        SignedDelivery request = scheme.delivery().build();
 
         Response response = post(endpoint, request);
 
@@ -68,7 +68,7 @@ public abstract class SchemeConformanceCases extends ConformanceCases {
     @Test
     void multiByteUtf8BodyReachesHandlerUnchanged() throws Exception {
         Endpoint endpoint = start();
-        TestDeliveries.Request request = scheme.delivery()
+        SignedDelivery request = scheme.delivery()
                 .editJson(scheme.summaryIs("Café ☕ checkout 🛒 — ÅÄÖ"))
                 .build();
 
@@ -141,7 +141,7 @@ public abstract class SchemeConformanceCases extends ConformanceCases {
      * @param code the problem's {@code code}
      * @param request builds the delivery for a scheme
      */
-    record Refusal(String name, int status, String code, Function<SchemeFixture, TestDeliveries.Request> request) {
+    record Refusal(String name, int status, String code, Function<SchemeFixture, SignedDelivery> request) {
         @Override
         public String toString() {
             return name;
@@ -151,10 +151,10 @@ public abstract class SchemeConformanceCases extends ConformanceCases {
     static List<Refusal> refusals() {
         return List.of(
                 new Refusal("tampered body", 401, SIGNATURE_INVALID, scheme -> {
-                    TestDeliveries.Request valid = scheme.delivery().build();
+                    SignedDelivery valid = scheme.delivery().build();
                     byte[] tampered = scheme.tampered(valid.body());
                     assertThat(tampered).isNotEqualTo(valid.body());
-                    return new TestDeliveries.Request(valid.headers(), tampered);
+                    return new SignedDelivery(valid.headers(), tampered);
                 }),
                 new Refusal(
                         "wrong secret",
@@ -244,8 +244,8 @@ public abstract class SchemeConformanceCases extends ConformanceCases {
     void malformedSignatureInputsAreRejected() throws Exception {
         Endpoint endpoint = start();
 
-        for (TestDeliveries.Request request : scheme.malformedSignatures()) {
-            assertProblem(post(endpoint, request), 401, "WEBHOOK_SIGNATURE_INVALID");
+        for (DeliveryBuilder<?> request : scheme.malformedSignatures()) {
+            assertProblem(post(endpoint, request.build()), 401, "WEBHOOK_SIGNATURE_INVALID");
         }
         assertThat(handler.calls()).isZero();
     }
@@ -259,7 +259,7 @@ public abstract class SchemeConformanceCases extends ConformanceCases {
     void replayedDeliveryIsRejected() throws Exception {
         WebhookReceiver<?> receiver = receiver().build();
         Endpoint endpoint = start(receiver);
-        TestDeliveries.Request request = scheme.delivery().build();
+        SignedDelivery request = scheme.delivery().build();
 
         assertThat(post(endpoint, request).status()).isEqualTo(200);
         Response replay = post(endpoint, request);
@@ -356,7 +356,7 @@ public abstract class SchemeConformanceCases extends ConformanceCases {
         try {
             List<Future<Response>> answers = new ArrayList<>();
             for (int i = 0; i < threads; i++) {
-                TestDeliveries.Request request = scheme.retry(key, i + 1).build();
+                SignedDelivery request = scheme.retry(key, i + 1).build();
                 answers.add(executor.submit(() -> {
                     barrier.await(10, TimeUnit.SECONDS);
                     return post(endpoint, request);
@@ -376,13 +376,13 @@ public abstract class SchemeConformanceCases extends ConformanceCases {
     @Test
     void problemBodiesNeverEchoTheSecretOrTheSignature() throws Exception {
         Endpoint endpoint = start();
-        TestDeliveries.Request request =
+        SignedDelivery request =
                 scheme.delivery().timestamp(NOW.minusSeconds(1000)).build();
 
         Response response = post(endpoint, request);
 
         assertProblem(response, 401, "WEBHOOK_SIGNATURE_INVALID");
-        assertThat(response.bodyText()).doesNotContain(TestDeliveries.SECRET_TEXT);
+        assertThat(response.bodyText()).doesNotContain(Deliveries.SECRET_TEXT);
         for (String part : scheme.signatureParts(request)) {
             assertThat(response.bodyText()).doesNotContain(part);
         }

@@ -20,9 +20,12 @@ import java.util.function.Consumer;
  * scheme's builder adds its own inputs (a nonce, an id) and says how it builds the payload and signs.
  * Not thread-safe.
  *
+ * <p>Core's own tests use this copy of the published builder ({@code DeliveryBuilder} of
+ * webriskops-webhooks-testing): core cannot depend on the testing module, which depends on core.
+ *
  * @param <B> the scheme's builder, returned by every setter
  */
-public abstract class DeliveryBuilder<B extends DeliveryBuilder<B>> {
+public abstract class TestDeliveryBuilder<B extends TestDeliveryBuilder<B>> {
     private List<WebhookSecret> secrets = List.of(TestDeliveries.SECRET);
     private Instant timestamp = TestDeliveries.NOW;
     private final List<Consumer<ObjectNode>> edits = new ArrayList<>();

@@ -1,14 +1,13 @@
-package com.webriskops.webhooks.idempotency;
+package com.webriskops.webhooks.testing;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import com.webriskops.webhooks.idempotency.Decision;
 import com.webriskops.webhooks.idempotency.Decision.BodyCapture;
+import com.webriskops.webhooks.idempotency.IdempotentRequests;
 import com.webriskops.webhooks.idempotency.IdempotentRequests.ApiRequest;
+import com.webriskops.webhooks.idempotency.SharedSecretCheck;
 import com.webriskops.webhooks.receiver.HttpAnswer;
-import com.webriskops.webhooks.testing.HttpEndpoint;
-import com.webriskops.webhooks.testing.IdempotencyConformanceSuite;
-import com.webriskops.webhooks.testing.IdempotencyHarness;
-import com.webriskops.webhooks.testing.ScannerHandler;
 import jakarta.annotation.Nullable;
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,8 +1,10 @@
-package com.webriskops.webhooks.receiver;
+package com.webriskops.webhooks.testing;
 
-import com.webriskops.webhooks.testing.ReceiverConformanceSuite;
-import com.webriskops.webhooks.testing.ReceiverHarness;
-import com.webriskops.webhooks.testing.RecordingHandler;
+import com.webriskops.webhooks.receiver.HttpAnswer;
+import com.webriskops.webhooks.receiver.InboundRequest;
+import com.webriskops.webhooks.receiver.ReceiveResult;
+import com.webriskops.webhooks.receiver.VerifiedDelivery;
+import com.webriskops.webhooks.receiver.WebhookReceiver;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;

@@ -1,6 +1,6 @@
 package com.webriskops.webhooks.testing;
 
-import static com.webriskops.webhooks.testing.TestDeliveries.delivery;
+import static com.webriskops.webhooks.testing.Deliveries.webRiskOps;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.webriskops.webhooks.payload.TicketExportWebhook;
@@ -30,7 +30,7 @@ public abstract class WebRiskOpsConformanceCases extends ConformanceCases {
                 .policy(AllowListPolicy.builder().allowAccounts(1).build())
                 .build());
 
-        Response response = post(endpoint, delivery().build());
+        Response response = post(endpoint, webRiskOps().build());
 
         assertProblem(response, 403, "WEBHOOK_FORBIDDEN");
         assertThat(handler.calls()).isZero();
@@ -42,8 +42,8 @@ public abstract class WebRiskOpsConformanceCases extends ConformanceCases {
                 .policy(RateLimitPolicy.perAccount(1, Duration.ofMinutes(1)))
                 .build());
 
-        assertThat(post(endpoint, delivery().build()).status()).isEqualTo(200);
-        Response limited = post(endpoint, delivery().build());
+        assertThat(post(endpoint, webRiskOps().build()).status()).isEqualTo(200);
+        Response limited = post(endpoint, webRiskOps().build());
 
         assertProblem(limited, 429, "WEBHOOK_RATE_LIMITED");
         assertThat(limited.header(WebhookHeaders.RETRY_AFTER)).isEqualTo("60");

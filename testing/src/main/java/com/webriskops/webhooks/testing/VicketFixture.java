@@ -1,6 +1,6 @@
 package com.webriskops.webhooks.testing;
 
-import static com.webriskops.webhooks.testing.TestDeliveries.NOW;
+import static com.webriskops.webhooks.testing.Deliveries.NOW;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.webriskops.webhooks.payload.WebhookJson;
@@ -19,7 +19,7 @@ import java.util.List;
 import java.util.function.Consumer;
 
 /**
- * The Vicket scheme for the conformance suite: deliveries from {@link VicketDeliveries}. Vicket numbers
+ * The Vicket scheme for the conformance suite: deliveries from {@link Deliveries}. Vicket numbers
  * no attempts and signs no nonce, so a retry is the same envelope signed again at a later {@code t}.
  */
 public final class VicketFixture implements SchemeFixture {
@@ -34,19 +34,19 @@ public final class VicketFixture implements SchemeFixture {
     }
 
     @Override
-    public VicketDeliveries.Builder delivery() {
-        return VicketDeliveries.delivery();
+    public Deliveries.VicketBuilder delivery() {
+        return Deliveries.vicket();
     }
 
-    /** Signed {@code attempt - 1} seconds after {@link TestDeliveries#NOW}, so each try is a new message. */
+    /** Signed {@code attempt - 1} seconds after {@link Deliveries#NOW}, so each try is a new message. */
     @Override
-    public VicketDeliveries.Builder retry(String key, int attempt) {
-        return VicketDeliveries.delivery().id(key).timestamp(NOW.plusSeconds(attempt - 1L));
+    public Deliveries.VicketBuilder retry(String key, int attempt) {
+        return Deliveries.vicket().id(key).timestamp(NOW.plusSeconds(attempt - 1L));
     }
 
     /** The body's {@code id}. */
     @Override
-    public String idempotencyKey(TestDeliveries.Request request) {
+    public String idempotencyKey(SignedDelivery request) {
         try {
             return WebhookJson.mapper().readTree(request.body()).path("id").asText();
         } catch (IOException e) {
@@ -56,8 +56,8 @@ public final class VicketFixture implements SchemeFixture {
 
     /** {@code vicket.<t>.<SHA-256 of the body>}, as {@link VicketScheme} documents it. */
     @Override
-    public String replayId(TestDeliveries.Request request) {
-        String t = VicketDeliveries.signature(request).replaceAll(".*t=([0-9]+).*", "$1");
+    public String replayId(SignedDelivery request) {
+        String t = Deliveries.vicketSignature(request).replaceAll(".*t=([0-9]+).*", "$1");
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256").digest(request.body());
             return "vicket." + t + "." + HexFormat.of().formatHex(digest);
@@ -79,7 +79,7 @@ public final class VicketFixture implements SchemeFixture {
 
     @Override
     public String defaultSummary() {
-        return VicketDeliveries.EVENT;
+        return Deliveries.VICKET_EVENT;
     }
 
     @Override
@@ -131,25 +131,21 @@ public final class VicketFixture implements SchemeFixture {
 
     /** No {@code t}; an algorithm other than {@code hmac-sha256}. */
     @Override
-    public List<TestDeliveries.Request> malformedSignatures() {
+    public List<DeliveryBuilder<?>> malformedSignatures() {
         String v1 = v1(delivery().build());
         return List.of(
-                delivery()
-                        .header(VicketScheme.SIGNATURE_HEADER, "hmac-sha256, v1=" + v1)
-                        .build(),
-                delivery()
-                        .header(VicketScheme.SIGNATURE_HEADER, "sha1, t=" + NOW.getEpochSecond() + ", v1=" + v1)
-                        .build());
+                delivery().header(VicketScheme.SIGNATURE_HEADER, "hmac-sha256, v1=" + v1),
+                delivery().header(VicketScheme.SIGNATURE_HEADER, "sha1, t=" + NOW.getEpochSecond() + ", v1=" + v1));
     }
 
     /** The header value and its {@code v1} digits. */
     @Override
-    public List<String> signatureParts(TestDeliveries.Request request) {
-        return List.of(VicketDeliveries.signature(request), v1(request));
+    public List<String> signatureParts(SignedDelivery request) {
+        return List.of(Deliveries.vicketSignature(request), v1(request));
     }
 
-    private static String v1(TestDeliveries.Request request) {
-        return VicketDeliveries.signature(request).replaceAll(".*v1=", "");
+    private static String v1(SignedDelivery request) {
+        return Deliveries.vicketSignature(request).replaceAll(".*v1=", "");
     }
 
     @Override

@@ -19,19 +19,24 @@ public interface SchemeFixture {
      * lists (at least these, or exactly these).
      *
      * @param name what is wrong, for the test report
-     * @param request the signed delivery
+     * @param delivery builds the signed delivery (a suite may set its timestamp and secrets first)
      * @param fields the violations' {@code field} members
      * @param exactly whether the answer lists no other violation
      */
-    record Invalid(String name, TestDeliveries.Request request, List<String> fields, boolean exactly) {
+    record Invalid(String name, DeliveryBuilder<?> delivery, List<String> fields, boolean exactly) {
         /** A delivery refused with at least the violations of {@code fields}. */
         public static Invalid listing(String name, DeliveryBuilder<?> delivery, String... fields) {
-            return new Invalid(name, delivery.build(), List.of(fields), false);
+            return new Invalid(name, delivery, List.of(fields), false);
         }
 
         /** A delivery refused with exactly the violations of {@code fields}. */
         public static Invalid listingOnly(String name, DeliveryBuilder<?> delivery, String... fields) {
-            return new Invalid(name, delivery.build(), List.of(fields), true);
+            return new Invalid(name, delivery, List.of(fields), true);
+        }
+
+        /** The delivery, signed as its builder stands. */
+        public SignedDelivery request() {
+            return delivery.build();
         }
 
         @Override
@@ -53,7 +58,7 @@ public interface SchemeFixture {
 
     /**
      * A fresh, valid delivery: its own duplicate-guard key and replay inputs, signed with {@link
-     * TestDeliveries#SECRET} unless {@link DeliveryBuilder#signedWith} says otherwise (with what the
+     * Deliveries#SECRET} unless {@link DeliveryBuilder#signedWith} says otherwise (with what the
      * scheme derives from those secrets, as {@link #receiver} does).
      */
     DeliveryBuilder<?> delivery();
@@ -62,10 +67,10 @@ public interface SchemeFixture {
     DeliveryBuilder<?> retry(String key, int attempt);
 
     /** The duplicate-guard key of a built delivery, as the receiver must read it. */
-    String idempotencyKey(TestDeliveries.Request request);
+    String idempotencyKey(SignedDelivery request);
 
     /** The replay id the receiver must record for a built delivery ({@link VerifiedDelivery#nonce()}). */
-    String replayId(TestDeliveries.Request request);
+    String replayId(SignedDelivery request);
 
     /** The attempt number the application sees for try number {@code attempt}. */
     int attemptSeen(int attempt);
@@ -95,8 +100,8 @@ public interface SchemeFixture {
     String signatureHeader();
 
     /** Deliveries whose signature inputs are present but malformed (each refused with 401). */
-    List<TestDeliveries.Request> malformedSignatures();
+    List<DeliveryBuilder<?>> malformedSignatures();
 
     /** The parts of a built delivery's signature that an answer must never echo. */
-    List<String> signatureParts(TestDeliveries.Request request);
+    List<String> signatureParts(SignedDelivery request);
 }

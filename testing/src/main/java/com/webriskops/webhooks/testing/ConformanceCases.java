@@ -1,7 +1,7 @@
 package com.webriskops.webhooks.testing;
 
-import static com.webriskops.webhooks.testing.TestDeliveries.NOW;
-import static com.webriskops.webhooks.testing.TestDeliveries.SECRET;
+import static com.webriskops.webhooks.testing.Deliveries.NOW;
+import static com.webriskops.webhooks.testing.Deliveries.SECRET;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -67,7 +67,7 @@ public abstract class ConformanceCases {
         }
     }
 
-    protected static Response post(Endpoint endpoint, TestDeliveries.Request request) throws Exception {
+    protected static Response post(Endpoint endpoint, SignedDelivery request) throws Exception {
         return endpoint.post(request.headers(), request.body());
     }
 

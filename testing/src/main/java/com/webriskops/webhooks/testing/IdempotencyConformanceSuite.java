@@ -50,7 +50,9 @@ public abstract class IdempotencyConformanceSuite {
             .getBytes(StandardCharsets.UTF_8);
 
     protected final ScannerHandler handler = new ScannerHandler();
-    protected final MutableClock clock = new MutableClock(START);
+    /** The engine's clock; tests move it by hand. */
+    protected final SteppedClock clock = new SteppedClock(START);
+
     private final List<Endpoint> endpoints = new ArrayList<>();
     private final OpenClaims open = new OpenClaims();
 
@@ -485,6 +487,35 @@ public abstract class IdempotencyConformanceSuite {
         @Override
         public int purgeExpired(Instant now, int limit) {
             throw new StoreException("database down (test)");
+        }
+    }
+
+    /** A clock the suite moves by hand. Thread-safe. */
+    protected static final class SteppedClock extends java.time.Clock {
+        private final java.util.concurrent.atomic.AtomicReference<Instant> now;
+
+        SteppedClock(Instant start) {
+            this.now = new java.util.concurrent.atomic.AtomicReference<>(start);
+        }
+
+        /** Moves the clock forward by {@code duration}. */
+        public void advance(Duration duration) {
+            now.updateAndGet(instant -> instant.plus(duration));
+        }
+
+        @Override
+        public Instant instant() {
+            return now.get();
+        }
+
+        @Override
+        public java.time.ZoneId getZone() {
+            return java.time.ZoneOffset.UTC;
+        }
+
+        @Override
+        public java.time.Clock withZone(java.time.ZoneId zone) {
+            throw new UnsupportedOperationException("a test clock has one zone");
         }
     }
 }

@@ -1,7 +1,7 @@
 package com.webriskops.webhooks.testing;
 
-import static com.webriskops.webhooks.testing.TestDeliveries.NOW;
-import static com.webriskops.webhooks.testing.VicketDeliveries.delivery;
+import static com.webriskops.webhooks.testing.Deliveries.NOW;
+import static com.webriskops.webhooks.testing.Deliveries.vicket;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.webriskops.webhooks.testing.ReceiverHarness.Endpoint;
@@ -22,15 +22,15 @@ public abstract class VicketConformanceCases extends ConformanceCases {
     @Test
     void replayWithAFreshUnsignedTimestampIsStoppedByTheDuplicateGuard() throws Exception {
         Endpoint endpoint = start();
-        TestDeliveries.Request request = delivery().id("evt-replayed").build();
+        SignedDelivery request = vicket().id("evt-replayed").build();
         assertThat(post(endpoint, request).status()).isEqualTo(200);
 
         // t is not covered by Vicket's HMAC: an attacker can change it and the signature still holds.
-        String moved = VicketDeliveries.signature(request)
+        String moved = Deliveries.vicketSignature(request)
                 .replace("t=" + NOW.getEpochSecond(), "t=" + (NOW.getEpochSecond() + 5));
         Map<String, List<String>> headers = new LinkedHashMap<>(request.headers());
         headers.put(VicketScheme.SIGNATURE_HEADER, List.of(moved));
-        Response replay = post(endpoint, new TestDeliveries.Request(headers, request.body()));
+        Response replay = post(endpoint, new SignedDelivery(headers, request.body()));
 
         assertDuplicate(replay);
         assertThat(handler.calls()).isEqualTo(1);
@@ -39,14 +39,14 @@ public abstract class VicketConformanceCases extends ConformanceCases {
     @Test
     void timestampWithALeadingZeroIsMalformed() throws Exception {
         Endpoint endpoint = start();
-        TestDeliveries.Request request = delivery().id("evt-zero-padded").build();
+        SignedDelivery request = vicket().id("evt-zero-padded").build();
         assertThat(post(endpoint, request).status()).isEqualTo(200);
 
         String padded =
-                VicketDeliveries.signature(request).replace("t=" + NOW.getEpochSecond(), "t=0" + NOW.getEpochSecond());
+                Deliveries.vicketSignature(request).replace("t=" + NOW.getEpochSecond(), "t=0" + NOW.getEpochSecond());
         Map<String, List<String>> headers = new LinkedHashMap<>(request.headers());
         headers.put(VicketScheme.SIGNATURE_HEADER, List.of(padded));
-        Response replay = post(endpoint, new TestDeliveries.Request(headers, request.body()));
+        Response replay = post(endpoint, new SignedDelivery(headers, request.body()));
 
         assertProblem(replay, 401, "WEBHOOK_SIGNATURE_INVALID");
         assertThat(handler.calls()).isEqualTo(1);
@@ -61,12 +61,10 @@ public abstract class VicketConformanceCases extends ConformanceCases {
 
         Response old = post(
                 endpoint,
-                delivery()
-                        .editJson(json -> json.put("occurred_at", eightDaysAgo))
-                        .build());
+                vicket().editJson(json -> json.put("occurred_at", eightDaysAgo)).build());
         Response recent = post(
                 endpoint,
-                delivery().editJson(json -> json.put("occurred_at", sixDaysAgo)).build());
+                vicket().editJson(json -> json.put("occurred_at", sixDaysAgo)).build());
 
         assertProblem(old, 422, "WEBHOOK_VALIDATION_FAILED");
         assertThat(violationFields(old)).containsExactly("occurred_at");
@@ -77,7 +75,7 @@ public abstract class VicketConformanceCases extends ConformanceCases {
     @Test
     void byteIdenticalResendOfACompletedDeliveryAnswersDuplicate() throws Exception {
         Endpoint endpoint = start();
-        TestDeliveries.Request request = delivery().id("evt-resent").build();
+        SignedDelivery request = vicket().id("evt-resent").build();
 
         assertThat(post(endpoint, request).status()).isEqualTo(200);
         Response resend = post(endpoint, request);
