@@ -89,9 +89,7 @@ class ServeApiCommandTest {
                             + "\"signing_secret\":\"" + Deliveries.SECRET_TEXT + "\"}",
                     "target-example-123");
             assertThat(refused.statusCode()).as(refused.body()).isEqualTo(422);
-            assertThat(refused.body())
-                    .contains("generic_webhook_url_unsafe")
-                    .doesNotContain(Deliveries.SECRET_TEXT);
+            assertThat(refused.body()).contains("generic_webhook_url_unsafe").doesNotContain(Deliveries.SECRET_TEXT);
             HttpResponse<String> read = send(api.resolve("ticket-export-targets/" + targetId), "GET", null, null);
             assertThat(read.statusCode()).isEqualTo(200);
             assertThat(read.body()).contains("\"signing_status\":\"signed\"");

@@ -24,7 +24,9 @@ final class DocumentedUsage {
                 .clock(testClock); // your app runs on a test clock
         // a Standard Webhooks endpoint: its whsec_ secret and one JSON event your application accepts
         ConformanceTarget standard = ConformanceTarget.standardWebhooks(
-                uri, "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw", "{\"type\":\"invoice.paid\",\"amount\":4200}".getBytes(UTF_8));
+                uri,
+                "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw",
+                "{\"type\":\"invoice.paid\",\"amount\":4200}".getBytes(UTF_8));
         // end::options[]
         return List.of(rotating, vicket, limited, standard);
     }
@@ -32,7 +34,10 @@ final class DocumentedUsage {
     static List<SignedDelivery> deliveries(WebhookSecret newSecret, WebhookSecret oldSecret, byte[] myEventJson) {
         // tag::deliveries[]
         WebhookSecret secret = WebhookSecret.of("my-endpoint-secret");
-        SignedDelivery valid = Deliveries.webRiskOps().signedWith(secret).timestamp(Instant.now()).build();
+        SignedDelivery valid = Deliveries.webRiskOps()
+                .signedWith(secret)
+                .timestamp(Instant.now())
+                .build();
         SignedDelivery tampered = Deliveries.webRiskOps()
                 .signedWith(secret)
                 .timestamp(Instant.now())

@@ -6,6 +6,7 @@ import com.sun.net.httpserver.HttpServer;
 import com.webriskops.webhooks.payload.TicketExportWebhook;
 import com.webriskops.webhooks.receiver.WebhookReceiver;
 import com.webriskops.webhooks.testing.Deliveries;
+import com.webriskops.webhooks.testing.SignedDelivery;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -103,7 +104,7 @@ class QuickstartsTest {
         assertThat(resend.body()).contains("duplicate");
 
         assertThat(post(uri, delivery(key, "resend")).statusCode()).as("replay").isEqualTo(401);
-        Deliveries.Request forged = Deliveries.delivery()
+        SignedDelivery forged = Deliveries.webRiskOps()
                 .timestamp(Instant.now())
                 .idempotencyKey(key + "-forged")
                 .signedWith(com.webriskops.webhooks.signing.WebhookSecret.of("another-secret-of-16-bytes"))
@@ -113,15 +114,15 @@ class QuickstartsTest {
         assertThat(refused.body()).contains("WEBHOOK_SIGNATURE_INVALID");
     }
 
-    private static Deliveries.Request delivery(String key, String nonce) {
-        return Deliveries.delivery()
+    private static SignedDelivery delivery(String key, String nonce) {
+        return Deliveries.webRiskOps()
                 .timestamp(Instant.now())
                 .idempotencyKey("quickstart-" + key)
                 .nonce(nonce + "-" + key)
                 .build();
     }
 
-    private static HttpResponse<String> post(URI uri, Deliveries.Request delivery) throws Exception {
+    private static HttpResponse<String> post(URI uri, SignedDelivery delivery) throws Exception {
         HttpRequest.Builder request =
                 HttpRequest.newBuilder(uri).POST(HttpRequest.BodyPublishers.ofByteArray(delivery.body()));
         delivery.headers().forEach((name, values) -> values.forEach(value -> request.header(name, value)));
