@@ -8,6 +8,7 @@ import java.util.Objects;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.PreparedBatch;
 import org.jdbi.v3.core.statement.SqlStatement;
 
 /**
@@ -49,6 +50,7 @@ final class DeliverySql {
     private final String attemptsOf;
     private final String markWritten;
     private final String writeBackInOne;
+    private final String writeBackBatched;
     private final String logCount;
     private final String backlog;
     private final String insertAttempt;
@@ -64,10 +66,10 @@ final class DeliverySql {
         String a = tablePrefix + "delivery_attempts";
         String columns = " (idempotency_key, owner, target_id, provider_key, signing_status, export_json, status,"
                 + " attempts, round_attempts, next_attempt_at_ms, due_at_ms, fencing_token, log_count,"
-                + " created_at_ms, updated_at_ms)";
+                + " created_at_ms, updated_at_ms, payload_verdict)";
         String values =
                 " :owner, :targetId, :providerKey, :signingStatus, :exportJson, 'pending', 0, 0, :nowMs, :nowMs,"
-                        + " 0, 0, :nowMs, :nowMs)";
+                        + " 0, 0, :nowMs, :nowMs, :payloadVerdict)";
         switch (dialect) {
             case POSTGRESQL:
                 this.insertIfAbsent = "INSERT INTO " + d + columns + " VALUES (:key," + values
@@ -121,6 +123,13 @@ final class DeliverySql {
                 + " trimmed AS (DELETE FROM " + a + " WHERE delivery_id = :id"
                 + " AND log_seq <= (SELECT w.log_count - :maxLog FROM w))"
                 + " SELECT COUNT(*) FROM w";
+        // The same as an INSERT whose update count tells whether the claim was current, so a list of
+        // them goes to the server as one JDBC batch (one round trip; each statement atomic by itself).
+        this.writeBackBatched = "WITH w AS (UPDATE " + d + written + " RETURNING id, log_count),"
+                + " trimmed AS (DELETE FROM " + a + " WHERE delivery_id = :id"
+                + " AND log_seq <= (SELECT w.log_count - :maxLog FROM w))"
+                + " INSERT INTO " + a + " (" + ATTEMPT_COLUMNS + ")"
+                + " SELECT w.id, w.log_count, " + ATTEMPT_VALUES + " FROM w";
         this.insertAttempt =
                 "INSERT INTO " + a + " (" + ATTEMPT_COLUMNS + ") VALUES (:id, :logSeq, " + ATTEMPT_VALUES + ")";
         this.trimAttempts = "DELETE FROM " + a + " WHERE delivery_id = :id AND log_seq <= :lastTrimmed";
@@ -156,6 +165,7 @@ final class DeliverySql {
             String providerKey,
             String signingStatus,
             String exportJson,
+            @Nullable String payloadVerdict,
             long nowMs) {
         jdbi.useHandle(handle -> Statements.update(handle, insertIfAbsent)
                 .bind("key", idempotencyKey)
@@ -164,6 +174,7 @@ final class DeliverySql {
                 .bind("providerKey", providerKey)
                 .bind("signingStatus", signingStatus)
                 .bind("exportJson", exportJson)
+                .bind("payloadVerdict", payloadVerdict)
                 .bind("nowMs", nowMs)
                 .execute());
     }
@@ -309,6 +320,47 @@ final class DeliverySql {
             }
             return true;
         });
+    }
+
+    /** One write-back of a {@link #writeBackAll} list. */
+    record WriteBackRow(
+            long id, long token, String status, @Nullable Long nextMs, long nowMs, AttemptRow attempt) {}
+
+    /** Whether {@link #writeBackAll} sends a whole list in one round trip on this database. */
+    boolean batchesWriteBacks() {
+        return dialect == SqlDialect.POSTGRESQL;
+    }
+
+    /**
+     * {@link #writeBack} for each of {@code rows}; on PostgreSQL one JDBC batch (one round trip, each
+     * write-back atomic by itself), elsewhere one transaction each.
+     *
+     * @return for each row, whether its claim was current and it was recorded
+     */
+    List<Boolean> writeBackAll(List<WriteBackRow> rows, int maxLog) {
+        List<Boolean> recorded = new java.util.ArrayList<>(rows.size());
+        if (!batchesWriteBacks()) {
+            for (WriteBackRow row : rows) {
+                recorded.add(writeBack(
+                        row.id(), row.token(), row.status(), row.nextMs(), row.nowMs(), row.attempt(), maxLog));
+            }
+            return recorded;
+        }
+        int[] counts = jdbi.withHandle(handle -> {
+            PreparedBatch batch = Statements.batch(handle, writeBackBatched);
+            for (WriteBackRow row : rows) {
+                bindAttempt(
+                                bindWritten(batch, row.id(), row.token(), row.status(), row.nextMs(), row.nowMs()),
+                                row.attempt())
+                        .bind("maxLog", maxLog)
+                        .add();
+            }
+            return batch.execute();
+        });
+        for (int count : counts) {
+            recorded.add(count > 0);
+        }
+        return recorded;
     }
 
     private static <S extends SqlStatement<S>> S bindWritten(

@@ -8,6 +8,7 @@ import com.webriskops.webhooks.sender.DeliveryStatus;
 import com.webriskops.webhooks.sender.ExportRequest;
 import com.webriskops.webhooks.sender.outbox.Delivery;
 import com.webriskops.webhooks.sender.spi.DeliveryStore;
+import com.webriskops.webhooks.sender.spi.DeliveryStore.ClaimedDelivery;
 import com.webriskops.webhooks.sender.spi.TargetStore;
 import com.webriskops.webhooks.sender.target.ExportTarget;
 import com.webriskops.webhooks.sender.target.ExportTarget.SigningStatus;
@@ -76,6 +77,7 @@ public final class JdbiDeliveryStore implements DeliveryStore {
         Objects.requireNonNull(export, "export");
         Objects.requireNonNull(now, "now");
         String json = toJson(export);
+        String verdict = Delivery.judgePayload(target, export);
         long nowMs = Times.epochMillis(now);
         StoreErrors.run("enqueue a webhook delivery", () -> {
             sql.insertIfAbsent(
@@ -85,6 +87,7 @@ public final class JdbiDeliveryStore implements DeliveryStore {
                     target.providerKey().wireName(),
                     target.signingStatus().wireName(),
                     json,
+                    verdict,
                     nowMs);
             return null;
         });
@@ -258,6 +261,45 @@ public final class JdbiDeliveryStore implements DeliveryStore {
         return "JdbiDeliveryStore[table=" + deliveries + "]";
     }
 
+    /**
+     * {@inheritDoc}
+     *
+     * <p>True on PostgreSQL, where {@link #record(List)} sends the whole list in one round trip.
+     */
+    @Override
+    public boolean recordsInBatches() {
+        return sql.batchesWriteBacks();
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * <p>On PostgreSQL one JDBC batch of the single-statement write-backs (one round trip); elsewhere
+     * one transaction per write-back.
+     *
+     * @throws StoreException if the database could not be reached or a statement failed
+     * @throws NullPointerException if an argument is null
+     */
+    @Override
+    public List<Boolean> record(List<DeliveryStore.WriteBack> writeBacks) {
+        Objects.requireNonNull(writeBacks, "writeBacks");
+        if (writeBacks.isEmpty()) {
+            return List.of();
+        }
+        List<DeliverySql.WriteBackRow> rows = new ArrayList<>(writeBacks.size());
+        for (DeliveryStore.WriteBack writeBack : writeBacks) {
+            ClaimedDelivery claim = writeBack.claim();
+            rows.add(new DeliverySql.WriteBackRow(
+                    claim.id(),
+                    claim.fencingToken(),
+                    writeBack.status().wireName(),
+                    writeBack.nextAttemptAt() == null ? null : Times.epochMillis(writeBack.nextAttemptAt()),
+                    Times.epochMillis(writeBack.now()),
+                    attemptRow(claim, writeBack.outcome())));
+        }
+        return StoreErrors.run("record webhook delivery attempts", () -> sql.writeBackAll(rows, MAX_ATTEMPT_LOG));
+    }
+
     private boolean writeBack(
             DeliveryStore.ClaimedDelivery claim,
             AttemptOutcome outcome,
@@ -268,7 +310,15 @@ public final class JdbiDeliveryStore implements DeliveryStore {
         Objects.requireNonNull(outcome, "outcome");
         Objects.requireNonNull(now, "now");
         long nowMs = Times.epochMillis(now);
-        AttemptRow attempt = new AttemptRow(
+        AttemptRow attempt = attemptRow(claim, outcome);
+        return StoreErrors.run(
+                "record a webhook delivery attempt",
+                () -> sql.writeBack(
+                        claim.id(), claim.fencingToken(), status.wireName(), nextMs, nowMs, attempt, MAX_ATTEMPT_LOG));
+    }
+
+    private static AttemptRow attemptRow(DeliveryStore.ClaimedDelivery claim, AttemptOutcome outcome) {
+        return new AttemptRow(
                 claim.id(),
                 0,
                 outcome.attempt(),
@@ -281,10 +331,6 @@ public final class JdbiDeliveryStore implements DeliveryStore {
                 outcome.requestSent(),
                 Times.epochMillis(outcome.startedAt()),
                 Times.epochMillis(outcome.finishedAt()));
-        return StoreErrors.run(
-                "record a webhook delivery attempt",
-                () -> sql.writeBack(
-                        claim.id(), claim.fencingToken(), status.wireName(), nextMs, nowMs, attempt, MAX_ATTEMPT_LOG));
     }
 
     /** The deliveries of {@code rows}, in the same order, each with its attempt log. */
@@ -293,8 +339,15 @@ public final class JdbiDeliveryStore implements DeliveryStore {
             return List.of();
         }
         List<Long> ids = new ArrayList<>(rows.size());
-        rows.forEach(row -> ids.add(row.id()));
-        List<AttemptRow> attemptRows = StoreErrors.run("read webhook delivery attempts", () -> sql.attemptsOf(ids));
+        for (DeliveryRow row : rows) {
+            if (row.logCount() > 0) {
+                ids.add(row.id());
+            }
+        }
+        // Rows never attempted (most claims) have no log: no second round trip for them.
+        List<AttemptRow> attemptRows = ids.isEmpty()
+                ? List.of()
+                : StoreErrors.run("read webhook delivery attempts", () -> sql.attemptsOf(ids));
         Map<Long, List<AttemptOutcome>> logs = new HashMap<>();
         for (AttemptRow row : attemptRows) {
             logs.computeIfAbsent(row.deliveryId(), id -> new ArrayList<>()).add(toOutcome(row));
@@ -325,7 +378,8 @@ public final class JdbiDeliveryStore implements DeliveryStore {
                 row.fencingToken(),
                 Instant.ofEpochMilli(row.createdAtMs()),
                 Instant.ofEpochMilli(row.updatedAtMs()),
-                log);
+                log,
+                row.payloadVerdict());
     }
 
     private static AttemptOutcome toOutcome(AttemptRow row) {

@@ -91,6 +91,73 @@ public interface DeliveryStore {
     boolean finish(ClaimedDelivery claim, AttemptOutcome outcome, DeliveryStatus status, Instant now);
 
     /**
+     * Whether {@link #record(List)} writes several attempts back in fewer round trips than one each. A
+     * {@link Dispatcher} working such a store records the attempts of a claimed batch together when
+     * the batch ends (or earlier, when the batch's lease runs short or it is closing); otherwise it
+     * records each attempt before starting the next. Default false.
+     */
+    default boolean recordsInBatches() {
+        return false;
+    }
+
+    /**
+     * Records attempts, each as {@link #reschedule} (a {@link WriteBack} with a next attempt time) or
+     * {@link #finish} (a terminal status) would. The default calls those one by one. Each write-back
+     * stands alone: one whose token is no longer current changes nothing and reads false, the others
+     * are still recorded.
+     *
+     * @return for each write-back, in order, whether it was recorded
+     * @throws com.webriskops.webhooks.store.StoreException if the store failed; some of the
+     *     write-backs may have been recorded before it did
+     */
+    default List<Boolean> record(List<WriteBack> writeBacks) {
+        Objects.requireNonNull(writeBacks, "writeBacks");
+        List<Boolean> recorded = new java.util.ArrayList<>(writeBacks.size());
+        for (WriteBack writeBack : writeBacks) {
+            recorded.add(
+                    writeBack.nextAttemptAt() != null
+                            ? reschedule(
+                                    writeBack.claim(), writeBack.outcome(), writeBack.nextAttemptAt(), writeBack.now())
+                            : finish(writeBack.claim(), writeBack.outcome(), writeBack.status(), writeBack.now()));
+        }
+        return recorded;
+    }
+
+    /**
+     * One attempt's result to write back with {@link #record(List)}: {@link DeliveryStatus#RETRY_SCHEDULED}
+     * with the next attempt's time, or a terminal status without one. Immutable.
+     *
+     * @param claim the claim the attempt was made under
+     * @param outcome the attempt
+     * @param status retry_scheduled, exported, blocked or failed
+     * @param nextAttemptAt when the next attempt is due (retry_scheduled), or null (terminal)
+     * @param now when the result is recorded
+     */
+    record WriteBack(
+            ClaimedDelivery claim,
+            AttemptOutcome outcome,
+            DeliveryStatus status,
+            @Nullable Instant nextAttemptAt,
+            Instant now) {
+        /**
+         * @throws IllegalArgumentException if {@code status} is retry_scheduled without a next attempt
+         *     time, or terminal with one, or neither
+         */
+        public WriteBack {
+            Objects.requireNonNull(claim, "claim");
+            Objects.requireNonNull(outcome, "outcome");
+            Objects.requireNonNull(status, "status");
+            Objects.requireNonNull(now, "now");
+            boolean retry = status == DeliveryStatus.RETRY_SCHEDULED;
+            if (retry != (nextAttemptAt != null) || (!retry && !status.isTerminal())) {
+                throw new IllegalArgumentException("a write-back is retry_scheduled with a next attempt time, or "
+                        + "terminal without one, not " + status.wireName()
+                        + (nextAttemptAt == null ? " without" : " with") + " one");
+            }
+        }
+    }
+
+    /**
      * Gives an unstarted claim back: the status it had before, due at {@code now}, its counters
      * lowered again, no lease.
      *

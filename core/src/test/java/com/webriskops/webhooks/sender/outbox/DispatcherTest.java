@@ -505,6 +505,125 @@ class DispatcherTest {
                 .hasSize(1);
     }
 
+    @Test
+    void aBatchingStoreGetsTheWholeBatchsResultsInOneWriteBackAndAFailedOneLeavesThemToTheirLeases() {
+        ExportTarget target = SenderFixtures.loopbackTarget(server.url("/hook"));
+        List<Delivery> deliveries = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            deliveries.add(store.enqueue(
+                    target, SenderFixtures.export(), Clock.systemUTC().instant()));
+        }
+        List<Integer> writeBacks = new ArrayList<>();
+        AtomicReference<Boolean> failing = new AtomicReference<>(false);
+        DeliveryStore batching = new BatchingStore(store) {
+            @Override
+            public List<Boolean> record(List<DeliveryStore.WriteBack> results) {
+                writeBacks.add(results.size());
+                if (failing.get()) {
+                    throw new IllegalStateException("store down");
+                }
+                return super.record(results);
+            }
+        };
+        List<DeliveryStatus> heard = new ArrayList<>();
+        Dispatcher dispatcher = Dispatcher.builder()
+                .store(batching)
+                .sender(WebhookSender.builder().build())
+                .targets(id -> id == target.id() ? target : null)
+                .batchSize(3)
+                .listener(new Dispatcher.Listener() {
+                    @Override
+                    public void onAttempt(AttemptOutcome outcome, DeliveryStatus status) {
+                        heard.add(status);
+                    }
+                })
+                .build();
+
+        assertThat(dispatcher.runOnce()).isEqualTo(3);
+
+        assertThat(writeBacks).containsExactly(3);
+        assertThat(heard).containsExactly(DeliveryStatus.EXPORTED, DeliveryStatus.EXPORTED, DeliveryStatus.EXPORTED);
+        for (Delivery delivery : deliveries) {
+            assertThat(store.find(delivery.id()).status()).isEqualTo(DeliveryStatus.EXPORTED);
+        }
+
+        Delivery next =
+                store.enqueue(target, SenderFixtures.export(), Clock.systemUTC().instant());
+        failing.set(true);
+        assertThat(dispatcher.runOnce()).isEqualTo(1);
+        assertThat(store.find(next.id()).status())
+                .as("not recorded: left to its lease")
+                .isEqualTo(DeliveryStatus.SENDING);
+        assertThat(heard).hasSize(3);
+        assertThat(server.received()).hasSize(4);
+    }
+
+    /** The in-memory store, declaring that it records in batches. */
+    private static class BatchingStore implements DeliveryStore {
+        private final DeliveryStore store;
+
+        BatchingStore(DeliveryStore store) {
+            this.store = store;
+        }
+
+        @Override
+        public boolean recordsInBatches() {
+            return true;
+        }
+
+        @Override
+        public Delivery enqueue(String owner, ExportTarget t, ExportRequest export, java.time.Instant now) {
+            return store.enqueue(owner, t, export, now);
+        }
+
+        @Override
+        public String ownerOf(long id) {
+            return store.ownerOf(id);
+        }
+
+        @Override
+        public List<ClaimedDelivery> claimDue(String owner, java.time.Instant now, Duration lease, int limit) {
+            return store.claimDue(owner, now, lease, limit);
+        }
+
+        @Override
+        public boolean reschedule(
+                ClaimedDelivery claim, AttemptOutcome outcome, java.time.Instant next, java.time.Instant now) {
+            return store.reschedule(claim, outcome, next, now);
+        }
+
+        @Override
+        public boolean finish(
+                ClaimedDelivery claim, AttemptOutcome outcome, DeliveryStatus status, java.time.Instant now) {
+            return store.finish(claim, outcome, status, now);
+        }
+
+        @Override
+        public boolean release(ClaimedDelivery claim, java.time.Instant now) {
+            return store.release(claim, now);
+        }
+
+        @Override
+        public Delivery find(long id) {
+            return store.find(id);
+        }
+
+        @Override
+        public Delivery findByIdempotencyKey(String idempotencyKey) {
+            return store.findByIdempotencyKey(idempotencyKey);
+        }
+
+        @Override
+        public List<Delivery> list(DeliveryStatus status, int limit) {
+            return store.list(status, limit);
+        }
+
+        @Override
+        public boolean retryOnRequest(long id, java.time.Instant now) {
+            return store.retryOnRequest(id, now);
+        }
+    }
+
     /** Waits until {@code condition} holds, failing after a bound far beyond any loaded machine's delay. */
     private static void awaitCondition(BooleanSupplier condition) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
