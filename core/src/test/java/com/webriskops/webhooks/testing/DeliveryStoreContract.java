@@ -165,54 +165,6 @@ public abstract class DeliveryStoreContract {
     }
 
     @Test
-    public void recordsSeveralAttemptsAtOnceAndSkipsOnlyTheStaleClaim() {
-        for (int i = 0; i < 3; i++) {
-            enqueue(NOW);
-        }
-        List<DeliveryStore.ClaimedDelivery> claims = store.claimDue("a", NOW, LEASE, 10);
-        assertThat(claims).hasSize(3);
-        DeliveryStore.ClaimedDelivery first = claims.get(0);
-        DeliveryStore.ClaimedDelivery third = claims.get(2);
-        // The middle claim is given back and claimed by another dispatcher: its token is stale.
-        assertThat(store.release(claims.get(1), NOW)).isTrue();
-        assertThat(store.claimDue("b", NOW, LEASE, 10))
-                .extracting(DeliveryStore.ClaimedDelivery::id)
-                .containsExactly(claims.get(1).id());
-        Instant at = NOW.plusSeconds(1);
-
-        List<Boolean> recorded = store.record(List.of(
-                new DeliveryStore.WriteBack(
-                        first, outcome(first, DeliveryStatus.EXPORTED, at), DeliveryStatus.EXPORTED, null, at),
-                new DeliveryStore.WriteBack(
-                        claims.get(1),
-                        outcome(claims.get(1), DeliveryStatus.EXPORTED, at),
-                        DeliveryStatus.EXPORTED,
-                        null,
-                        at),
-                new DeliveryStore.WriteBack(
-                        third,
-                        outcome(third, DeliveryStatus.RETRY_SCHEDULED, at),
-                        DeliveryStatus.RETRY_SCHEDULED,
-                        at.plusSeconds(60),
-                        at)));
-
-        assertThat(recorded).containsExactly(true, false, true);
-        Delivery exported = store.find(first.id());
-        assertThat(exported.status()).isEqualTo(DeliveryStatus.EXPORTED);
-        assertThat(exported.attemptLog()).hasSize(1);
-        assertThat(exported.attemptLog().get(0).httpStatus()).isEqualTo(200);
-        Delivery stolen = store.find(claims.get(1).id());
-        assertThat(stolen.status()).isEqualTo(DeliveryStatus.SENDING);
-        assertThat(stolen.leaseOwner()).isEqualTo("b");
-        assertThat(stolen.attemptLog()).isEmpty();
-        Delivery rescheduled = store.find(third.id());
-        assertThat(rescheduled.status()).isEqualTo(DeliveryStatus.RETRY_SCHEDULED);
-        assertThat(rescheduled.nextAttemptAt()).isEqualTo(at.plusSeconds(60));
-        assertThat(rescheduled.attemptLog()).hasSize(1);
-        assertThat(store.record(List.of())).isEmpty();
-    }
-
-    @Test
     public void deliveriesBelongToTheirOwnerAndAnotherOwnerSeesNone() {
         String key = key();
         Delivery alice = store.enqueue("alice", target(), export(key), NOW);

@@ -8,7 +8,6 @@ import java.util.Objects;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
-import org.jdbi.v3.core.statement.PreparedBatch;
 import org.jdbi.v3.core.statement.SqlStatement;
 
 /**
@@ -50,7 +49,6 @@ final class DeliverySql {
     private final String attemptsOf;
     private final String markWritten;
     private final String writeBackInOne;
-    private final String writeBackBatched;
     private final String logCount;
     private final String backlog;
     private final String insertAttempt;
@@ -123,13 +121,6 @@ final class DeliverySql {
                 + " trimmed AS (DELETE FROM " + a + " WHERE delivery_id = :id"
                 + " AND log_seq <= (SELECT w.log_count - :maxLog FROM w))"
                 + " SELECT COUNT(*) FROM w";
-        // The same as an INSERT whose update count tells whether the claim was current, so a list of
-        // them goes to the server as one JDBC batch (one round trip; each statement atomic by itself).
-        this.writeBackBatched = "WITH w AS (UPDATE " + d + written + " RETURNING id, log_count),"
-                + " trimmed AS (DELETE FROM " + a + " WHERE delivery_id = :id"
-                + " AND log_seq <= (SELECT w.log_count - :maxLog FROM w))"
-                + " INSERT INTO " + a + " (" + ATTEMPT_COLUMNS + ")"
-                + " SELECT w.id, w.log_count, " + ATTEMPT_VALUES + " FROM w";
         this.insertAttempt =
                 "INSERT INTO " + a + " (" + ATTEMPT_COLUMNS + ") VALUES (:id, :logSeq, " + ATTEMPT_VALUES + ")";
         this.trimAttempts = "DELETE FROM " + a + " WHERE delivery_id = :id AND log_seq <= :lastTrimmed";
@@ -320,47 +311,6 @@ final class DeliverySql {
             }
             return true;
         });
-    }
-
-    /** One write-back of a {@link #writeBackAll} list. */
-    record WriteBackRow(
-            long id, long token, String status, @Nullable Long nextMs, long nowMs, AttemptRow attempt) {}
-
-    /** Whether {@link #writeBackAll} sends a whole list in one round trip on this database. */
-    boolean batchesWriteBacks() {
-        return dialect == SqlDialect.POSTGRESQL;
-    }
-
-    /**
-     * {@link #writeBack} for each of {@code rows}; on PostgreSQL one JDBC batch (one round trip, each
-     * write-back atomic by itself), elsewhere one transaction each.
-     *
-     * @return for each row, whether its claim was current and it was recorded
-     */
-    List<Boolean> writeBackAll(List<WriteBackRow> rows, int maxLog) {
-        List<Boolean> recorded = new java.util.ArrayList<>(rows.size());
-        if (!batchesWriteBacks()) {
-            for (WriteBackRow row : rows) {
-                recorded.add(writeBack(
-                        row.id(), row.token(), row.status(), row.nextMs(), row.nowMs(), row.attempt(), maxLog));
-            }
-            return recorded;
-        }
-        int[] counts = jdbi.withHandle(handle -> {
-            PreparedBatch batch = Statements.batch(handle, writeBackBatched);
-            for (WriteBackRow row : rows) {
-                bindAttempt(
-                                bindWritten(batch, row.id(), row.token(), row.status(), row.nextMs(), row.nowMs()),
-                                row.attempt())
-                        .bind("maxLog", maxLog)
-                        .add();
-            }
-            return batch.execute();
-        });
-        for (int count : counts) {
-            recorded.add(count > 0);
-        }
-        return recorded;
     }
 
     private static <S extends SqlStatement<S>> S bindWritten(

@@ -8,7 +8,6 @@ import com.webriskops.webhooks.sender.DeliveryStatus;
 import com.webriskops.webhooks.sender.ExportRequest;
 import com.webriskops.webhooks.sender.outbox.Delivery;
 import com.webriskops.webhooks.sender.spi.DeliveryStore;
-import com.webriskops.webhooks.sender.spi.DeliveryStore.ClaimedDelivery;
 import com.webriskops.webhooks.sender.spi.TargetStore;
 import com.webriskops.webhooks.sender.target.ExportTarget;
 import com.webriskops.webhooks.sender.target.ExportTarget.SigningStatus;
@@ -259,45 +258,6 @@ public final class JdbiDeliveryStore implements DeliveryStore {
     @Override
     public String toString() {
         return "JdbiDeliveryStore[table=" + deliveries + "]";
-    }
-
-    /**
-     * {@inheritDoc}
-     *
-     * <p>True on PostgreSQL, where {@link #record(List)} sends the whole list in one round trip.
-     */
-    @Override
-    public boolean recordsInBatches() {
-        return sql.batchesWriteBacks();
-    }
-
-    /**
-     * {@inheritDoc}
-     *
-     * <p>On PostgreSQL one JDBC batch of the single-statement write-backs (one round trip); elsewhere
-     * one transaction per write-back.
-     *
-     * @throws StoreException if the database could not be reached or a statement failed
-     * @throws NullPointerException if an argument is null
-     */
-    @Override
-    public List<Boolean> record(List<DeliveryStore.WriteBack> writeBacks) {
-        Objects.requireNonNull(writeBacks, "writeBacks");
-        if (writeBacks.isEmpty()) {
-            return List.of();
-        }
-        List<DeliverySql.WriteBackRow> rows = new ArrayList<>(writeBacks.size());
-        for (DeliveryStore.WriteBack writeBack : writeBacks) {
-            ClaimedDelivery claim = writeBack.claim();
-            rows.add(new DeliverySql.WriteBackRow(
-                    claim.id(),
-                    claim.fencingToken(),
-                    writeBack.status().wireName(),
-                    writeBack.nextAttemptAt() == null ? null : Times.epochMillis(writeBack.nextAttemptAt()),
-                    Times.epochMillis(writeBack.now()),
-                    attemptRow(claim, writeBack.outcome())));
-        }
-        return StoreErrors.run("record webhook delivery attempts", () -> sql.writeBackAll(rows, MAX_ATTEMPT_LOG));
     }
 
     private boolean writeBack(

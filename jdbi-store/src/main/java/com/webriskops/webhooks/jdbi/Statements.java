@@ -6,7 +6,6 @@ import java.sql.SQLException;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.ColonPrefixSqlParser;
 import org.jdbi.v3.core.statement.DefinedAttributeTemplateEngine;
-import org.jdbi.v3.core.statement.PreparedBatch;
 import org.jdbi.v3.core.statement.Query;
 import org.jdbi.v3.core.statement.SqlParser;
 import org.jdbi.v3.core.statement.SqlStatement;
@@ -37,11 +36,6 @@ final class Statements {
     /** {@code sql} as a statement that returns rows ({@code SELECT}, {@code ... RETURNING}). */
     static Query query(Handle handle, String sql) {
         return handle.createQuery(sql).setSqlParser(NAMED).setTemplateEngine(TemplateEngine.NOP);
-    }
-
-    /** {@code sql} as a prepared batch: bind each entry, {@code add()} it, then execute them all at once. */
-    static PreparedBatch batch(Handle handle, String sql) {
-        return handle.prepareBatch(sql).setSqlParser(NAMED).setTemplateEngine(TemplateEngine.NOP);
     }
 
     /** {@code sql} with an {@code <ids>} list, as an update. */

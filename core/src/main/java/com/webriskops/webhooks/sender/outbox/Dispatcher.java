@@ -7,14 +7,12 @@ import com.webriskops.webhooks.sender.RetryPolicy;
 import com.webriskops.webhooks.sender.WebhookSender;
 import com.webriskops.webhooks.sender.spi.DeliveryStore;
 import com.webriskops.webhooks.sender.spi.DeliveryStore.ClaimedDelivery;
-import com.webriskops.webhooks.sender.spi.DeliveryStore.WriteBack;
 import com.webriskops.webhooks.sender.spi.TargetStore.TargetLookup;
 import com.webriskops.webhooks.sender.target.ExportTarget;
 import jakarta.annotation.Nullable;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
@@ -39,12 +37,8 @@ import org.slf4j.LoggerFactory;
  * sender's {@linkplain WebhookSender#requestTimeout() request timeout}); when it does not, that claim
  * and the rest of the batch are released unattempted, so they are due again at once and no attempt
  * ever runs past its lease. The lease therefore only has to outlast one attempt, whatever the batch
- * size. Each attempt's result is written back before the next attempt starts, unless the store
- * {@linkplain DeliveryStore#recordsInBatches() records in batches}: then the batch's results are
- * written back together when it ends (or when its lease runs short), in one store round trip. When
- * the store fails to record, the rest of the batch is left unattempted to its leases, so an outage
- * repeats only the attempts whose results were not recorded: one, or with a batching store at most
- * one batch (receivers deduplicate them by idempotency key).
+ * size. When the store fails to record an attempt, the rest of the batch is left unattempted to its
+ * leases, so an outage repeats only the attempts that were in flight.
  *
  * <p>{@link #close()} shuts down gracefully: no new claims, running attempts finish and are recorded,
  * claimed but unstarted deliveries are released. Thread-safe.
@@ -198,8 +192,6 @@ public final class Dispatcher implements AutoCloseable {
     }
 
     private int work(List<ClaimedDelivery> batch) {
-        boolean together = store.recordsInBatches();
-        List<WriteBack> unrecorded = new ArrayList<>(together ? batch.size() : 1);
         int attempted = 0;
         boolean leaseShort = false;
         boolean storeFailed = false;
@@ -220,25 +212,19 @@ public final class Dispatcher implements AutoCloseable {
                 release(claim);
                 continue;
             }
-            attempted++;
             try {
-                unrecorded.add(process(claim));
+                process(claim);
             } catch (RuntimeException e) {
-                // The target lookup failed: the lease expires and another claim retries it.
+                // The store failed on write-back: the lease expires and another claim retries it.
                 LOG.warn(
-                        "Could not attempt webhook delivery {}; leaving it and {} unattempted claim(s) to their"
-                                + " leases: {}",
+                        "Could not record webhook delivery {}; leaving {} unattempted claim(s) to their leases: {}",
                         claim.id(),
                         batch.size() - i - 1,
                         e.toString());
                 storeFailed = true;
-                continue;
             }
-            if (!together || (i + 1 < batch.size() && !leaseOutlastsAnAttempt(batch.get(i + 1)))) {
-                storeFailed = !record(unrecorded, batch.size() - i - 1);
-            }
+            attempted++;
         }
-        record(unrecorded, 0);
         return attempted;
     }
 
@@ -247,8 +233,7 @@ public final class Dispatcher implements AutoCloseable {
         return clock.instant().plus(sender.requestTimeout()).isBefore(claim.leaseExpiresAt());
     }
 
-    /** Makes {@code claim}'s attempt and decides what to write back. */
-    private WriteBack process(ClaimedDelivery claim) {
+    private void process(ClaimedDelivery claim) {
         Delivery delivery = claim.delivery();
         ExportTarget target = targets.find(delivery.targetId());
         AttemptOutcome outcome;
@@ -264,57 +249,32 @@ public final class Dispatcher implements AutoCloseable {
             outcome = attempt(target, claim);
         }
         Instant now = clock.instant();
+        boolean recorded;
+        DeliveryStatus status;
         if (outcome.retryable()) {
             Instant firstAt = delivery.roundStartedAt() != null ? delivery.roundStartedAt() : outcome.startedAt();
             Instant next = retryPolicy.nextAttemptAt(outcome, delivery.roundAttempts(), firstAt, now);
-            return next != null
-                    ? new WriteBack(claim, outcome, DeliveryStatus.RETRY_SCHEDULED, next, now)
-                    : new WriteBack(claim, outcome, DeliveryStatus.FAILED, null, now);
+            status = next != null ? DeliveryStatus.RETRY_SCHEDULED : DeliveryStatus.FAILED;
+            recorded = next != null
+                    ? store.reschedule(claim, outcome, next, now)
+                    : store.finish(claim, outcome, DeliveryStatus.FAILED, now);
+        } else {
+            status = outcome.status();
+            recorded = store.finish(claim, outcome, outcome.status(), now);
         }
-        return new WriteBack(claim, outcome, outcome.status(), null, now);
-    }
-
-    /**
-     * Writes {@code writeBacks} back (then empties the list) and tells the listener; false when the
-     * store failed, so they are left to their leases.
-     */
-    private boolean record(List<WriteBack> writeBacks, int unattemptedAfter) {
-        if (writeBacks.isEmpty()) {
-            return true;
-        }
-        List<Boolean> recorded;
-        try {
-            recorded = store.record(List.copyOf(writeBacks));
-        } catch (RuntimeException e) {
-            // The store failed on write-back: the leases expire and other claims retry them.
-            LOG.warn(
-                    "Could not record {} webhook delivery attempt(s) (first: delivery {}); leaving {} unattempted"
-                            + " claim(s) to their leases: {}",
-                    writeBacks.size(),
-                    writeBacks.get(0).claim().id(),
-                    unattemptedAfter,
-                    e.toString());
-            writeBacks.clear();
-            return false;
-        }
-        for (int i = 0; i < writeBacks.size(); i++) {
-            WriteBack writeBack = writeBacks.get(i);
-            if (i < recorded.size() && recorded.get(i)) {
-                try {
-                    listener.onAttempt(writeBack.outcome(), writeBack.status());
-                } catch (RuntimeException e) {
-                    LOG.warn("A Listener threw; ignoring it", e);
-                }
-            } else {
-                LOG.warn(
-                        "Webhook delivery {} attempt {}: the lease was lost before the result was recorded; "
-                                + "the result is discarded (consider a longer lease)",
-                        writeBack.claim().id(),
-                        writeBack.claim().attemptNumber());
+        if (recorded) {
+            try {
+                listener.onAttempt(outcome, status);
+            } catch (RuntimeException e) {
+                LOG.warn("A Listener threw; ignoring it", e);
             }
+        } else {
+            LOG.warn(
+                    "Webhook delivery {} attempt {}: the lease was lost before the result was recorded; "
+                            + "the result is discarded (consider a longer lease)",
+                    delivery.id(),
+                    claim.attemptNumber());
         }
-        writeBacks.clear();
-        return true;
     }
 
     private AttemptOutcome attempt(ExportTarget target, ClaimedDelivery claim) {
