@@ -238,7 +238,7 @@ public final class BenchMain {
 
     private void http() throws Exception {
         byte[] template = Payloads.template(4096);
-        for (String container : List.of("Jersey (JDK HTTP server)", "Jetty 12 servlet")) {
+        for (String container : List.of("Jersey servlet container on Jetty 12", "Jetty 12 servlet")) {
             for (String storeKind : List.of("memory", "PostgreSQL")) {
                 boolean pg = storeKind.equals("PostgreSQL");
                 Figure figure = new Figure(
