@@ -79,6 +79,7 @@ public final class BenchMain {
     private void run() throws Exception {
         Files.createDirectories(out.resolve("jfr"));
         Instant started = Instant.now();
+        extra.put("load_average_at_start", Figure.load());
         if (only.contains("B1") || only.contains("B2")) {
             micro();
         }
@@ -141,6 +142,7 @@ public final class BenchMain {
             if (size == 4096) {
                 f2.verdict(Figure.median(f2.values) >= 25_000);
             }
+            f2.ended();
             if (only.contains("B1")) {
                 figures.add(f1);
             }
@@ -430,10 +432,10 @@ public final class BenchMain {
                         "plain POSTs of the same bytes, HttpClient 5, " + threads + " threads, keep-alive");
                 Figure fresh = new Figure(
                         "B5i",
-                        "(information) same, limit with a new connection per POST as the sender does",
+                        "(information) same figure, limit with a new connection per POST (the sender pools them)",
                         "deliveries/s",
                         "plain POSTs, HttpClient 5, " + threads + " threads, Connection: close");
-                figure.target = ">= 0.5 x limit and >= 1,000/s";
+                figure.target = dispatchers == 2 ? ">= 0.5 x limit and >= 3,000/s" : ">= 0.5 x limit";
                 for (int round = 1; round <= rounds; round++) {
                     SenderRuns.enqueue(store, target, count, 4, "r" + dispatchers + "-" + round + "-");
                     double rate = SenderRuns.dispatch(store, target, sink, count, dispatchers);
@@ -444,7 +446,10 @@ public final class BenchMain {
                     log("B5 " + dispatchers + " round " + round + ": " + figure.values + " / " + figure.limits + " / "
                             + fresh.limits);
                 }
-                figure.verdict(Figure.median(figure.ratios()) >= 0.5 && Figure.median(figure.values) >= 1000);
+                // The targets: >= 0.5 x limit, and with 2 dispatchers also >= 3,000 deliveries/s.
+                double floor = dispatchers == 2 ? 3000 : 0;
+                figure.verdict(Figure.median(figure.ratios()) >= 0.5 && Figure.median(figure.values) >= floor);
+                fresh.ended();
                 if (figure.missed()) {
                     SenderRuns.enqueue(store, target, count, 4, "prof" + dispatchers + "-");
                     figure.notes.addAll(Profiling.profile(out, "B5-" + dispatchers, () -> {
