@@ -38,6 +38,27 @@ final class Statements {
         return handle.createQuery(sql).setSqlParser(NAMED).setTemplateEngine(TemplateEngine.NOP);
     }
 
+    /** A call on a prepared JDBC statement. */
+    @FunctionalInterface
+    interface JdbcCall<T> {
+        T run(java.sql.PreparedStatement statement) throws SQLException;
+    }
+
+    /**
+     * {@code sql} (with {@code ?} parameters) prepared on the handle's connection and run by {@code
+     * call}: for the few statements that run on every request, without JDBI's per-statement work
+     * (named-parameter binding, statement context, result producers). The driver caches the prepared
+     * statement per connection, as it does for JDBI's. A driver failure becomes a {@link
+     * StoreErrors.JdbcFailure}, which {@link StoreErrors#run} turns into a store exception.
+     */
+    static <T> T jdbc(Handle handle, String sql, JdbcCall<T> call) {
+        try (java.sql.PreparedStatement statement = handle.getConnection().prepareStatement(sql)) {
+            return call.run(statement);
+        } catch (SQLException e) {
+            throw new StoreErrors.JdbcFailure(e);
+        }
+    }
+
     /** {@code sql} with an {@code <ids>} list, as an update. */
     static Update updateWithList(Handle handle, String sql) {
         return handle.createUpdate(sql).setSqlParser(NAMED_LISTS).setTemplateEngine(LISTS);

@@ -51,18 +51,18 @@ final class StoreSql {
         this.release = "DELETE FROM " + keys + " WHERE idem_key = :key AND token = :token";
         switch (dialect) {
             case POSTGRESQL:
-                this.recordNonce =
-                        "INSERT INTO " + nonces + " AS t (nonce, expires_at_ms) VALUES (:nonce, :expiresAtMs)"
-                                + " ON CONFLICT (nonce) DO UPDATE SET expires_at_ms = EXCLUDED.expires_at_ms"
-                                + " WHERE t.expires_at_ms <= :nowMs";
+                // Plain JDBC parameters: these two run on every request (see Statements.jdbc).
+                this.recordNonce = "INSERT INTO " + nonces + " AS t (nonce, expires_at_ms) VALUES (?, ?)"
+                        + " ON CONFLICT (nonce) DO UPDATE SET expires_at_ms = EXCLUDED.expires_at_ms"
+                        + " WHERE t.expires_at_ms <= ?";
                 // Won (a new key, or an expired row taken over): one row written, update count 1. Held
                 // by an unexpired row: nothing written (no dead row version), count 0; only then is the
                 // row read, in a second statement (a duplicate's answer needs its state).
                 this.claim = "INSERT INTO " + keys + " AS t (idem_key, token, expires_at_ms)"
-                        + " VALUES (:key, :token, :leaseEndMs)"
+                        + " VALUES (?, ?, ?)"
                         + " ON CONFLICT (idem_key) DO UPDATE SET"
                         + " token = EXCLUDED.token, expires_at_ms = EXCLUDED.expires_at_ms"
-                        + " WHERE t.expires_at_ms <= :nowMs";
+                        + " WHERE t.expires_at_ms <= ?";
                 this.readClaim = "SELECT token, expires_at_ms FROM " + keys + " WHERE idem_key = :key";
                 this.purgeNonces = "DELETE FROM " + nonces + " WHERE expires_at_ms <= :nowMs AND nonce IN"
                         + " (SELECT nonce FROM " + nonces + " WHERE expires_at_ms <= :nowMs LIMIT :limit"
@@ -127,6 +127,15 @@ final class StoreSql {
                     .orElse(null));
             return written != null && written == writeId;
         }
+        if (dialect == SqlDialect.POSTGRESQL) {
+            return jdbi.withHandle(handle -> Statements.jdbc(handle, recordNonce, statement -> {
+                        statement.setString(1, nonce);
+                        statement.setLong(2, expiresAtMs);
+                        statement.setLong(3, nowMs);
+                        return statement.executeUpdate();
+                    }))
+                    > 0;
+        }
         return jdbi.withHandle(handle -> Statements.update(handle, recordNonce)
                         .bind("nonce", nonce)
                         .bind("expiresAtMs", expiresAtMs)
@@ -145,12 +154,13 @@ final class StoreSql {
         if (dialect == SqlDialect.POSTGRESQL) {
             return jdbi.withHandle(handle -> {
                 for (int attempt = 1; ; attempt++) {
-                    int won = Statements.update(handle, claim)
-                            .bind("key", key)
-                            .bind("token", token)
-                            .bind("leaseEndMs", leaseEndMs)
-                            .bind("nowMs", nowMs)
-                            .execute();
+                    int won = Statements.jdbc(handle, claim, statement -> {
+                        statement.setString(1, key);
+                        statement.setString(2, token);
+                        statement.setLong(3, leaseEndMs);
+                        statement.setLong(4, nowMs);
+                        return statement.executeUpdate();
+                    });
                     if (won > 0) {
                         return new ClaimRow(token, leaseEndMs);
                     }
