@@ -44,15 +44,21 @@ final class Statements {
         T run(java.sql.PreparedStatement statement) throws SQLException;
     }
 
+    /** A call on a borrowed JDBC connection. */
+    @FunctionalInterface
+    interface ConnectionCall<T> {
+        T run(java.sql.Connection connection);
+    }
+
     /**
-     * {@code sql} (with {@code ?} parameters) prepared on the handle's connection and run by {@code
-     * call}: for the few statements that run on every request, without JDBI's per-statement work
+     * {@code sql} (with {@code ?} parameters) prepared on {@code connection} and run by {@code call}:
+     * for the few statements that run on every request, without JDBI's per-statement work
      * (named-parameter binding, statement context, result producers). The driver caches the prepared
      * statement per connection, as it does for JDBI's. A driver failure becomes a {@link
      * StoreErrors.JdbcFailure}, which {@link StoreErrors#run} turns into a store exception.
      */
-    static <T> T jdbc(Handle handle, String sql, JdbcCall<T> call) {
-        try (java.sql.PreparedStatement statement = handle.getConnection().prepareStatement(sql)) {
+    static <T> T jdbc(java.sql.Connection connection, String sql, JdbcCall<T> call) {
+        try (java.sql.PreparedStatement statement = connection.prepareStatement(sql)) {
             return call.run(statement);
         } catch (SQLException e) {
             throw new StoreErrors.JdbcFailure(e);

@@ -1,8 +1,12 @@
 package com.webriskops.webhooks.jdbi;
 
 import jakarta.annotation.Nullable;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.Objects;
 import java.util.concurrent.ThreadLocalRandom;
+import javax.sql.DataSource;
 import org.jdbi.v3.core.Jdbi;
 
 /**
@@ -31,6 +35,9 @@ final class StoreSql {
     private static final int MAX_CLAIM_ATTEMPTS = 3;
 
     private final Jdbi jdbi;
+    /** The data source of a Jdbi the stores made themselves, or null when the application gave its own. */
+    private final @Nullable DataSource own;
+
     private final SqlDialect dialect;
     private final String recordNonce;
     private final String claim;
@@ -41,8 +48,9 @@ final class StoreSql {
     private final String purgeKeys;
 
     /** The statements of {@code dialect} on the tables {@code <tablePrefix>nonces} and {@code idempotency_keys}. */
-    StoreSql(Jdbi jdbi, SqlDialect dialect, String tablePrefix) {
+    StoreSql(Jdbi jdbi, @Nullable DataSource own, SqlDialect dialect, String tablePrefix) {
         this.jdbi = Objects.requireNonNull(jdbi, "jdbi");
+        this.own = own;
         this.dialect = Objects.requireNonNull(dialect, "dialect");
         String nonces = tablePrefix + "nonces";
         String keys = tablePrefix + "idempotency_keys";
@@ -63,7 +71,7 @@ final class StoreSql {
                         + " ON CONFLICT (idem_key) DO UPDATE SET"
                         + " token = EXCLUDED.token, expires_at_ms = EXCLUDED.expires_at_ms"
                         + " WHERE t.expires_at_ms <= ?";
-                this.readClaim = "SELECT token, expires_at_ms FROM " + keys + " WHERE idem_key = :key";
+                this.readClaim = "SELECT token, expires_at_ms FROM " + keys + " WHERE idem_key = ?";
                 this.purgeNonces = "DELETE FROM " + nonces + " WHERE expires_at_ms <= :nowMs AND nonce IN"
                         + " (SELECT nonce FROM " + nonces + " WHERE expires_at_ms <= :nowMs LIMIT :limit"
                         + " FOR UPDATE SKIP LOCKED)";
@@ -128,7 +136,7 @@ final class StoreSql {
             return written != null && written == writeId;
         }
         if (dialect == SqlDialect.POSTGRESQL) {
-            return jdbi.withHandle(handle -> Statements.jdbc(handle, recordNonce, statement -> {
+            return onConnection(connection -> Statements.jdbc(connection, recordNonce, statement -> {
                         statement.setString(1, nonce);
                         statement.setLong(2, expiresAtMs);
                         statement.setLong(3, nowMs);
@@ -152,9 +160,9 @@ final class StoreSql {
     @Nullable
     ClaimRow claim(String key, String token, long nowMs, long leaseEndMs) {
         if (dialect == SqlDialect.POSTGRESQL) {
-            return jdbi.withHandle(handle -> {
+            return onConnection(connection -> {
                 for (int attempt = 1; ; attempt++) {
-                    int won = Statements.jdbc(handle, claim, statement -> {
+                    int won = Statements.jdbc(connection, claim, statement -> {
                         statement.setString(1, key);
                         statement.setString(2, token);
                         statement.setLong(3, leaseEndMs);
@@ -164,11 +172,12 @@ final class StoreSql {
                     if (won > 0) {
                         return new ClaimRow(token, leaseEndMs);
                     }
-                    ClaimRow held = Statements.query(handle, Objects.requireNonNull(readClaim))
-                            .bind("key", key)
-                            .map(ClaimRow::map)
-                            .findFirst()
-                            .orElse(null);
+                    ClaimRow held = Statements.jdbc(connection, Objects.requireNonNull(readClaim), statement -> {
+                        statement.setString(1, key);
+                        try (ResultSet row = statement.executeQuery()) {
+                            return row.next() ? new ClaimRow(row.getString(1), row.getLong(2)) : null;
+                        }
+                    });
                     // Released or purged between the two statements: claim again.
                     if (held != null || attempt >= MAX_CLAIM_ATTEMPTS) {
                         return held;
@@ -184,6 +193,22 @@ final class StoreSql {
                 .map(ClaimRow::map)
                 .findFirst()
                 .orElse(null));
+    }
+
+    /**
+     * Runs {@code call} on a connection: straight from the stores' own data source when they have one
+     * (no JDBI handle to build for the checks every request makes), else on a handle of the
+     * application's {@link Jdbi}, so its connection handling applies.
+     */
+    private <T> T onConnection(Statements.ConnectionCall<T> call) {
+        if (own == null) {
+            return jdbi.withHandle(handle -> call.run(handle.getConnection()));
+        }
+        try (Connection connection = own.getConnection()) {
+            return call.run(connection);
+        } catch (SQLException e) {
+            throw new StoreErrors.JdbcFailure(e);
+        }
     }
 
     /** Completes the key if it is held under {@code token}; returns the rows changed. */
