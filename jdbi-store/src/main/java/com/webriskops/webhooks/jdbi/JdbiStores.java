@@ -55,7 +55,7 @@ public final class JdbiStores {
         this.idempotencyStore = new JdbiIdempotencyStore(sql, tablePrefix, purgeBatchSize);
         this.idempotentResponseStore = new JdbiIdempotentResponseStore(
                 new ResponseSql(jdbi, dialect, tablePrefix), tablePrefix, purgeBatchSize);
-        this.deliveryStore = new JdbiDeliveryStore(new DeliverySql(jdbi, dialect, tablePrefix), tablePrefix);
+        this.deliveryStore = new JdbiDeliveryStore(new DeliverySql(jdbi, own, dialect, tablePrefix), tablePrefix);
         this.targetStore = new JdbiTargetStore(new TargetSql(jdbi, tablePrefix), tablePrefix);
     }
 

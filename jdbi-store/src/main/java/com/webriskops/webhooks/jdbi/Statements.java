@@ -3,7 +3,9 @@ package com.webriskops.webhooks.jdbi;
 import jakarta.annotation.Nullable;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import javax.sql.DataSource;
 import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.ColonPrefixSqlParser;
 import org.jdbi.v3.core.statement.DefinedAttributeTemplateEngine;
 import org.jdbi.v3.core.statement.Query;
@@ -62,6 +64,33 @@ final class Statements {
             return call.run(statement);
         } catch (SQLException e) {
             throw new StoreErrors.JdbcFailure(e);
+        }
+    }
+
+    /**
+     * Runs {@code call} on a connection: straight from {@code own}, the data source of a Jdbi the stores
+     * made themselves (no JDBI handle to build for statements that run on every request or attempt),
+     * or, when the application gave its own Jdbi ({@code own} null), on one of its handles, so its
+     * connection handling applies.
+     */
+    static <T> T onConnection(Jdbi jdbi, @Nullable DataSource own, ConnectionCall<T> call) {
+        if (own == null) {
+            return jdbi.withHandle(handle -> call.run(handle.getConnection()));
+        }
+        try (java.sql.Connection connection = own.getConnection()) {
+            return call.run(connection);
+        } catch (SQLException e) {
+            throw new StoreErrors.JdbcFailure(e);
+        }
+    }
+
+    /** Sets parameter {@code index} to {@code value}, or to SQL {@code NULL} of {@code sqlType}. */
+    static void setNullable(java.sql.PreparedStatement statement, int index, @Nullable Object value, int sqlType)
+            throws SQLException {
+        if (value == null) {
+            statement.setNull(index, sqlType);
+        } else {
+            statement.setObject(index, value, sqlType);
         }
     }
 

@@ -1,9 +1,7 @@
 package com.webriskops.webhooks.jdbi;
 
 import jakarta.annotation.Nullable;
-import java.sql.Connection;
 import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.util.Objects;
 import java.util.concurrent.ThreadLocalRandom;
 import javax.sql.DataSource;
@@ -195,20 +193,8 @@ final class StoreSql {
                 .orElse(null));
     }
 
-    /**
-     * Runs {@code call} on a connection: straight from the stores' own data source when they have one
-     * (no JDBI handle to build for the checks every request makes), else on a handle of the
-     * application's {@link Jdbi}, so its connection handling applies.
-     */
     private <T> T onConnection(Statements.ConnectionCall<T> call) {
-        if (own == null) {
-            return jdbi.withHandle(handle -> call.run(handle.getConnection()));
-        }
-        try (Connection connection = own.getConnection()) {
-            return call.run(connection);
-        } catch (SQLException e) {
-            throw new StoreErrors.JdbcFailure(e);
-        }
+        return Statements.onConnection(jdbi, own, call);
     }
 
     /** Completes the key if it is held under {@code token}; returns the rows changed. */
