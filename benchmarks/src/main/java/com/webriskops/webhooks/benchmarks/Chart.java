@@ -16,10 +16,10 @@ import java.util.Locale;
  */
 final class Chart {
     private static final int WIDTH = 1100;
-    private static final int LABEL = 430;
-    private static final int BAR_MAX = 420;
+    private static final int LABEL = 12;
+    private static final int BAR_MAX = 640;
     private static final int BAR = 14;
-    private static final int GROUP = 58;
+    private static final int GROUP = 76;
     private static final int TOP = 56;
 
     private Chart() {}
@@ -59,11 +59,11 @@ final class Chart {
             detail += String.format(Locale.ROOT, "; load avg %.1f", f.loadAtEnd);
             text(svg, 12, y + 28, 11, "normal", detail);
             String colour = f.verdict.equals("PASS") ? "#2e7d32" : f.verdict.equals("MISS") ? "#c62828" : "#1565c0";
-            bar(svg, y + 2, value, scale, colour, Report.num(value) + " " + f.unit + " (" + f.verdict + ")");
+            bar(svg, y + 34, value, scale, colour, Report.num(value) + " " + f.unit + " (" + f.verdict + ")");
             if (!f.limits.isEmpty()) {
                 bar(
                         svg,
-                        y + 4 + BAR,
+                        y + 36 + BAR,
                         limit,
                         scale,
                         "#9e9e9e",
