@@ -50,7 +50,9 @@ import org.openjdk.jmh.runner.options.VerboseMode;
  * B1,B3}) narrow a run while developing.
  */
 public final class BenchMain {
-    private static final int[] SIZES = {1024, 4096, 65536};
+    /** 1.7 KiB (the documents' example), 4 KiB, 64 KiB. */
+    private static final int[] SIZES = {1741, 4096, 65536};
+
     private static final int CONNECTIONS = 16;
 
     private final int rounds = Integer.getInteger("bench.rounds", 3);
@@ -79,6 +81,7 @@ public final class BenchMain {
     private void run() throws Exception {
         Files.createDirectories(out.resolve("jfr"));
         Instant started = Instant.now();
+        extra.put("load_average_at_start", Figure.load());
         if (only.contains("B1") || only.contains("B2")) {
             micro();
         }
@@ -119,16 +122,19 @@ public final class BenchMain {
         for (int size : SIZES) {
             Figure f1 = new Figure("B1", "signature check, " + kib(size), "checks/s", "raw JCA HMAC-SHA256");
             f1.target = ">= 0.8 x limit";
-            Figure f2 = new Figure("B2", "stateless pipeline, " + kib(size), "verifications/s", "raw JCA HMAC-SHA256");
-            f2.target = size == 4096 ? ">= 25,000/s on one thread" : "(no target; ratio shown)";
+            Figure f2 = new Figure(
+                    "B2",
+                    "stateless pipeline (headers, HMAC, typed parse, Bean Validation), " + kib(size),
+                    "verifications/s",
+                    "stripe-java 33.3.0 Webhook.constructEvent, same size");
+            f2.target = ">= 1.0 x limit";
             b1.put(size, f1);
             b2.put(size, f2);
         }
         for (int round = 1; round <= rounds; round++) {
             for (int size : SIZES) {
-                double limit = jmh("rawHmac", size);
-                b1.get(size).limits.add(limit);
-                b2.get(size).limits.add(limit);
+                b1.get(size).limits.add(jmh("rawHmac", size));
+                b2.get(size).limits.add(jmh("stripeConstructEvent", size));
                 b1.get(size).values.add(jmh("signatureCheck", size));
                 b2.get(size).values.add(jmh("pipeline", size));
                 log("B1/B2 round " + round + " " + size + ": " + b1.get(size).values + " " + b2.get(size).values);
@@ -138,9 +144,7 @@ public final class BenchMain {
             Figure f1 = b1.get(size);
             f1.verdict(Figure.median(f1.ratios()) >= 0.8);
             Figure f2 = b2.get(size);
-            if (size == 4096) {
-                f2.verdict(Figure.median(f2.values) >= 25_000);
-            }
+            f2.verdict(Figure.median(f2.ratios()) >= 1.0);
             if (only.contains("B1")) {
                 figures.add(f1);
             }
@@ -238,7 +242,7 @@ public final class BenchMain {
 
     private void http() throws Exception {
         byte[] template = Payloads.template(4096);
-        for (String container : List.of("Jersey (JDK HTTP server)", "Jetty 12 servlet")) {
+        for (String container : List.of("Jersey servlet container on Jetty 12", "Jetty 12 servlet")) {
             for (String storeKind : List.of("memory", "PostgreSQL")) {
                 boolean pg = storeKind.equals("PostgreSQL");
                 Figure figure = new Figure(
@@ -430,10 +434,10 @@ public final class BenchMain {
                         "plain POSTs of the same bytes, HttpClient 5, " + threads + " threads, keep-alive");
                 Figure fresh = new Figure(
                         "B5i",
-                        "(information) same, limit with a new connection per POST as the sender does",
+                        "(information) same figure, limit with a new connection per POST (the sender pools them)",
                         "deliveries/s",
                         "plain POSTs, HttpClient 5, " + threads + " threads, Connection: close");
-                figure.target = ">= 0.5 x limit and >= 1,000/s";
+                figure.target = dispatchers == 2 ? ">= 0.5 x limit and >= 3,000/s" : ">= 0.5 x limit";
                 for (int round = 1; round <= rounds; round++) {
                     SenderRuns.enqueue(store, target, count, 4, "r" + dispatchers + "-" + round + "-");
                     double rate = SenderRuns.dispatch(store, target, sink, count, dispatchers);
@@ -444,7 +448,10 @@ public final class BenchMain {
                     log("B5 " + dispatchers + " round " + round + ": " + figure.values + " / " + figure.limits + " / "
                             + fresh.limits);
                 }
-                figure.verdict(Figure.median(figure.ratios()) >= 0.5 && Figure.median(figure.values) >= 1000);
+                // The targets: >= 0.5 x limit, and with 2 dispatchers also >= 3,000 deliveries/s.
+                double floor = dispatchers == 2 ? 3000 : 0;
+                figure.verdict(Figure.median(figure.ratios()) >= 0.5 && Figure.median(figure.values) >= floor);
+                fresh.ended();
                 if (figure.missed()) {
                     SenderRuns.enqueue(store, target, count, 4, "prof" + dispatchers + "-");
                     figure.notes.addAll(Profiling.profile(out, "B5-" + dispatchers, () -> {
@@ -578,7 +585,9 @@ public final class BenchMain {
     }
 
     private static String kib(int size) {
-        return size / 1024 + " KiB";
+        return size % 1024 == 0
+                ? size / 1024 + " KiB"
+                : String.format(Locale.ROOT, "%.1f KiB (%d bytes)", size / 1024.0, size);
     }
 
     private static String slug(String text) {

@@ -15,6 +15,10 @@ final class Figure {
     final List<String> notes = new ArrayList<>();
     String target = "";
     String verdict = "n/a";
+    /** The 1-minute load average when the figure was created and when its rounds ended. */
+    final double loadAtStart = load();
+
+    double loadAtEnd = Double.NaN;
 
     Figure(String id, String what, String unit, String limitWhat) {
         this.id = id;
@@ -60,6 +64,18 @@ final class Figure {
 
     void verdict(boolean pass) {
         verdict = pass ? "PASS" : "MISS";
+        ended();
+    }
+
+    /** Notes the load average at the end of the figure's rounds (once). */
+    void ended() {
+        if (Double.isNaN(loadAtEnd)) {
+            loadAtEnd = load();
+        }
+    }
+
+    static double load() {
+        return java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
     }
 
     boolean missed() {

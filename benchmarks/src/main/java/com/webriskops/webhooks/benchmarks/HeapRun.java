@@ -79,7 +79,8 @@ public final class HeapRun {
                     java.sql.Statement statement = connection.createStatement()) {
                 String columns = "target_id, provider_key, signing_status, export_json, status, status_before_claim,"
                         + " attempts, round_attempts, round_started_at_ms, next_attempt_at_ms, lease_owner,"
-                        + " lease_expires_at_ms, due_at_ms, fencing_token, log_count, created_at_ms, updated_at_ms";
+                        + " lease_expires_at_ms, due_at_ms, fencing_token, log_count, created_at_ms, updated_at_ms,"
+                        + " payload_verdict";
                 statement.executeUpdate("INSERT INTO " + prefix + "deliveries (idempotency_key, " + columns + ")"
                         + " SELECT 'heap-copy-' || g, " + columns + " FROM " + prefix + "deliveries,"
                         + " generate_series(1, " + (count - direct) + ") AS g WHERE id = (SELECT min(id) FROM "

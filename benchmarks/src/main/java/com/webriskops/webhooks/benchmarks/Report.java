@@ -15,6 +15,7 @@ final class Report {
     private Report() {}
 
     static void write(Path out, List<Figure> figures, Map<String, Object> extra, int rounds) throws Exception {
+        figures.forEach(Figure::ended);
         Map<String, Object> machine = machine();
         Map<String, Object> root = new LinkedHashMap<>();
         root.put("date", Instant.now().toString());
@@ -40,6 +41,8 @@ final class Report {
             m.put("ratio_max", Figure.max(f.ratios()));
             m.put("target", f.target);
             m.put("verdict", f.verdict);
+            m.put("load_average_at_start", f.loadAtStart);
+            m.put("load_average_at_end", f.loadAtEnd);
             m.put("notes", f.notes);
             list.add(m);
         }
@@ -56,9 +59,16 @@ final class Report {
                 .append(" (figure and limit interleaved: A, limit, A, limit, ...)\n");
         md.append("- total run time: ").append(extra.get("total_seconds")).append(" s\n\n");
         md.append("Medians over the rounds; spread = (max - min) / median. Ratio = figure / limit, per round,"
-                + " median (min-max).\n\n");
-        md.append("| id | what | figure (median, spread) | limit (median, spread) | ratio | target | verdict |\n");
-        md.append("|---|---|---|---|---|---|---|\n");
+                        + " median (min-max). Load = the 1-minute load average when the figure's rounds began and ended"
+                        + " (the machine has ")
+                .append(machine.get("cores"))
+                .append(" cores and is shared: a load far above that means every figure and limit of the row"
+                        + " ran starved, and ratios are the meaningful part).\n\n");
+        Chart.write(out.resolve("latest.svg"), figures, "Benchmark results, " + root.get("date"));
+        md.append("![each figure beside its limit](latest.svg)\n\n");
+        md.append(
+                "| id | what | figure (median, spread) | limit (median, spread) | ratio | target | verdict | load |\n");
+        md.append("|---|---|---|---|---|---|---|---|\n");
         for (Figure f : figures) {
             md.append("| ").append(f.id).append(" | ").append(f.what).append(" | ");
             md.append(num(Figure.median(f.values))).append(' ').append(f.unit);
@@ -76,7 +86,9 @@ final class Report {
                         Figure.max(f.ratios())));
                 md.append(" | ");
             }
-            md.append(f.target).append(" | **").append(f.verdict).append("** |\n");
+            md.append(f.target).append(" | **").append(f.verdict).append("** | ");
+            md.append(String.format(Locale.ROOT, "%.1f-%.1f", f.loadAtStart, f.loadAtEnd))
+                    .append(" |\n");
         }
         md.append("\n## Notes and profiles of missed targets\n\n");
         for (Figure f : figures) {
@@ -125,7 +137,7 @@ final class Report {
         return m;
     }
 
-    private static String num(double x) {
+    static String num(double x) {
         if (Double.isNaN(x)) {
             return "-";
         }

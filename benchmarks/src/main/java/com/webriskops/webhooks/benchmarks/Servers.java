@@ -11,21 +11,19 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
-import jakarta.ws.rs.SeBootstrap;
-import jakarta.ws.rs.core.Application;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.EnumSet;
-import java.util.Set;
-import java.util.concurrent.TimeUnit;
 import org.eclipse.jetty.ee10.servlet.FilterHolder;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.eclipse.jetty.ee10.servlet.ServletHolder;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
+import org.glassfish.jersey.server.ResourceConfig;
+import org.glassfish.jersey.servlet.ServletContainer;
 
 /**
  * The B3 servers: one application with the same trivial resource twice, at {@code /hook} behind the
@@ -66,42 +64,46 @@ final class Servers {
         };
     }
 
+    /**
+     * Jersey as a Jersey user deploys it on Jetty: its servlet container ({@code
+     * jersey-container-servlet-core}) in the same Jetty 12 (ee10) server as {@link #jetty}, so the two
+     * adapters are measured on one production container.
+     */
     static Running jersey(WebhookReceiver<?> receiver) throws Exception {
-        Application app = new Application() {
-            @Override
-            @SuppressWarnings("deprecation") // the plain way to register instances with SeBootstrap
-            public Set<Object> getSingletons() {
-                return Set.of(WebRiskOpsWebhookFeature.of(receiver), new JaxrsResource());
-            }
-        };
-        SeBootstrap.Configuration configuration = SeBootstrap.Configuration.builder()
-                .protocol("HTTP")
-                .host("127.0.0.1")
-                .port(SeBootstrap.Configuration.FREE_PORT)
-                .rootPath("/")
-                .build();
-        SeBootstrap.Instance instance =
-                SeBootstrap.start(app, configuration).toCompletableFuture().get(30, TimeUnit.SECONDS);
-        URI base = URI.create("http://127.0.0.1:" + instance.configuration().port() + "/");
-        return running(
-                base, "Jersey", () -> instance.stop().toCompletableFuture().get(30, TimeUnit.SECONDS));
+        ResourceConfig app = new ResourceConfig()
+                .register(WebRiskOpsWebhookFeature.of(receiver))
+                .register(new JaxrsResource())
+                .property("jersey.config.server.wadl.disableWadl", true);
+        return jettyWith(context -> context.addServlet(new ServletHolder(new ServletContainer(app)), "/*"), "Jersey");
     }
 
     static Running jetty(WebhookReceiver<?> receiver) throws Exception {
+        return jettyWith(
+                context -> {
+                    context.addFilter(
+                            new FilterHolder(new WebRiskOpsWebhookFilter(receiver)),
+                            "/hook/*",
+                            EnumSet.of(DispatcherType.REQUEST));
+                    context.addServlet(new ServletHolder(new OkServlet()), "/hook/*");
+                    context.addServlet(new ServletHolder(new OkServlet()), "/plain/*");
+                },
+                "Jetty");
+    }
+
+    /** A Jetty 12 server on a free loopback port, its default thread pool, one servlet context at {@code /}. */
+    private static Running jettyWith(java.util.function.Consumer<ServletContextHandler> setUp, String name)
+            throws Exception {
         Server server = new Server();
         ServerConnector connector = new ServerConnector(server);
         connector.setHost("127.0.0.1");
         connector.setPort(0);
         server.addConnector(connector);
         ServletContextHandler context = new ServletContextHandler("/");
-        context.addFilter(
-                new FilterHolder(new WebRiskOpsWebhookFilter(receiver)), "/hook/*", EnumSet.of(DispatcherType.REQUEST));
-        context.addServlet(new ServletHolder(new OkServlet()), "/hook/*");
-        context.addServlet(new ServletHolder(new OkServlet()), "/plain/*");
+        setUp.accept(context);
         server.setHandler(context);
         server.start();
         URI base = URI.create("http://127.0.0.1:" + connector.getLocalPort() + "/");
-        return running(base, "Jetty", server::stop);
+        return running(base, name, server::stop);
     }
 
     /** The JAX-RS resource: reads the body, answers 200 "ok". */

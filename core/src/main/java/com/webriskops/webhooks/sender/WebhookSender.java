@@ -8,9 +8,11 @@ import com.webriskops.webhooks.sender.internal.HostResolver;
 import com.webriskops.webhooks.sender.internal.NonceSource;
 import com.webriskops.webhooks.sender.internal.OutboundRequest;
 import com.webriskops.webhooks.sender.internal.PayloadSafety;
+import com.webriskops.webhooks.sender.internal.PayloadVerdicts;
 import com.webriskops.webhooks.sender.internal.ResponseClassifier;
 import com.webriskops.webhooks.sender.internal.TargetClients;
 import com.webriskops.webhooks.sender.internal.WebhookEnvelopes;
+import com.webriskops.webhooks.sender.outbox.Delivery;
 import com.webriskops.webhooks.sender.outbox.Dispatcher;
 import com.webriskops.webhooks.sender.spi.DeliveryStore;
 import com.webriskops.webhooks.sender.target.ExportTarget;
@@ -61,7 +63,8 @@ import org.slf4j.LoggerFactory;
  * {@code ticket-export.webhook.v1} envelope with a fresh nonce and timestamp, serialised once and
  * signed over those exact bytes; the payload check on those bytes (blocked {@code
  * webhook_payload_unsafe} when it carries the target's secret, a token or key, or a private artifact
- * path: nothing is sent); a {@code POST} through Apache HttpClient 5 whose DNS hook resolves through
+ * path: nothing is sent), skipped when the delivery's recorded verdict still holds (see {@link
+ * Delivery#judgePayload}); a {@code POST} through Apache HttpClient 5 whose DNS hook resolves through
  * the same resolver as the target check and refuses any address the target may not reach, so the
  * address checked is the address connected to; redirects are never followed; connect and response
  * timeouts; at most {@link Builder#maxResponseSnippetBytes} of the answer are read.
@@ -155,6 +158,19 @@ public final class WebhookSender implements AutoCloseable {
      * @throws IllegalArgumentException if {@code attempt} is below 1
      */
     public AttemptOutcome attempt(ExportTarget target, ExportRequest export, int attempt) {
+        return attempt(target, export, attempt, null);
+    }
+
+    /**
+     * Like {@link #attempt(ExportTarget, ExportRequest, int)}, but skips the payload scan when {@code
+     * payloadVerdict} (recorded with the delivery by {@link Delivery#judgePayload}) still holds for
+     * this export and the target's current signing secrets; a null, foreign or stale verdict (the body
+     * or a secret changed since) means the payload is scanned as usual.
+     *
+     * @throws IllegalArgumentException if {@code attempt} is below 1
+     */
+    public AttemptOutcome attempt(
+            ExportTarget target, ExportRequest export, int attempt, @Nullable String payloadVerdict) {
         Objects.requireNonNull(target, "target");
         Objects.requireNonNull(export, "export");
         if (attempt < 1) {
@@ -166,9 +182,11 @@ public final class WebhookSender implements AutoCloseable {
             return notSent(attempt, check.code(), check.message(), started);
         }
         OutboundRequest request = envelopes.build(target, export, attempt);
-        PayloadFinding finding = PayloadSafety.firstFinding(request.bodyUnsafe(), target.signingSecrets());
-        if (finding != null) {
-            return notSent(attempt, ErrorCode.WEBHOOK_PAYLOAD_UNSAFE, finding.message(), started);
+        if (!PayloadVerdicts.stillHolds(payloadVerdict, target, export)) {
+            PayloadFinding finding = PayloadSafety.firstFinding(request.bodyUnsafe(), target.signingSecrets());
+            if (finding != null) {
+                return notSent(attempt, ErrorCode.WEBHOOK_PAYLOAD_UNSAFE, finding.message(), started);
+            }
         }
         return post(target, request, started);
     }

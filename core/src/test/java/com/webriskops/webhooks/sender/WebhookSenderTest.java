@@ -14,10 +14,13 @@ import com.webriskops.webhooks.receiver.ReceiveResult;
 import com.webriskops.webhooks.receiver.WebhookReceiver;
 import com.webriskops.webhooks.sender.WebhookSender.SendResult;
 import com.webriskops.webhooks.sender.internal.HostResolver;
+import com.webriskops.webhooks.sender.outbox.Delivery;
 import com.webriskops.webhooks.sender.target.ExportTarget;
 import com.webriskops.webhooks.sender.target.ExportTarget.DeploymentMode;
 import com.webriskops.webhooks.sender.target.ExportTarget.PrivateNetworkPolicy;
+import com.webriskops.webhooks.signing.WebhookSecret;
 import com.webriskops.webhooks.testing.MutableClock;
+import com.webriskops.webhooks.testing.TestDeliveries;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.UnknownHostException;
@@ -231,6 +234,46 @@ class WebhookSenderTest {
                 sender.attempt(SenderFixtures.loopbackTarget(server.url("/hook")), SenderFixtures.export(), 1);
 
         assertThat(outcome.responseSnippet()).hasSize(WebhookSender.DEFAULT_MAX_RESPONSE_SNIPPET_BYTES);
+    }
+
+    @Test
+    void aRecordedVerdictNoLongerHoldsOnceTheTargetsSecretsChangeSoTheNewSecretIsStillCaught() {
+        String rotated = "NewRotatedSigningValue";
+        ExportRequest export = TestDeliveries.exampleExport("export-rotation", "Reproduce with " + rotated + ".");
+        ExportTarget before = SenderFixtures.loopbackTarget(server.url("/hook"));
+        String verdict = Delivery.judgePayload(before, export);
+        assertThat(verdict).as("the old secret is not in the payload").isNotNull();
+        ExportTarget after = before.toBuilder()
+                .signingSecrets(WebhookSecret.of(rotated), SenderFixtures.SECRET)
+                .build();
+        WebhookSender sender = SenderFixtures.sender(clock).build();
+
+        AttemptOutcome outcome = sender.attempt(after, export, 1, verdict);
+
+        assertThat(outcome.status()).isEqualTo(DeliveryStatus.BLOCKED);
+        assertThat(outcome.code()).isEqualTo(ErrorCode.WEBHOOK_PAYLOAD_UNSAFE.wireValue());
+        assertThat(server.received()).isEmpty();
+        assertThat(sender.attempt(before, export, 1, verdict).status())
+                .as("under the secrets it was judged with, the verdict holds")
+                .isEqualTo(DeliveryStatus.EXPORTED);
+    }
+
+    @Test
+    void aVerdictJudgedForOneBodyDoesNotLetAnotherBodyThrough() {
+        ExportTarget target = SenderFixtures.loopbackTarget(server.url("/hook"));
+        String verdict = Delivery.judgePayload(target, TestDeliveries.exampleExport("export-swap"));
+        ExportRequest leaky =
+                TestDeliveries.exampleExport("export-swap", "token " + SenderFixtures.SECRET_TEXT + " here");
+        assertThat(Delivery.judgePayload(target, leaky)).isNull();
+        WebhookSender sender = SenderFixtures.sender(clock).build();
+
+        AttemptOutcome outcome = sender.attempt(target, leaky, 1, verdict);
+
+        assertThat(outcome.code()).isEqualTo(ErrorCode.WEBHOOK_PAYLOAD_UNSAFE.wireValue());
+        assertThat(outcome.message()).contains("rendered_body").doesNotContain(SenderFixtures.SECRET_TEXT);
+        assertThat(sender.attempt(target, leaky, 1, "v1:forged").code())
+                .isEqualTo(ErrorCode.WEBHOOK_PAYLOAD_UNSAFE.wireValue());
+        assertThat(server.received()).isEmpty();
     }
 
     @Test

@@ -145,6 +145,26 @@ public abstract class DeliveryStoreContract {
     }
 
     @Test
+    public void keepsThePayloadVerdictJudgedAtEnqueueAndHandsItToClaims() {
+        ExportRequest export = export(key());
+        Delivery delivery = store.enqueue(target(), export, NOW);
+
+        assertThat(delivery.payloadVerdict())
+                .as("the documentation's example is safe to send")
+                .isEqualTo(Delivery.judgePayload(target(), export))
+                .startsWith("v1:")
+                .doesNotContain(TestDeliveries.SECRET_TEXT);
+        assertThat(store.find(delivery.id()).payloadVerdict()).isEqualTo(delivery.payloadVerdict());
+        assertThat(claimOne("a", NOW).delivery().payloadVerdict()).isEqualTo(delivery.payloadVerdict());
+
+        ExportTarget carriedSecretTarget = target().toBuilder().id(124).build();
+        ExportRequest unsafe = TestDeliveries.exampleExport(key(), "see " + TestDeliveries.SECRET_TEXT);
+        assertThat(store.enqueue(carriedSecretTarget, unsafe, NOW).payloadVerdict())
+                .as("a payload carrying the target's secret gets no verdict; its attempts scan and block it")
+                .isNull();
+    }
+
+    @Test
     public void deliveriesBelongToTheirOwnerAndAnotherOwnerSeesNone() {
         String key = key();
         Delivery alice = store.enqueue("alice", target(), export(key), NOW);

@@ -59,6 +59,20 @@ public final class TestDeliveries {
         }
     }
 
+    /** The documentation's example ticket export with {@code renderedText} as its rendered body. */
+    public static ExportRequest exampleExport(String idempotencyKey, String renderedText) {
+        ExportRequest example = exampleExport(idempotencyKey);
+        return new ExportRequest(
+                idempotencyKey,
+                example.accountId(),
+                example.projectId(),
+                example.ticketExport(),
+                new com.webriskops.webhooks.payload.RenderedBody(
+                        example.renderedBody().format(),
+                        renderedText,
+                        example.renderedBody().sections()));
+    }
+
     /** A builder for a delivery signed with {@link #SECRET} at {@link #NOW}. */
     public static Builder delivery() {
         return new Builder();

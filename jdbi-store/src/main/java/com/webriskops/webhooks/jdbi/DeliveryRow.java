@@ -5,7 +5,10 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import org.jdbi.v3.core.statement.StatementContext;
 
-/** A row of {@code <prefix>deliveries}, times in epoch milliseconds, the export as JSON. */
+/**
+ * A row of {@code <prefix>deliveries}, times in epoch milliseconds, the export as JSON; {@code logCount}
+ * is how many attempts were ever logged (none: the row has no attempt log to read).
+ */
 record DeliveryRow(
         long id,
         String idempotencyKey,
@@ -22,7 +25,9 @@ record DeliveryRow(
         @Nullable Long leaseExpiresAtMs,
         long fencingToken,
         long createdAtMs,
-        long updatedAtMs) {
+        long updatedAtMs,
+        int logCount,
+        @Nullable String payloadVerdict) {
 
     /** The current row of {@code rs}; a JDBI {@link org.jdbi.v3.core.mapper.RowMapper}. */
     static DeliveryRow map(ResultSet rs, StatementContext ctx) throws SQLException {
@@ -42,6 +47,8 @@ record DeliveryRow(
                 Statements.nullableLong(rs, "lease_expires_at_ms"),
                 rs.getLong("fencing_token"),
                 rs.getLong("created_at_ms"),
-                rs.getLong("updated_at_ms"));
+                rs.getLong("updated_at_ms"),
+                rs.getInt("log_count"),
+                rs.getString("payload_verdict"));
     }
 }

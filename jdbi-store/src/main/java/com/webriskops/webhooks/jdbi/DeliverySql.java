@@ -2,6 +2,8 @@ package com.webriskops.webhooks.jdbi;
 
 import com.webriskops.webhooks.sender.spi.DeliveryStore;
 import jakarta.annotation.Nullable;
+import java.sql.ResultSet;
+import java.sql.Types;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
@@ -10,6 +12,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import javax.sql.DataSource;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.SqlStatement;
@@ -40,6 +43,9 @@ final class DeliverySql {
             + " :retryAfterMs, :responseSnippet, :requestSent, :startedAtMs, :finishedAtMs";
 
     private final Jdbi jdbi;
+    /** The data source of a Jdbi the stores made themselves, or null when the application gave its own. */
+    private final @Nullable DataSource own;
+
     private final SqlDialect dialect;
     private final String insertIfAbsent;
     private final String claim;
@@ -69,17 +75,18 @@ final class DeliverySql {
     private final ConcurrentMap<Integer, String> pages = new ConcurrentHashMap<>();
 
     /** The statements of {@code dialect} on {@code <tablePrefix>deliveries} and {@code delivery_attempts}. */
-    DeliverySql(Jdbi jdbi, SqlDialect dialect, String tablePrefix) {
+    DeliverySql(Jdbi jdbi, @Nullable DataSource own, SqlDialect dialect, String tablePrefix) {
         this.jdbi = Objects.requireNonNull(jdbi, "jdbi");
+        this.own = own;
         this.dialect = Objects.requireNonNull(dialect, "dialect");
         String d = tablePrefix + "deliveries";
         String a = tablePrefix + "delivery_attempts";
         String columns = " (idempotency_key, owner, target_id, provider_key, signing_status, export_json, status,"
                 + " attempts, round_attempts, next_attempt_at_ms, due_at_ms, fencing_token, log_count,"
-                + " created_at_ms, updated_at_ms)";
+                + " created_at_ms, updated_at_ms, payload_verdict)";
         String values =
                 " :owner, :targetId, :providerKey, :signingStatus, :exportJson, 'pending', 0, 0, :nowMs, :nowMs,"
-                        + " 0, 0, :nowMs, :nowMs)";
+                        + " 0, 0, :nowMs, :nowMs, :payloadVerdict)";
         switch (dialect) {
             case POSTGRESQL:
                 this.insertIfAbsent = "INSERT INTO " + d + columns + " VALUES (:key," + values
@@ -127,11 +134,15 @@ final class DeliverySql {
                 + " FROM " + d + " WHERE due_at_ms IS NOT NULL";
         // PostgreSQL runs every data-modifying WITH part once, in one statement (one round trip, atomic);
         // the trim cannot see the row inserted beside it, and needs not: it deletes older entries.
-        this.writeBackInOne = "WITH w AS (UPDATE " + d + written + " RETURNING id, log_count),"
+        // Plain JDBC parameters (it runs once per attempt; see Statements.jdbc), bound in writeBack.
+        this.writeBackInOne = "WITH w AS (UPDATE " + d + " SET status = ?, status_before_claim = NULL,"
+                + " next_attempt_at_ms = ?, due_at_ms = ?, lease_owner = NULL, lease_expires_at_ms = NULL,"
+                + " log_count = log_count + 1, updated_at_ms = ?"
+                + " WHERE id = ? AND fencing_token = ? AND status = 'sending' RETURNING id, log_count),"
                 + " logged AS (INSERT INTO " + a + " (" + ATTEMPT_COLUMNS + ")"
-                + " SELECT w.id, w.log_count, " + ATTEMPT_VALUES + " FROM w),"
-                + " trimmed AS (DELETE FROM " + a + " WHERE delivery_id = :id"
-                + " AND log_seq <= (SELECT w.log_count - :maxLog FROM w))"
+                + " SELECT w.id, w.log_count, ?, ?, ?, ?, ?, ?, ?, ?, ?, ? FROM w),"
+                + " trimmed AS (DELETE FROM " + a + " WHERE delivery_id = ?"
+                + " AND log_seq <= (SELECT w.log_count - ? FROM w))"
                 + " SELECT COUNT(*) FROM w";
         this.insertAttempt =
                 "INSERT INTO " + a + " (" + ATTEMPT_COLUMNS + ") VALUES (:id, :logSeq, " + ATTEMPT_VALUES + ")";
@@ -300,6 +311,7 @@ final class DeliverySql {
             String providerKey,
             String signingStatus,
             String exportJson,
+            @Nullable String payloadVerdict,
             long nowMs) {
         jdbi.useHandle(handle -> Statements.update(handle, insertIfAbsent)
                 .bind("key", idempotencyKey)
@@ -308,6 +320,7 @@ final class DeliverySql {
                 .bind("providerKey", providerKey)
                 .bind("signingStatus", signingStatus)
                 .bind("exportJson", exportJson)
+                .bind("payloadVerdict", payloadVerdict)
                 .bind("nowMs", nowMs)
                 .execute());
     }
@@ -422,12 +435,32 @@ final class DeliverySql {
     boolean writeBack(
             long id, long token, String status, @Nullable Long nextMs, long nowMs, AttemptRow attempt, int maxLog) {
         if (dialect == SqlDialect.POSTGRESQL) {
-            long written = jdbi.withHandle(handle -> bindAttempt(
-                            bindWritten(Statements.query(handle, writeBackInOne), id, token, status, nextMs, nowMs),
-                            attempt)
-                    .bind("maxLog", maxLog)
-                    .mapTo(Long.class)
-                    .one());
+            long written = Statements.onConnection(
+                    jdbi,
+                    own,
+                    connection -> Statements.jdbc(connection, writeBackInOne, statement -> {
+                        statement.setString(1, status);
+                        Statements.setNullable(statement, 2, nextMs, Types.BIGINT);
+                        Statements.setNullable(statement, 3, nextMs, Types.BIGINT);
+                        statement.setLong(4, nowMs);
+                        statement.setLong(5, id);
+                        statement.setLong(6, token);
+                        statement.setInt(7, attempt.attempt());
+                        statement.setString(8, attempt.status());
+                        Statements.setNullable(statement, 9, attempt.code(), Types.VARCHAR);
+                        Statements.setNullable(statement, 10, attempt.httpStatus(), Types.INTEGER);
+                        statement.setString(11, attempt.message());
+                        Statements.setNullable(statement, 12, attempt.retryAfterMs(), Types.BIGINT);
+                        Statements.setNullable(statement, 13, attempt.responseSnippet(), Types.VARCHAR);
+                        statement.setBoolean(14, attempt.requestSent());
+                        statement.setLong(15, attempt.startedAtMs());
+                        statement.setLong(16, attempt.finishedAtMs());
+                        statement.setLong(17, id);
+                        statement.setInt(18, maxLog);
+                        try (ResultSet count = statement.executeQuery()) {
+                            return count.next() ? count.getLong(1) : 0L;
+                        }
+                    }));
             return written > 0;
         }
         return jdbi.inTransaction(handle -> {

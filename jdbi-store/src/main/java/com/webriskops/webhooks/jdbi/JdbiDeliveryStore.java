@@ -77,6 +77,7 @@ public final class JdbiDeliveryStore implements DeliveryStore {
         Objects.requireNonNull(export, "export");
         Objects.requireNonNull(now, "now");
         String json = toJson(export);
+        String verdict = Delivery.judgePayload(target, export);
         long nowMs = Times.epochMillis(now);
         StoreErrors.run("enqueue a webhook delivery", () -> {
             sql.insertIfAbsent(
@@ -86,6 +87,7 @@ public final class JdbiDeliveryStore implements DeliveryStore {
                     target.providerKey().wireName(),
                     target.signingStatus().wireName(),
                     json,
+                    verdict,
                     nowMs);
             return null;
         });
@@ -349,7 +351,15 @@ public final class JdbiDeliveryStore implements DeliveryStore {
         Objects.requireNonNull(outcome, "outcome");
         Objects.requireNonNull(now, "now");
         long nowMs = Times.epochMillis(now);
-        AttemptRow attempt = new AttemptRow(
+        AttemptRow attempt = attemptRow(claim, outcome);
+        return StoreErrors.run(
+                "record a webhook delivery attempt",
+                () -> sql.writeBack(
+                        claim.id(), claim.fencingToken(), status.wireName(), nextMs, nowMs, attempt, MAX_ATTEMPT_LOG));
+    }
+
+    private static AttemptRow attemptRow(DeliveryStore.ClaimedDelivery claim, AttemptOutcome outcome) {
+        return new AttemptRow(
                 claim.id(),
                 0,
                 outcome.attempt(),
@@ -362,10 +372,6 @@ public final class JdbiDeliveryStore implements DeliveryStore {
                 outcome.requestSent(),
                 Times.epochMillis(outcome.startedAt()),
                 Times.epochMillis(outcome.finishedAt()));
-        return StoreErrors.run(
-                "record a webhook delivery attempt",
-                () -> sql.writeBack(
-                        claim.id(), claim.fencingToken(), status.wireName(), nextMs, nowMs, attempt, MAX_ATTEMPT_LOG));
     }
 
     /** The deliveries of {@code rows}, in the same order, each with its attempt log. */
@@ -374,8 +380,15 @@ public final class JdbiDeliveryStore implements DeliveryStore {
             return List.of();
         }
         List<Long> ids = new ArrayList<>(rows.size());
-        rows.forEach(row -> ids.add(row.id()));
-        List<AttemptRow> attemptRows = StoreErrors.run("read webhook delivery attempts", () -> sql.attemptsOf(ids));
+        for (DeliveryRow row : rows) {
+            if (row.logCount() > 0) {
+                ids.add(row.id());
+            }
+        }
+        // Rows never attempted (most claims) have no log: no second round trip for them.
+        List<AttemptRow> attemptRows = ids.isEmpty()
+                ? List.of()
+                : StoreErrors.run("read webhook delivery attempts", () -> sql.attemptsOf(ids));
         Map<Long, List<AttemptOutcome>> logs = new HashMap<>();
         for (AttemptRow row : attemptRows) {
             logs.computeIfAbsent(row.deliveryId(), id -> new ArrayList<>()).add(toOutcome(row));
@@ -406,7 +419,8 @@ public final class JdbiDeliveryStore implements DeliveryStore {
                 row.fencingToken(),
                 Instant.ofEpochMilli(row.createdAtMs()),
                 Instant.ofEpochMilli(row.updatedAtMs()),
-                log);
+                log,
+                row.payloadVerdict());
     }
 
     private static AttemptOutcome toOutcome(AttemptRow row) {

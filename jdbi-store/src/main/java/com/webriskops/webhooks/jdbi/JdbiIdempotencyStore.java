@@ -13,10 +13,11 @@ import java.util.UUID;
  * every instance of a service that uses the same database. Obtain one from {@link JdbiStores}.
  *
  * <p>{@link #claim} is one atomic statement (one round trip) that inserts the key, or takes it over
- * when its lease or retention has run out, and returns the row as it is afterwards: PostgreSQL
- * {@code INSERT ... ON CONFLICT DO UPDATE ... RETURNING}, MariaDB {@code INSERT ... ON DUPLICATE KEY
- * UPDATE ... RETURNING}, H2 {@code SELECT ... FROM FINAL TABLE (MERGE ...)}. The claim is won when
- * the returned token is the one this call generated (a random UUID). Completing or releasing acts
+ * when its lease or retention has run out: PostgreSQL {@code INSERT ... ON CONFLICT DO UPDATE ...
+ * WHERE} (won when one row was written; a key held by an unexpired row is then read in a second
+ * statement, so only duplicates pay a second round trip), MariaDB {@code INSERT ... ON DUPLICATE KEY
+ * UPDATE ... RETURNING} and H2 {@code SELECT ... FROM FINAL TABLE (MERGE ...)}, which return the row
+ * as it is afterwards (won when its token is the one this call generated, a random UUID). Completing or releasing acts
  * only when the token matches, as in {@link com.webriskops.webhooks.store.InMemoryIdempotencyStore}.
  * Times are stored as epoch milliseconds.
  *

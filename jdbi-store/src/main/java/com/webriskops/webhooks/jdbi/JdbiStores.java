@@ -46,15 +46,16 @@ public final class JdbiStores {
     private final JdbiDeliveryStore deliveryStore;
     private final JdbiTargetStore targetStore;
 
-    private JdbiStores(Jdbi jdbi, SqlDialect dialect, String tablePrefix, int purgeBatchSize) {
+    private JdbiStores(
+            Jdbi jdbi, @Nullable DataSource own, SqlDialect dialect, String tablePrefix, int purgeBatchSize) {
         this.dialect = dialect;
         this.tablePrefix = tablePrefix;
-        StoreSql sql = new StoreSql(jdbi, dialect, tablePrefix);
+        StoreSql sql = new StoreSql(jdbi, own, dialect, tablePrefix);
         this.replayStore = new JdbiReplayStore(sql, tablePrefix, purgeBatchSize);
         this.idempotencyStore = new JdbiIdempotencyStore(sql, tablePrefix, purgeBatchSize);
         this.idempotentResponseStore = new JdbiIdempotentResponseStore(
                 new ResponseSql(jdbi, dialect, tablePrefix), tablePrefix, purgeBatchSize);
-        this.deliveryStore = new JdbiDeliveryStore(new DeliverySql(jdbi, dialect, tablePrefix), tablePrefix);
+        this.deliveryStore = new JdbiDeliveryStore(new DeliverySql(jdbi, own, dialect, tablePrefix), tablePrefix);
         this.targetStore = new JdbiTargetStore(new TargetSql(jdbi, tablePrefix), tablePrefix);
     }
 
@@ -79,10 +80,13 @@ public final class JdbiStores {
         return builder(jdbi).build();
     }
 
-    /** A builder for stores on {@code dataSource}, through a {@link Jdbi} of their own. */
+    /**
+     * A builder for stores on {@code dataSource}, through a {@link Jdbi} of their own (and, for the
+     * nonce and idempotency-key checks that run on every request, plain JDBC on the same data source).
+     */
     public static Builder builder(DataSource dataSource) {
         Objects.requireNonNull(dataSource, "dataSource");
-        return new Builder(Jdbi.create(dataSource));
+        return new Builder(Jdbi.create(dataSource), dataSource);
     }
 
     /**
@@ -92,7 +96,7 @@ public final class JdbiStores {
      */
     public static Builder builder(Jdbi jdbi) {
         Objects.requireNonNull(jdbi, "jdbi");
-        return new Builder(jdbi);
+        return new Builder(jdbi, null);
     }
 
     /**
@@ -233,12 +237,14 @@ public final class JdbiStores {
      */
     public static final class Builder {
         private final Jdbi jdbi;
+        private final @Nullable DataSource own;
         private String tablePrefix = DEFAULT_TABLE_PREFIX;
         private @Nullable SqlDialect dialect;
         private int purgeBatchSize = DEFAULT_PURGE_BATCH_SIZE;
 
-        private Builder(Jdbi jdbi) {
+        private Builder(Jdbi jdbi, @Nullable DataSource own) {
             this.jdbi = jdbi;
+            this.own = own;
         }
 
         /**
@@ -280,7 +286,7 @@ public final class JdbiStores {
          */
         public JdbiStores build() {
             SqlDialect chosen = dialect != null ? dialect : detect(jdbi);
-            return new JdbiStores(jdbi, chosen, tablePrefix, purgeBatchSize);
+            return new JdbiStores(jdbi, own, chosen, tablePrefix, purgeBatchSize);
         }
 
         private static SqlDialect detect(Jdbi jdbi) {

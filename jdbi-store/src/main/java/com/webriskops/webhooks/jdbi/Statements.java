@@ -3,7 +3,9 @@ package com.webriskops.webhooks.jdbi;
 import jakarta.annotation.Nullable;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import javax.sql.DataSource;
 import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.ColonPrefixSqlParser;
 import org.jdbi.v3.core.statement.DefinedAttributeTemplateEngine;
 import org.jdbi.v3.core.statement.Query;
@@ -36,6 +38,60 @@ final class Statements {
     /** {@code sql} as a statement that returns rows ({@code SELECT}, {@code ... RETURNING}). */
     static Query query(Handle handle, String sql) {
         return handle.createQuery(sql).setSqlParser(NAMED).setTemplateEngine(TemplateEngine.NOP);
+    }
+
+    /** A call on a prepared JDBC statement. */
+    @FunctionalInterface
+    interface JdbcCall<T> {
+        T run(java.sql.PreparedStatement statement) throws SQLException;
+    }
+
+    /** A call on a borrowed JDBC connection. */
+    @FunctionalInterface
+    interface ConnectionCall<T> {
+        T run(java.sql.Connection connection);
+    }
+
+    /**
+     * {@code sql} (with {@code ?} parameters) prepared on {@code connection} and run by {@code call}:
+     * for the few statements that run on every request, without JDBI's per-statement work
+     * (named-parameter binding, statement context, result producers). The driver caches the prepared
+     * statement per connection, as it does for JDBI's. A driver failure becomes a {@link
+     * StoreErrors.JdbcFailure}, which {@link StoreErrors#run} turns into a store exception.
+     */
+    static <T> T jdbc(java.sql.Connection connection, String sql, JdbcCall<T> call) {
+        try (java.sql.PreparedStatement statement = connection.prepareStatement(sql)) {
+            return call.run(statement);
+        } catch (SQLException e) {
+            throw new StoreErrors.JdbcFailure(e);
+        }
+    }
+
+    /**
+     * Runs {@code call} on a connection: straight from {@code own}, the data source of a Jdbi the stores
+     * made themselves (no JDBI handle to build for statements that run on every request or attempt),
+     * or, when the application gave its own Jdbi ({@code own} null), on one of its handles, so its
+     * connection handling applies.
+     */
+    static <T> T onConnection(Jdbi jdbi, @Nullable DataSource own, ConnectionCall<T> call) {
+        if (own == null) {
+            return jdbi.withHandle(handle -> call.run(handle.getConnection()));
+        }
+        try (java.sql.Connection connection = own.getConnection()) {
+            return call.run(connection);
+        } catch (SQLException e) {
+            throw new StoreErrors.JdbcFailure(e);
+        }
+    }
+
+    /** Sets parameter {@code index} to {@code value}, or to SQL {@code NULL} of {@code sqlType}. */
+    static void setNullable(java.sql.PreparedStatement statement, int index, @Nullable Object value, int sqlType)
+            throws SQLException {
+        if (value == null) {
+            statement.setNull(index, sqlType);
+        } else {
+            statement.setObject(index, value, sqlType);
+        }
     }
 
     /** {@code sql} with an {@code <ids>} list, as an update. */

@@ -36,6 +36,18 @@ final class StoreErrors {
         }
     }
 
+    /**
+     * A driver failure of a statement run on plain JDBC ({@link Statements#jdbc}), a {@link
+     * JdbiException} like those of the statements JDBI runs; never leaves the stores.
+     */
+    static final class JdbcFailure extends JdbiException {
+        private static final long serialVersionUID = 1L;
+
+        JdbcFailure(SQLException cause) {
+            super("the database refused a webhook store statement", cause);
+        }
+    }
+
     private static String message(String operation, @Nullable SQLException sql) {
         StringBuilder message = new StringBuilder("Database error while the webhook store tried to ").append(operation);
         if (sql != null) {

@@ -1,8 +1,10 @@
 package com.webriskops.webhooks.jdbi;
 
 import jakarta.annotation.Nullable;
+import java.sql.ResultSet;
 import java.util.Objects;
 import java.util.concurrent.ThreadLocalRandom;
+import javax.sql.DataSource;
 import org.jdbi.v3.core.Jdbi;
 
 /**
@@ -11,8 +13,10 @@ import org.jdbi.v3.core.Jdbi;
  * {@link Jdbi}. Times are epoch milliseconds. Immutable and thread-safe.
  *
  * <ul>
- *   <li>PostgreSQL: {@code INSERT ... ON CONFLICT DO UPDATE}, which locks the conflicting row and
- *       re-checks its condition on the newest row version, so concurrent writers are serialised.
+ *   <li>PostgreSQL: {@code INSERT ... ON CONFLICT DO UPDATE ... WHERE}, which locks the conflicting row
+ *       and re-checks its condition on the newest row version, so concurrent writers are serialised;
+ *       the update count tells a won claim or a recorded nonce (one round trip) from a conflict. A
+ *       claim that finds its key held reads the holder's row in a second statement.
  *   <li>MariaDB (10.5 or later): {@code INSERT ... ON DUPLICATE KEY UPDATE ... RETURNING}, which locks
  *       the existing row and returns it as written. Row counts are not used to tell an insert from a
  *       duplicate, because they depend on the connection's {@code useAffectedRows} setting; instead
@@ -25,18 +29,26 @@ import org.jdbi.v3.core.Jdbi;
  * </ul>
  */
 final class StoreSql {
+    /** How often a PostgreSQL claim is tried when the row holding its key vanishes right after. */
+    private static final int MAX_CLAIM_ATTEMPTS = 3;
+
     private final Jdbi jdbi;
+    /** The data source of a Jdbi the stores made themselves, or null when the application gave its own. */
+    private final @Nullable DataSource own;
+
     private final SqlDialect dialect;
     private final String recordNonce;
     private final String claim;
+    private final @Nullable String readClaim;
     private final String complete;
     private final String release;
     private final String purgeNonces;
     private final String purgeKeys;
 
     /** The statements of {@code dialect} on the tables {@code <tablePrefix>nonces} and {@code idempotency_keys}. */
-    StoreSql(Jdbi jdbi, SqlDialect dialect, String tablePrefix) {
+    StoreSql(Jdbi jdbi, @Nullable DataSource own, SqlDialect dialect, String tablePrefix) {
         this.jdbi = Objects.requireNonNull(jdbi, "jdbi");
+        this.own = own;
         this.dialect = Objects.requireNonNull(dialect, "dialect");
         String nonces = tablePrefix + "nonces";
         String keys = tablePrefix + "idempotency_keys";
@@ -45,17 +57,19 @@ final class StoreSql {
         this.release = "DELETE FROM " + keys + " WHERE idem_key = :key AND token = :token";
         switch (dialect) {
             case POSTGRESQL:
-                this.recordNonce =
-                        "INSERT INTO " + nonces + " AS t (nonce, expires_at_ms) VALUES (:nonce, :expiresAtMs)"
-                                + " ON CONFLICT (nonce) DO UPDATE SET expires_at_ms = EXCLUDED.expires_at_ms"
-                                + " WHERE t.expires_at_ms <= :nowMs";
+                // Plain JDBC parameters: these two run on every request (see Statements.jdbc).
+                this.recordNonce = "INSERT INTO " + nonces + " AS t (nonce, expires_at_ms) VALUES (?, ?)"
+                        + " ON CONFLICT (nonce) DO UPDATE SET expires_at_ms = EXCLUDED.expires_at_ms"
+                        + " WHERE t.expires_at_ms <= ?";
+                // Won (a new key, or an expired row taken over): one row written, update count 1. Held
+                // by an unexpired row: nothing written (no dead row version), count 0; only then is the
+                // row read, in a second statement (a duplicate's answer needs its state).
                 this.claim = "INSERT INTO " + keys + " AS t (idem_key, token, expires_at_ms)"
-                        + " VALUES (:key, :token, :leaseEndMs)"
+                        + " VALUES (?, ?, ?)"
                         + " ON CONFLICT (idem_key) DO UPDATE SET"
-                        + " token = CASE WHEN t.expires_at_ms <= :nowMs THEN EXCLUDED.token ELSE t.token END,"
-                        + " expires_at_ms = CASE WHEN t.expires_at_ms <= :nowMs"
-                        + " THEN EXCLUDED.expires_at_ms ELSE t.expires_at_ms END"
-                        + " RETURNING token, expires_at_ms";
+                        + " token = EXCLUDED.token, expires_at_ms = EXCLUDED.expires_at_ms"
+                        + " WHERE t.expires_at_ms <= ?";
+                this.readClaim = "SELECT token, expires_at_ms FROM " + keys + " WHERE idem_key = ?";
                 this.purgeNonces = "DELETE FROM " + nonces + " WHERE expires_at_ms <= :nowMs AND nonce IN"
                         + " (SELECT nonce FROM " + nonces + " WHERE expires_at_ms <= :nowMs LIMIT :limit"
                         + " FOR UPDATE SKIP LOCKED)";
@@ -76,6 +90,7 @@ final class StoreSql {
                                 + " token = IF(expires_at_ms <= :nowMs, VALUES(token), token),"
                                 + " expires_at_ms = IF(expires_at_ms <= :nowMs, VALUES(expires_at_ms), expires_at_ms)"
                                 + " RETURNING token, expires_at_ms";
+                this.readClaim = null;
                 this.purgeNonces =
                         "DELETE FROM " + nonces + " WHERE expires_at_ms <= :nowMs ORDER BY expires_at_ms LIMIT :limit";
                 this.purgeKeys =
@@ -96,6 +111,7 @@ final class StoreSql {
                         + " ELSE t.expires_at_ms END"
                         + " WHEN NOT MATCHED THEN INSERT (idem_key, token, expires_at_ms)"
                         + " VALUES (s.idem_key, s.token, s.expires_at_ms))";
+                this.readClaim = null;
                 this.purgeNonces =
                         "DELETE FROM " + nonces + " WHERE expires_at_ms <= :nowMs FETCH FIRST :limit ROWS ONLY";
                 this.purgeKeys = "DELETE FROM " + keys + " WHERE expires_at_ms <= :nowMs FETCH FIRST :limit ROWS ONLY";
@@ -117,6 +133,15 @@ final class StoreSql {
                     .orElse(null));
             return written != null && written == writeId;
         }
+        if (dialect == SqlDialect.POSTGRESQL) {
+            return onConnection(connection -> Statements.jdbc(connection, recordNonce, statement -> {
+                        statement.setString(1, nonce);
+                        statement.setLong(2, expiresAtMs);
+                        statement.setLong(3, nowMs);
+                        return statement.executeUpdate();
+                    }))
+                    > 0;
+        }
         return jdbi.withHandle(handle -> Statements.update(handle, recordNonce)
                         .bind("nonce", nonce)
                         .bind("expiresAtMs", expiresAtMs)
@@ -132,6 +157,32 @@ final class StoreSql {
      */
     @Nullable
     ClaimRow claim(String key, String token, long nowMs, long leaseEndMs) {
+        if (dialect == SqlDialect.POSTGRESQL) {
+            return onConnection(connection -> {
+                for (int attempt = 1; ; attempt++) {
+                    int won = Statements.jdbc(connection, claim, statement -> {
+                        statement.setString(1, key);
+                        statement.setString(2, token);
+                        statement.setLong(3, leaseEndMs);
+                        statement.setLong(4, nowMs);
+                        return statement.executeUpdate();
+                    });
+                    if (won > 0) {
+                        return new ClaimRow(token, leaseEndMs);
+                    }
+                    ClaimRow held = Statements.jdbc(connection, Objects.requireNonNull(readClaim), statement -> {
+                        statement.setString(1, key);
+                        try (ResultSet row = statement.executeQuery()) {
+                            return row.next() ? new ClaimRow(row.getString(1), row.getLong(2)) : null;
+                        }
+                    });
+                    // Released or purged between the two statements: claim again.
+                    if (held != null || attempt >= MAX_CLAIM_ATTEMPTS) {
+                        return held;
+                    }
+                }
+            });
+        }
         return jdbi.withHandle(handle -> Statements.query(handle, claim)
                 .bind("key", key)
                 .bind("token", token)
@@ -140,6 +191,10 @@ final class StoreSql {
                 .map(ClaimRow::map)
                 .findFirst()
                 .orElse(null));
+    }
+
+    private <T> T onConnection(Statements.ConnectionCall<T> call) {
+        return Statements.onConnection(jdbi, own, call);
     }
 
     /** Completes the key if it is held under {@code token}; returns the rows changed. */

@@ -78,7 +78,7 @@ final class ReceiveCommand implements Command {
                 + "Refused, replayed and duplicate requests are answered by the kit and not printed.\n"
                 + "Ctrl-C stops it cleanly.\n\n"
                 + "  --port N                 the port (0 for a free one; the URL is printed on stderr)\n"
-                + "  --adapter A              jaxrs (Jersey on the JDK HTTP server, default) or servlet (Jetty 12)\n"
+                + "  --adapter A              jaxrs (Jersey on Jetty 12, default) or servlet (the filter on Jetty 12)\n"
                 + "  --store S                memory (default) or a JDBC URL (PostgreSQL, MariaDB, H2);\n"
                 + "                           the migrations run on first use\n"
                 + "  --test-secret            the secrets are test keys: accept ones shorter than 16 bytes\n\n"

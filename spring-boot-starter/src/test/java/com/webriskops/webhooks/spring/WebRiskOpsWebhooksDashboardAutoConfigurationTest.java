@@ -10,7 +10,7 @@ import com.webriskops.webhooks.sender.target.ExportTarget;
 import com.webriskops.webhooks.spring.autoconfigure.WebRiskOpsWebhooksAutoConfiguration;
 import com.webriskops.webhooks.spring.autoconfigure.WebRiskOpsWebhooksDashboardAutoConfiguration;
 import com.webriskops.webhooks.spring.autoconfigure.WebRiskOpsWebhooksSenderAutoConfiguration;
-import com.webriskops.webhooks.testing.TestDeliveries;
+import com.webriskops.webhooks.testing.Deliveries;
 import jakarta.servlet.ServletException;
 import java.io.IOException;
 import java.time.Instant;
@@ -57,7 +57,7 @@ class WebRiskOpsWebhooksDashboardAutoConfigurationTest {
                                     .id(1)
                                     .baseUrl("https://hooks.example.com/webriskops")
                                     .build(),
-                            TestDeliveries.exampleExport("boot-dashboard-1"),
+                            Deliveries.exampleExport("boot-dashboard-1"),
                             Instant.now());
 
             MockHttpServletResponse anonymous = call(servlet, "GET", "/", null, null);

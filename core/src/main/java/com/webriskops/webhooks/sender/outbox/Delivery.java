@@ -4,6 +4,7 @@ import com.webriskops.webhooks.payload.ProviderKey;
 import com.webriskops.webhooks.sender.AttemptOutcome;
 import com.webriskops.webhooks.sender.DeliveryStatus;
 import com.webriskops.webhooks.sender.ExportRequest;
+import com.webriskops.webhooks.sender.internal.PayloadVerdicts;
 import com.webriskops.webhooks.sender.spi.DeliveryStore;
 import com.webriskops.webhooks.sender.target.ExportTarget;
 import com.webriskops.webhooks.sender.target.ExportTarget.SigningStatus;
@@ -36,6 +37,9 @@ import java.util.Objects;
  * @param createdAt when it was enqueued
  * @param updatedAt when it last changed
  * @param attemptLog the latest attempts, oldest first (a store may keep only the most recent ones)
+ * @param payloadVerdict the payload check's verdict recorded when the delivery was enqueued ({@link
+ *     #judgePayload}), or null when it was not judged safe then: attempts skip the payload scan while
+ *     the verdict still holds for the export and the target's current secrets, and scan otherwise
  */
 public record Delivery(
         long id,
@@ -54,7 +58,8 @@ public record Delivery(
         long fencingToken,
         Instant createdAt,
         Instant updatedAt,
-        List<AttemptOutcome> attemptLog) {
+        List<AttemptOutcome> attemptLog,
+        @Nullable String payloadVerdict) {
 
     public Delivery {
         Objects.requireNonNull(idempotencyKey, "idempotencyKey");
@@ -67,9 +72,63 @@ public record Delivery(
         attemptLog = List.copyOf(attemptLog);
     }
 
+    /** A delivery without a recorded payload verdict (every attempt scans its payload). */
+    public Delivery(
+            long id,
+            String idempotencyKey,
+            long targetId,
+            ProviderKey providerKey,
+            SigningStatus signingStatus,
+            ExportRequest export,
+            DeliveryStatus status,
+            int attempts,
+            int roundAttempts,
+            @Nullable Instant roundStartedAt,
+            @Nullable Instant nextAttemptAt,
+            @Nullable String leaseOwner,
+            @Nullable Instant leaseExpiresAt,
+            long fencingToken,
+            Instant createdAt,
+            Instant updatedAt,
+            List<AttemptOutcome> attemptLog) {
+        this(
+                id,
+                idempotencyKey,
+                targetId,
+                providerKey,
+                signingStatus,
+                export,
+                status,
+                attempts,
+                roundAttempts,
+                roundStartedAt,
+                nextAttemptAt,
+                leaseOwner,
+                leaseExpiresAt,
+                fencingToken,
+                createdAt,
+                updatedAt,
+                attemptLog,
+                null);
+    }
+
+    /**
+     * Judges {@code export}'s payload for {@code target} once, as every attempt would (the payload
+     * check of {@link com.webriskops.webhooks.sender.WebhookSender}): the verdict a store records with
+     * the delivery when it is enqueued, or null when the payload is not safe to send (its attempts then
+     * scan it and end blocked {@code webhook_payload_unsafe}). The verdict is a keyed fingerprint of
+     * the export and the target's secrets that reveals neither; it stops holding when either changes.
+     * Thread-safe.
+     */
+    @Nullable
+    public static String judgePayload(ExportTarget target, ExportRequest export) {
+        return PayloadVerdicts.judge(target, export);
+    }
+
     /**
      * A new delivery of {@code export} to {@code target}: pending, due at {@code now}, no attempt yet,
-     * the target's provider key and signing status as they are now.
+     * the target's provider key and signing status as they are now, and its payload judged ({@link
+     * #judgePayload}).
      */
     public static Delivery pending(long id, ExportTarget target, ExportRequest export, Instant now) {
         Objects.requireNonNull(target, "target");
@@ -91,7 +150,8 @@ public record Delivery(
                 0,
                 now,
                 now,
-                List.of());
+                List.of(),
+                PayloadVerdicts.judge(target, export));
     }
 
     /** This delivery with another status. */
@@ -209,7 +269,8 @@ public record Delivery(
                     fencingToken,
                     from.createdAt,
                     updatedAt,
-                    attemptLog);
+                    attemptLog,
+                    from.payloadVerdict);
         }
     }
 

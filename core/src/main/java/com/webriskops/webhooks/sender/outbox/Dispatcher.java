@@ -280,7 +280,8 @@ public final class Dispatcher implements AutoCloseable {
     private AttemptOutcome attempt(ExportTarget target, ClaimedDelivery claim) {
         Instant started = clock.instant();
         try {
-            return sender.attempt(target, claim.delivery().export(), claim.attemptNumber());
+            Delivery delivery = claim.delivery();
+            return sender.attempt(target, delivery.export(), claim.attemptNumber(), delivery.payloadVerdict());
         } catch (RuntimeException e) {
             LOG.warn("Webhook delivery {} could not be attempted: {}", claim.id(), e.toString());
             return AttemptOutcome.retry(
