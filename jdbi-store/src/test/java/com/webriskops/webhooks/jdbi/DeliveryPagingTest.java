@@ -48,7 +48,7 @@ class DeliveryPagingTest {
                 .tablePrefix(prefix)
                 .build()
                 .deliveryStore();
-        sql = new DeliverySql(Jdbi.create(server.dataSource()), SqlDialect.POSTGRESQL, prefix);
+        sql = new DeliverySql(Jdbi.create(server.dataSource()), null, SqlDialect.POSTGRESQL, prefix);
         String json = WebhookJson.mapper().writeValueAsString(TestDeliveries.exampleExport("bulk"));
         try (Connection c = server.dataSource().getConnection()) {
             // Row g: owner bob when g % 10 == 0, else alice; status by g % 5; target 1 + g % 7; one second apart.
