@@ -9,6 +9,10 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,6 +34,8 @@ class OutboxCommandsTest {
     private static final Map<String, String> ENV = Cli.secret("whsec_outbox_test");
 
     private static EmbeddedPostgres postgres;
+    /** A database of this test class's own on the server in WEBHOOKS_TEST_POSTGRES_URL, or null. */
+    private static String ownDatabase;
 
     @TempDir
     Path dir;
@@ -40,16 +46,35 @@ class OutboxCommandsTest {
     }
 
     @AfterAll
-    static void stopPostgres() throws IOException {
+    static void stopPostgres() throws IOException, SQLException {
         postgres.close();
+        if (ownDatabase != null) {
+            try (Connection server = DriverManager.getConnection(System.getenv("WEBHOOKS_TEST_POSTGRES_URL"));
+                    Statement drop = server.createStatement()) {
+                drop.execute("DROP DATABASE IF EXISTS " + ownDatabase + " WITH (FORCE)");
+            }
+        }
     }
 
-    static Stream<String> databases() {
+    /**
+     * The embedded server, and the server in {@code WEBHOOKS_TEST_POSTGRES_URL} through a database of
+     * this run's own: {@code dispatch} sends every due row of the outbox it is given, so two builds
+     * sharing one database would deliver each other's rows.
+     */
+    static Stream<String> databases() throws SQLException {
         List<String> urls = new ArrayList<>();
         urls.add(postgres.getJdbcUrl("postgres", "postgres"));
         String external = System.getenv("WEBHOOKS_TEST_POSTGRES_URL");
         if (external != null && !external.isBlank()) {
-            urls.add(external);
+            if (ownDatabase == null) {
+                String name = "outbox_commands_" + Long.toHexString(System.nanoTime());
+                try (Connection server = DriverManager.getConnection(external);
+                        Statement create = server.createStatement()) {
+                    create.execute("CREATE DATABASE " + name);
+                }
+                ownDatabase = name;
+            }
+            urls.add(external.replaceFirst("^(jdbc:postgresql://[^/]+/)[^?]*", "$1" + ownDatabase));
         }
         return urls.stream();
     }
