@@ -72,46 +72,6 @@ public record Delivery(
         attemptLog = List.copyOf(attemptLog);
     }
 
-    /** A delivery without a recorded payload verdict (every attempt scans its payload). */
-    public Delivery(
-            long id,
-            String idempotencyKey,
-            long targetId,
-            ProviderKey providerKey,
-            SigningStatus signingStatus,
-            ExportRequest export,
-            DeliveryStatus status,
-            int attempts,
-            int roundAttempts,
-            @Nullable Instant roundStartedAt,
-            @Nullable Instant nextAttemptAt,
-            @Nullable String leaseOwner,
-            @Nullable Instant leaseExpiresAt,
-            long fencingToken,
-            Instant createdAt,
-            Instant updatedAt,
-            List<AttemptOutcome> attemptLog) {
-        this(
-                id,
-                idempotencyKey,
-                targetId,
-                providerKey,
-                signingStatus,
-                export,
-                status,
-                attempts,
-                roundAttempts,
-                roundStartedAt,
-                nextAttemptAt,
-                leaseOwner,
-                leaseExpiresAt,
-                fencingToken,
-                createdAt,
-                updatedAt,
-                attemptLog,
-                null);
-    }
-
     /**
      * Judges {@code export}'s payload for {@code target} once, as every attempt would (the payload
      * check of {@link com.webriskops.webhooks.sender.WebhookSender}): the verdict a store records with
