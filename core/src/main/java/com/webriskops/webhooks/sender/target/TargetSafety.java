@@ -4,13 +4,19 @@ import com.webriskops.webhooks.payload.ProviderKey;
 import com.webriskops.webhooks.protocol.ErrorCode;
 import com.webriskops.webhooks.receiver.Violation;
 import com.webriskops.webhooks.receiver.internal.PayloadReader;
+import com.webriskops.webhooks.sender.DeliveryStatus;
+import com.webriskops.webhooks.sender.ExportRequest;
+import com.webriskops.webhooks.sender.fallback.PortableExport;
 import com.webriskops.webhooks.sender.internal.AddressGuard;
 import com.webriskops.webhooks.sender.internal.AddressRules;
 import com.webriskops.webhooks.sender.internal.HostResolver;
+import com.webriskops.webhooks.sender.outbox.Delivery;
 import com.webriskops.webhooks.sender.spi.CredentialProvider;
 import com.webriskops.webhooks.sender.spi.CredentialStore;
+import com.webriskops.webhooks.sender.spi.DeliveryStore;
 import com.webriskops.webhooks.sender.spi.TargetStore;
 import com.webriskops.webhooks.sender.spi.TargetStore.StoredTarget;
+import com.webriskops.webhooks.sender.spi.TargetStore.TargetLookup;
 import com.webriskops.webhooks.sender.target.ExportTarget.DeploymentMode;
 import com.webriskops.webhooks.sender.target.ExportTarget.PrivateNetworkPolicy;
 import com.webriskops.webhooks.signing.WebhookSecret;
@@ -25,6 +31,7 @@ import java.net.InetAddress;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.UnknownHostException;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -298,11 +305,12 @@ public final class TargetSafety {
     }
 
     /**
-     * The rules of the ticket-export API for callers' target requests, decided once here so that an
-     * HTTP adapter only translates: {@link CreateTarget} and {@link SetCredential} records validated
+     * The rules of the ticket-export API, decided once here so that an HTTP adapter only translates:
+     * for callers' target requests, {@link CreateTarget} and {@link SetCredential} records validated
      * with Bean Validation, the no-DNS URL checks of {@link #checkUrlWithoutDns}, and private networks
-     * opened only where the application allows. Every violation of a request is listed in one {@link
-     * Verdict}. A create stores the target and its signing secrets as one unit ({@link
+     * opened only where the application allows; for exports, the approve, status, retry and fallback
+     * rules of {@link Exports} (see {@link #exports}). Every violation of a request is listed in one
+     * {@link Verdict}. A create stores the target and its signing secrets as one unit ({@link
      * TargetStore#create(String, ExportTarget, java.time.Instant, java.util.function.Consumer)}: one
      * transaction on a database store), so a failure leaves no half-created target.
      *
@@ -410,6 +418,18 @@ public final class TargetSafety {
                     targetId,
                     request.signingSecrets().stream().map(WebhookSecret::of).toList());
             return Verdict.OK;
+        }
+
+        /**
+         * The rules of the API's export calls over these rules' targets, credentials and clock.
+         *
+         * @param deliveries where approved exports are enqueued (the store a dispatcher drains)
+         * @param safety the checks a target passes before approval and retry ({@link
+         *     TargetSafety#checkForCaller})
+         * @param prepared the exports the application prepared for approval
+         */
+        public Exports exports(DeliveryStore deliveries, TargetSafety safety, PreparedLookup prepared) {
+            return new Exports(this, deliveries, safety, prepared);
         }
 
         private record Prepared(Verdict verdict, ExportTarget target, List<WebhookSecret> secrets) {}
@@ -695,6 +715,348 @@ public final class TargetSafety {
         static final String PROVIDER_KEYS_TEXT = "generic_webhook, webhook, zapier_webhook, make_webhook, n8n_webhook";
 
         /**
+         * Where the export rules find the exports an application prepared for approval (a report finding
+         * or fix task rendered as a ticket). The returned export's idempotency key identifies its
+         * delivery: it must be the same on every call for one export id, and unique across owners.
+         * Implementations must be thread-safe.
+         */
+        @FunctionalInterface
+        public interface PreparedLookup {
+            /**
+             * The prepared export with this id when {@code owner} may approve it, or null when there is
+             * none or it belongs to another owner.
+             *
+             * @throws com.webriskops.webhooks.store.StoreException if it could not be looked up
+             */
+            @Nullable
+            ExportRequest find(String owner, String exportId);
+        }
+
+        /**
+         * The rules of the API's export calls: approve a prepared export for a target, read its state,
+         * retry it, and render its portable fallback. Each call belongs to an owner: it sees only the
+         * exports the {@link PreparedLookup} gives that owner and only deliveries that owner approved;
+         * another owner's export answers 404 {@code NOT_FOUND} exactly like an unknown one. Answers are
+         * a {@link Verdict} (status, code, detail) beside what the call found; they never hold a secret.
+         * Created by {@link ApiRules#exports}. Immutable and thread-safe.
+         */
+        public static final class Exports {
+            /** Longest export id; ids are 1 to this many characters of {@code A-Z a-z 0-9 _ . -}. */
+            public static final int MAX_EXPORT_ID_LENGTH = 128;
+
+            private static final java.util.regex.Pattern EXPORT_ID =
+                    java.util.regex.Pattern.compile("[A-Za-z0-9_.\\-]{1," + MAX_EXPORT_ID_LENGTH + "}");
+            private static final String NO_EXPORT = "no prepared export with this id";
+            private static final String NOT_APPROVED = "the export has not been approved yet";
+            private static final String NO_ACTIVE_TARGET = "no active target has this id";
+
+            private final ApiRules rules;
+            private final DeliveryStore deliveries;
+            private final TargetSafety safety;
+            private final PreparedLookup prepared;
+            private final TargetLookup lookup;
+
+            private Exports(ApiRules rules, DeliveryStore deliveries, TargetSafety safety, PreparedLookup prepared) {
+                this.rules = rules;
+                this.deliveries = Objects.requireNonNull(deliveries, "deliveries");
+                this.safety = Objects.requireNonNull(safety, "safety");
+                this.prepared = Objects.requireNonNull(prepared, "prepared");
+                this.lookup = rules.targets.lookup(rules.credentials);
+            }
+
+            /**
+             * {@link Verdict#ok()} when {@code owner} has a prepared export with this id; else 404 {@code
+             * NOT_FOUND}, the answer every call gives first for an unknown or another owner's export (an
+             * adapter that reads a request body may ask this before reading it).
+             *
+             * @param owner the calling owner; null (a call without one) sees no export
+             */
+            public Verdict checkPrepared(@Nullable String owner, String exportId) {
+                return find(owner, exportId) == null ? Verdict.notFound(NO_EXPORT) : Verdict.OK;
+            }
+
+            /**
+             * Approves {@code owner}'s prepared export for the owner's active target: checks the target
+             * ({@link TargetSafety#checkForCaller}) and the payload, then enqueues the delivery. Answers
+             * 202 with the delivery ({@link ExportState#enqueued()} on the first approval); approving again
+             * for the same target answers 202 with the current delivery. Refusals: 404 {@code NOT_FOUND}
+             * (no such export of this owner, or another owner approved it); 422 {@code VALIDATION_FAILED}
+             * ({@code target_id} missing, or no active target of this owner); 422 with the target's
+             * blocking code and its {@code provider_code}; 422 {@code webhook_payload_unsafe}; 409 {@code
+             * EXPORT_ALREADY_APPROVED} (approved for another target).
+             *
+             * @param owner the calling owner; null (a call without one) sees no export
+             * @throws com.webriskops.webhooks.store.StoreException if a store could not be read or written
+             */
+            public ExportState approve(@Nullable String owner, Approve request) {
+                Objects.requireNonNull(request, "request");
+                ExportRequest export = find(owner, request.exportId());
+                if (export == null) {
+                    return ExportState.refused(Verdict.notFound(NO_EXPORT));
+                }
+                List<Violation> violations = PayloadReader.validate(request);
+                if (!violations.isEmpty()) {
+                    return ExportState.refused(Verdict.invalid(violations));
+                }
+                long targetId = request.targetId();
+                StoredTarget stored = rules.targets.find(owner, targetId);
+                ExportTarget target = stored == null || !stored.active() ? null : lookup.find(targetId);
+                if (target == null) {
+                    return ExportState.refused(Verdict.invalid("target_id", NO_ACTIVE_TARGET));
+                }
+                TargetCheck check = safety.checkForCaller(target);
+                if (!check.ok()) {
+                    return ExportState.refused(Verdict.blocked(check));
+                }
+                PayloadFinding finding = PortableExport.of(
+                                targetId, target.providerKey(), export, target.signingSecrets())
+                        .finding();
+                if (finding != null) {
+                    return ExportState.refused(Verdict.payloadUnsafe(finding));
+                }
+                Delivery existing = deliveries.findByIdempotencyKey(export.idempotencyKey());
+                if (existing != null && !owner.equals(deliveries.ownerOf(existing.id()))) {
+                    return ExportState.refused(Verdict.notFound(NO_EXPORT));
+                }
+                if (existing != null && existing.targetId() != targetId) {
+                    return ExportState.refused(Verdict.conflict(
+                            ErrorCode.EXPORT_ALREADY_APPROVED, "this export was already approved for another target"));
+                }
+                if (existing != null) {
+                    return new ExportState(existing, Verdict.ACCEPTED, false);
+                }
+                Delivery delivery = deliveries.enqueue(owner, target, export, rules.clock.instant());
+                if (delivery == null) {
+                    // Another owner's delivery took the key meanwhile.
+                    return ExportState.refused(Verdict.notFound(NO_EXPORT));
+                }
+                return new ExportState(delivery, Verdict.ACCEPTED, true);
+            }
+
+            /**
+             * The delivery of {@code owner}'s approved export, 200; 404 {@code NOT_FOUND} when there is no
+             * such export of this owner or it has not been approved by this owner.
+             *
+             * @param owner the calling owner; null (a call without one) sees no export
+             * @throws com.webriskops.webhooks.store.StoreException if a store could not be read
+             */
+            public ExportState status(@Nullable String owner, String exportId) {
+                ExportRequest export = find(owner, exportId);
+                if (export == null) {
+                    return ExportState.refused(Verdict.notFound(NO_EXPORT));
+                }
+                Delivery delivery = deliveries.findByIdempotencyKey(owner, export.idempotencyKey());
+                if (delivery == null) {
+                    return ExportState.refused(Verdict.notFound(NOT_APPROVED));
+                }
+                return new ExportState(delivery, Verdict.OK, false);
+            }
+
+            /**
+             * Sends a {@code blocked} or {@code failed} export of {@code owner} again after its cause was
+             * fixed: the target is checked again, then the delivery is queued, 202 with it. Refusals: 404
+             * {@code NOT_FOUND} as for {@link #status}; 409 {@code EXPORT_NOT_RETRYABLE} in any other state
+             * (or when it changed state meanwhile); 422 {@code VALIDATION_FAILED} when its target was
+             * disabled or deleted; 422 with the blocking code when the target is still unsafe.
+             *
+             * @param owner the calling owner; null (a call without one) sees no export
+             * @throws com.webriskops.webhooks.store.StoreException if a store could not be read or written
+             */
+            public ExportState retry(@Nullable String owner, String exportId) {
+                ExportState current = status(owner, exportId);
+                Delivery delivery = current.delivery();
+                if (delivery == null) {
+                    return current;
+                }
+                if (delivery.status() != DeliveryStatus.BLOCKED && delivery.status() != DeliveryStatus.FAILED) {
+                    return ExportState.refused(Verdict.conflict(
+                            ErrorCode.EXPORT_NOT_RETRYABLE,
+                            "only a blocked or failed export can be retried; it is "
+                                    + delivery.status().wireName()));
+                }
+                ExportTarget target = lookup.find(delivery.targetId());
+                if (target == null) {
+                    return ExportState.refused(Verdict.invalid(
+                            "target_id", "the export's target was disabled or deleted; approve it again"));
+                }
+                TargetCheck check = safety.checkForCaller(target);
+                if (!check.ok()) {
+                    return ExportState.refused(Verdict.blocked(check));
+                }
+                if (!deliveries.retryOnRequest(delivery.id(), rules.clock.instant())) {
+                    return ExportState.refused(Verdict.conflict(
+                            ErrorCode.EXPORT_NOT_RETRYABLE, "the export changed state meanwhile; read it again"));
+                }
+                Delivery now = deliveries.find(delivery.id());
+                return new ExportState(now == null ? delivery : now, Verdict.ACCEPTED, true);
+            }
+
+            /**
+             * {@code owner}'s export as a portable fallback file, 200: for the target it was approved for,
+             * or, before approval, for the owner's target {@link Fallback#targetId()} (active or disabled).
+             * Refusals: 404 {@code NOT_FOUND} (no such export of this owner; another owner approved it; not
+             * approved and no {@code target_id}; no such target of this owner); 422 {@code
+             * VALIDATION_FAILED} for an unknown format; 422 {@code webhook_payload_unsafe} when the export
+             * carries a secret, a token or a private path.
+             *
+             * @param owner the calling owner; null (a call without one) sees no export
+             * @throws com.webriskops.webhooks.store.StoreException if a store could not be read
+             */
+            public FallbackFile fallback(@Nullable String owner, Fallback request) {
+                Objects.requireNonNull(request, "request");
+                ExportRequest export = find(owner, request.exportId());
+                if (export == null) {
+                    return FallbackFile.refused(Verdict.notFound(NO_EXPORT));
+                }
+                List<Violation> violations = PayloadReader.validate(request);
+                if (!violations.isEmpty()) {
+                    return FallbackFile.refused(Verdict.invalid(violations));
+                }
+                Delivery delivery = deliveries.findByIdempotencyKey(export.idempotencyKey());
+                if (delivery != null && !owner.equals(deliveries.ownerOf(delivery.id()))) {
+                    return FallbackFile.refused(Verdict.notFound(NO_EXPORT));
+                }
+                Long targetId = delivery != null ? Long.valueOf(delivery.targetId()) : request.targetId();
+                if (targetId == null) {
+                    return FallbackFile.refused(Verdict.notFound(NOT_APPROVED + "; give target_id"));
+                }
+                StoredTarget stored = rules.targets.find(owner, targetId);
+                if (stored == null) {
+                    return FallbackFile.refused(Verdict.notFound("the export's target no longer exists"));
+                }
+                PortableExport fallback = PortableExport.of(
+                        targetId,
+                        stored.target().providerKey(),
+                        delivery != null ? delivery.export() : export,
+                        rules.credentials.signingSecrets(targetId));
+                if (fallback.finding() != null) {
+                    return FallbackFile.refused(Verdict.payloadUnsafe(fallback.finding()));
+                }
+                String base = "ticket-export-" + request.exportId();
+                String format = request.format() == null ? "json" : request.format();
+                switch (format) {
+                    case "csv":
+                        return new FallbackFile(
+                                fallback.csv().getBytes(StandardCharsets.UTF_8),
+                                "text/csv; charset=utf-8",
+                                base + ".csv",
+                                Verdict.OK);
+                    case "json":
+                        return new FallbackFile(fallback.json(), "application/json", base + ".json", Verdict.OK);
+                    default:
+                        return new FallbackFile(
+                                fallback.markdown().getBytes(StandardCharsets.UTF_8),
+                                "text/markdown; charset=utf-8",
+                                base + ".md",
+                                Verdict.OK);
+                }
+            }
+
+            @Nullable
+            private ExportRequest find(@Nullable String owner, String exportId) {
+                Objects.requireNonNull(exportId, "exportId");
+                return owner != null && EXPORT_ID.matcher(exportId).matches() ? prepared.find(owner, exportId) : null;
+            }
+
+            @Override
+            public String toString() {
+                return "ApiRules.Exports[" + rules.targets + ", " + deliveries + "]";
+            }
+        }
+
+        /**
+         * An approval: the export (by its id in the API) and the owner's target to send it to.
+         *
+         * @param exportId the export's id, as the caller gave it
+         * @param targetId the id of an active target of the caller; null when the caller gave none (or
+         *     nothing that reads as an id)
+         */
+        public record Approve(
+                String exportId,
+
+                @NotNull(message = "is required: the id of an active target")
+                Long targetId) {
+            /**
+             * @throws NullPointerException if {@code exportId} is null
+             */
+            public Approve {
+                Objects.requireNonNull(exportId, "exportId");
+            }
+        }
+
+        /**
+         * A fallback download: the export, the format, and before approval the target whose provider
+         * and secrets the rendering is for.
+         *
+         * @param exportId the export's id, as the caller gave it
+         * @param format {@code csv}, {@code md} (or {@code markdown}) or {@code json}; null means json
+         * @param targetId before approval, the id of a target of the caller; null when none was given (or
+         *     nothing that reads as an id); ignored once the export is approved
+         */
+        public record Fallback(
+                String exportId,
+
+                @Nullable @Pattern(regexp = "csv|md|markdown|json", message = "must be csv, md or json")
+                String format,
+
+                @Nullable Long targetId) {
+            /**
+             * @throws NullPointerException if {@code exportId} is null
+             */
+            public Fallback {
+                Objects.requireNonNull(exportId, "exportId");
+            }
+        }
+
+        /**
+         * What an export call found or left behind: the export's delivery, or null with the verdict that
+         * refused the call.
+         *
+         * @param delivery the delivery when {@link Verdict#ok()} (its status view is the answer)
+         * @param verdict 200 ({@link Exports#status}) or 202 ({@link Exports#approve}, {@link
+         *     Exports#retry}) when ok; else the refusal
+         * @param enqueued true when this call queued the delivery (a first approval or a retry), so the
+         *     dispatcher has work
+         */
+        public record ExportState(@Nullable Delivery delivery, Verdict verdict, boolean enqueued) {
+            public ExportState {
+                Objects.requireNonNull(verdict, "verdict");
+            }
+
+            static ExportState refused(Verdict verdict) {
+                return new ExportState(null, verdict, false);
+            }
+        }
+
+        /**
+         * A portable fallback to download, or the verdict that refused it.
+         *
+         * @param body the rendering when {@link Verdict#ok()}, else empty
+         * @param mediaType its media type ({@code text/csv; charset=utf-8}, {@code text/markdown;
+         *     charset=utf-8} or {@code application/json}); empty when refused
+         * @param filename {@code ticket-export-<export id>.csv}, {@code .md} or {@code .json}; empty when
+         *     refused
+         * @param verdict 200 when ok; else the refusal
+         */
+        public record FallbackFile(byte[] body, String mediaType, String filename, Verdict verdict) {
+            public FallbackFile {
+                Objects.requireNonNull(body, "body");
+                Objects.requireNonNull(mediaType, "mediaType");
+                Objects.requireNonNull(filename, "filename");
+                Objects.requireNonNull(verdict, "verdict");
+            }
+
+            static FallbackFile refused(Verdict verdict) {
+                return new FallbackFile(new byte[0], "", "", verdict);
+            }
+
+            @Override
+            public String toString() {
+                return "FallbackFile[" + body.length + " bytes, " + mediaType + ", " + filename + ", " + verdict + "]";
+            }
+        }
+
+        /**
          * What a create left behind: the stored target, or null with the verdict that refused it.
          *
          * @param target the stored target when {@link Verdict#ok()}
@@ -711,10 +1073,13 @@ public final class TargetSafety {
          * provider-level code beside a blocking code, a detail and every violation found. Never holds a
          * secret.
          *
-         * @param status 200 when ok; else 404, 409 or 422
+         * @param status 200 when ok (202 for an accepted approval or retry); else 404, 409 or 422
          * @param code null when ok; else {@code VALIDATION_FAILED}, {@code generic_webhook_url_unsafe},
-         *     {@code NOT_FOUND} or {@code CREDENTIALS_MANAGED_ELSEWHERE}
-         * @param providerCode {@code PROVIDER_BASE_URL_BLOCKED} beside {@code generic_webhook_url_unsafe}, else null
+         *     {@code NOT_FOUND} or {@code CREDENTIALS_MANAGED_ELSEWHERE}; for the export calls also {@code
+         *     generic_webhook_secret_missing}, {@code webhook_payload_unsafe}, {@code
+         *     EXPORT_ALREADY_APPROVED} or {@code EXPORT_NOT_RETRYABLE}
+         * @param providerCode the provider-level code beside a target's blocking code ({@code
+         *     PROVIDER_BASE_URL_BLOCKED}, {@code PROVIDER_AUTH_REQUIRED}), else null
          * @param detail a sentence for people
          * @param violations every violation found, the base_url's first
          */
@@ -725,6 +1090,7 @@ public final class TargetSafety {
                 String detail,
                 List<Violation> violations) {
             static final Verdict OK = new Verdict(200, null, null, "ok", List.of());
+            static final Verdict ACCEPTED = new Verdict(202, null, null, "accepted", List.of());
 
             public Verdict {
                 Objects.requireNonNull(detail, "detail");
@@ -734,6 +1100,23 @@ public final class TargetSafety {
             static Verdict invalid(List<Violation> violations) {
                 return new Verdict(
                         422, ErrorCode.VALIDATION_FAILED, null, "the request has invalid fields", violations);
+            }
+
+            static Verdict invalid(String field, String message) {
+                return invalid(List.of(new Violation(field, message)));
+            }
+
+            static Verdict conflict(ErrorCode code, String detail) {
+                return new Verdict(409, code, null, detail, List.of());
+            }
+
+            /** 422 with the target's blocking code and its provider code. */
+            static Verdict blocked(TargetCheck check) {
+                return new Verdict(422, check.code(), check.providerCode(), check.message(), List.of());
+            }
+
+            static Verdict payloadUnsafe(PayloadFinding finding) {
+                return new Verdict(422, ErrorCode.WEBHOOK_PAYLOAD_UNSAFE, null, finding.message(), List.of());
             }
 
             static Verdict notFound(String detail) {

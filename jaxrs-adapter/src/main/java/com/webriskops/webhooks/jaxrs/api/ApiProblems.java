@@ -7,7 +7,6 @@ import com.webriskops.webhooks.protocol.ErrorCode;
 import com.webriskops.webhooks.receiver.ProblemDetails;
 import com.webriskops.webhooks.receiver.Violation;
 import com.webriskops.webhooks.sender.target.TargetSafety.ApiRules.Verdict;
-import com.webriskops.webhooks.sender.target.TargetSafety.TargetCheck;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
 import java.util.Map;
@@ -25,10 +24,6 @@ final class ApiProblems {
         return problem(404, ErrorCode.NOT_FOUND, detail);
     }
 
-    static Response conflict(ErrorCode code, String detail) {
-        return problem(409, code, detail);
-    }
-
     static Response invalid(List<Violation> violations) {
         return Answers.toResponse(ProblemDetails.render(
                 422,
@@ -43,19 +38,6 @@ final class ApiProblems {
         return invalid(List.of(new Violation(field, message)));
     }
 
-    /** 422 with the target's blocking code ({@code generic_webhook_url_unsafe}, ...) and its provider code. */
-    static Response blocked(TargetCheck check) {
-        return Answers.toResponse(ProblemDetails.render(
-                422,
-                Objects.requireNonNull(check.code()).wireValue(),
-                check.message(),
-                List.of(),
-                null,
-                Map.of(
-                        "provider_code",
-                        Objects.requireNonNull(check.providerCode()).wireValue())));
-    }
-
     /** The refusal core's {@link Verdict} decided: its status, code, provider code and every violation. */
     static Response verdict(Verdict verdict) {
         return Answers.toResponse(ProblemDetails.render(
@@ -67,10 +49,6 @@ final class ApiProblems {
                 verdict.providerCode() == null
                         ? Map.of()
                         : Map.of("provider_code", verdict.providerCode().wireValue())));
-    }
-
-    static Response blocked(ErrorCode code, String detail) {
-        return problem(422, code, detail);
     }
 
     /** JSON bytes of an API answer body. */

@@ -12,12 +12,12 @@ import com.webriskops.webhooks.sender.spi.CredentialProvider;
 import com.webriskops.webhooks.sender.spi.DeliveryStore;
 import com.webriskops.webhooks.sender.spi.TargetStore;
 import com.webriskops.webhooks.sender.spi.TargetStore.StoredTarget;
-import com.webriskops.webhooks.sender.spi.TargetStore.TargetLookup;
 import com.webriskops.webhooks.sender.target.Cidr;
 import com.webriskops.webhooks.sender.target.ExportTarget;
 import com.webriskops.webhooks.sender.target.ExportTarget.SigningStatus;
 import com.webriskops.webhooks.sender.target.TargetSafety;
 import com.webriskops.webhooks.sender.target.TargetSafety.ApiRules;
+import com.webriskops.webhooks.sender.target.TargetSafety.ApiRules.Exports;
 import jakarta.annotation.Nullable;
 import jakarta.ws.rs.WebApplicationException;
 import java.io.ByteArrayOutputStream;
@@ -26,7 +26,6 @@ import java.io.InputStream;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
-import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -35,16 +34,12 @@ final class ExportApi {
     /** Largest request body read. */
     static final int MAX_BODY_BYTES = 64 * 1024;
 
-    private static final Pattern EXPORT_ID = Pattern.compile("[A-Za-z0-9_.\\-]{1,128}");
     private static final Logger LOG = LoggerFactory.getLogger(ExportApi.class);
 
     final TargetStore targets;
     final CredentialProvider credentials;
-    final PreparedExports prepared;
-    final DeliveryStore deliveries;
-    final TargetSafety safety;
     final ApiRules rules;
-    final TargetLookup lookup;
+    final Exports exports;
     private final Clock clock;
     private final Runnable onEnqueue;
 
@@ -59,16 +54,13 @@ final class ExportApi {
             Runnable onEnqueue) {
         this.targets = targets;
         this.credentials = credentials;
-        this.prepared = prepared;
-        this.deliveries = deliveries;
-        this.safety = safety;
         this.rules = ApiRules.builder()
                 .targetStore(targets)
                 .credentials(credentials)
                 .allowPrivateNetworks(privateRanges)
                 .clock(clock)
                 .build();
-        this.lookup = targets.lookup(credentials);
+        this.exports = rules.exports(deliveries, safety, prepared::find);
         this.clock = clock;
         this.onEnqueue = onEnqueue;
     }
@@ -83,10 +75,6 @@ final class ExportApi {
         } catch (RuntimeException e) {
             LOG.warn("The onEnqueue callback of the ticket-export API failed", e);
         }
-    }
-
-    static boolean isExportId(String exportId) {
-        return EXPORT_ID.matcher(exportId).matches();
     }
 
     /**
@@ -178,6 +166,6 @@ final class ExportApi {
 
     @Override
     public String toString() {
-        return "ExportApi[" + targets + ", " + deliveries + "]";
+        return "ExportApi[" + targets + ", " + exports + "]";
     }
 }

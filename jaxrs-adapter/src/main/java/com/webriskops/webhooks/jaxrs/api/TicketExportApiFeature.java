@@ -47,8 +47,9 @@ import java.util.Objects;
  * <p>Private networks are the application's decision: callers open none unless {@link
  * Builder#allowPrivateNetworks} lists ranges they may use, and never loopback, link-local or cloud
  * metadata addresses. Creating a target runs only the URL checks that need no DNS; every violation
- * of a request is listed in one 422. The rules are core's {@link
- * com.webriskops.webhooks.sender.target.TargetSafety.ApiRules}; the resources only translate.
+ * of a request is listed in one 422. The rules, for targets and for exports (approve, status, retry,
+ * fallback), are core's {@link com.webriskops.webhooks.sender.target.TargetSafety.ApiRules}; the
+ * resources only translate.
  *
  * <p>The API approves exports the application prepared ({@link PreparedExports}); it never authors
  * one. Approval and retry enqueue into the {@link DeliveryStore} a {@link
