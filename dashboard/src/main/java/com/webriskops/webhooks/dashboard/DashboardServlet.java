@@ -724,8 +724,8 @@ public final class DashboardServlet extends HttpServlet {
                     break;
                 case REAPPROVE:
                 default:
-                    done = (d.status() == DeliveryStatus.BLOCKED || d.status() == DeliveryStatus.FAILED)
-                            && deliveries.retryOnRequest(id, now);
+                    // The store decides: only a blocked or failed delivery is sent again.
+                    done = deliveries.retryOnRequest(id, now);
                     break;
             }
             record(s, action.auditName, "delivery", id, done, now);
@@ -752,41 +752,28 @@ public final class DashboardServlet extends HttpServlet {
 
     private void fallback(HttpServletRequest req, HttpServletResponse resp, Session s, Delivery d, Instant now)
             throws IOException {
-        String format = req.getParameter("format");
-        if (format == null || !(format.equals("csv") || format.equals("md") || format.equals("json"))) {
+        PortableExport.Format format = PortableExport.Format.named(req.getParameter("format"));
+        if (format == null) {
             resp.sendError(HttpServletResponse.SC_BAD_REQUEST, "format must be csv, md or json");
             return;
         }
+        String action = "download_" + format.extension();
         List<WebhookSecret> secrets = credentials == null ? List.of() : credentials.signingSecrets(d.targetId());
         PortableExport export = PortableExport.of(d.targetId(), d.providerKey(), d.export(), secrets);
         if (export.finding() != null) {
-            record(s, "download_" + format, "delivery", d.id(), false, now);
+            record(s, action, "delivery", d.id(), false, now);
             Html html = page(req.getContextPath() + req.getServletPath(), s, "Fallback withheld");
             html.raw("<h1>Fallback withheld</h1><p role=\"alert\">The export carries something that must not"
                     + " leave (a secret, a token or a private path): redact it first.</p>");
             send(resp, HttpServletResponse.SC_CONFLICT, end(html));
             return;
         }
-        byte[] body;
-        String type;
-        switch (format) {
-            case "csv":
-                body = export.csv().getBytes(StandardCharsets.UTF_8);
-                type = "text/csv; charset=utf-8";
-                break;
-            case "md":
-                body = export.markdown().getBytes(StandardCharsets.UTF_8);
-                type = "text/markdown; charset=utf-8";
-                break;
-            default:
-                body = export.json();
-                type = "application/json";
-                break;
-        }
-        record(s, "download_" + format, "delivery", d.id(), true, now);
+        byte[] body = export.render(format);
+        record(s, action, "delivery", d.id(), true, now);
         resp.setStatus(HttpServletResponse.SC_OK);
-        resp.setContentType(type);
-        resp.setHeader("Content-Disposition", "attachment; filename=\"delivery-" + d.id() + "." + format + "\"");
+        resp.setContentType(format.mediaType());
+        resp.setHeader(
+                "Content-Disposition", "attachment; filename=\"delivery-" + d.id() + "." + format.extension() + "\"");
         resp.setContentLength(body.length);
         resp.getOutputStream().write(body);
     }

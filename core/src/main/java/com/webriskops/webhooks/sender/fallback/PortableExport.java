@@ -142,6 +142,56 @@ public final class PortableExport {
         return of(delivery.targetId(), delivery.providerKey(), delivery.export(), target.signingSecrets());
     }
 
+    /**
+     * The three forms of the fallback, each with its media type and file extension. Every place that
+     * offers a download (the export API, the dashboard) takes its format names from here.
+     */
+    public enum Format {
+        CSV("csv", "text/csv; charset=utf-8"),
+        MARKDOWN("md", "text/markdown; charset=utf-8"),
+        JSON("json", "application/json");
+
+        private final String extension;
+        private final String mediaType;
+
+        Format(String extension, String mediaType) {
+            this.extension = extension;
+            this.mediaType = mediaType;
+        }
+
+        /**
+         * The format a caller named: {@code csv}, {@code md} or {@code markdown}, {@code json}
+         * (exactly, lower case); null for anything else.
+         */
+        @Nullable
+        public static Format named(@Nullable String name) {
+            if (name == null) {
+                return null;
+            }
+            switch (name) {
+                case "csv":
+                    return CSV;
+                case "md":
+                case "markdown":
+                    return MARKDOWN;
+                case "json":
+                    return JSON;
+                default:
+                    return null;
+            }
+        }
+
+        /** The file extension, without the dot: {@code csv}, {@code md} or {@code json}. */
+        public String extension() {
+            return extension;
+        }
+
+        /** The media type of a download in this form. */
+        public String mediaType() {
+            return mediaType;
+        }
+    }
+
     /** What {@link PayloadSafety} found in the export, or null when it may be rendered. */
     @Nullable
     public PayloadFinding finding() {
@@ -151,6 +201,24 @@ public final class PortableExport {
     /** The JSON form's document. */
     public Document document() {
         return document;
+    }
+
+    /**
+     * The export in {@code format}, UTF-8.
+     *
+     * @throws WebhookException if the export carries something that must not leave
+     */
+    public byte[] render(Format format) {
+        Objects.requireNonNull(format, "format");
+        switch (format) {
+            case CSV:
+                return csv().getBytes(StandardCharsets.UTF_8);
+            case MARKDOWN:
+                return markdown().getBytes(StandardCharsets.UTF_8);
+            case JSON:
+            default:
+                return json();
+        }
     }
 
     /**

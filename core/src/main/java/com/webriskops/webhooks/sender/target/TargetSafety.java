@@ -31,7 +31,6 @@ import java.net.InetAddress;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.UnknownHostException;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -932,24 +931,14 @@ public final class TargetSafety {
                 if (fallback.finding() != null) {
                     return FallbackFile.refused(Verdict.payloadUnsafe(fallback.finding()));
                 }
-                String base = "ticket-export-" + request.exportId();
-                String format = request.format() == null ? "json" : request.format();
-                switch (format) {
-                    case "csv":
-                        return new FallbackFile(
-                                fallback.csv().getBytes(StandardCharsets.UTF_8),
-                                "text/csv; charset=utf-8",
-                                base + ".csv",
-                                Verdict.OK);
-                    case "json":
-                        return new FallbackFile(fallback.json(), "application/json", base + ".json", Verdict.OK);
-                    default:
-                        return new FallbackFile(
-                                fallback.markdown().getBytes(StandardCharsets.UTF_8),
-                                "text/markdown; charset=utf-8",
-                                base + ".md",
-                                Verdict.OK);
-                }
+                PortableExport.Format format = request.format() == null
+                        ? PortableExport.Format.JSON
+                        : Objects.requireNonNull(PortableExport.Format.named(request.format()), "format");
+                return new FallbackFile(
+                        fallback.render(format),
+                        format.mediaType(),
+                        "ticket-export-" + request.exportId() + "." + format.extension(),
+                        Verdict.OK);
             }
 
             @Nullable

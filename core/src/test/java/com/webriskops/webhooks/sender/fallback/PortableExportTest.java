@@ -52,6 +52,25 @@ class PortableExportTest {
     }
 
     @Test
+    void formatsAreNamedExactlyAndRenderTheirOwnForm() {
+        PortableExport export = portable(trickyExport());
+
+        assertThat(PortableExport.Format.named("csv")).isEqualTo(PortableExport.Format.CSV);
+        assertThat(PortableExport.Format.named("md")).isEqualTo(PortableExport.Format.MARKDOWN);
+        assertThat(PortableExport.Format.named("markdown")).isEqualTo(PortableExport.Format.MARKDOWN);
+        assertThat(PortableExport.Format.named("json")).isEqualTo(PortableExport.Format.JSON);
+        assertThat(Stream.of("CSV", "Json", " csv", "xml", "", null).map(PortableExport.Format::named))
+                .containsOnlyNulls();
+        assertThat(export.render(PortableExport.Format.CSV))
+                .isEqualTo(export.csv().getBytes(StandardCharsets.UTF_8));
+        assertThat(export.render(PortableExport.Format.MARKDOWN))
+                .isEqualTo(export.markdown().getBytes(StandardCharsets.UTF_8));
+        assertThat(export.render(PortableExport.Format.JSON)).isEqualTo(export.json());
+        assertThat(PortableExport.Format.MARKDOWN.mediaType()).isEqualTo("text/markdown; charset=utf-8");
+        assertThat(PortableExport.Format.CSV.extension()).isEqualTo("csv");
+    }
+
+    @Test
     void csvIsRfc4180AndReadsBackWithACsvReader() throws Exception {
         String csv = portable(trickyExport()).csv();
 
