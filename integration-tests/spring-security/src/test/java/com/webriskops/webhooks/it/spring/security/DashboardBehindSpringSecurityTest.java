@@ -165,7 +165,8 @@ class DashboardBehindSpringSecurityTest {
                 .as("a wrong token")
                 .isEqualTo(403);
         Browser bob = loggedIn("bob", SecuredDashboardApplication.BOB_PASSWORD);
-        String bobsToken = Browser.dashboardCsrf(bob.get(DASHBOARD + "/").body());
+        String bobsToken =
+                Browser.dashboardCsrf(bob.get(DASHBOARD + "/deliveries/" + bobs).body());
         assertThat(bob.post(action, Map.of("csrf", bobsToken)).statusCode())
                 .as("bob's own token, on alice's delivery")
                 .isEqualTo(404);
@@ -209,7 +210,10 @@ class DashboardBehindSpringSecurityTest {
                     .as(page)
                     .hasValueSatisfying(csp -> assertThat(csp).startsWith("default-src 'none'"));
         }
-        assertThat(alice.get(DASHBOARD + "/targets").body()).contains("signed");
+        // The secret is there, and used: the pages say so without showing it.
+        assertThat(alice.get(DASHBOARD + "/targets").body()).contains("<td class=\"signing\">signed</td>");
+        assertThat(alice.get(DASHBOARD + "/deliveries/" + alices).body())
+                .contains("<dd id=\"signing-status\">signed</dd>");
 
         String csrf = Browser.dashboardCsrf(
                 alice.get(DASHBOARD + "/deliveries/" + alices).body());
@@ -227,7 +231,14 @@ class DashboardBehindSpringSecurityTest {
     @Test
     void loggingOutOfTheApplicationEndsTheDashboard() {
         Browser alice = loggedIn("alice", SecuredDashboardApplication.ALICE_PASSWORD);
-        assertThat(alice.get(DASHBOARD + "/").statusCode()).isEqualTo(200);
+        HttpResponse<String> outbox = alice.get(DASHBOARD + "/");
+        assertThat(outbox.statusCode()).isEqualTo(200);
+        assertThat(outbox.body())
+                .as("no sign-out of the dashboard's own, and no token form")
+                .doesNotContain("Sign out", "API token");
+        HttpResponse<String> signIn = alice.get(DASHBOARD + "/sign-in");
+        assertThat(signIn.statusCode()).isEqualTo(303);
+        assertThat(signIn.headers().firstValue("Location")).hasValue(DASHBOARD + "/");
 
         HttpResponse<String> loggedOut = alice.logOut();
         assertThat(loggedOut.headers().firstValue("Location"))
