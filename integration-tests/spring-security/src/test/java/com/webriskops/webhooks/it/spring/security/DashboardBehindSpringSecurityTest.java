@@ -105,6 +105,8 @@ class DashboardBehindSpringSecurityTest {
         HttpResponse<String> action =
                 anonymous.post(DASHBOARD + "/deliveries/" + alices + "/reapprove", Map.of("csrf", "guessed-token"));
         assertThat(action.statusCode()).isEqualTo(302);
+        assertThat(action.headers().firstValue("Location"))
+                .hasValueSatisfying(location -> assertThat(location).endsWith("/login"));
         assertThat(outbox.find(alices).status()).isEqualTo(DeliveryStatus.BLOCKED);
 
         HttpResponse<String> wrongPassword = anonymous.logIn("alice", "not-alices-password");
@@ -130,6 +132,9 @@ class DashboardBehindSpringSecurityTest {
         assertThat(alice.get(DASHBOARD + "/deliveries/" + alices).body()).contains("alice-1");
         HttpResponse<String> bobsDelivery = alice.get(DASHBOARD + "/deliveries/" + bobs);
         assertThat(bobsDelivery.statusCode()).isEqualTo(404);
+        assertThat(bobsDelivery.body())
+                .as("exactly as an unknown id")
+                .isEqualTo(alice.get(DASHBOARD + "/deliveries/999999").body());
         assertThat(bobsDelivery.body())
                 .contains("There is no such delivery or target.")
                 .doesNotContain("bob-1");
