@@ -41,7 +41,9 @@ public interface DashboardAuthenticator {
      * Users are the request's {@link HttpServletRequest#getUserPrincipal() principal}, as the
      * application's security (Spring Security, container login) set it; {@code ownerOf} maps its name to
      * the owner whose deliveries it sees ({@code name -> name} when each user owns its own). Every such
-     * user may act. The sign-in form accepts no token.
+     * user may act. The sign-in form accepts no token (a signed-in principal asking for it is sent to the
+     * outbox), and pages offer no sign-out of their own: the application's sign-out ends the dashboard's
+     * session with the next request.
      */
     static DashboardAuthenticator fromPrincipal(Function<String, String> ownerOf) {
         Objects.requireNonNull(ownerOf, "ownerOf");

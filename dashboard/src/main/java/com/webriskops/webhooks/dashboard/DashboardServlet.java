@@ -161,7 +161,11 @@ public final class DashboardServlet extends HttpServlet {
             return;
         }
         if (path.equals("/sign-in")) {
-            if (method.equals("GET")) {
+            if (method.equals("GET") && authenticator.fromRequest(req) != null) {
+                // The application's own security signed this user in: there is no token to ask for.
+                resp.setStatus(HttpServletResponse.SC_SEE_OTHER);
+                resp.setHeader("Location", base + "/");
+            } else if (method.equals("GET")) {
                 signInPage(req, resp, base, null, HttpServletResponse.SC_OK);
             } else if (method.equals("POST")) {
                 signIn(req, resp, base);
@@ -985,11 +989,17 @@ public final class DashboardServlet extends HttpServlet {
                 .raw(" (owner ")
                 .text(session.owner())
                 .raw(session.mayAct() ? ")" : ", read only)")
-                .raw("</p><form method=\"post\" class=\"sign-out\"")
-                .attr("action", base + "/sign-out")
-                .raw(">");
-        csrf(html, session);
-        html.raw("<button type=\"submit\">Sign out</button></form></header><main id=\"main\">");
+                .raw("</p>");
+        if (!session.viaRequest()) {
+            // Signed in with a token: the dashboard's own session is all there is to end. Behind the
+            // application's security, the application's sign-out ends it (a dashboard one could not).
+            html.raw("<form method=\"post\" class=\"sign-out\"")
+                    .attr("action", base + "/sign-out")
+                    .raw(">");
+            csrf(html, session);
+            html.raw("<button type=\"submit\">Sign out</button></form>");
+        }
+        html.raw("</header><main id=\"main\">");
         return html;
     }
 

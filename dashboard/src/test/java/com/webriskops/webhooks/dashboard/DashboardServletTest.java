@@ -138,7 +138,19 @@ class DashboardServletTest {
                 HttpResponse.BodyHandlers.ofString());
         assertThat(first.statusCode()).isEqualTo(200);
         assertThat(first.body()).contains("Signed in as alice (owner alice)");
+        assertThat(first.body())
+                .as("no sign-out of the dashboard's own: the application's ends it")
+                .doesNotContain("sign-out");
         String session = first.headers().firstValue("Set-Cookie").orElseThrow().split(";", 2)[0];
+        HttpResponse<String> signInPage = client.send(
+                HttpRequest.newBuilder(URI.create(sso + "/sign-in"))
+                        .header("X-Test-User", "alice")
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(signInPage.statusCode())
+                .as("no token form for a signed-in principal")
+                .isEqualTo(303);
+        assertThat(signInPage.headers().firstValue("Location")).hasValue("/app/sso/");
 
         HttpResponse<String> asBob = client.send(
                 HttpRequest.newBuilder(URI.create(sso + "/"))
