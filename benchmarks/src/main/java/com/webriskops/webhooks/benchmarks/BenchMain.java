@@ -426,10 +426,12 @@ public final class BenchMain {
             Signer.Signed sample = sink.first.get();
             extra.put("B5_body_bytes", sample.body().length);
             for (int dispatchers : new int[] {1, 2}) {
-                int threads = dispatchers * 2;
+                // The limit's client runs as many POSTs at once as the dispatchers have attempts in flight.
+                int threads = dispatchers * SenderRuns.WORKERS;
                 Figure figure = new Figure(
                         "B5",
-                        "sender: PostgreSQL outbox -> loopback receiver, " + dispatchers + " dispatcher(s) x 2 workers",
+                        "sender: PostgreSQL outbox -> loopback receiver, " + dispatchers + " dispatcher(s) x "
+                                + SenderRuns.WORKERS + " workers",
                         "deliveries/s",
                         "plain POSTs of the same bytes, HttpClient 5, " + threads + " threads, keep-alive");
                 Figure fresh = new Figure(
