@@ -36,9 +36,16 @@ final class SenderRuns {
                 .build();
     }
 
-    /** A dispatcher with the kit's defaults (2 workers, batch 1), polling every 50 ms once idle. */
+    /**
+     * Workers per dispatcher: the kit's default, unless {@code -Dbench.workers} says otherwise (for
+     * comparisons while developing).
+     */
+    static final int WORKERS = Integer.getInteger("bench.workers", Dispatcher.DEFAULT_WORKERS);
+
+    /** A dispatcher with the kit's defaults (batch size; workers, see above), polling every 50 ms once idle. */
     static Dispatcher dispatcher(DeliveryStore store, ExportTarget target, String owner) {
         return Dispatcher.builder()
+                .workers(WORKERS)
                 .store(store)
                 .sender(WebhookSender.builder().build())
                 .targets(id -> id == target.id() ? target : null)

@@ -252,7 +252,7 @@ public final class WebhookReceiver<P> {
         }
         byte[] body;
         try {
-            body = readBounded(request);
+            body = readBounded(request, declaredLength);
         } catch (IOException e) {
             return reject(Rejection.validation(400, "The body could not be read."));
         }
@@ -376,13 +376,58 @@ public final class WebhookReceiver<P> {
         return Rejection.validation(413, "The body is larger than " + maxBodyBytes + " bytes.");
     }
 
-    /** The body, or null when it is longer than the limit; reads at most the limit plus one byte. */
+    /** The most a declared Content-Length alone makes the first body read allocate. */
+    private static final int FIRST_READ = 64 * 1024;
+
+    /**
+     * The body, or null when it is longer than the limit. Reads at most the limit plus one byte. The
+     * first read goes into an array of the expected size (the declared length, else what the stream
+     * says is available), so a body of the size announced is read with one allocation and no copy.
+     */
     @Nullable
-    private byte[] readBounded(InboundRequest request) throws IOException {
+    private byte[] readBounded(InboundRequest request, @Nullable Long declaredLength) throws IOException {
         try (InputStream in = request.body()) {
-            byte[] body = in.readNBytes(maxBodyBytes + 1);
-            return body.length > maxBodyBytes ? null : body;
+            int limit = maxBodyBytes + 1;
+            // A declared length is trusted for the first allocation only up to 64 KiB (or what has
+            // already arrived), so a request announcing a large body costs memory only as it is sent.
+            long available = in.available();
+            long hint = declaredLength != null ? Math.min(declaredLength, Math.max(FIRST_READ, available)) : available;
+            int expected = (int) Math.max(0, Math.min(limit, hint));
+            byte[] body = new byte[expected];
+            int read = readFully(in, body, expected);
+            if (read < expected) {
+                return Arrays.copyOf(body, read);
+            }
+            if (read == limit) {
+                return null;
+            }
+            int next = in.read();
+            if (next < 0) {
+                return body;
+            }
+            // More than the hint: read on up to the limit.
+            byte[] rest = in.readNBytes(limit - read - 1);
+            if (read + 1 + rest.length > maxBodyBytes) {
+                return null;
+            }
+            byte[] all = Arrays.copyOf(body, read + 1 + rest.length);
+            all[read] = (byte) next;
+            System.arraycopy(rest, 0, all, read + 1, rest.length);
+            return all;
         }
+    }
+
+    /** Reads until {@code length} bytes are in {@code into} or the stream ends; returns how many. */
+    private static int readFully(InputStream in, byte[] into, int length) throws IOException {
+        int read = 0;
+        while (read < length) {
+            int n = in.read(into, read, length - read);
+            if (n < 0) {
+                break;
+            }
+            read += n;
+        }
+        return read;
     }
 
     @Nullable

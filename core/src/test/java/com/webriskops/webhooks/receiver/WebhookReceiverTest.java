@@ -131,6 +131,92 @@ class WebhookReceiverTest {
         assertThat(read.get()).isEqualTo(1025);
     }
 
+    /**
+     * {@code body} as a request whose stream hands out at most 7 bytes a read and says nothing is
+     * available, with {@code Content-Length: declared} (none when null) beside the delivery's headers.
+     */
+    private static InboundRequest trickling(
+            Map<String, List<String>> headers,
+            byte[] body,
+            @jakarta.annotation.Nullable Long declared,
+            AtomicLong read) {
+        InboundRequest plain = InboundRequest.of(headers, body);
+        return new InboundRequest() {
+            @Override
+            public List<String> headers(String name) {
+                if (name.equalsIgnoreCase(WebhookHeaders.CONTENT_LENGTH)) {
+                    return declared == null ? List.of() : List.of(Long.toString(declared));
+                }
+                return plain.headers(name);
+            }
+
+            @Override
+            public InputStream body() {
+                return new java.io.ByteArrayInputStream(body) {
+                    @Override
+                    public synchronized int read(byte[] b, int off, int len) {
+                        int n = super.read(b, off, Math.min(len, 7));
+                        read.addAndGet(Math.max(n, 0));
+                        return n;
+                    }
+
+                    @Override
+                    public synchronized int read() {
+                        int c = super.read();
+                        read.addAndGet(c < 0 ? 0 : 1);
+                        return c;
+                    }
+
+                    @Override
+                    public synchronized int available() {
+                        return 0;
+                    }
+                };
+            }
+        };
+    }
+
+    @Test
+    void theBodyIsReadWholeWhateverLengthIsDeclaredOrAvailable() {
+        TestDeliveries.Request signed = delivery().build();
+        int length = signed.body().length;
+        for (Long declared : java.util.Arrays.asList(null, 0L, (long) length - 10, (long) length, (long) length + 10)) {
+            AtomicLong read = new AtomicLong();
+            ReceiveResult<TicketExportWebhook> result =
+                    receiver().build().receive(trickling(signed.headers(), signed.body(), declared, read));
+
+            assertThat(result).as("declared %s", declared).isInstanceOf(ReceiveResult.Accepted.class);
+            assertThat(((ReceiveResult.Accepted<TicketExportWebhook>) result)
+                            .delivery()
+                            .rawBody())
+                    .isEqualTo(signed.body());
+            assertThat(read.get()).isEqualTo(length);
+        }
+    }
+
+    @Test
+    void aBodyLongerThanDeclaredIsStillCutAtTheLimitPlusOneByte() {
+        TestDeliveries.Request signed = delivery().build();
+        int limit = signed.body().length - 1;
+        for (Long declared : java.util.Arrays.asList(null, 10L, (long) limit)) {
+            AtomicLong read = new AtomicLong();
+            ReceiveResult<TicketExportWebhook> result = receiver()
+                    .maxBodyBytes(limit)
+                    .build()
+                    .receive(trickling(signed.headers(), signed.body(), declared, read));
+
+            assertThat(rejection(result).status()).as("declared %s", declared).isEqualTo(413);
+            assertThat(read.get()).isLessThanOrEqualTo(limit + 1);
+        }
+        // Exactly at the limit: accepted.
+        AtomicLong read = new AtomicLong();
+        assertThat(receiver()
+                        .maxBodyBytes(signed.body().length)
+                        .build()
+                        .receive(trickling(signed.headers(), signed.body(), 10L, read)))
+                .isInstanceOf(ReceiveResult.Accepted.class);
+    }
+
     @Test
     void anyMethodButPostIsAnswered405WithAllowPostBeforeTheBodyIsRead() {
         WebhookReceiver<TicketExportWebhook> receiver = receiver().build();

@@ -580,6 +580,88 @@ public abstract class DeliveryStoreContract {
     }
 
     @Test
+    public void recordWritesSeveralAttemptsBackAtOnceAndSkipsAClaimNoLongerCurrent() {
+        List<Delivery> deliveries = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            deliveries.add(enqueue(NOW.plusMillis(i)));
+        }
+        List<DeliveryStore.ClaimedDelivery> claims = store.claimDue("a", NOW.plusSeconds(1), LEASE, 10);
+        assertThat(claims).hasSize(4);
+        Instant at = NOW.plusSeconds(2);
+        DeliveryStore.ClaimedDelivery done = claims.get(0);
+        assertThat(store.finish(done, outcome(done, DeliveryStatus.EXPORTED, at), DeliveryStatus.EXPORTED, at))
+                .isTrue();
+        Delivery doneBefore = store.find(done.id());
+        Instant next = NOW.plusSeconds(60);
+        AttemptOutcome exported = outcome(claims.get(3), DeliveryStatus.EXPORTED, at);
+        AttemptOutcome retry = outcome(claims.get(1), DeliveryStatus.RETRY_SCHEDULED, at);
+        AttemptOutcome blocked = outcome(claims.get(2), DeliveryStatus.BLOCKED, at);
+
+        List<Boolean> recorded = store.record(List.of(
+                DeliveryStore.WriteBack.finish(claims.get(3), exported, DeliveryStatus.EXPORTED, at),
+                DeliveryStore.WriteBack.reschedule(claims.get(1), retry, next, at),
+                DeliveryStore.WriteBack.finish(
+                        done, outcome(done, DeliveryStatus.BLOCKED, at), DeliveryStatus.BLOCKED, at),
+                DeliveryStore.WriteBack.finish(claims.get(2), blocked, DeliveryStatus.BLOCKED, at)));
+
+        assertThat(recorded).containsExactly(true, true, false, true);
+        assertThat(store.find(done.id())).isEqualTo(doneBefore);
+        Delivery first = store.find(claims.get(3).id());
+        assertThat(first.status()).isEqualTo(DeliveryStatus.EXPORTED);
+        assertThat(first.attemptLog()).containsExactly(exported);
+        Delivery rescheduled = store.find(claims.get(1).id());
+        assertThat(rescheduled.status()).isEqualTo(DeliveryStatus.RETRY_SCHEDULED);
+        assertThat(rescheduled.nextAttemptAt()).isEqualTo(next);
+        assertThat(rescheduled.leaseOwner()).isNull();
+        assertThat(rescheduled.attemptLog()).containsExactly(retry);
+        assertThat(store.find(claims.get(2).id()).attemptLog()).containsExactly(blocked);
+        assertThat(store.find(claims.get(2).id()).status()).isEqualTo(DeliveryStatus.BLOCKED);
+        assertThat(store.claimDue("b", next.minusMillis(1), LEASE, 10)).isEmpty();
+        assertThat(store.claimDue("b", next, LEASE, 10))
+                .extracting(DeliveryStore.ClaimedDelivery::id)
+                .containsExactly(claims.get(1).id());
+        assertThat(store.record(List.of())).isEmpty();
+    }
+
+    @Test
+    public void aWriteBackPairsARetryWithItsTimeAndAnEndWithATerminalStatus() {
+        enqueue(NOW);
+        DeliveryStore.ClaimedDelivery claim = claimOne("a", NOW);
+        AttemptOutcome attempt = outcome(claim, DeliveryStatus.EXPORTED, NOW);
+
+        assertThatThrownBy(() -> new DeliveryStore.WriteBack(claim, attempt, DeliveryStatus.RETRY_SCHEDULED, null, NOW))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new DeliveryStore.WriteBack(claim, attempt, DeliveryStatus.EXPORTED, NOW, NOW))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    public void recordKeepsTheBoundedAttemptLogOfEveryDeliveryInTheGroup() {
+        Delivery one = enqueue(NOW);
+        Delivery two = enqueue(NOW);
+        int attempts = maxAttemptLog() + 5;
+        Instant at = NOW;
+        for (int i = 0; i < attempts; i++) {
+            List<DeliveryStore.ClaimedDelivery> claims = store.claimDue("a", at, LEASE, 10);
+            assertThat(claims).hasSize(2);
+            List<DeliveryStore.WriteBack> writeBacks = new ArrayList<>();
+            for (DeliveryStore.ClaimedDelivery claim : claims) {
+                writeBacks.add(DeliveryStore.WriteBack.reschedule(
+                        claim, outcome(claim, DeliveryStatus.RETRY_SCHEDULED, at), at, at));
+            }
+            assertThat(store.record(writeBacks)).containsExactly(true, true);
+            at = at.plusSeconds(1);
+        }
+
+        for (Delivery delivery : List.of(one, two)) {
+            Delivery after = store.find(delivery.id());
+            assertThat(after.attemptLog()).hasSize(maxAttemptLog());
+            assertThat(after.attemptLog().get(0).attempt()).isEqualTo(6);
+            assertThat(after.lastAttempt().attempt()).isEqualTo(attempts);
+        }
+    }
+
+    @Test
     public void listAndFindAreBounded() {
         List<Long> ids = new ArrayList<>();
         for (int i = 0; i < 5; i++) {

@@ -5,6 +5,8 @@ import jakarta.annotation.Nullable;
 import java.sql.ResultSet;
 import java.sql.Types;
 import java.time.Instant;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -59,6 +61,7 @@ final class DeliverySql {
     private final String attemptsOf;
     private final String markWritten;
     private final String writeBackInOne;
+    private final String writeBackBatched;
     private final String logCount;
     private final String backlog;
     private final String insertAttempt;
@@ -144,6 +147,16 @@ final class DeliverySql {
                 + " trimmed AS (DELETE FROM " + a + " WHERE delivery_id = ?"
                 + " AND log_seq <= (SELECT w.log_count - ? FROM w))"
                 + " SELECT COUNT(*) FROM w";
+        // The same as a statement whose result is its update count (1 when the claim was current, else
+        // 0), so several run as one JDBC batch: the INSERT is the main part, as many rows as w has.
+        this.writeBackBatched = "WITH w AS (UPDATE " + d + " SET status = ?, status_before_claim = NULL,"
+                + " next_attempt_at_ms = ?, due_at_ms = ?, lease_owner = NULL, lease_expires_at_ms = NULL,"
+                + " log_count = log_count + 1, updated_at_ms = ?"
+                + " WHERE id = ? AND fencing_token = ? AND status = 'sending' RETURNING id, log_count),"
+                + " trimmed AS (DELETE FROM " + a + " WHERE delivery_id = ?"
+                + " AND log_seq <= (SELECT w.log_count - ? FROM w))"
+                + " INSERT INTO " + a + " (" + ATTEMPT_COLUMNS + ")"
+                + " SELECT w.id, w.log_count, ?, ?, ?, ?, ?, ?, ?, ?, ?, ? FROM w";
         this.insertAttempt =
                 "INSERT INTO " + a + " (" + ATTEMPT_COLUMNS + ") VALUES (:id, :logSeq, " + ATTEMPT_VALUES + ")";
         this.trimAttempts = "DELETE FROM " + a + " WHERE delivery_id = :id AND log_seq <= :lastTrimmed";
@@ -439,22 +452,7 @@ final class DeliverySql {
                     jdbi,
                     own,
                     connection -> Statements.jdbc(connection, writeBackInOne, statement -> {
-                        statement.setString(1, status);
-                        Statements.setNullable(statement, 2, nextMs, Types.BIGINT);
-                        Statements.setNullable(statement, 3, nextMs, Types.BIGINT);
-                        statement.setLong(4, nowMs);
-                        statement.setLong(5, id);
-                        statement.setLong(6, token);
-                        statement.setInt(7, attempt.attempt());
-                        statement.setString(8, attempt.status());
-                        Statements.setNullable(statement, 9, attempt.code(), Types.VARCHAR);
-                        Statements.setNullable(statement, 10, attempt.httpStatus(), Types.INTEGER);
-                        statement.setString(11, attempt.message());
-                        Statements.setNullable(statement, 12, attempt.retryAfterMs(), Types.BIGINT);
-                        Statements.setNullable(statement, 13, attempt.responseSnippet(), Types.VARCHAR);
-                        statement.setBoolean(14, attempt.requestSent());
-                        statement.setLong(15, attempt.startedAtMs());
-                        statement.setLong(16, attempt.finishedAtMs());
+                        bindWriteBack(statement, new Written(id, token, status, nextMs, nowMs, attempt), 0);
                         statement.setLong(17, id);
                         statement.setInt(18, maxLog);
                         try (ResultSet count = statement.executeQuery()) {
@@ -463,29 +461,118 @@ final class DeliverySql {
                     }));
             return written > 0;
         }
-        return jdbi.inTransaction(handle -> {
-            if (bindWritten(Statements.update(handle, markWritten), id, token, status, nextMs, nowMs)
-                            .execute()
-                    == 0) {
-                return false;
-            }
-            int logSeq = Statements.query(handle, logCount)
+        return jdbi.inTransaction(
+                handle -> writeBackOn(handle, new Written(id, token, status, nextMs, nowMs, attempt), maxLog));
+    }
+
+    /** One write-back of {@link #writeBackAll}: the claim {@code (id, token)} and what to record. */
+    record Written(
+            long id, long token, String status, @Nullable Long nextMs, long nowMs, AttemptRow attempt) {}
+
+    /**
+     * Records every write-back of {@code all} as {@link #writeBack} does, in one transaction (taking
+     * the rows in id order, so two such transactions never wait on each other in a cycle); on
+     * PostgreSQL the statements go as one JDBC batch, then one commit.
+     *
+     * @return for each write-back, in order, whether its claim was current (and it was recorded)
+     */
+    List<Boolean> writeBackAll(List<Written> all, int maxLog) {
+        if (all.size() == 1) {
+            Written one = all.get(0);
+            return List.of(
+                    writeBack(one.id(), one.token(), one.status(), one.nextMs(), one.nowMs(), one.attempt(), maxLog));
+        }
+        Integer[] order = new Integer[all.size()];
+        for (int i = 0; i < order.length; i++) {
+            order[i] = i;
+        }
+        Arrays.sort(order, Comparator.comparingLong(i -> all.get(i).id()));
+        Boolean[] recorded = new Boolean[all.size()];
+        if (dialect == SqlDialect.POSTGRESQL) {
+            Statements.inTransaction(
+                    jdbi,
+                    own,
+                    connection -> Statements.jdbc(connection, writeBackBatched, statement -> {
+                        for (Integer i : order) {
+                            Written written = all.get(i);
+                            bindWriteBack(statement, written, 2);
+                            statement.setLong(7, written.id());
+                            statement.setInt(8, maxLog);
+                            statement.addBatch();
+                        }
+                        int[] counts = statement.executeBatch();
+                        for (int k = 0; k < order.length; k++) {
+                            // A driver that cannot tell the count (SUCCESS_NO_INFO) is not trusted: false.
+                            recorded[order[k]] = counts[k] > 0;
+                        }
+                        return null;
+                    }));
+        } else {
+            jdbi.useTransaction(handle -> {
+                for (Integer i : order) {
+                    recorded[i] = writeBackOn(handle, all.get(i), maxLog);
+                }
+            });
+        }
+        return Arrays.asList(recorded);
+    }
+
+    /** The claim's update, attempt log entry and trim on {@code handle}, inside its transaction. */
+    private boolean writeBackOn(Handle handle, Written written, int maxLog) {
+        long id = written.id();
+        if (bindWritten(
+                                Statements.update(handle, markWritten),
+                                id,
+                                written.token(),
+                                written.status(),
+                                written.nextMs(),
+                                written.nowMs())
+                        .execute()
+                == 0) {
+            return false;
+        }
+        int logSeq = Statements.query(handle, logCount)
+                .bind("id", id)
+                .mapTo(Integer.class)
+                .findFirst()
+                .orElse(0);
+        bindAttempt(Statements.update(handle, insertAttempt), written.attempt())
+                .bind("id", id)
+                .bind("logSeq", logSeq)
+                .execute();
+        if (logSeq > maxLog) {
+            Statements.update(handle, trimAttempts)
                     .bind("id", id)
-                    .mapTo(Integer.class)
-                    .findFirst()
-                    .orElse(0);
-            bindAttempt(Statements.update(handle, insertAttempt), attempt)
-                    .bind("id", id)
-                    .bind("logSeq", logSeq)
+                    .bind("lastTrimmed", logSeq - maxLog)
                     .execute();
-            if (logSeq > maxLog) {
-                Statements.update(handle, trimAttempts)
-                        .bind("id", id)
-                        .bind("lastTrimmed", logSeq - maxLog)
-                        .execute();
-            }
-            return true;
-        });
+        }
+        return true;
+    }
+
+    /**
+     * Binds the claim's update (parameters 1 to 6) and the attempt log entry (the ten after {@code
+     * skip} more); the trim's two parameters are the caller's.
+     */
+    private static void bindWriteBack(java.sql.PreparedStatement statement, Written written, int skip)
+            throws java.sql.SQLException {
+        AttemptRow attempt = written.attempt();
+        statement.setString(1, written.status());
+        Statements.setNullable(statement, 2, written.nextMs(), Types.BIGINT);
+        Statements.setNullable(statement, 3, written.nextMs(), Types.BIGINT);
+        statement.setLong(4, written.nowMs());
+        statement.setLong(5, written.id());
+        statement.setLong(6, written.token());
+        int p = 7 + skip;
+        statement.setInt(p, attempt.attempt());
+        statement.setString(p + 1, attempt.status());
+        Statements.setNullable(statement, p + 2, attempt.code(), Types.VARCHAR);
+        Statements.setNullable(statement, p + 3, attempt.httpStatus(), Types.INTEGER);
+        statement.setString(p + 4, attempt.message());
+        Statements.setNullable(statement, p + 5, attempt.retryAfterMs(), Types.BIGINT);
+        Statements.setNullable(statement, p + 6, attempt.responseSnippet(), Types.VARCHAR);
+        statement.setBoolean(p + 7, attempt.requestSent());
+        statement.setLong(p + 8, attempt.startedAtMs());
+        statement.setLong(p + 9, attempt.finishedAtMs());
     }
 
     private static <S extends SqlStatement<S>> S bindWritten(

@@ -171,6 +171,34 @@ public final class JdbiDeliveryStore implements DeliveryStore {
     }
 
     /**
+     * {@inheritDoc} Here in one transaction, all or none; on PostgreSQL the write-backs go to the
+     * database as one JDBC batch followed by one commit.
+     *
+     * @throws StoreException if the database could not be reached or a statement failed (nothing is
+     *     recorded then)
+     * @throws NullPointerException if an argument is null
+     */
+    @Override
+    public List<Boolean> record(List<DeliveryStore.WriteBack> writeBacks) {
+        Objects.requireNonNull(writeBacks, "writeBacks");
+        if (writeBacks.isEmpty()) {
+            return List.of();
+        }
+        List<DeliverySql.Written> all = new ArrayList<>(writeBacks.size());
+        for (DeliveryStore.WriteBack writeBack : writeBacks) {
+            Instant next = writeBack.nextAttemptAt();
+            all.add(new DeliverySql.Written(
+                    writeBack.claim().id(),
+                    writeBack.claim().fencingToken(),
+                    writeBack.status().wireName(),
+                    next == null ? null : Times.epochMillis(next),
+                    Times.epochMillis(writeBack.now()),
+                    attemptRow(writeBack.claim(), writeBack.outcome())));
+        }
+        return StoreErrors.run("record webhook delivery attempts", () -> sql.writeBackAll(all, MAX_ATTEMPT_LOG));
+    }
+
+    /**
      * {@inheritDoc}
      *
      * @throws StoreException if the database could not be reached or the statement failed

@@ -84,6 +84,37 @@ final class Statements {
         }
     }
 
+    /**
+     * Runs {@code call} on a connection inside one transaction, committed when it returns and rolled
+     * back when it throws: on a connection straight from {@code own} (see {@link #onConnection}), or in
+     * a transaction of one of the application's Jdbi's handles.
+     */
+    static <T> T inTransaction(Jdbi jdbi, @Nullable DataSource own, ConnectionCall<T> call) {
+        if (own == null) {
+            return jdbi.inTransaction(handle -> call.run(handle.getConnection()));
+        }
+        try (java.sql.Connection connection = own.getConnection()) {
+            boolean autoCommit = connection.getAutoCommit();
+            connection.setAutoCommit(false);
+            try {
+                T result = call.run(connection);
+                connection.commit();
+                return result;
+            } catch (RuntimeException | Error e) {
+                try {
+                    connection.rollback();
+                } catch (SQLException rollback) {
+                    e.addSuppressed(rollback);
+                }
+                throw e;
+            } finally {
+                connection.setAutoCommit(autoCommit);
+            }
+        } catch (SQLException e) {
+            throw new StoreErrors.JdbcFailure(e);
+        }
+    }
+
     /** Sets parameter {@code index} to {@code value}, or to SQL {@code NULL} of {@code sqlType}. */
     static void setNullable(java.sql.PreparedStatement statement, int index, @Nullable Object value, int sqlType)
             throws SQLException {

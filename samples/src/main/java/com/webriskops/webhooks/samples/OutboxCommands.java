@@ -105,7 +105,7 @@ final class OutboxCommands {
                     + "may share one database. Without --until-idle it runs until Ctrl-C.\n\n"
                     + "  --store JDBC_URL         PostgreSQL, MariaDB or H2\n"
                     + "  --until-idle             exit 0 once nothing is due or leased\n"
-                    + "  --workers N              worker threads (default 2)\n"
+                    + "  --workers N              worker threads (default " + Dispatcher.DEFAULT_WORKERS + ")\n"
                     + "  --initial-backoff D      wait after a first failure, doubling (default 10s)\n\n"
                     + "Secret: " + Console.SECRET_ENV + " (" + Console.ROTATION_HELP + ").\n";
         }
@@ -122,7 +122,7 @@ final class OutboxCommands {
 
         @Override
         public int run(Args args, Console console) throws Exception {
-            int workers = args.integer("workers", 2, 1, 256);
+            int workers = args.integer("workers", Dispatcher.DEFAULT_WORKERS, 1, 256);
             Duration backoff = args.duration("initial-backoff");
             var secrets = console.secrets();
             DataSource dataSource = Databases.open(args.required("store"));

@@ -499,8 +499,8 @@ public class WebRiskOpsWebhooksProperties {
         /** Whether the embedded sender (WebhookSender, outbox, dispatcher started with the context) is set up. */
         private boolean enabled = false;
 
-        /** Dispatcher worker threads. */
-        private int workers = 2;
+        /** Dispatcher worker threads: attempts in flight at once (Dispatcher.DEFAULT_WORKERS). */
+        private int workers = 8;
 
         /** Deliveries a worker claims at once. */
         private int batchSize = 16;

@@ -7,12 +7,14 @@ import com.webriskops.webhooks.sender.RetryPolicy;
 import com.webriskops.webhooks.sender.WebhookSender;
 import com.webriskops.webhooks.sender.spi.DeliveryStore;
 import com.webriskops.webhooks.sender.spi.DeliveryStore.ClaimedDelivery;
+import com.webriskops.webhooks.sender.spi.DeliveryStore.WriteBack;
 import com.webriskops.webhooks.sender.spi.TargetStore.TargetLookup;
 import com.webriskops.webhooks.sender.target.ExportTarget;
 import jakarta.annotation.Nullable;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
@@ -40,6 +42,13 @@ import org.slf4j.LoggerFactory;
  * size. When the store fails to record an attempt, the rest of the batch is left unattempted to its
  * leases, so an outage repeats only the attempts that were in flight.
  *
+ * <p>Write-backs are committed in groups: a worker whose attempt has ended hands its result over and
+ * waits until it is committed before it starts another attempt; results that arrive while a commit is
+ * running go into the next one, together ({@link DeliveryStore#record}, one transaction). A lone
+ * worker commits alone, at once; with several workers, one commit records the attempts that ended
+ * meanwhile, so the store does not serialise the workers. Since no worker goes on before its result is
+ * committed, a crash still repeats at most the attempts in flight, one per worker.
+ *
  * <p>{@link #close()} shuts down gracefully: no new claims, running attempts finish and are recorded,
  * claimed but unstarted deliveries are released. Thread-safe.
  *
@@ -58,6 +67,13 @@ public final class Dispatcher implements AutoCloseable {
 
     private static final AtomicInteger THREADS = new AtomicInteger();
 
+    /**
+     * Default number of worker threads, so attempts in flight, per dispatcher: 8. A worker spends most
+     * of an attempt waiting (for the receiver, then for its result's commit), so a dispatcher needs
+     * several to keep a core busy; their write-backs share commits.
+     */
+    public static final int DEFAULT_WORKERS = 8;
+
     /** Default number of deliveries a worker claims at once: 16. */
     public static final int DEFAULT_BATCH_SIZE = 16;
 
@@ -74,6 +90,7 @@ public final class Dispatcher implements AutoCloseable {
     private final String owner;
     private final Listener listener;
     private final Object signal = new Object();
+    private final GroupCommit writeBacks;
     private final AtomicBoolean started = new AtomicBoolean();
     private final AtomicBoolean closing = new AtomicBoolean();
 
@@ -93,6 +110,7 @@ public final class Dispatcher implements AutoCloseable {
         this.clock = builder.clock;
         this.owner = builder.owner;
         this.listener = builder.listener;
+        this.writeBacks = new GroupCommit(builder.store);
     }
 
     /** A new builder; store, sender and targets are required. */
@@ -249,19 +267,18 @@ public final class Dispatcher implements AutoCloseable {
             outcome = attempt(target, claim);
         }
         Instant now = clock.instant();
-        boolean recorded;
-        DeliveryStatus status;
+        WriteBack writeBack;
         if (outcome.retryable()) {
             Instant firstAt = delivery.roundStartedAt() != null ? delivery.roundStartedAt() : outcome.startedAt();
             Instant next = retryPolicy.nextAttemptAt(outcome, delivery.roundAttempts(), firstAt, now);
-            status = next != null ? DeliveryStatus.RETRY_SCHEDULED : DeliveryStatus.FAILED;
-            recorded = next != null
-                    ? store.reschedule(claim, outcome, next, now)
-                    : store.finish(claim, outcome, DeliveryStatus.FAILED, now);
+            writeBack = next != null
+                    ? WriteBack.reschedule(claim, outcome, next, now)
+                    : WriteBack.finish(claim, outcome, DeliveryStatus.FAILED, now);
         } else {
-            status = outcome.status();
-            recorded = store.finish(claim, outcome, outcome.status(), now);
+            writeBack = WriteBack.finish(claim, outcome, outcome.status(), now);
         }
+        DeliveryStatus status = writeBack.status();
+        boolean recorded = writeBacks.record(writeBack);
         if (recorded) {
             try {
                 listener.onAttempt(outcome, status);
@@ -351,7 +368,7 @@ public final class Dispatcher implements AutoCloseable {
         private WebhookSender sender;
         private TargetLookup targets;
         private RetryPolicy retryPolicy = RetryPolicy.ofDefaults();
-        private int workers = 2;
+        private int workers = DEFAULT_WORKERS;
         private Duration pollInterval = Duration.ofSeconds(1);
         private Duration lease;
         private int batchSize = DEFAULT_BATCH_SIZE;
@@ -387,7 +404,8 @@ public final class Dispatcher implements AutoCloseable {
         }
 
         /**
-         * Worker threads. Default 2.
+         * Worker threads: the attempts a dispatcher has in flight at once, each claiming its own batch.
+         * Default {@value Dispatcher#DEFAULT_WORKERS}.
          *
          * @throws IllegalArgumentException if not between 1 and 256
          */
@@ -505,6 +523,119 @@ public final class Dispatcher implements AutoCloseable {
                     shutdownTimeout != null
                             ? shutdownTimeout
                             : sender.requestTimeout().plusSeconds(5));
+        }
+    }
+
+    /**
+     * Group commit of the workers' write-backs (leader and followers): a worker queues its result; if no
+     * commit is running it becomes the leader and commits everything queued in one {@link
+     * DeliveryStore#record}, else it waits, and either finds its result committed by another leader or
+     * leads the next commit itself. Nothing waits on a timer.
+     */
+    static final class GroupCommit {
+        private final DeliveryStore store;
+        private final Object lock = new Object();
+        private final List<Pending> queued = new ArrayList<>();
+        private boolean committing;
+
+        GroupCommit(DeliveryStore store) {
+            this.store = store;
+        }
+
+        /**
+         * Records {@code writeBack} and returns once it is committed.
+         *
+         * @return whether it was recorded (false: its claim was no longer current)
+         * @throws RuntimeException what the store threw for the commit that held it
+         */
+        boolean record(WriteBack writeBack) {
+            Pending mine = new Pending(writeBack);
+            List<Pending> group;
+            boolean interrupted = false;
+            try {
+                synchronized (lock) {
+                    queued.add(mine);
+                    while (!mine.done && committing) {
+                        try {
+                            lock.wait();
+                        } catch (InterruptedException e) {
+                            // Keep waiting: the worker must learn whether its result was recorded.
+                            interrupted = true;
+                        }
+                    }
+                    if (mine.done) {
+                        return mine.result();
+                    }
+                    committing = true;
+                    group = new ArrayList<>(queued);
+                    queued.clear();
+                }
+            } finally {
+                if (interrupted) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+            List<Boolean> results = null;
+            RuntimeException failure = null;
+            try {
+                List<WriteBack> batch = new ArrayList<>(group.size());
+                for (Pending pending : group) {
+                    batch.add(pending.writeBack);
+                }
+                results = store.record(batch);
+                if (results.size() != batch.size()) {
+                    throw new IllegalStateException(
+                            "the store answered " + results.size() + " results for " + batch.size() + " write-backs");
+                }
+            } catch (RuntimeException e) {
+                failure = e;
+            } finally {
+                if (failure == null && results == null) {
+                    // An Error is on its way up this thread; the others learn that nothing was recorded.
+                    failure = new IllegalStateException("the write-back commit did not complete");
+                }
+                synchronized (lock) {
+                    for (int i = 0; i < group.size(); i++) {
+                        Pending pending = group.get(i);
+                        pending.failure = failure;
+                        pending.recorded = failure == null
+                                && Boolean.TRUE.equals(
+                                        Objects.requireNonNull(results).get(i));
+                        pending.done = true;
+                    }
+                    committing = false;
+                    lock.notifyAll();
+                }
+            }
+            return mine.result();
+        }
+
+        /** Write-backs waiting for the next commit; for tests. */
+        int queued() {
+            synchronized (lock) {
+                return queued.size();
+            }
+        }
+
+        /** One worker's write-back and, once committed, its result. Guarded by the lock. */
+        private static final class Pending {
+            final WriteBack writeBack;
+            boolean done;
+            boolean recorded;
+
+            @Nullable
+            RuntimeException failure;
+
+            Pending(WriteBack writeBack) {
+                this.writeBack = writeBack;
+            }
+
+            boolean result() {
+                if (failure != null) {
+                    throw failure;
+                }
+                return recorded;
+            }
         }
     }
 

@@ -102,6 +102,80 @@ public interface DeliveryStore {
      */
     boolean release(ClaimedDelivery claim, Instant now);
 
+    /**
+     * Records several attempts at once, each as {@link #reschedule} (when its {@code nextAttemptAt} is
+     * set) or {@link #finish} would, for a {@link Dispatcher} that groups the write-backs of its workers
+     * into one commit. A store should record them in one transaction, all or none; the default records
+     * them one after another, each in its own transaction (when it throws part way, the earlier ones stay
+     * recorded).
+     *
+     * @return for each write-back, in order, whether it was recorded (false: its claim's token was no
+     *     longer current, and that write-back changed nothing)
+     * @throws IllegalArgumentException if a write-back without {@code nextAttemptAt} has a status that is
+     *     not terminal
+     * @throws com.webriskops.webhooks.store.StoreException if the store could not record them
+     */
+    default List<Boolean> record(List<WriteBack> writeBacks) {
+        List<Boolean> recorded = new ArrayList<>(writeBacks.size());
+        for (WriteBack writeBack : writeBacks) {
+            recorded.add(
+                    writeBack.nextAttemptAt() != null
+                            ? reschedule(
+                                    writeBack.claim(), writeBack.outcome(), writeBack.nextAttemptAt(), writeBack.now())
+                            : finish(writeBack.claim(), writeBack.outcome(), writeBack.status(), writeBack.now()));
+        }
+        return recorded;
+    }
+
+    /**
+     * One attempt's result for {@link #record}. Immutable.
+     *
+     * @param claim the claim the attempt was made under
+     * @param outcome what the attempt did
+     * @param status {@link DeliveryStatus#RETRY_SCHEDULED} with {@code nextAttemptAt}, else the terminal
+     *     status the delivery ends with
+     * @param nextAttemptAt when to attempt again, or null when the delivery ends
+     * @param now when the result is recorded
+     */
+    record WriteBack(
+            ClaimedDelivery claim,
+            AttemptOutcome outcome,
+            DeliveryStatus status,
+            @Nullable Instant nextAttemptAt,
+            Instant now) {
+        /**
+         * @throws IllegalArgumentException if {@code nextAttemptAt} is set with another status than
+         *     retry_scheduled, or missing with a status that is not terminal
+         */
+        public WriteBack {
+            Objects.requireNonNull(claim, "claim");
+            Objects.requireNonNull(outcome, "outcome");
+            Objects.requireNonNull(status, "status");
+            Objects.requireNonNull(now, "now");
+            if (nextAttemptAt != null && status != DeliveryStatus.RETRY_SCHEDULED) {
+                throw new IllegalArgumentException(
+                        "a next attempt goes with retry_scheduled, not " + status.wireName());
+            }
+            if (nextAttemptAt == null && !status.isTerminal()) {
+                throw new IllegalArgumentException("a write-back without a next attempt needs exported, blocked or"
+                        + " failed, not " + status.wireName());
+            }
+        }
+
+        /** A retry at {@code nextAttemptAt}. */
+        public static WriteBack reschedule(
+                ClaimedDelivery claim, AttemptOutcome outcome, Instant nextAttemptAt, Instant now) {
+            return new WriteBack(
+                    claim, outcome, DeliveryStatus.RETRY_SCHEDULED, Objects.requireNonNull(nextAttemptAt), now);
+        }
+
+        /** The end of the delivery with the terminal {@code status}. */
+        public static WriteBack finish(
+                ClaimedDelivery claim, AttemptOutcome outcome, DeliveryStatus status, Instant now) {
+            return new WriteBack(claim, outcome, status, null, now);
+        }
+    }
+
     /** The delivery with this id, or null. */
     @Nullable
     Delivery find(long id);
