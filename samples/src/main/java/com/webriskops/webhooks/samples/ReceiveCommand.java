@@ -128,22 +128,10 @@ final class ReceiveCommand implements Command {
             receiver.replayStore(stores.replayStore()).idempotencyStore(stores.idempotencyStore());
             responses = stores.idempotentResponseStore();
             if (!vicketSecrets.isEmpty()) {
-                JdbiStores.migrate(dataSource, VICKET_TABLE_PREFIX);
-                JdbiStores vicketStores = JdbiStores.builder(dataSource)
-                        .tablePrefix(VICKET_TABLE_PREFIX)
-                        .build();
-                vicketReceiver
-                        .replayStore(vicketStores.replayStore())
-                        .idempotencyStore(vicketStores.idempotencyStore());
+                useTablesOf(vicketReceiver, dataSource, VICKET_TABLE_PREFIX);
             }
             if (standardReceiver != null) {
-                JdbiStores.migrate(dataSource, STANDARD_TABLE_PREFIX);
-                JdbiStores standardStores = JdbiStores.builder(dataSource)
-                        .tablePrefix(STANDARD_TABLE_PREFIX)
-                        .build();
-                standardReceiver
-                        .replayStore(standardStores.replayStore())
-                        .idempotencyStore(standardStores.idempotencyStore());
+                useTablesOf(standardReceiver, dataSource, STANDARD_TABLE_PREFIX);
             }
         }
         Consumer<VerifiedDelivery<?>> print = delivery -> console.printJson(line(delivery));
@@ -302,6 +290,13 @@ final class ReceiveCommand implements Command {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    /** Gives a second scheme's receiver duplicate guards in tables of its own ({@code prefix}), migrated first. */
+    private static void useTablesOf(WebhookReceiver.Builder<?> receiver, DataSource dataSource, String prefix) {
+        JdbiStores.migrate(dataSource, prefix);
+        JdbiStores stores = JdbiStores.builder(dataSource).tablePrefix(prefix).build();
+        receiver.replayStore(stores.replayStore()).idempotencyStore(stores.idempotencyStore());
     }
 
     /** Says whether an optional endpoint is served: where and how it checks requests, or why not. */
