@@ -53,18 +53,8 @@ public final class RateLimitPolicy<P> implements DeliveryPolicy<P> {
      */
     public static <P> RateLimitPolicy<P> perKey(
             int permits, Duration period, Function<? super P, String> keyFunction, int maxKeys) {
-        Objects.requireNonNull(period, "period");
         Objects.requireNonNull(keyFunction, "keyFunction");
-        if (permits <= 0) {
-            throw new IllegalArgumentException("permits must be positive, not " + permits);
-        }
-        if (period.isNegative() || period.isZero()) {
-            throw new IllegalArgumentException("period must be positive, not " + period);
-        }
-        if (maxKeys <= 0) {
-            throw new IllegalArgumentException("maxKeys must be positive, not " + maxKeys);
-        }
-        return new RateLimitPolicy<>(permits, period, keyFunction, maxKeys);
+        return new RateLimitPolicy<>(permits, period, keyFunction, maxKeys); // its TokenBuckets checks the rest
     }
 
     @Override

@@ -1,14 +1,19 @@
 package com.webriskops.webhooks.sender;
 
+import com.webriskops.webhooks.payload.TicketExportWebhook;
+import com.webriskops.webhooks.payload.WebhookJson;
 import com.webriskops.webhooks.sender.target.ExportTarget;
 import com.webriskops.webhooks.sender.target.ExportTarget.DeploymentMode;
 import com.webriskops.webhooks.sender.target.ExportTarget.PrivateNetworkPolicy;
 import com.webriskops.webhooks.signing.WebhookSecret;
 import com.webriskops.webhooks.testing.MutableClock;
 import com.webriskops.webhooks.testing.TestDeliveries;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.Random;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 
 /** Exports, targets and senders for the sender tests. */
 public final class SenderFixtures {
@@ -26,6 +31,24 @@ public final class SenderFixtures {
 
     public static ExportRequest export(String idempotencyKey) {
         return TestDeliveries.exampleExport(idempotencyKey);
+    }
+
+    /** The documentation example under a fresh idempotency key, its ticket export changed by {@code change}. */
+    public static ExportRequest export(Consumer<TicketExportChanges> change) {
+        return export("export-" + KEYS.incrementAndGet(), change);
+    }
+
+    /** The documentation example under {@code idempotencyKey}, its ticket export changed by {@code change}. */
+    public static ExportRequest export(String idempotencyKey, Consumer<TicketExportChanges> change) {
+        ExportRequest base = export(idempotencyKey);
+        TicketExportChanges changes = new TicketExportChanges();
+        change.accept(changes);
+        return new ExportRequest(
+                base.idempotencyKey(),
+                base.accountId(),
+                base.projectId(),
+                changes.applyTo(base.ticketExport()),
+                base.renderedBody());
     }
 
     /** A self-hosted target allowed to reach 127.0.0.1. */
@@ -51,6 +74,26 @@ public final class SenderFixtures {
                 .connectTimeout(Duration.ofSeconds(2))
                 .responseTimeout(Duration.ofSeconds(2))
                 .sleeper(clock::advance);
+    }
+
+    /**
+     * A sender on the real clock whose timeouts (30 s) outlast a loaded build machine, for tests where
+     * several threads send at once.
+     */
+    public static WebhookSender patientSender() {
+        return WebhookSender.builder()
+                .connectTimeout(Duration.ofSeconds(30))
+                .responseTimeout(Duration.ofSeconds(30))
+                .build();
+    }
+
+    /** The webhook in a body the sender posted. */
+    public static TicketExportWebhook webhook(byte[] body) {
+        try {
+            return WebhookJson.mapper().readValue(body, TicketExportWebhook.class);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     public static RetryPolicy fastPolicy(int maxAttempts) {

@@ -2,9 +2,7 @@ package com.webriskops.webhooks.sender;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.webriskops.webhooks.payload.TicketExport;
 import com.webriskops.webhooks.payload.TicketExportWebhook;
-import com.webriskops.webhooks.payload.WebhookJson;
 import com.webriskops.webhooks.protocol.ErrorCode;
 import com.webriskops.webhooks.protocol.WebhookHeaders;
 import com.webriskops.webhooks.protocol.WebhookProtocol;
@@ -278,25 +276,8 @@ class WebhookSenderTest {
 
     @Test
     void blocksAPayloadCarryingTheTargetsSecretAndSendsNothing() {
-        ExportRequest clean = SenderFixtures.export();
-        TicketExport ticket = clean.ticketExport();
-        TicketExport leaky = new TicketExport(
-                ticket.contractVersion(),
-                ticket.source(),
-                ticket.title(),
-                "Use the key " + SenderFixtures.SECRET_TEXT + " to reproduce.",
-                ticket.businessImpact(),
-                ticket.reproductionSteps(),
-                ticket.evidenceLinks(),
-                ticket.remediationSnippet(),
-                ticket.acceptanceCriteria(),
-                ticket.labels(),
-                ticket.priority(),
-                ticket.assignee(),
-                ticket.externalTicketRefs(),
-                ticket.exportStatus());
-        ExportRequest export = new ExportRequest(
-                clean.idempotencyKey(), clean.accountId(), clean.projectId(), leaky, clean.renderedBody());
+        ExportRequest export = SenderFixtures.export(
+                ticket -> ticket.summary = "Use the key " + SenderFixtures.SECRET_TEXT + " to reproduce.");
         WebhookSender sender = SenderFixtures.sender(clock).build();
 
         AttemptOutcome outcome = sender.attempt(SenderFixtures.loopbackTarget(server.url("/hook")), export, 1);
@@ -459,8 +440,9 @@ class WebhookSenderTest {
         assertThat(result.status()).isEqualTo(DeliveryStatus.EXPORTED);
         assertThat(result.attempts()).extracting(AttemptOutcome::httpStatus).containsExactly(503, 503, 200);
         assertThat(handled).as("the receiver accepted all three").hasValue(3);
-        List<TicketExportWebhook> bodies =
-                server.received().stream().map(r -> read(r.body())).toList();
+        List<TicketExportWebhook> bodies = server.received().stream()
+                .map(r -> SenderFixtures.webhook(r.body()))
+                .toList();
         assertThat(bodies).extracting(TicketExportWebhook::attempt).containsExactly(1, 2, 3);
         assertThat(bodies).extracting(TicketExportWebhook::idempotencyKey).containsOnly(export.idempotencyKey());
         Set<String> nonces = new HashSet<>();
@@ -511,14 +493,6 @@ class WebhookSenderTest {
         }
         HttpAnswer answer = result.answer();
         return new LoopbackServer.Answer(answer.status(), answer.headers(), answer.body());
-    }
-
-    private static TicketExportWebhook read(byte[] body) {
-        try {
-            return WebhookJson.mapper().readValue(body, TicketExportWebhook.class);
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
     }
 
     @Test

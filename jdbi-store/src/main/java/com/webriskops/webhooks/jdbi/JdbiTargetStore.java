@@ -14,7 +14,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Consumer;
-import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -40,35 +39,13 @@ public final class JdbiTargetStore implements TargetStore {
     }
 
     /**
-     * {@inheritDoc}
+     * {@inheritDoc} The insert and the read-back of the stored target run in one database transaction.
      *
-     * @throws StoreException if the database could not be reached or the statement failed
+     * @throws StoreException if the database could not be reached or a statement failed
      */
     @Override
     public StoredTarget create(String owner, ExportTarget target, Instant now) {
-        TargetStore.checkOwner(owner);
-        Objects.requireNonNull(target, "target");
-        Objects.requireNonNull(now, "now");
-        long nowMs = Times.epochMillis(now);
-        String allowlist =
-                target.privateNetworkAllowlist().stream().map(Cidr::toString).collect(Collectors.joining(","));
-        long id = StoreErrors.run(
-                "create an export target",
-                () -> sql.insert(
-                        owner,
-                        target.providerKey().wireName(),
-                        target.baseUrl(),
-                        target.deploymentMode().wireName(),
-                        target.name(),
-                        target.signingEnabled(),
-                        target.privateNetworkPolicy().wireName(),
-                        allowlist,
-                        nowMs));
-        StoredTarget stored = find(id);
-        if (stored == null) {
-            throw new StoreException("The export target just created could not be read back");
-        }
-        return stored;
+        return create(owner, target, now, stored -> {});
     }
 
     /**
@@ -84,22 +61,10 @@ public final class JdbiTargetStore implements TargetStore {
         Objects.requireNonNull(now, "now");
         Objects.requireNonNull(alongside, "alongside");
         long nowMs = Times.epochMillis(now);
-        String allowlist =
-                target.privateNetworkAllowlist().stream().map(Cidr::toString).collect(Collectors.joining(","));
         return StoreErrors.run(
                 "create an export target",
                 () -> sql.inTransaction(handle -> {
-                    long id = sql.insert(
-                            handle,
-                            owner,
-                            target.providerKey().wireName(),
-                            target.baseUrl(),
-                            target.deploymentMode().wireName(),
-                            target.name(),
-                            target.signingEnabled(),
-                            target.privateNetworkPolicy().wireName(),
-                            allowlist,
-                            nowMs);
+                    long id = sql.insert(handle, owner, target, nowMs);
                     StoredTarget stored = sql.find(handle, id)
                             .map(JdbiTargetStore::toStored)
                             .orElseThrow(

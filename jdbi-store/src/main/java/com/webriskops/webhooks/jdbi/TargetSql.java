@@ -1,10 +1,12 @@
 package com.webriskops.webhooks.jdbi;
 
-import jakarta.annotation.Nullable;
+import com.webriskops.webhooks.sender.target.Cidr;
+import com.webriskops.webhooks.sender.target.ExportTarget;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 
@@ -42,56 +44,24 @@ final class TargetSql {
         this.delete = "DELETE FROM " + table + " WHERE id = :id";
     }
 
-    /** Inserts a target and returns its generated id. */
-    long insert(
-            String owner,
-            String providerKey,
-            String baseUrl,
-            String deploymentMode,
-            @Nullable String name,
-            boolean signingEnabled,
-            String privateNetworkPolicy,
-            String privateNetworkAllowlist,
-            long nowMs) {
-        return jdbi.withHandle(handle -> insert(
-                handle,
-                owner,
-                providerKey,
-                baseUrl,
-                deploymentMode,
-                name,
-                signingEnabled,
-                privateNetworkPolicy,
-                privateNetworkAllowlist,
-                nowMs));
-    }
-
     /** Runs {@code call} in one transaction on one handle: it commits when {@code call} returns, else rolls back. */
     <T> T inTransaction(Function<Handle, T> call) {
         return jdbi.inTransaction(call::apply);
     }
 
-    /** Inserts a target on {@code handle} and returns its generated id. */
-    long insert(
-            Handle handle,
-            String owner,
-            String providerKey,
-            String baseUrl,
-            String deploymentMode,
-            @Nullable String name,
-            boolean signingEnabled,
-            String privateNetworkPolicy,
-            String privateNetworkAllowlist,
-            long nowMs) {
+    /** Inserts {@code target}'s settings (never its secrets) on {@code handle} and returns its generated id. */
+    long insert(Handle handle, String owner, ExportTarget target, long nowMs) {
+        String allowlist =
+                target.privateNetworkAllowlist().stream().map(Cidr::toString).collect(Collectors.joining(","));
         return Statements.update(handle, insert)
                 .bind("owner", owner)
-                .bind("providerKey", providerKey)
-                .bind("baseUrl", baseUrl)
-                .bind("deploymentMode", deploymentMode)
-                .bind("name", name)
-                .bind("signingEnabled", signingEnabled)
-                .bind("policy", privateNetworkPolicy)
-                .bind("allowlist", privateNetworkAllowlist)
+                .bind("providerKey", target.providerKey().wireName())
+                .bind("baseUrl", target.baseUrl())
+                .bind("deploymentMode", target.deploymentMode().wireName())
+                .bind("name", target.name())
+                .bind("signingEnabled", target.signingEnabled())
+                .bind("policy", target.privateNetworkPolicy().wireName())
+                .bind("allowlist", allowlist)
                 .bind("nowMs", nowMs)
                 .executeAndReturnGeneratedKeys("id")
                 .mapTo(Long.class)

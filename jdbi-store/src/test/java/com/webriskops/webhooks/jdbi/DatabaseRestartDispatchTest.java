@@ -2,17 +2,14 @@ package com.webriskops.webhooks.jdbi;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.webriskops.webhooks.sender.AttemptOutcome;
 import com.webriskops.webhooks.sender.DeliveryStatus;
-import com.webriskops.webhooks.sender.ExportRequest;
-import com.webriskops.webhooks.sender.outbox.Delivery;
 import com.webriskops.webhooks.sender.outbox.Dispatcher;
 import com.webriskops.webhooks.sender.spi.DeliveryStore;
 import com.webriskops.webhooks.sender.spi.DeliveryStore.ClaimedDelivery;
 import com.webriskops.webhooks.sender.target.ExportTarget;
 import com.webriskops.webhooks.testing.DeliveryStoreContract;
+import com.webriskops.webhooks.testing.ForwardingDeliveryStore;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import jakarta.annotation.Nullable;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -106,12 +103,11 @@ class DatabaseRestartDispatchTest {
     }
 
     /** Counts claims that failed, to show the dispatcher waits between them. */
-    private static final class CountingStore implements DeliveryStore {
+    private static final class CountingStore extends ForwardingDeliveryStore {
         final AtomicInteger failedClaims = new AtomicInteger();
-        private final DeliveryStore delegate;
 
         CountingStore(DeliveryStore delegate) {
-            this.delegate = delegate;
+            super(delegate);
         }
 
         @Override
@@ -122,53 +118,6 @@ class DatabaseRestartDispatchTest {
                 failedClaims.incrementAndGet();
                 throw e;
             }
-        }
-
-        @Override
-        public Delivery enqueue(String owner, ExportTarget target, ExportRequest export, Instant now) {
-            return delegate.enqueue(owner, target, export, now);
-        }
-
-        @Override
-        public String ownerOf(long id) {
-            return delegate.ownerOf(id);
-        }
-
-        @Override
-        public boolean reschedule(ClaimedDelivery claim, AttemptOutcome outcome, Instant nextAttemptAt, Instant now) {
-            return delegate.reschedule(claim, outcome, nextAttemptAt, now);
-        }
-
-        @Override
-        public boolean finish(ClaimedDelivery claim, AttemptOutcome outcome, DeliveryStatus status, Instant now) {
-            return delegate.finish(claim, outcome, status, now);
-        }
-
-        @Override
-        public boolean release(ClaimedDelivery claim, Instant now) {
-            return delegate.release(claim, now);
-        }
-
-        @Override
-        @Nullable
-        public Delivery find(long id) {
-            return delegate.find(id);
-        }
-
-        @Override
-        @Nullable
-        public Delivery findByIdempotencyKey(String idempotencyKey) {
-            return delegate.findByIdempotencyKey(idempotencyKey);
-        }
-
-        @Override
-        public List<Delivery> list(@Nullable DeliveryStatus status, int limit) {
-            return delegate.list(status, limit);
-        }
-
-        @Override
-        public boolean retryOnRequest(long id, Instant now) {
-            return delegate.retryOnRequest(id, now);
         }
     }
 }

@@ -3,7 +3,6 @@ package com.webriskops.webhooks.micrometer;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sun.net.httpserver.HttpServer;
-import com.webriskops.webhooks.sender.AttemptOutcome;
 import com.webriskops.webhooks.sender.DeliveryStatus;
 import com.webriskops.webhooks.sender.ExportRequest;
 import com.webriskops.webhooks.sender.RetryPolicy;
@@ -14,6 +13,7 @@ import com.webriskops.webhooks.sender.outbox.Dispatcher;
 import com.webriskops.webhooks.sender.spi.DeliveryStore;
 import com.webriskops.webhooks.sender.target.ExportTarget;
 import com.webriskops.webhooks.store.StoreException;
+import com.webriskops.webhooks.testing.ForwardingDeliveryStore;
 import com.webriskops.webhooks.testing.MutableClock;
 import com.webriskops.webhooks.testing.TestDeliveries;
 import io.micrometer.core.instrument.Meter;
@@ -23,7 +23,6 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
@@ -92,65 +91,20 @@ class SenderMetricsTest {
     }
 
     /** The in-memory store whose backlog answers once and then fails. */
-    private record FlakyBacklogStore(DeliveryStore delegate, AtomicInteger reads) implements DeliveryStore {
+    private static final class FlakyBacklogStore extends ForwardingDeliveryStore {
+        private final AtomicInteger reads;
+
+        FlakyBacklogStore(DeliveryStore delegate, AtomicInteger reads) {
+            super(delegate);
+            this.reads = reads;
+        }
+
         @Override
         public DeliveryStore.Backlog backlog(Instant now) {
             if (reads.incrementAndGet() > 1) {
                 throw new StoreException("database is down");
             }
             return delegate.backlog(now);
-        }
-
-        @Override
-        public Delivery enqueue(String owner, ExportTarget target, ExportRequest export, Instant now) {
-            return delegate.enqueue(owner, target, export, now);
-        }
-
-        @Override
-        public String ownerOf(long id) {
-            return delegate.ownerOf(id);
-        }
-
-        @Override
-        public List<DeliveryStore.ClaimedDelivery> claimDue(String owner, Instant now, Duration lease, int limit) {
-            return delegate.claimDue(owner, now, lease, limit);
-        }
-
-        @Override
-        public boolean reschedule(
-                DeliveryStore.ClaimedDelivery claim, AttemptOutcome outcome, Instant next, Instant now) {
-            return delegate.reschedule(claim, outcome, next, now);
-        }
-
-        @Override
-        public boolean finish(
-                DeliveryStore.ClaimedDelivery claim, AttemptOutcome outcome, DeliveryStatus status, Instant now) {
-            return delegate.finish(claim, outcome, status, now);
-        }
-
-        @Override
-        public boolean release(DeliveryStore.ClaimedDelivery claim, Instant now) {
-            return delegate.release(claim, now);
-        }
-
-        @Override
-        public Delivery find(long id) {
-            return delegate.find(id);
-        }
-
-        @Override
-        public Delivery findByIdempotencyKey(String idempotencyKey) {
-            return delegate.findByIdempotencyKey(idempotencyKey);
-        }
-
-        @Override
-        public List<Delivery> list(DeliveryStatus status, int limit) {
-            return delegate.list(status, limit);
-        }
-
-        @Override
-        public boolean retryOnRequest(long id, Instant now) {
-            return delegate.retryOnRequest(id, now);
         }
     }
 

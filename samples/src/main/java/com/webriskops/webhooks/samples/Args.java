@@ -79,6 +79,15 @@ final class Args {
         return value;
     }
 
+    /** The required {@code --port}: 0 (any free port) to 65535. */
+    int port() {
+        int port = integer("port", -1, 0, 65_535);
+        if (port < 0) {
+            throw new UsageException("--port is required");
+        }
+        return port;
+    }
+
     int integer(String name, int defaultValue, int min, int max) {
         String value = values.get(name);
         if (value == null) {

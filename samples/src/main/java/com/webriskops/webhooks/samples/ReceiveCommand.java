@@ -102,10 +102,7 @@ final class ReceiveCommand implements Command {
 
     @Override
     public int run(Args args, Console console) throws Exception {
-        int port = args.integer("port", -1, 0, 65_535);
-        if (port < 0) {
-            throw new UsageException("--port is required");
-        }
+        int port = args.port();
         String adapter = args.optional("adapter") == null ? "jaxrs" : args.optional("adapter");
         if (!adapter.equals("jaxrs") && !adapter.equals("servlet")) {
             throw new UsageException("--adapter must be jaxrs or servlet, not '" + adapter + "'");
@@ -131,22 +128,10 @@ final class ReceiveCommand implements Command {
             receiver.replayStore(stores.replayStore()).idempotencyStore(stores.idempotencyStore());
             responses = stores.idempotentResponseStore();
             if (!vicketSecrets.isEmpty()) {
-                JdbiStores.migrate(dataSource, VICKET_TABLE_PREFIX);
-                JdbiStores vicketStores = JdbiStores.builder(dataSource)
-                        .tablePrefix(VICKET_TABLE_PREFIX)
-                        .build();
-                vicketReceiver
-                        .replayStore(vicketStores.replayStore())
-                        .idempotencyStore(vicketStores.idempotencyStore());
+                useTablesOf(vicketReceiver, dataSource, VICKET_TABLE_PREFIX);
             }
             if (standardReceiver != null) {
-                JdbiStores.migrate(dataSource, STANDARD_TABLE_PREFIX);
-                JdbiStores standardStores = JdbiStores.builder(dataSource)
-                        .tablePrefix(STANDARD_TABLE_PREFIX)
-                        .build();
-                standardReceiver
-                        .replayStore(standardStores.replayStore())
-                        .idempotencyStore(standardStores.idempotencyStore());
+                useTablesOf(standardReceiver, dataSource, STANDARD_TABLE_PREFIX);
             }
         }
         Consumer<VerifiedDelivery<?>> print = delivery -> console.printJson(line(delivery));
@@ -181,27 +166,27 @@ final class ReceiveCommand implements Command {
                 .println("receive: listening on " + server.endpoint() + " (" + adapter + ", store "
                         + (store.equals("memory") ? "memory" : Databases.redact(store)) + "); Ctrl-C stops");
         URI root = server.endpoint().resolve("/");
-        console.err()
-                .println(
-                        scanner == null
-                                ? "receive: not serving POST " + ScannerEndpoint.PATH + ": " + SCANNER_SECRET_ENV
-                                        + " is not set"
-                                : "receive: also serving POST " + root.resolve(ScannerEndpoint.PATH)
-                                        + " (X-Scanner-Secret, Idempotency-Key)");
-        console.err()
-                .println(
-                        vicket == null
-                                ? "receive: not serving POST " + VicketEndpoint.PATH + ": " + VICKET_SECRET_ENV
-                                        + " is not set"
-                                : "receive: also serving POST " + root.resolve(VicketEndpoint.PATH)
-                                        + " (Vicket signature)");
-        console.err()
-                .println(
-                        standard == null
-                                ? "receive: not serving POST " + StandardWebhooksEndpoint.PATH + ": neither "
-                                        + STANDARD_SECRET_ENV + " nor " + STANDARD_PUBLIC_KEY_ENV + " is set"
-                                : "receive: also serving POST " + root.resolve(StandardWebhooksEndpoint.PATH)
-                                        + " (Standard Webhooks signature)");
+        printOptional(
+                console,
+                scanner != null,
+                root,
+                ScannerEndpoint.PATH,
+                "X-Scanner-Secret, Idempotency-Key",
+                SCANNER_SECRET_ENV + " is not set");
+        printOptional(
+                console,
+                vicket != null,
+                root,
+                VicketEndpoint.PATH,
+                "Vicket signature",
+                VICKET_SECRET_ENV + " is not set");
+        printOptional(
+                console,
+                standard != null,
+                root,
+                StandardWebhooksEndpoint.PATH,
+                "Standard Webhooks signature",
+                "neither " + STANDARD_SECRET_ENV + " nor " + STANDARD_PUBLIC_KEY_ENV + " is set");
         boolean interrupted = false;
         try {
             stop.await();
@@ -305,5 +290,22 @@ final class ReceiveCommand implements Command {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    /** Gives a second scheme's receiver duplicate guards in tables of its own ({@code prefix}), migrated first. */
+    private static void useTablesOf(WebhookReceiver.Builder<?> receiver, DataSource dataSource, String prefix) {
+        JdbiStores.migrate(dataSource, prefix);
+        JdbiStores stores = JdbiStores.builder(dataSource).tablePrefix(prefix).build();
+        receiver.replayStore(stores.replayStore()).idempotencyStore(stores.idempotencyStore());
+    }
+
+    /** Says whether an optional endpoint is served: where and how it checks requests, or why not. */
+    private static void printOptional(
+            Console console, boolean served, URI root, String path, String check, String whyNot) {
+        console.err()
+                .println(
+                        served
+                                ? "receive: also serving POST " + root.resolve(path) + " (" + check + ")"
+                                : "receive: not serving POST " + path + ": " + whyNot);
     }
 }

@@ -108,10 +108,7 @@ final class ServeApiCommand implements Command {
 
     @Override
     public int run(Args args, Console console) throws Exception {
-        int port = args.integer("port", -1, 0, 65_535);
-        if (port < 0) {
-            throw new UsageException("--port is required");
-        }
+        int port = args.port();
         List<String> writers = new ArrayList<>();
         BearerTokenAuthoriser authoriser =
                 authoriser(console.env().get(TOKEN_ENV), console.env().get(TOKENS_ENV), writers);

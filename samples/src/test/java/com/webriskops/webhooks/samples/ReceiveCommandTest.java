@@ -1,5 +1,6 @@
 package com.webriskops.webhooks.samples;
 
+import static com.webriskops.webhooks.samples.HttpPost.post;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -7,14 +8,10 @@ import com.webriskops.webhooks.payload.WebhookJson;
 import com.webriskops.webhooks.testing.Deliveries;
 import com.webriskops.webhooks.testing.SignedDelivery;
 import java.io.ByteArrayInputStream;
-import java.io.IOException;
-import java.io.OutputStream;
 import java.io.PrintStream;
-import java.net.HttpURLConnection;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -60,20 +57,21 @@ class ReceiveCommandTest {
                     .timestamp(Instant.now())
                     .idempotencyKey("receive-" + adapter + "-" + store)
                     .build();
-            assertThat(post(endpoint, request.headers(), request.body())).isEqualTo(204);
+            assertThat(post(endpoint, request.headers(), request.body()).status())
+                    .isEqualTo(204);
             JsonNode line = WebhookJson.mapper().readTree(outLines.poll(10, TimeUnit.SECONDS));
             assertThat(line.get("idempotency_key").asText()).isEqualTo("receive-" + adapter + "-" + store);
             assertThat(line.get("attempt").asInt()).isEqualTo(1);
             assertThat(line.get("nonce").asText()).isEqualTo(request.nonce());
 
-            assertThat(post(endpoint, request.headers(), request.body()))
+            assertThat(post(endpoint, request.headers(), request.body()).status())
                     .as("replay")
                     .isEqualTo(401);
             SignedDelivery forged = Deliveries.webRiskOps()
                     .timestamp(Instant.now())
                     .signedWith(com.webriskops.webhooks.signing.WebhookSecret.of("another"))
                     .build();
-            assertThat(post(endpoint, forged.headers(), forged.body())).isEqualTo(401);
+            assertThat(post(endpoint, forged.headers(), forged.body()).status()).isEqualTo(401);
             assertThat(outLines).isEmpty();
         } finally {
             receive.interrupt();
@@ -89,20 +87,5 @@ class ReceiveCommandTest {
         Cli.Result result = Cli.run(Cli.secret("whsec_long_enough_secret"), "receive", "--port", "0", option, value);
         assertThat(result.exit()).isEqualTo(2);
         assertThat(result.err().lines()).singleElement();
-    }
-
-    private static int post(URI url, Map<String, List<String>> headers, byte[] body) throws IOException {
-        HttpURLConnection connection = (HttpURLConnection) url.toURL().openConnection();
-        try {
-            connection.setRequestMethod("POST");
-            connection.setDoOutput(true);
-            headers.forEach((name, values) -> values.forEach(v -> connection.addRequestProperty(name, v)));
-            try (OutputStream out = connection.getOutputStream()) {
-                out.write(body);
-            }
-            return connection.getResponseCode();
-        } finally {
-            connection.disconnect();
-        }
     }
 }

@@ -1,18 +1,18 @@
 package com.webriskops.webhooks.samples;
 
+import static com.webriskops.webhooks.samples.HttpPost.post;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.webriskops.webhooks.payload.WebhookJson;
+import com.webriskops.webhooks.samples.HttpPost.Answer;
 import com.webriskops.webhooks.signing.WebhookSecret;
 import com.webriskops.webhooks.standardwebhooks.StandardWebhooksScheme;
 import com.webriskops.webhooks.testing.Deliveries;
 import com.webriskops.webhooks.testing.SignedDelivery;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.io.PrintStream;
-import java.net.HttpURLConnection;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -258,38 +258,6 @@ class ReceiveScannerAndVicketTest {
 
     private static String code(Answer answer) throws IOException {
         return WebhookJson.mapper().readTree(answer.body()).get("code").asText();
-    }
-
-    private record Answer(int status, Map<String, List<String>> headers, byte[] body) {
-        String header(String name) {
-            return headers.entrySet().stream()
-                    .filter(e -> e.getKey() != null && e.getKey().equalsIgnoreCase(name))
-                    .map(e -> e.getValue().get(0))
-                    .findFirst()
-                    .orElse(null);
-        }
-    }
-
-    private static Answer post(URI url, Map<String, List<String>> headers, String body) throws IOException {
-        return post(url, headers, body.getBytes(StandardCharsets.UTF_8));
-    }
-
-    private static Answer post(URI url, Map<String, List<String>> headers, byte[] body) throws IOException {
-        HttpURLConnection connection = (HttpURLConnection) url.toURL().openConnection();
-        try {
-            connection.setRequestMethod("POST");
-            connection.setDoOutput(true);
-            headers.forEach((name, values) -> values.forEach(v -> connection.addRequestProperty(name, v)));
-            try (OutputStream out = connection.getOutputStream()) {
-                out.write(body);
-            }
-            int status = connection.getResponseCode();
-            InputStream in = status >= 400 ? connection.getErrorStream() : connection.getInputStream();
-            byte[] answer = in == null ? new byte[0] : in.readAllBytes();
-            return new Answer(status, connection.getHeaderFields(), answer);
-        } finally {
-            connection.disconnect();
-        }
     }
 
     /** {@code receive} running in a thread of this JVM; closing it interrupts it and checks it exited 0. */

@@ -8,6 +8,8 @@ import com.webriskops.webhooks.testing.Deliveries;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -35,23 +37,25 @@ class SendCommandTest {
         flaky.close();
     }
 
-    @Test
-    void retriesAfter429WithRetryAfterAndEndsExported() throws IOException {
-        Cli.Result result = Cli.run(
-                ENV,
+    /** {@code send} of the payload to {@code path} on the flaky receiver, allowed as a self-hosted loopback. */
+    private Cli.Result sendToLoopback(String path, String... options) {
+        List<String> args = new ArrayList<>(List.of(
                 "send",
                 "--url",
-                flaky.url("/flaky").toString(),
+                flaky.url(path).toString(),
                 "--payload",
                 payload.toString(),
                 "--deployment-mode",
                 "self-hosted",
                 "--allow-private",
-                "127.0.0.1/32",
-                "--initial-backoff",
-                "100ms",
-                "--idempotency-key",
-                "send-test-1");
+                "127.0.0.1/32"));
+        args.addAll(List.of(options));
+        return Cli.run(ENV, args.toArray(String[]::new));
+    }
+
+    @Test
+    void retriesAfter429WithRetryAfterAndEndsExported() throws IOException {
+        Cli.Result result = sendToLoopback("/flaky", "--initial-backoff", "100ms", "--idempotency-key", "send-test-1");
         assertThat(result.exit()).as(result.out() + result.err()).isZero();
         assertThat(result.out()).contains("attempt 1: HTTP 429", "Retry-After 1s", "attempt 2: HTTP 200");
         JsonNode view = WebhookJson.mapper().readTree(result.lastLine());
@@ -65,17 +69,8 @@ class SendCommandTest {
     @Test
     void endsFailedAndWritesTheFallbackWhenTheReceiverAlwaysFails() throws IOException {
         Path fallback = dir.resolve("fallback");
-        Cli.Result result = Cli.run(
-                ENV,
-                "send",
-                "--url",
-                flaky.url("/down").toString(),
-                "--payload",
-                payload.toString(),
-                "--deployment-mode",
-                "self-hosted",
-                "--allow-private",
-                "127.0.0.1/32",
+        Cli.Result result = sendToLoopback(
+                "/down",
                 "--max-attempts",
                 "2",
                 "--initial-backoff",

@@ -18,6 +18,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
@@ -166,13 +167,8 @@ class ServeApiCommandTest {
 
     @Test
     void aPrivateNetworkMustBeACanonicalCidr() {
-        Cli.Result result = Cli.run(
-                Map.of(ServeApiCommand.TOKEN_ENV, TOKEN),
-                "serve-api",
-                "--port",
-                "0",
-                "--private-networks",
-                "10.20.0.1/16");
+        Cli.Result result =
+                serveApiOnAnyPort(Map.of(ServeApiCommand.TOKEN_ENV, TOKEN), "--private-networks", "10.20.0.1/16");
 
         assertThat(result.exit()).isEqualTo(2);
         assertThat(result.err()).contains("--private-networks: host bits set");
@@ -180,13 +176,8 @@ class ServeApiCommandTest {
 
     @Test
     void aLocalTargetMustBeOnLoopback() {
-        Cli.Result result = Cli.run(
-                Map.of(ServeApiCommand.TOKEN_ENV, TOKEN),
-                "serve-api",
-                "--port",
-                "0",
-                "--local-target",
-                "http://10.0.0.5/x");
+        Cli.Result result =
+                serveApiOnAnyPort(Map.of(ServeApiCommand.TOKEN_ENV, TOKEN), "--local-target", "http://10.0.0.5/x");
 
         assertThat(result.exit()).isEqualTo(2);
         assertThat(result.err()).contains("--local-target must be an http(s) URL on a loopback address");
@@ -276,11 +267,8 @@ class ServeApiCommandTest {
 
     @Test
     void aMalformedCallerEntryIsAUsageErrorThatQuotesNoToken() {
-        Cli.Result result = Cli.run(
-                Map.of(ServeApiCommand.TOKENS_ENV, "alice:alice-token-0123456789abcdef,bob-token-without-a-name"),
-                "serve-api",
-                "--port",
-                "0");
+        Cli.Result result = serveApiOnAnyPort(
+                Map.of(ServeApiCommand.TOKENS_ENV, "alice:alice-token-0123456789abcdef,bob-token-without-a-name"));
 
         assertThat(result.exit()).isEqualTo(2);
         assertThat(result.err())
@@ -290,10 +278,17 @@ class ServeApiCommandTest {
 
     @Test
     void withoutTheTokenItIsAUsageError() {
-        Cli.Result result = Cli.run(Map.of(), "serve-api", "--port", "0");
+        Cli.Result result = serveApiOnAnyPort(Map.of());
 
         assertThat(result.exit()).isEqualTo(2);
         assertThat(result.err()).contains(ServeApiCommand.TOKEN_ENV);
+    }
+
+    /** {@code serve-api --port 0} with {@code options}: for the usage errors, which stop it before it serves. */
+    private static Cli.Result serveApiOnAnyPort(Map<String, String> env, String... options) {
+        List<String> args = new ArrayList<>(List.of("serve-api", "--port", "0"));
+        args.addAll(List.of(options));
+        return Cli.run(env, args.toArray(String[]::new));
     }
 
     private HttpResponse<String> send(URI uri, String method, String body, String idempotencyKey) throws Exception {

@@ -97,16 +97,8 @@ class SignVerifyCommandTest {
                 if (secrets.size() > 1) {
                     env.put(Console.SECRET_ENV + Console.PREVIOUS, secrets.get(1));
                 }
-                Cli.Result result = Cli.run(
-                        env,
-                        "verify",
-                        "--headers",
-                        headers.toString(),
-                        "--body",
-                        body.toString(),
-                        "--now",
-                        vector.get("timestamp").asText(),
-                        "--test-secret");
+                Cli.Result result =
+                        verifyFiles(env, headers, body, vector.get("timestamp").asText(), "--test-secret");
                 JsonNode last = WebhookJson.mapper().readTree(result.lastLine());
                 if (vector.get("valid").asBoolean()) {
                     // The signature holds; only the example payload is also a valid delivery.
@@ -135,14 +127,10 @@ class SignVerifyCommandTest {
                         + vector.get("timestamp").asText()
                         + "\nX-WebRiskOps-Nonce: " + vector.get("nonce").asText() + "\nX-WebRiskOps-Signature: "
                         + vector.get("signature_header").asText() + "\n");
-        Cli.Result result = Cli.run(
+        Cli.Result result = verifyFiles(
                 Cli.secret(vector.get("secret").asText()),
-                "verify",
-                "--headers",
-                headers.toString(),
-                "--body",
-                body.toString(),
-                "--now",
+                headers,
+                body,
                 Long.toString(vector.get("timestamp").asLong() + 3600),
                 "--test-secret");
         assertThat(result.exit()).isEqualTo(1);
@@ -224,8 +212,14 @@ class SignVerifyCommandTest {
                         + "X-WebRiskOps-Timestamp: " + timestamp + "\n"
                         + "X-WebRiskOps-Nonce: n-1\n"
                         + "X-WebRiskOps-Signature: " + signature + "\n");
+        return verifyFiles(env, headers, body, timestamp, more);
+    }
+
+    /** {@code verify} of the {@code headers} and {@code body} files at {@code now}, with {@code more} options. */
+    private static Cli.Result verifyFiles(
+            Map<String, String> env, Path headers, Path body, String now, String... more) {
         List<String> args = new ArrayList<>(
-                List.of("verify", "--headers", headers.toString(), "--body", body.toString(), "--now", timestamp));
+                List.of("verify", "--headers", headers.toString(), "--body", body.toString(), "--now", now));
         args.addAll(List.of(more));
         return Cli.run(env, args.toArray(String[]::new));
     }

@@ -63,21 +63,39 @@ class StandardWebhooksCommandsTest {
         }
     }
 
+    /** {@code sign --scheme standard-webhooks} with {@code options}. */
+    private static Cli.Result sign(Map<String, String> env, String... options) {
+        return Cli.run(env, schemeCommand("sign", options));
+    }
+
+    private static Cli.Result signWithTheOfficialSecret(String id, String timestamp, Path body) {
+        return sign(
+                Map.of(ReceiveCommand.STANDARD_SECRET_ENV, OFFICIAL_SECRET),
+                "--id",
+                id,
+                "--timestamp",
+                timestamp,
+                "--body",
+                body.toString());
+    }
+
+    /** {@code verify --scheme standard-webhooks} of {@code body} with {@code headers}, at {@code now}. */
+    private static Cli.Result verify(Map<String, String> env, Path headers, Path body, String now) {
+        return Cli.run(
+                env, schemeCommand("verify", "--headers", headers.toString(), "--body", body.toString(), "--now", now));
+    }
+
+    private static String[] schemeCommand(String command, String... options) {
+        List<String> args = new ArrayList<>(List.of(command, "--scheme", "standard-webhooks"));
+        args.addAll(List.of(options));
+        return args.toArray(String[]::new);
+    }
+
     @Test
     void signPrintsTheOfficialExample() throws IOException {
         Path body = Files.writeString(dir.resolve("body.json"), "{\"test\": 2432232314}");
 
-        Cli.Result result = Cli.run(
-                Map.of(ReceiveCommand.STANDARD_SECRET_ENV, OFFICIAL_SECRET),
-                "sign",
-                "--scheme",
-                "standard-webhooks",
-                "--id",
-                "msg_p5jXN8AQM9LWM0D4loKWxJek",
-                "--timestamp",
-                "1614265330",
-                "--body",
-                body.toString());
+        Cli.Result result = signWithTheOfficialSecret("msg_p5jXN8AQM9LWM0D4loKWxJek", "1614265330", body);
 
         assertThat(result.exit()).as(result.err()).isZero();
         assertThat(result.lastLine()).isEqualTo("v1,g0hM9SsE+OTPJTGt/tmIKtSyZlE3uFJELVlNIOLJ1OE=");
@@ -94,14 +112,11 @@ class StandardWebhooksCommandsTest {
                 Path body = Files.write(
                         dir.resolve(vector.get("name").asText()),
                         Base64.getDecoder().decode(vector.get("body_base64").asText()));
-                Cli.Result result = Cli.run(
+                Cli.Result result = sign(
                         env(
                                 vector.get("sign").get("secrets"),
                                 SignCommand.STANDARD_SIGNING_KEY_ENV,
                                 vector.get("sign").get("signing_keys")),
-                        "sign",
-                        "--scheme",
-                        "standard-webhooks",
                         "--id",
                         vector.get("id").asText(),
                         "--timestamp",
@@ -136,19 +151,13 @@ class StandardWebhooksCommandsTest {
                                 + vector.get("timestamp").asText()
                                 + "\nwebhook-signature: " + vector.get("header").asText() + "\n",
                         StandardCharsets.UTF_8);
-                Cli.Result result = Cli.run(
+                Cli.Result result = verify(
                         env(
                                 vector.get("verify_with").get("secrets"),
                                 ReceiveCommand.STANDARD_PUBLIC_KEY_ENV,
                                 vector.get("verify_with").get("public_keys")),
-                        "verify",
-                        "--scheme",
-                        "standard-webhooks",
-                        "--headers",
-                        headers.toString(),
-                        "--body",
-                        body.toString(),
-                        "--now",
+                        headers,
+                        body,
                         vector.get("now").asText());
                 JsonNode line = WebhookJson.mapper().readTree(result.lastLine());
                 boolean signatureHeld =
@@ -171,46 +180,16 @@ class StandardWebhooksCommandsTest {
     @Test
     void verifyPrintsTheMessageAndRefusesATamperedBody() throws IOException {
         Path body = Files.writeString(dir.resolve("body.json"), "{\"type\":\"invoice.paid\"}");
-        Cli.Result signed = Cli.run(
-                Map.of(ReceiveCommand.STANDARD_SECRET_ENV, OFFICIAL_SECRET),
-                "sign",
-                "--scheme",
-                "standard-webhooks",
-                "--id",
-                "msg_cli",
-                "--timestamp",
-                "1716475271",
-                "--body",
-                body.toString());
+        Cli.Result signed = signWithTheOfficialSecret("msg_cli", "1716475271", body);
         Path headers = Files.writeString(
                 dir.resolve("headers"),
                 "Content-Type: application/json\nwebhook-id: msg_cli\nwebhook-timestamp: 1716475271\n"
                         + "webhook-signature: " + signed.lastLine() + "\n");
         Map<String, String> env = Map.of(ReceiveCommand.STANDARD_SECRET_ENV, OFFICIAL_SECRET);
 
-        Cli.Result ok = Cli.run(
-                env,
-                "verify",
-                "--scheme",
-                "standard-webhooks",
-                "--headers",
-                headers.toString(),
-                "--body",
-                body.toString(),
-                "--now",
-                "1716475300");
+        Cli.Result ok = verify(env, headers, body, "1716475300");
         Files.writeString(body, "{\"type\":\"invoice.void\"}");
-        Cli.Result tampered = Cli.run(
-                env,
-                "verify",
-                "--scheme",
-                "standard-webhooks",
-                "--headers",
-                headers.toString(),
-                "--body",
-                body.toString(),
-                "--now",
-                "1716475300");
+        Cli.Result tampered = verify(env, headers, body, "1716475300");
 
         assertThat(ok.exit()).as(ok.err()).isZero();
         assertThat(ok.lastLine())
@@ -224,34 +203,12 @@ class StandardWebhooksCommandsTest {
     @Test
     void malformedKeysAndMissingOptionsAreUsageErrorsThatNeverPrintTheKey() {
         String badSecret = "whsec_thisIsNotBase64!!butLongEnough";
-        Cli.Result bad = Cli.run(
-                Map.of(ReceiveCommand.STANDARD_SECRET_ENV, badSecret),
-                "sign",
-                "--scheme",
-                "standard-webhooks",
-                "--id",
-                "msg_1",
-                "--timestamp",
-                "1");
-        Cli.Result noSecret =
-                Cli.run(Map.of(), "sign", "--scheme", "standard-webhooks", "--id", "msg_1", "--timestamp", "1");
-        Cli.Result noId = Cli.run(
-                Map.of(ReceiveCommand.STANDARD_SECRET_ENV, OFFICIAL_SECRET),
-                "sign",
-                "--scheme",
-                "standard-webhooks",
-                "--timestamp",
-                "1");
-        Cli.Result dottedId = Cli.run(
-                Map.of(ReceiveCommand.STANDARD_SECRET_ENV, OFFICIAL_SECRET),
-                new byte[0],
-                "sign",
-                "--scheme",
-                "standard-webhooks",
-                "--id",
-                "msg.1",
-                "--timestamp",
-                "1");
+        Cli.Result bad =
+                sign(Map.of(ReceiveCommand.STANDARD_SECRET_ENV, badSecret), "--id", "msg_1", "--timestamp", "1");
+        Cli.Result noSecret = sign(Map.of(), "--id", "msg_1", "--timestamp", "1");
+        Map<String, String> official = Map.of(ReceiveCommand.STANDARD_SECRET_ENV, OFFICIAL_SECRET);
+        Cli.Result noId = sign(official, "--timestamp", "1");
+        Cli.Result dottedId = sign(official, "--id", "msg.1", "--timestamp", "1");
         Cli.Result unknownScheme = Cli.run(Map.of(), "sign", "--scheme", "stripe", "--timestamp", "1");
 
         assertThat(bad.exit()).isEqualTo(Main.USAGE);

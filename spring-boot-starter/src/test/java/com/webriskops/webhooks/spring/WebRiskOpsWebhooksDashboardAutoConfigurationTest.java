@@ -25,15 +25,17 @@ import org.springframework.mock.web.MockHttpServletResponse;
 class WebRiskOpsWebhooksDashboardAutoConfigurationTest {
     static final String TOKEN = "operator-token-0123456789";
 
-    private final WebApplicationContextRunner runner = new WebApplicationContextRunner()
+    /** The sender on, and the dashboard's auto-configuration, but no authenticator. */
+    private static final WebApplicationContextRunner WITHOUT_AUTHENTICATOR = new WebApplicationContextRunner()
             .withConfiguration(AutoConfigurations.of(
                     WebRiskOpsWebhooksAutoConfiguration.class,
                     WebRiskOpsWebhooksSenderAutoConfiguration.class,
                     WebRiskOpsWebhooksDashboardAutoConfiguration.class))
-            .withPropertyValues("webriskops.webhooks.sender.enabled=true")
-            .withBean(
-                    DashboardAuthenticator.class,
-                    () -> token -> token.equals(TOKEN) ? new DashboardUser("default", "operator", true) : null);
+            .withPropertyValues("webriskops.webhooks.sender.enabled=true");
+
+    private final WebApplicationContextRunner runner = WITHOUT_AUTHENTICATOR.withBean(
+            DashboardAuthenticator.class,
+            () -> token -> token.equals(TOKEN) ? new DashboardUser("default", "operator", true) : null);
 
     @Test
     void isOffUnlessEnabled() {
@@ -93,13 +95,8 @@ class WebRiskOpsWebhooksDashboardAutoConfigurationTest {
 
     @Test
     void failsStartUpNamingTheMissingAuthenticator() {
-        new WebApplicationContextRunner()
-                .withConfiguration(AutoConfigurations.of(
-                        WebRiskOpsWebhooksAutoConfiguration.class,
-                        WebRiskOpsWebhooksSenderAutoConfiguration.class,
-                        WebRiskOpsWebhooksDashboardAutoConfiguration.class))
-                .withPropertyValues(
-                        "webriskops.webhooks.sender.enabled=true", "webriskops.webhooks.dashboard.enabled=true")
+        WITHOUT_AUTHENTICATOR
+                .withPropertyValues("webriskops.webhooks.dashboard.enabled=true")
                 .run(context -> assertThat(context)
                         .getFailure()
                         .rootCause()
@@ -108,13 +105,8 @@ class WebRiskOpsWebhooksDashboardAutoConfigurationTest {
 
     @Test
     void behindTheApplicationsAuthenticationTheRequestPrincipalIsTheUser() {
-        new WebApplicationContextRunner()
-                .withConfiguration(AutoConfigurations.of(
-                        WebRiskOpsWebhooksAutoConfiguration.class,
-                        WebRiskOpsWebhooksSenderAutoConfiguration.class,
-                        WebRiskOpsWebhooksDashboardAutoConfiguration.class))
+        WITHOUT_AUTHENTICATOR
                 .withPropertyValues(
-                        "webriskops.webhooks.sender.enabled=true",
                         "webriskops.webhooks.dashboard.enabled=true",
                         "webriskops.webhooks.dashboard.request-principal=true")
                 .run(context -> {

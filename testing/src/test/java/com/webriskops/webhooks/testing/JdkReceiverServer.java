@@ -58,12 +58,7 @@ final class JdkReceiverServer implements AutoCloseable {
             try {
                 exchange.getRequestBody().readAllBytes();
                 self[0].handled.incrementAndGet();
-                write(
-                        exchange,
-                        200,
-                        "application/json",
-                        Map.of(),
-                        "{\"received\":true}".getBytes(StandardCharsets.UTF_8));
+                writeReceived(exchange);
             } catch (IOException e) {
                 throw new java.io.UncheckedIOException(e);
             }
@@ -93,12 +88,7 @@ final class JdkReceiverServer implements AutoCloseable {
                 VerifiedDelivery<P> delivery = accepted.delivery();
                 handled.incrementAndGet();
                 receiver.finish(delivery, 200);
-                write(
-                        exchange,
-                        200,
-                        "application/json",
-                        Map.of(),
-                        "{\"received\":true}".getBytes(StandardCharsets.UTF_8));
+                writeReceived(exchange);
                 return 200;
             }
             HttpAnswer answer = result.answer();
@@ -107,6 +97,11 @@ final class JdkReceiverServer implements AutoCloseable {
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
+    }
+
+    /** The application's answer to a delivery it took: 200 {@code {"received":true}}. */
+    private static void writeReceived(HttpExchange exchange) throws IOException {
+        write(exchange, 200, "application/json", Map.of(), "{\"received\":true}".getBytes(StandardCharsets.UTF_8));
     }
 
     private static void write(

@@ -19,6 +19,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
+import java.util.function.Predicate;
+import java.util.function.UnaryOperator;
 
 /**
  * A {@link DeliveryStore} in this JVM's memory, for tests, demos and single-instance senders that may
@@ -216,46 +218,45 @@ public final class InMemoryDeliveryStore implements DeliveryStore {
     @Override
     public boolean retryOnRequest(long id, Instant now) {
         Objects.requireNonNull(now, "now");
-        synchronized (lock) {
-            Delivery d = byId.get(id);
-            if (d == null || (d.status() != DeliveryStatus.BLOCKED && d.status() != DeliveryStatus.FAILED)) {
-                return false;
-            }
-            byId.put(
-                    id,
-                    d.withStatus(DeliveryStatus.PENDING)
-                            .withAttempts(d.attempts(), 0, null)
-                            .withNextAttemptAt(now)
-                            .withoutLease()
-                            .withUpdatedAt(now));
-            return true;
-        }
+        return replace(
+                id,
+                d -> d.status() == DeliveryStatus.BLOCKED || d.status() == DeliveryStatus.FAILED,
+                d -> d.withStatus(DeliveryStatus.PENDING)
+                        .withAttempts(d.attempts(), 0, null)
+                        .withNextAttemptAt(now)
+                        .withoutLease()
+                        .withUpdatedAt(now));
     }
 
     @Override
     public boolean retryNow(long id, Instant now) {
         Objects.requireNonNull(now, "now");
         synchronized (lock) {
-            Delivery d = byId.get(id);
-            if (d == null || d.status() != DeliveryStatus.RETRY_SCHEDULED) {
-                return retryOnRequest(id, now);
-            }
-            byId.put(id, d.withNextAttemptAt(now).withUpdatedAt(now));
-            return true;
+            return replace(
+                            id,
+                            d -> d.status() == DeliveryStatus.RETRY_SCHEDULED,
+                            d -> d.withNextAttemptAt(now).withUpdatedAt(now))
+                    || retryOnRequest(id, now);
         }
     }
 
     @Override
     public boolean cancelRetry(long id, Instant now) {
         Objects.requireNonNull(now, "now");
+        return replace(
+                id,
+                d -> d.status() == DeliveryStatus.RETRY_SCHEDULED,
+                d -> d.withStatus(DeliveryStatus.FAILED).withNextAttemptAt(null).withUpdatedAt(now));
+    }
+
+    /** Replaces delivery {@code id} with {@code change} of it when {@code allowed}; false when absent or not allowed. */
+    private boolean replace(long id, Predicate<Delivery> allowed, UnaryOperator<Delivery> change) {
         synchronized (lock) {
             Delivery d = byId.get(id);
-            if (d == null || d.status() != DeliveryStatus.RETRY_SCHEDULED) {
+            if (d == null || !allowed.test(d)) {
                 return false;
             }
-            byId.put(
-                    id,
-                    d.withStatus(DeliveryStatus.FAILED).withNextAttemptAt(null).withUpdatedAt(now));
+            byId.put(id, change.apply(d));
             return true;
         }
     }

@@ -8,7 +8,6 @@ import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import com.webriskops.webhooks.WebhookException;
 import com.webriskops.webhooks.payload.ProviderKey;
-import com.webriskops.webhooks.payload.TicketExport;
 import com.webriskops.webhooks.payload.TicketExport.EvidenceLink;
 import com.webriskops.webhooks.payload.WebhookJson;
 import com.webriskops.webhooks.sender.ExportRequest;
@@ -26,25 +25,13 @@ class PortableExportTest {
     private static final String TRICKY_TITLE = "Fix \"checkout\", *now* | <b>#1</b> [x](y) _a_ `c`";
 
     private static ExportRequest trickyExport() {
-        ExportRequest base = SenderFixtures.export("portable-1");
-        TicketExport t = base.ticketExport();
-        TicketExport tricky = new TicketExport(
-                t.contractVersion(),
-                t.source(),
-                TRICKY_TITLE,
-                "Line one, with comma\nLine \"two\"\r\n# not a heading",
-                t.businessImpact(),
-                t.reproductionSteps(),
-                List.of(new EvidenceLink("Evidence (main)", "https://app.example.test/e?a=1&b=(2)", null, null, false)),
-                t.remediationSnippet(),
-                t.acceptanceCriteria(),
-                List.of("a;b", "webriskops"),
-                t.priority(),
-                t.assignee(),
-                t.externalTicketRefs(),
-                t.exportStatus());
-        return new ExportRequest(
-                base.idempotencyKey(), base.accountId(), base.projectId(), tricky, base.renderedBody());
+        return SenderFixtures.export("portable-1", ticket -> {
+            ticket.title = TRICKY_TITLE;
+            ticket.summary = "Line one, with comma\nLine \"two\"\r\n# not a heading";
+            ticket.evidenceLinks = List.of(
+                    new EvidenceLink("Evidence (main)", "https://app.example.test/e?a=1&b=(2)", null, null, false));
+            ticket.labels = List.of("a;b", "webriskops");
+        });
     }
 
     private static PortableExport portable(ExportRequest export) {
@@ -75,13 +62,7 @@ class PortableExportTest {
         String csv = portable(trickyExport()).csv();
 
         assertThat(csv).contains("\r\n");
-        MappingIterator<Map<String, String>> rows = new CsvMapper()
-                .readerForMapOf(String.class)
-                .with(CsvSchema.emptySchema().withHeader())
-                .readValues(csv);
-        List<Map<String, String>> all = rows.readAll();
-        assertThat(all).hasSize(1);
-        Map<String, String> row = all.get(0);
+        Map<String, String> row = readCsv(csv.getBytes(StandardCharsets.UTF_8));
         assertThat(row.get("title")).isEqualTo(TRICKY_TITLE);
         assertThat(row.get("summary")).isEqualTo("Line one, with comma\nLine \"two\"\r\n# not a heading");
         assertThat(row.get("idempotency_key")).isEqualTo("portable-1");
@@ -123,25 +104,8 @@ class PortableExportTest {
 
     @Test
     void refusesToRenderAnExportCarryingTheSecret() {
-        ExportRequest base = SenderFixtures.export();
-        TicketExport t = base.ticketExport();
-        TicketExport leaky = new TicketExport(
-                t.contractVersion(),
-                t.source(),
-                t.title(),
-                "secret is " + SenderFixtures.SECRET_TEXT,
-                t.businessImpact(),
-                t.reproductionSteps(),
-                t.evidenceLinks(),
-                t.remediationSnippet(),
-                t.acceptanceCriteria(),
-                t.labels(),
-                t.priority(),
-                t.assignee(),
-                t.externalTicketRefs(),
-                t.exportStatus());
-        PortableExport portable = portable(new ExportRequest(
-                base.idempotencyKey(), base.accountId(), base.projectId(), leaky, base.renderedBody()));
+        PortableExport portable =
+                portable(SenderFixtures.export(ticket -> ticket.summary = "secret is " + SenderFixtures.SECRET_TEXT));
 
         assertThat(portable.finding()).isNotNull();
         assertThatThrownBy(portable::csv)
@@ -170,27 +134,18 @@ class PortableExportTest {
     @ParameterizedTest(name = "{0}: {1}")
     @MethodSource("formulas")
     void csvDefusesCellsASpreadsheetWouldEvaluate(String column, String text) throws Exception {
-        ExportRequest base = SenderFixtures.export("formula-1");
-        TicketExport t = base.ticketExport();
-        TicketExport hostile = new TicketExport(
-                t.contractVersion(),
-                t.source(),
-                column.equals("title") ? text : t.title(),
-                column.equals("summary") ? text : t.summary(),
-                t.businessImpact(),
-                t.reproductionSteps(),
-                column.equals("evidence_links")
-                        ? List.of(new EvidenceLink(text, "https://app.example.test/e", null, null, false))
-                        : t.evidenceLinks(),
-                t.remediationSnippet(),
-                t.acceptanceCriteria(),
-                column.equals("labels") ? List.of(text, "webriskops") : t.labels(),
-                t.priority(),
-                column.equals("assignee") ? text : t.assignee(),
-                t.externalTicketRefs(),
-                t.exportStatus());
-        PortableExport portable = portable(new ExportRequest(
-                base.idempotencyKey(), base.accountId(), base.projectId(), hostile, base.renderedBody()));
+        PortableExport portable = portable(SenderFixtures.export("formula-1", ticket -> {
+            switch (column) {
+                case "title" -> ticket.title = text;
+                case "summary" -> ticket.summary = text;
+                case "evidence_links" ->
+                    ticket.evidenceLinks =
+                            List.of(new EvidenceLink(text, "https://app.example.test/e", null, null, false));
+                case "labels" -> ticket.labels = List.of(text, "webriskops");
+                case "assignee" -> ticket.assignee = text;
+                default -> throw new IllegalArgumentException("no such column in formulas(): " + column);
+            }
+        }));
 
         byte[] bytes = portable.csv().getBytes(StandardCharsets.UTF_8);
         Map<String, String> row = readCsv(bytes);

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.webriskops.webhooks.payload.TicketExport;
 import com.webriskops.webhooks.payload.WebhookJson;
 import com.webriskops.webhooks.protocol.ErrorCode;
 import com.webriskops.webhooks.sender.DeliveryStatus;
@@ -194,26 +193,8 @@ class PayloadSafetyTest {
     @Test
     void theStoredAttemptLogAndTheStatusViewNeverShowASecretMemberName() throws Exception {
         String leaked = "whsec_LEAKEDsecret123456";
-        ExportRequest clean = SenderFixtures.export();
-        TicketExport t = clean.ticketExport();
         ObjectNode ref = WebhookJson.mapper().createObjectNode().put(leaked, 1);
-        TicketExport leaky = new TicketExport(
-                t.contractVersion(),
-                t.source(),
-                t.title(),
-                t.summary(),
-                t.businessImpact(),
-                t.reproductionSteps(),
-                t.evidenceLinks(),
-                t.remediationSnippet(),
-                t.acceptanceCriteria(),
-                t.labels(),
-                t.priority(),
-                t.assignee(),
-                List.of(ref),
-                t.exportStatus());
-        ExportRequest export = new ExportRequest(
-                clean.idempotencyKey(), clean.accountId(), clean.projectId(), leaky, clean.renderedBody());
+        ExportRequest export = SenderFixtures.export(ticket -> ticket.externalTicketRefs = List.of(ref));
         MutableClock clock = SenderFixtures.clock();
         InMemoryDeliveryStore store = new InMemoryDeliveryStore();
         try (LoopbackServer server = LoopbackServer.http()) {

@@ -4,13 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.webriskops.webhooks.payload.TicketExportWebhook;
 import com.webriskops.webhooks.payload.WebhookJson;
 import com.webriskops.webhooks.protocol.ErrorCode;
 import com.webriskops.webhooks.protocol.WebhookHeaders;
 import com.webriskops.webhooks.sender.AttemptOutcome;
 import com.webriskops.webhooks.sender.DeliveryStatus;
-import com.webriskops.webhooks.sender.ExportRequest;
 import com.webriskops.webhooks.sender.LoopbackServer;
 import com.webriskops.webhooks.sender.SenderFixtures;
 import com.webriskops.webhooks.sender.WebhookSender;
@@ -18,6 +16,7 @@ import com.webriskops.webhooks.sender.internal.InMemoryDeliveryStore;
 import com.webriskops.webhooks.sender.spi.DeliveryStore;
 import com.webriskops.webhooks.sender.spi.DeliveryStore.ClaimedDelivery;
 import com.webriskops.webhooks.sender.target.ExportTarget;
+import com.webriskops.webhooks.testing.ForwardingDeliveryStore;
 import com.webriskops.webhooks.testing.MutableClock;
 import java.time.Clock;
 import java.time.Duration;
@@ -86,10 +85,7 @@ class DispatcherTest {
             return LoopbackServer.Answer.of(200);
         });
         ExportTarget target = SenderFixtures.loopbackTarget(server.url("/hook"));
-        WebhookSender sender = WebhookSender.builder()
-                .connectTimeout(Duration.ofSeconds(30))
-                .responseTimeout(Duration.ofSeconds(30))
-                .build();
+        WebhookSender sender = SenderFixtures.patientSender();
         int n = 40;
         for (int i = 0; i < n; i++) {
             store.enqueue(target, SenderFixtures.export(), Clock.systemUTC().instant());
@@ -148,7 +144,9 @@ class DispatcherTest {
                 .as("only the current claim's result is recorded")
                 .hasSize(1);
         assertThat(after.attemptLog().get(0).attempt()).isEqualTo(2);
-        assertThat(server.received()).extracting(r -> read(r.body()).attempt()).containsExactly(1, 2);
+        assertThat(server.received())
+                .extracting(r -> SenderFixtures.webhook(r.body()).attempt())
+                .containsExactly(1, 2);
     }
 
     @Test
@@ -161,10 +159,7 @@ class DispatcherTest {
             return LoopbackServer.Answer.of(200);
         });
         ExportTarget target = SenderFixtures.loopbackTarget(server.url("/hook"));
-        WebhookSender sender = WebhookSender.builder()
-                .connectTimeout(Duration.ofSeconds(30))
-                .responseTimeout(Duration.ofSeconds(30))
-                .build();
+        WebhookSender sender = SenderFixtures.patientSender();
         List<Delivery> deliveries = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
             deliveries.add(store.enqueue(
@@ -232,7 +227,9 @@ class DispatcherTest {
         Delivery done = store.find(delivery.id());
         assertThat(done.status()).isEqualTo(DeliveryStatus.EXPORTED);
         assertThat(done.attemptLog()).extracting(AttemptOutcome::attempt).containsExactly(1, 2, 3);
-        assertThat(server.received()).extracting(r -> read(r.body()).attempt()).containsExactly(2, 3);
+        assertThat(server.received())
+                .extracting(r -> SenderFixtures.webhook(r.body()).attempt())
+                .containsExactly(2, 3);
         assertThat(store.retryOnRequest(delivery.id(), clock.instant())).isFalse();
     }
 
@@ -420,36 +417,13 @@ class DispatcherTest {
                 .isInstanceOf(com.webriskops.webhooks.store.StoreException.class);
     }
 
-    private static TicketExportWebhook read(byte[] body) {
-        try {
-            return WebhookJson.mapper().readValue(body, TicketExportWebhook.class);
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
-    }
-
     @Test
     void aFailedWriteBackLeavesTheRestOfTheBatchUnattempted() {
         ExportTarget target = SenderFixtures.loopbackTarget(server.url("/hook"));
         for (int i = 0; i < 3; i++) {
             store.enqueue(target, SenderFixtures.export(), Clock.systemUTC().instant());
         }
-        DeliveryStore failingWrites = new DeliveryStore() {
-            @Override
-            public Delivery enqueue(String owner, ExportTarget t, ExportRequest export, java.time.Instant now) {
-                return store.enqueue(owner, t, export, now);
-            }
-
-            @Override
-            public String ownerOf(long id) {
-                return store.ownerOf(id);
-            }
-
-            @Override
-            public List<ClaimedDelivery> claimDue(String owner, java.time.Instant now, Duration lease, int limit) {
-                return store.claimDue(owner, now, lease, limit);
-            }
-
+        DeliveryStore failingWrites = new ForwardingDeliveryStore(store) {
             @Override
             public boolean reschedule(
                     ClaimedDelivery claim, AttemptOutcome outcome, java.time.Instant next, java.time.Instant now) {
@@ -461,36 +435,8 @@ class DispatcherTest {
                     ClaimedDelivery claim, AttemptOutcome outcome, DeliveryStatus status, java.time.Instant now) {
                 throw new IllegalStateException("store down");
             }
-
-            @Override
-            public boolean release(ClaimedDelivery claim, java.time.Instant now) {
-                return store.release(claim, now);
-            }
-
-            @Override
-            public Delivery find(long id) {
-                return store.find(id);
-            }
-
-            @Override
-            public Delivery findByIdempotencyKey(String idempotencyKey) {
-                return store.findByIdempotencyKey(idempotencyKey);
-            }
-
-            @Override
-            public List<Delivery> list(DeliveryStatus status, int limit) {
-                return store.list(status, limit);
-            }
-
-            @Override
-            public boolean retryOnRequest(long id, java.time.Instant now) {
-                return store.retryOnRequest(id, now);
-            }
         };
-        WebhookSender sender = WebhookSender.builder()
-                .connectTimeout(Duration.ofSeconds(30))
-                .responseTimeout(Duration.ofSeconds(30))
-                .build();
+        WebhookSender sender = SenderFixtures.patientSender();
         Dispatcher dispatcher = Dispatcher.builder()
                 .store(failingWrites)
                 .sender(sender)

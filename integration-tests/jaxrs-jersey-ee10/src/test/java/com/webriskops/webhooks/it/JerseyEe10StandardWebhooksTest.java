@@ -4,17 +4,15 @@ import com.webriskops.webhooks.jaxrs.VerifiedDeliveries;
 import com.webriskops.webhooks.jaxrs.VerifiedWebhook;
 import com.webriskops.webhooks.jaxrs.WebRiskOpsWebhookFeature;
 import com.webriskops.webhooks.jaxrs.testing.JaxrsServer;
+import com.webriskops.webhooks.jaxrs.testing.SingletonApplication;
 import com.webriskops.webhooks.receiver.VerifiedDelivery;
 import com.webriskops.webhooks.receiver.WebhookReceiver;
 import com.webriskops.webhooks.testing.StandardWebhooksHttpInterop;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
-import jakarta.ws.rs.core.Application;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
-import java.util.Map;
-import java.util.Set;
 import java.util.function.ToIntFunction;
 
 /**
@@ -25,7 +23,8 @@ class JerseyEe10StandardWebhooksTest extends StandardWebhooksHttpInterop {
     @Override
     protected Endpoint serve(WebhookReceiver<?> receiver) throws Exception {
         JaxrsServer.Running running = JaxrsServer.seBootstrap()
-                .start(new StandardApplication(WebRiskOpsWebhookFeature.of(receiver), this::handle));
+                .start(new SingletonApplication(
+                        WebRiskOpsWebhookFeature.of(receiver), new StandardResource(this::handle)));
         return new Endpoint(running.baseUri().resolve("webhooks/standard"), running.stop());
     }
 
@@ -43,25 +42,6 @@ class JerseyEe10StandardWebhooksTest extends StandardWebhooksHttpInterop {
         public Response receive(@Context SecurityContext security) {
             return Response.status(handler.applyAsInt(VerifiedDeliveries.from(security)))
                     .build();
-        }
-    }
-
-    static final class StandardApplication extends Application {
-        private final Set<Object> singletons;
-
-        StandardApplication(WebRiskOpsWebhookFeature feature, ToIntFunction<VerifiedDelivery<?>> handler) {
-            this.singletons = Set.of(feature, new StandardResource(handler));
-        }
-
-        @Override
-        @SuppressWarnings("deprecation") // the standard way to hand JAX-RS configured instances
-        public Set<Object> getSingletons() {
-            return singletons;
-        }
-
-        @Override
-        public Map<String, Object> getProperties() {
-            return Map.of("jersey.config.server.wadl.disableWadl", true);
         }
     }
 }

@@ -6,12 +6,14 @@ import java.util.Set;
 
 /**
  * An application made of configured instances (a feature holding its receiver, resources holding the
- * test's handler), the portable way to hand them to every runtime's {@code SeBootstrap}.
+ * test's handler), the portable way to hand them to every runtime's {@code SeBootstrap}; shared with
+ * the integration tests through the test-jar.
  */
-abstract class SingletonApplication extends Application {
+public class SingletonApplication extends Application {
     private final Set<Object> singletons;
 
-    SingletonApplication(Object... singletons) {
+    /** An application of {@code singletons}. */
+    public SingletonApplication(Object... singletons) {
         this.singletons = Set.of(singletons);
     }
 

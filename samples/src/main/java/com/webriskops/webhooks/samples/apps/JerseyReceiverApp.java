@@ -8,13 +8,10 @@ import com.webriskops.webhooks.receiver.WebhookReceiver;
 import com.webriskops.webhooks.signing.WebhookSecret;
 import jakarta.annotation.Nullable;
 import java.io.IOException;
-import java.net.URI;
 import java.util.concurrent.CountDownLatch;
 import java.util.function.Consumer;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.eclipse.jetty.ee10.servlet.ServletHolder;
-import org.eclipse.jetty.server.Server;
-import org.eclipse.jetty.server.ServerConnector;
 import org.glassfish.jersey.server.ResourceConfig;
 import org.glassfish.jersey.servlet.ServletContainer;
 
@@ -37,35 +34,19 @@ public final class JerseyReceiverApp {
     public static RunningServer start(
             WebhookReceiver<TicketExportWebhook> receiver, int port, Consumer<VerifiedDelivery<?>> handler)
             throws IOException {
-        return start(receiver, port, handler, null, null);
+        return start(receiver, port, handler, null, null, null);
     }
 
     /**
      * Serves {@code POST /webhooks/webriskops} as {@link #start(WebhookReceiver, int, Consumer)} does and,
      * when given, {@code POST /api/scanner/results} ({@link IdempotentApiFeature} in front of {@link
-     * ScannerResultsResource}, in the same JAX-RS application) and {@code POST /webhooks/vicket}. The
-     * feature binds one receiver per JAX-RS application, so the Vicket receiver gets a second Jersey
-     * application (a servlet of its own) on the same Jetty server, under {@code /webhooks/vicket}.
+     * ScannerResultsResource}, in the same JAX-RS application), {@code POST /webhooks/vicket} and {@code
+     * POST /webhooks/standard}. The feature binds one receiver per JAX-RS application, so the Vicket and
+     * Standard Webhooks receivers each get a JAX-RS application of their own (a servlet of its own, in
+     * front of {@link VerifiedDeliveryResource}) on the same Jetty server, under their paths.
      *
      * @param scanner the scanner postback, or null not to serve it
      * @param vicket the Vicket webhook, or null not to serve it
-     * @throws IOException if the port cannot be opened
-     */
-    public static RunningServer start(
-            WebhookReceiver<TicketExportWebhook> receiver,
-            int port,
-            Consumer<VerifiedDelivery<?>> handler,
-            @Nullable ScannerEndpoint scanner,
-            @Nullable VicketEndpoint vicket)
-            throws IOException {
-        return start(receiver, port, handler, scanner, vicket, null);
-    }
-
-    /**
-     * Serves what {@link #start(WebhookReceiver, int, Consumer, ScannerEndpoint, VicketEndpoint)} does
-     * and, when given, {@code POST /webhooks/standard}: a receiver built for the Standard Webhooks
-     * scheme, like the Vicket one in a JAX-RS application of its own, under {@code /webhooks/standard}.
-     *
      * @param standard the Standard Webhooks endpoint, or null not to serve it
      * @throws IOException if the server does not start
      */
@@ -88,45 +69,29 @@ public final class JerseyReceiverApp {
                             .build())
                     .register(new ScannerResultsResource(scanner.handler()));
         }
-        Server server = new Server();
-        ServerConnector connector = new ServerConnector(server);
-        connector.setHost("127.0.0.1");
-        connector.setPort(port);
-        server.addConnector(connector);
         ServletContextHandler context = new ServletContextHandler("/");
         context.addServlet(new ServletHolder(new ServletContainer(app)), "/*");
         if (vicket != null) {
-            ResourceConfig vicketApp = new ResourceConfig()
-                    .register(WebRiskOpsWebhookFeature.of(vicket.receiver()))
-                    .register(new VicketResource(vicket.handler()))
-                    .property("jersey.config.server.wadl.disableWadl", true);
-            context.addServlet(new ServletHolder(new ServletContainer(vicketApp)), VicketEndpoint.PATH + "/*");
+            context.addServlet(schemeApp(vicket.receiver(), vicket.handler()), VicketEndpoint.PATH + "/*");
         }
         if (standard != null) {
-            ResourceConfig standardApp = new ResourceConfig()
-                    .register(WebRiskOpsWebhookFeature.of(standard.receiver()))
-                    .register(new StandardWebhooksResource(standard.handler()))
-                    .property("jersey.config.server.wadl.disableWadl", true);
             context.addServlet(
-                    new ServletHolder(new ServletContainer(standardApp)), StandardWebhooksEndpoint.PATH + "/*");
+                    schemeApp(standard.receiver(), standard.handler()), StandardWebhooksEndpoint.PATH + "/*");
         }
-        server.setHandler(context);
         try {
-            server.start();
+            return LoopbackJetty.start(port, context);
         } catch (Exception e) {
-            stopQuietly(server, e);
             throw new IOException("Jetty did not start on port " + port, e);
         }
-        URI endpoint = URI.create("http://127.0.0.1:" + connector.getLocalPort() + "/webhooks/webriskops");
-        return new RunningServer(endpoint, server::stop);
     }
 
-    private static void stopQuietly(Server server, Exception failure) {
-        try {
-            server.stop();
-        } catch (Exception e) {
-            failure.addSuppressed(e);
-        }
+    /** A JAX-RS application of its own for one more scheme's receiver, served at its path's root. */
+    private static ServletHolder schemeApp(WebhookReceiver<?> receiver, Consumer<VerifiedDelivery<?>> handler) {
+        ResourceConfig app = new ResourceConfig()
+                .register(WebRiskOpsWebhookFeature.of(receiver))
+                .register(new VerifiedDeliveryResource(handler))
+                .property("jersey.config.server.wadl.disableWadl", true);
+        return new ServletHolder(new ServletContainer(app));
     }
 
     /**

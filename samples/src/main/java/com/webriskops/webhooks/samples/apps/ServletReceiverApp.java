@@ -9,14 +9,11 @@ import com.webriskops.webhooks.servlet.WebRiskOpsWebhookFilter;
 import com.webriskops.webhooks.signing.WebhookSecret;
 import jakarta.annotation.Nullable;
 import jakarta.servlet.DispatcherType;
-import java.net.URI;
 import java.util.EnumSet;
 import java.util.function.Consumer;
 import org.eclipse.jetty.ee10.servlet.FilterHolder;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.eclipse.jetty.ee10.servlet.ServletHolder;
-import org.eclipse.jetty.server.Server;
-import org.eclipse.jetty.server.ServerConnector;
 
 /**
  * Example app: the kit's servlet filter in embedded Jetty 12 (ee10), registered from code. {@code
@@ -35,37 +32,21 @@ public final class ServletReceiverApp {
     public static RunningServer start(
             WebhookReceiver<TicketExportWebhook> receiver, int port, Consumer<VerifiedDelivery<?>> handler)
             throws Exception {
-        return start(receiver, port, handler, null, null);
+        return start(receiver, port, handler, null, null, null);
     }
 
     /**
      * Serves {@code POST /webhooks/webriskops} as {@link #start(WebhookReceiver, int, Consumer)} does and,
      * when given, {@code POST /api/scanner/results} ({@link SharedSecretFilter}, then {@link
-     * IdempotencyFilter}, in front of {@link ScannerResultsServlet}) and {@code POST /webhooks/vicket} (a
-     * second {@link WebRiskOpsWebhookFilter}, built for the Vicket scheme, on that path only, in front of
-     * {@link VicketServlet}). Filters are mapped per URL pattern, so each path gets its own receiver.
+     * IdempotencyFilter}, in front of {@link ScannerResultsServlet}), {@code POST /webhooks/vicket} and
+     * {@code POST /webhooks/standard} (each behind a {@link WebRiskOpsWebhookFilter} of its own, built for
+     * its scheme, on that path only, in front of {@link VerifiedDeliveryServlet}). Filters are mapped per
+     * URL pattern, so each path gets its own receiver.
      *
      * @param scanner the scanner postback, or null not to serve it
      * @param vicket the Vicket webhook, or null not to serve it
-     * @throws Exception if Jetty does not start
-     */
-    public static RunningServer start(
-            WebhookReceiver<TicketExportWebhook> receiver,
-            int port,
-            Consumer<VerifiedDelivery<?>> handler,
-            @Nullable ScannerEndpoint scanner,
-            @Nullable VicketEndpoint vicket)
-            throws Exception {
-        return start(receiver, port, handler, scanner, vicket, null);
-    }
-
-    /**
-     * Serves what {@link #start(WebhookReceiver, int, Consumer, ScannerEndpoint, VicketEndpoint)} does
-     * and, when given, {@code POST /webhooks/standard}: a receiver built for the Standard Webhooks
-     * scheme, behind its own {@link WebRiskOpsWebhookFilter} on that path only.
-     *
      * @param standard the Standard Webhooks endpoint, or null not to serve it
-     * @throws Exception if the server does not start
+     * @throws Exception if Jetty does not start
      */
     public static RunningServer start(
             WebhookReceiver<?> receiver,
@@ -75,12 +56,6 @@ public final class ServletReceiverApp {
             @Nullable VicketEndpoint vicket,
             @Nullable StandardWebhooksEndpoint standard)
             throws Exception {
-        Server server = new Server();
-        ServerConnector connector = new ServerConnector(server);
-        connector.setHost("127.0.0.1");
-        connector.setPort(port);
-        server.addConnector(connector);
-
         ServletContextHandler context = new ServletContextHandler("/");
         EnumSet<DispatcherType> requests = EnumSet.of(DispatcherType.REQUEST);
         FilterHolder webhooks = new FilterHolder(new WebRiskOpsWebhookFilter(receiver));
@@ -97,22 +72,24 @@ public final class ServletReceiverApp {
             context.addServlet(new ServletHolder(new ScannerResultsServlet(scanner.handler())), ScannerEndpoint.PATH);
         }
         if (vicket != null) {
-            FilterHolder vicketHooks = new FilterHolder(new WebRiskOpsWebhookFilter(vicket.receiver()));
-            vicketHooks.setAsyncSupported(true);
-            context.addFilter(vicketHooks, VicketEndpoint.PATH, requests);
-            context.addServlet(new ServletHolder(new VicketServlet(vicket.handler())), VicketEndpoint.PATH);
+            addScheme(context, VicketEndpoint.PATH, vicket.receiver(), vicket.handler());
         }
         if (standard != null) {
-            FilterHolder standardHooks = new FilterHolder(new WebRiskOpsWebhookFilter(standard.receiver()));
-            standardHooks.setAsyncSupported(true);
-            context.addFilter(standardHooks, StandardWebhooksEndpoint.PATH, requests);
-            context.addServlet(
-                    new ServletHolder(new StandardWebhooksServlet(standard.handler())), StandardWebhooksEndpoint.PATH);
+            addScheme(context, StandardWebhooksEndpoint.PATH, standard.receiver(), standard.handler());
         }
-        server.setHandler(context);
-        server.start();
-        URI endpoint = URI.create("http://127.0.0.1:" + connector.getLocalPort() + "/webhooks/webriskops");
-        return new RunningServer(endpoint, server::stop);
+        return LoopbackJetty.start(port, context);
+    }
+
+    /** One more scheme's receiver: its own filter on {@code path} only, in front of the servlet there. */
+    private static void addScheme(
+            ServletContextHandler context,
+            String path,
+            WebhookReceiver<?> receiver,
+            Consumer<VerifiedDelivery<?>> handler) {
+        FilterHolder filter = new FilterHolder(new WebRiskOpsWebhookFilter(receiver));
+        filter.setAsyncSupported(true);
+        context.addFilter(filter, path, EnumSet.of(DispatcherType.REQUEST));
+        context.addServlet(new ServletHolder(new VerifiedDeliveryServlet(handler)), path);
     }
 
     /**

@@ -1,9 +1,6 @@
 package com.webriskops.webhooks.samples.apps;
 
-import java.net.URI;
 import org.eclipse.jetty.ee10.webapp.WebAppContext;
-import org.eclipse.jetty.server.Server;
-import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.util.resource.ResourceFactory;
 
 /**
@@ -22,26 +19,12 @@ public final class WebXmlApp {
      * @throws Exception if Jetty or the webapp does not start (a missing secret among the reasons)
      */
     public static RunningServer start(int port) throws Exception {
-        Server server = new Server();
-        ServerConnector connector = new ServerConnector(server);
-        connector.setHost("127.0.0.1");
-        connector.setPort(port);
-        server.addConnector(connector);
-
         WebAppContext webapp = new WebAppContext();
         webapp.setContextPath("/");
         webapp.setBaseResource(ResourceFactory.of(webapp).newClassLoaderResource("webapp"));
         webapp.setParentLoaderPriority(true);
         webapp.setThrowUnavailableOnStartupException(true);
-        server.setHandler(webapp);
-        try {
-            server.start();
-        } catch (Exception e) {
-            server.stop();
-            throw e;
-        }
-        URI endpoint = URI.create("http://127.0.0.1:" + connector.getLocalPort() + "/webhooks/webriskops");
-        return new RunningServer(endpoint, server::stop);
+        return LoopbackJetty.start(port, webapp);
     }
 
     /**

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.webriskops.webhooks.jaxrs.api.BearerTokenAuthoriser;
 import com.webriskops.webhooks.jaxrs.api.TicketExportApiFeature;
 import com.webriskops.webhooks.jaxrs.testing.JaxrsServer;
+import com.webriskops.webhooks.jaxrs.testing.SingletonApplication;
 import com.webriskops.webhooks.jdbi.JdbiStores;
 import com.webriskops.webhooks.payload.ProviderKey;
 import com.webriskops.webhooks.payload.WebhookJson;
@@ -23,7 +24,6 @@ import com.webriskops.webhooks.signing.WebhookSecret;
 import com.webriskops.webhooks.store.StoreException;
 import com.webriskops.webhooks.testing.Deliveries;
 import com.webriskops.webhooks.testing.DeliveryStoreContract;
-import jakarta.ws.rs.core.Application;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.URI;
@@ -137,13 +137,7 @@ abstract class ExportApiSuite {
                 .idempotencyStore(stores.idempotentResponseStore())
                 .onEnqueue(dispatcher::wakeUp)
                 .build();
-        server = JaxrsServer.seBootstrap().start(new Application() {
-            @Override
-            @SuppressWarnings("deprecation") // the standard way to hand JAX-RS a configured instance
-            public Set<Object> getSingletons() {
-                return Set.of(feature);
-            }
-        });
+        server = JaxrsServer.seBootstrap().start(new SingletonApplication(feature));
     }
 
     @AfterAll
@@ -206,13 +200,10 @@ abstract class ExportApiSuite {
 
     @Test
     void createsASafeTargetAndNeverEchoesItsSecret() throws Exception {
-        Answer created = post(
-                "api/ticket-export-targets",
+        Answer created = postTarget(
                 "{\"provider_key\":\"generic_webhook\",\"base_url\":\"https://hooks.example.test/webriskops\","
                         + "\"deployment_mode\":\"webhook-only\",\"name\":\"Example webhook target\","
-                        + "\"signing_secret\":\"" + Deliveries.SECRET_TEXT + "\"}",
-                TOKEN,
-                null);
+                        + "\"signing_secret\":\"" + Deliveries.SECRET_TEXT + "\"}");
 
         assertThat(created.status).isEqualTo(201);
         assertThat(created.headers.firstValue("Location"))
@@ -234,12 +225,8 @@ abstract class ExportApiSuite {
 
     @Test
     void refusesAnUnsafeTargetWithItsBlockingCode() throws Exception {
-        Answer refused = post(
-                "api/ticket-export-targets",
-                "{\"provider_key\":\"generic_webhook\",\"base_url\":\"https://10.0.0.5/hook\","
-                        + "\"deployment_mode\":\"cloud\",\"signing_secret\":\"" + Deliveries.SECRET_TEXT + "\"}",
-                TOKEN,
-                null);
+        Answer refused = postTarget("{\"provider_key\":\"generic_webhook\",\"base_url\":\"https://10.0.0.5/hook\","
+                + "\"deployment_mode\":\"cloud\",\"signing_secret\":\"" + Deliveries.SECRET_TEXT + "\"}");
 
         assertThat(refused.status).isEqualTo(422);
         assertThat(refused.contentType).startsWith("application/problem+json");
@@ -251,12 +238,8 @@ abstract class ExportApiSuite {
     void creationNeverResolvesTheHostSoAnswersReadTheSameWhetherANameResolvesOrNot() throws Exception {
         // internal.example.test resolves to 10.0.0.5 for this suite; the other name resolves nowhere.
         for (String host : List.of("internal.example.test", "no-such-host.webriskops-unresolvable.test")) {
-            Answer created = post(
-                    "api/ticket-export-targets",
-                    "{\"provider_key\":\"generic_webhook\",\"base_url\":\"https://" + host + "/hook\","
-                            + "\"deployment_mode\":\"cloud\"}",
-                    TOKEN,
-                    null);
+            Answer created = postTarget("{\"provider_key\":\"generic_webhook\",\"base_url\":\"https://" + host
+                    + "/hook\"," + "\"deployment_mode\":\"cloud\"}");
             assertThat(created.status).as(created.body).isEqualTo(201);
             if (host.startsWith("internal.")) {
                 // The address checks run where they are safe: at approval and at connect time.
@@ -267,11 +250,8 @@ abstract class ExportApiSuite {
             }
         }
         for (String local : List.of("localhost", "api.localhost", "printer.local", "metadata.google.internal")) {
-            Answer refused = post(
-                    "api/ticket-export-targets",
-                    "{\"provider_key\":\"generic_webhook\",\"base_url\":\"https://" + local + "/hook\"}",
-                    TOKEN,
-                    null);
+            Answer refused =
+                    postTarget("{\"provider_key\":\"generic_webhook\",\"base_url\":\"https://" + local + "/hook\"}");
             assertThat(refused.status).as(local).isEqualTo(422);
             assertThat(refused.json().get("code").asText()).isEqualTo("generic_webhook_url_unsafe");
         }
@@ -281,12 +261,8 @@ abstract class ExportApiSuite {
     void approvalAnswersTheSameWhetherANameResolvesToAPrivateAddressOrNotAtAll() throws Exception {
         List<Answer> answers = new ArrayList<>();
         for (String host : List.of("internal.example.test", "gone.unresolvable.test")) {
-            Answer created = post(
-                    "api/ticket-export-targets",
-                    "{\"provider_key\":\"generic_webhook\",\"base_url\":\"https://" + host + "/hook\","
-                            + "\"signing_secret\":\"" + Deliveries.SECRET_TEXT + "\"}",
-                    TOKEN,
-                    null);
+            Answer created = postTarget("{\"provider_key\":\"generic_webhook\",\"base_url\":\"https://" + host
+                    + "/hook\"," + "\"signing_secret\":\"" + Deliveries.SECRET_TEXT + "\"}");
             assertThat(created.status).as(created.body).isEqualTo(201);
             answers.add(approve(prepare(), created.json().get("id").asLong(), null));
         }
@@ -309,7 +285,7 @@ abstract class ExportApiSuite {
                 "{\"base_url\":\"http://[::1]:8080/internal\",\"deployment_mode\":\"self-hosted\","
                         + "\"private_network_policy\":\"allowlist\",\"private_network_allowlist\":[\"::1/128\"],"
                         + "\"signing_enabled\":false,\"provider_key\":\"generic_webhook\"}")) {
-            Answer refused = post("api/ticket-export-targets", body, TOKEN, null);
+            Answer refused = postTarget(body);
 
             assertThat(refused.status).as(body).isEqualTo(422);
             assertThat(refused.json().get("code").asText()).isEqualTo("generic_webhook_url_unsafe");
@@ -326,33 +302,26 @@ abstract class ExportApiSuite {
         String inside = "{\"provider_key\":\"n8n_webhook\",\"base_url\":\"http://10.20.0.5:5678/webhook\","
                 + "\"deployment_mode\":\"self-hosted\",\"private_network_policy\":\"allowlist\","
                 + "\"private_network_allowlist\":[\"10.20.0.0/16\"]}";
-        Answer created = post("api/ticket-export-targets", inside, TOKEN, null);
+        Answer created = postTarget(inside);
         assertThat(created.status).as(created.body).isEqualTo(201);
         assertThat(created.json().get("private_network_allowlist").get(0).asText())
                 .isEqualTo("10.20.0.0/16");
 
-        Answer outside = post(
-                "api/ticket-export-targets",
-                inside.replace("10.20.0.5", "192.168.1.5").replace("10.20.0.0/16", "192.168.0.0/16"),
-                TOKEN,
-                null);
+        Answer outside =
+                postTarget(inside.replace("10.20.0.5", "192.168.1.5").replace("10.20.0.0/16", "192.168.0.0/16"));
         assertThat(outside.status).isEqualTo(422);
         assertThat(outside.json().get("code").asText()).isEqualTo("generic_webhook_url_unsafe");
         assertThat(outside.body).contains("outside the private ranges");
-        Answer cloud = post("api/ticket-export-targets", inside.replace("self-hosted", "cloud"), TOKEN, null);
+        Answer cloud = postTarget(inside.replace("self-hosted", "cloud"));
         assertThat(cloud.status).isEqualTo(422);
         assertThat(cloud.json().get("violations").findValuesAsText("field")).contains("private_network_policy");
     }
 
     @Test
     void anUnsafeUrlAndBodyViolationsAreListedInOneAnswer() throws Exception {
-        Answer refused = post(
-                "api/ticket-export-targets",
-                "{\"provider_key\":\"jira\",\"base_url\":\"https://127.0.0.1/all-at-once\","
-                        + "\"deployment_mode\":\"moon\",\"signing_enabled\":\"yes\","
-                        + "\"signing_secret\":\"short-secret\"}",
-                TOKEN,
-                null);
+        Answer refused = postTarget("{\"provider_key\":\"jira\",\"base_url\":\"https://127.0.0.1/all-at-once\","
+                + "\"deployment_mode\":\"moon\",\"signing_enabled\":\"yes\","
+                + "\"signing_secret\":\"short-secret\"}");
 
         assertThat(refused.status).isEqualTo(422);
         assertThat(refused.contentType).startsWith("application/problem+json");
@@ -370,12 +339,8 @@ abstract class ExportApiSuite {
         credentialWritesFail.set(true);
         Answer failed;
         try {
-            failed = post(
-                    "api/ticket-export-targets",
-                    "{\"provider_key\":\"generic_webhook\",\"base_url\":\"" + url + "\"," + "\"signing_secret\":\""
-                            + Deliveries.SECRET_TEXT + "\"}",
-                    TOKEN,
-                    null);
+            failed = postTarget("{\"provider_key\":\"generic_webhook\",\"base_url\":\"" + url + "\","
+                    + "\"signing_secret\":\"" + Deliveries.SECRET_TEXT + "\"}");
         } finally {
             credentialWritesFail.set(false);
         }
@@ -412,20 +377,10 @@ abstract class ExportApiSuite {
                         .findByIdempotencyKey(prepared.get(exportId).idempotencyKey()))
                 .isNull();
 
-        Answer tooShort = send(
-                "PUT",
-                "api/ticket-export-targets/" + targetId + "/credential",
-                "{\"signing_secret\":\"short-secret\"}",
-                TOKEN,
-                null);
+        Answer tooShort = setCredential(targetId, "{\"signing_secret\":\"short-secret\"}");
         assertThat(tooShort.status).isEqualTo(422);
         assertThat(tooShort.body).doesNotContain("short-secret");
-        Answer set = send(
-                "PUT",
-                "api/ticket-export-targets/" + targetId + "/credential",
-                "{\"signing_secret\":\"" + Deliveries.SECRET_TEXT + "\"}",
-                TOKEN,
-                null);
+        Answer set = setCredential(targetId, "{\"signing_secret\":\"" + Deliveries.SECRET_TEXT + "\"}");
         assertThat(set.status).isEqualTo(204);
         assertThat(get("api/ticket-export-targets/" + targetId, TOKEN)
                         .json()
@@ -453,14 +408,11 @@ abstract class ExportApiSuite {
 
     @Test
     void aMappedAllowlistEntryIsAValidationFailureAndListsStillAnswer() throws Exception {
-        Answer refused = post(
-                "api/ticket-export-targets",
-                "{\"provider_key\":\"generic_webhook\",\"base_url\":\"https://hooks.example.test/mapped\","
+        Answer refused =
+                postTarget("{\"provider_key\":\"generic_webhook\",\"base_url\":\"https://hooks.example.test/mapped\","
                         + "\"deployment_mode\":\"self-hosted\",\"private_network_policy\":\"allowlist\","
                         + "\"private_network_allowlist\":[\"::ffff:127.0.0.1\"],\"signing_secret\":\""
-                        + Deliveries.SECRET_TEXT + "\"}",
-                TOKEN,
-                null);
+                        + Deliveries.SECRET_TEXT + "\"}");
 
         assertThat(refused.status).as(refused.body).isEqualTo(422);
         assertThat(refused.json().get("code").asText()).isEqualTo("VALIDATION_FAILED");
@@ -476,11 +428,8 @@ abstract class ExportApiSuite {
 
     @Test
     void refusesAnUnknownProviderKeyListingTheViolation() throws Exception {
-        Answer refused = post(
-                "api/ticket-export-targets",
-                "{\"provider_key\":\"jira\",\"base_url\":\"https://hooks.example.test/webriskops\"}",
-                TOKEN,
-                null);
+        Answer refused =
+                postTarget("{\"provider_key\":\"jira\",\"base_url\":\"https://hooks.example.test/webriskops\"}");
 
         assertThat(refused.status).isEqualTo(422);
         assertThat(refused.json().get("code").asText()).isEqualTo("VALIDATION_FAILED");
@@ -634,12 +583,7 @@ abstract class ExportApiSuite {
         JsonNode blocked = pollUntil(exportId, "blocked");
         assertThat(blocked.get("last_code").asText()).isEqualTo("generic_webhook_auth_failed");
 
-        Answer set = send(
-                "PUT",
-                "api/ticket-export-targets/" + targetId + "/credential",
-                "{\"signing_secret\":\"" + Deliveries.SECRET_TEXT + "\"}",
-                TOKEN,
-                null);
+        Answer set = setCredential(targetId, "{\"signing_secret\":\"" + Deliveries.SECRET_TEXT + "\"}");
         assertThat(set.status).isEqualTo(204);
         assertThat(set.body).isEmpty();
         Answer retried = post("api/ticket-exports/" + exportId + "/retry", "", TOKEN, "retry-example-" + exportId);
@@ -906,6 +850,16 @@ abstract class ExportApiSuite {
 
     private Answer get(String path, String token) throws Exception {
         return send("GET", path, null, token, null);
+    }
+
+    /** {@code PUT api/ticket-export-targets/{targetId}/credential} with {@code body}, as the automation caller. */
+    private Answer setCredential(long targetId, String body) throws Exception {
+        return send("PUT", "api/ticket-export-targets/" + targetId + "/credential", body, TOKEN, null);
+    }
+
+    /** {@code POST api/ticket-export-targets} with {@code body}, as the automation caller, without a key. */
+    private Answer postTarget(String body) throws Exception {
+        return post("api/ticket-export-targets", body, TOKEN, null);
     }
 
     private Answer post(String path, String body, String token, String idempotencyKey) throws Exception {

@@ -5,16 +5,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.webriskops.webhooks.jaxrs.api.BearerTokenAuthoriser;
 import com.webriskops.webhooks.jaxrs.api.TicketExportApiFeature;
 import com.webriskops.webhooks.jaxrs.testing.JaxrsServer;
+import com.webriskops.webhooks.jaxrs.testing.SingletonApplication;
 import com.webriskops.webhooks.payload.WebhookJson;
 import com.webriskops.webhooks.sender.spi.CredentialStore;
 import com.webriskops.webhooks.sender.spi.DeliveryStore;
 import com.webriskops.webhooks.sender.spi.TargetStore;
-import jakarta.ws.rs.core.Application;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -46,13 +45,7 @@ class RateLimitedExportApiTest {
                         .build())
                 .rateLimit(2, Duration.ofHours(1))
                 .build();
-        server = JaxrsServer.seBootstrap().start(new Application() {
-            @Override
-            @SuppressWarnings("deprecation") // the standard way to hand JAX-RS a configured instance
-            public Set<Object> getSingletons() {
-                return Set.of(feature);
-            }
-        });
+        server = JaxrsServer.seBootstrap().start(new SingletonApplication(feature));
 
         assertThat(list(TOKEN).statusCode()).isEqualTo(200);
         assertThat(list(TOKEN).statusCode()).isEqualTo(200);

@@ -8,17 +8,17 @@ import java.util.Objects;
 import java.util.function.Consumer;
 
 /**
- * The servlet of the servlet example's Standard Webhooks endpoint. It runs behind a {@code
- * WebRiskOpsWebhookFilter} built for the Standard Webhooks scheme, so only verified, first-time deliveries reach
- * it. Thread-safe when the handler is.
+ * The servlet of the servlet example's Vicket and Standard Webhooks endpoints. It runs behind a {@code
+ * WebRiskOpsWebhookFilter} built for the endpoint's scheme, so only verified, first-time deliveries
+ * reach it. Thread-safe when the handler is.
  */
-public class StandardWebhooksServlet extends HttpServlet {
+public class VerifiedDeliveryServlet extends HttpServlet {
     private static final long serialVersionUID = 1L;
 
     private final transient Consumer<VerifiedDelivery<?>> handler;
 
-    /** A servlet that passes each verified, first-time Standard Webhooks delivery to {@code handler}. */
-    public StandardWebhooksServlet(Consumer<VerifiedDelivery<?>> handler) {
+    /** A servlet that passes each verified, first-time delivery to {@code handler}. */
+    public VerifiedDeliveryServlet(Consumer<VerifiedDelivery<?>> handler) {
         this.handler = Objects.requireNonNull(handler, "handler");
     }
 
