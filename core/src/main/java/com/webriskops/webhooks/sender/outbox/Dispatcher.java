@@ -39,8 +39,10 @@ import org.slf4j.LoggerFactory;
  * sender's {@linkplain WebhookSender#requestTimeout() request timeout}); when it does not, that claim
  * and the rest of the batch are released unattempted, so they are due again at once and no attempt
  * ever runs past its lease. The lease therefore only has to outlast one attempt, whatever the batch
- * size. When the store fails to record an attempt, the rest of the batch is left unattempted to its
- * leases, so an outage repeats only the attempts that were in flight.
+ * size. When the store fails to record an attempt, the worker tries again a few times while the
+ * claim's lease lasts (a restarted database fails the first statements on stale pooled connections);
+ * if it still fails, the rest of the batch is left unattempted to its leases, so an outage repeats
+ * only the attempts that were in flight.
  *
  * <p>Write-backs are committed in groups: a worker whose attempt has ended hands its result over and
  * waits until it is committed before it starts another attempt; results that arrive while a commit is
@@ -73,6 +75,9 @@ public final class Dispatcher implements AutoCloseable {
      * several to keep a core busy; their write-backs share commits.
      */
     public static final int DEFAULT_WORKERS = 8;
+
+    /** Tries to record one attempt's result before its claim is left to its lease. */
+    private static final int WRITE_BACK_TRIES = 4;
 
     /** Default number of deliveries a worker claims at once: 16. */
     public static final int DEFAULT_BATCH_SIZE = 16;
@@ -278,7 +283,7 @@ public final class Dispatcher implements AutoCloseable {
             writeBack = WriteBack.finish(claim, outcome, outcome.status(), now);
         }
         DeliveryStatus status = writeBack.status();
-        boolean recorded = writeBacks.record(writeBack);
+        boolean recorded = recordWhileTheLeaseLasts(claim, writeBack);
         if (recorded) {
             try {
                 listener.onAttempt(outcome, status);
@@ -291,6 +296,36 @@ public final class Dispatcher implements AutoCloseable {
                             + "the result is discarded (consider a longer lease)",
                     delivery.id(),
                     claim.attemptNumber());
+        }
+    }
+
+    /**
+     * Records an attempt's result, trying again ({@value #WRITE_BACK_TRIES} tries in all, waiting as after
+     * failed claims) while the store fails and the claim's lease outlasts the wait: the attempt was made,
+     * so a result given up on is sent again once the lease ends. A database that restarts leaves stale
+     * pooled connections behind, and the first statements after it fail one by one.
+     *
+     * @throws RuntimeException the store's last failure, once the tries or the lease are used up
+     */
+    private boolean recordWhileTheLeaseLasts(ClaimedDelivery claim, WriteBack writeBack) {
+        for (int failures = 1; ; failures++) {
+            try {
+                return writeBacks.record(writeBack);
+            } catch (RuntimeException e) {
+                Duration wait = storeBackoff(failures);
+                if (failures >= WRITE_BACK_TRIES
+                        || closing.get()
+                        || !clock.instant().plus(wait).isBefore(claim.leaseExpiresAt())) {
+                    throw e;
+                }
+                LOG.debug(
+                        "Could not record webhook delivery {} (try {}); trying again in {}: {}",
+                        claim.id(),
+                        failures,
+                        wait,
+                        e.toString());
+                pause(wait);
+            }
         }
     }
 

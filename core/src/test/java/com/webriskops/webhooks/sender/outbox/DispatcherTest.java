@@ -442,6 +442,7 @@ class DispatcherTest {
                 .sender(sender)
                 .targets(id -> id == target.id() ? target : null)
                 .batchSize(3)
+                .pollInterval(Duration.ofMillis(5))
                 .build();
 
         assertThat(dispatcher.runOnce()).isEqualTo(1);
@@ -449,6 +450,39 @@ class DispatcherTest {
         assertThat(server.received())
                 .as("only the attempt whose write-back failed was sent")
                 .hasSize(1);
+    }
+
+    @Test
+    void aWriteBackThatFailsAFewTimesIsTriedAgainSoTheAttemptIsNotSentTwice() {
+        ExportTarget target = SenderFixtures.loopbackTarget(server.url("/hook"));
+        for (int i = 0; i < 3; i++) {
+            store.enqueue(target, SenderFixtures.export(), Clock.systemUTC().instant());
+        }
+        AtomicInteger failuresLeft = new AtomicInteger(3);
+        DeliveryStore flakyWrites = new ForwardingDeliveryStore(store) {
+            @Override
+            public boolean finish(
+                    ClaimedDelivery claim, AttemptOutcome outcome, DeliveryStatus status, java.time.Instant now) {
+                // A restarted database: stale pooled connections fail the first statements.
+                if (failuresLeft.getAndDecrement() > 0) {
+                    throw new IllegalStateException("connection closed");
+                }
+                return super.finish(claim, outcome, status, now);
+            }
+        };
+        Dispatcher dispatcher = Dispatcher.builder()
+                .store(flakyWrites)
+                .sender(SenderFixtures.patientSender())
+                .targets(id -> id == target.id() ? target : null)
+                .batchSize(3)
+                .pollInterval(Duration.ofMillis(5))
+                .build();
+
+        assertThat(dispatcher.runOnce()).isEqualTo(3);
+
+        assertThat(server.received()).as("each delivery sent once").hasSize(3);
+        assertThat(store.list(DeliveryStatus.EXPORTED, 10)).hasSize(3);
+        assertThat(dispatcher.runOnce()).as("nothing left to send again").isZero();
     }
 
     /** Waits until {@code condition} holds, failing after a bound far beyond any loaded machine's delay. */
