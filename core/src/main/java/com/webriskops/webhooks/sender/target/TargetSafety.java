@@ -790,12 +790,9 @@ public final class TargetSafety {
             public ExportState approve(@Nullable String owner, Approve request) {
                 Objects.requireNonNull(request, "request");
                 ExportRequest export = find(owner, request.exportId());
-                if (export == null) {
-                    return ExportState.refused(Verdict.notFound(NO_EXPORT));
-                }
-                List<Violation> violations = PayloadReader.validate(request);
-                if (!violations.isEmpty()) {
-                    return ExportState.refused(Verdict.invalid(violations));
+                Verdict readable = readable(export, request);
+                if (!readable.ok()) {
+                    return ExportState.refused(readable);
                 }
                 long targetId = request.targetId();
                 StoredTarget stored = rules.targets.find(owner, targetId);
@@ -904,12 +901,9 @@ public final class TargetSafety {
             public FallbackFile fallback(@Nullable String owner, Fallback request) {
                 Objects.requireNonNull(request, "request");
                 ExportRequest export = find(owner, request.exportId());
-                if (export == null) {
-                    return FallbackFile.refused(Verdict.notFound(NO_EXPORT));
-                }
-                List<Violation> violations = PayloadReader.validate(request);
-                if (!violations.isEmpty()) {
-                    return FallbackFile.refused(Verdict.invalid(violations));
+                Verdict readable = readable(export, request);
+                if (!readable.ok()) {
+                    return FallbackFile.refused(readable);
                 }
                 Delivery delivery = deliveries.findByIdempotencyKey(export.idempotencyKey());
                 if (delivery != null && !owner.equals(deliveries.ownerOf(delivery.id()))) {
@@ -939,6 +933,15 @@ public final class TargetSafety {
                         format.mediaType(),
                         "ticket-export-" + request.exportId() + "." + format.extension(),
                         Verdict.OK);
+            }
+
+            /** 404 when there is no such export of the caller, else 422 with the request's violations, if any. */
+            private static Verdict readable(@Nullable ExportRequest export, Object request) {
+                if (export == null) {
+                    return Verdict.notFound(NO_EXPORT);
+                }
+                List<Violation> violations = PayloadReader.validate(request);
+                return violations.isEmpty() ? Verdict.OK : Verdict.invalid(violations);
             }
 
             @Nullable

@@ -81,6 +81,16 @@ class ApiRulesExportsTest {
         assertThat(verdict.detail()).isEqualTo(detail);
     }
 
+    /** Alice's "export-1", prepared, approved for {@code target} and blocked at its first attempt; its delivery id. */
+    private long blockedExport(long target) {
+        prepare(ALICE, "export-1");
+        long delivery = exports.approve(ALICE, new Approve("export-1", target))
+                .delivery()
+                .id();
+        block(delivery);
+        return delivery;
+    }
+
     private void block(long deliveryId) {
         List<ClaimedDelivery> claims = deliveries.claimDue(ALICE, clock.instant(), Duration.ofMinutes(1), 10);
         ClaimedDelivery claim = claims.stream()
@@ -263,11 +273,7 @@ class ApiRulesExportsTest {
 
     @Test
     void retryQueuesABlockedExportAgain() {
-        prepare(ALICE, "export-1");
-        long delivery = exports.approve(ALICE, new Approve("export-1", target(ALICE)))
-                .delivery()
-                .id();
-        block(delivery);
+        long delivery = blockedExport(target(ALICE));
 
         ExportState state = exports.retry(ALICE, "export-1");
 
@@ -297,12 +303,8 @@ class ApiRulesExportsTest {
 
     @Test
     void retryToATargetThatLostItsSecretAnswersSecretMissingAndChangesNothing() {
-        prepare(ALICE, "export-1");
         long target = target(ALICE);
-        long delivery = exports.approve(ALICE, new Approve("export-1", target))
-                .delivery()
-                .id();
-        block(delivery);
+        long delivery = blockedExport(target);
         credentials.remove(target);
 
         ExportState state = exports.retry(ALICE, "export-1");
@@ -314,12 +316,8 @@ class ApiRulesExportsTest {
 
     @Test
     void retryToADeletedTargetAsksForANewApproval() {
-        prepare(ALICE, "export-1");
         long target = target(ALICE);
-        long delivery = exports.approve(ALICE, new Approve("export-1", target))
-                .delivery()
-                .id();
-        block(delivery);
+        long delivery = blockedExport(target);
         targets.delete(ALICE, target);
 
         ExportState state = exports.retry(ALICE, "export-1");
@@ -333,11 +331,7 @@ class ApiRulesExportsTest {
 
     @Test
     void retryOfAnotherOwnersExportAnswersExactlyLikeAnUnknownOne() {
-        prepare(ALICE, "export-1");
-        long delivery = exports.approve(ALICE, new Approve("export-1", target(ALICE)))
-                .delivery()
-                .id();
-        block(delivery);
+        long delivery = blockedExport(target(ALICE));
 
         ExportState othersExport = exports.retry(BOB, "export-1");
         ExportState unknown = exports.retry(BOB, "no-such-export");

@@ -65,15 +65,11 @@ public final class TicketExportsResource {
         }
         ObjectNode json = ExportApi.jsonObject(body);
         ExportState state = api.exports.approve(owner, new Approve(exportId, targetId(json.get("target_id"))));
+        Response answer = answer(exportId, state);
         if (state.delivery() == null) {
-            return ApiProblems.verdict(state.verdict());
+            return answer;
         }
-        if (state.enqueued()) {
-            api.enqueued();
-        }
-        return Response.status(state.verdict().status())
-                .entity(ApiProblems.bytes(api.statusJson(exportId, state.delivery())))
-                .type(MediaType.APPLICATION_JSON)
+        return Response.fromResponse(answer)
                 .location(
                         uri.getBaseUriBuilder().path("api/ticket-exports/{id}").build(exportId))
                 .build();
