@@ -36,7 +36,9 @@ import java.util.Objects;
  *       answered 2xx and releases it for the sender's retry otherwise, also when the method threw;
  *   <li>a JSON reader for entity parameters of the scheme's payload type (such as {@link
  *       com.webriskops.webhooks.payload.TicketExportWebhook}) using the kit's JSON settings, limited to
- *       that type so the application's own JSON handling is untouched.
+ *       that type so the application's own JSON handling is untouched; on a {@link VerifiedWebhook}
+ *       method, a reader interceptor hands such a parameter the payload the pipeline already read and
+ *       validated, so the body is not parsed twice.
  * </ul>
  *
  * <p>Every decision is the pipeline's; this feature only translates between JAX-RS and {@link
@@ -71,6 +73,7 @@ public final class WebRiskOpsWebhookFeature implements Feature {
     public boolean configure(FeatureContext context) {
         context.register(new WebhookVerificationFilter<>(receiver));
         context.register(new PayloadJsonProvider(receiver.scheme().payloadType()));
+        context.register(new VerifiedPayloadReader(receiver.scheme().payloadType()));
         return true;
     }
 

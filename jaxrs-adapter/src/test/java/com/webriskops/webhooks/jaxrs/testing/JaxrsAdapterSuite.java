@@ -108,7 +108,9 @@ public abstract class JaxrsAdapterSuite {
         // The delivery, through the injected security context.
         VerifiedDelivery<?> delivery = call.delivery();
         assertThat(delivery).isNotNull();
-        assertThat(delivery.payload()).isEqualTo(call.entity());
+        assertThat(delivery.payload())
+                .as("the entity is the payload the pipeline read and validated, not a second parse")
+                .isSameAs(call.entity());
         assertThat(delivery.rawBody()).isEqualTo(request.body());
         assertThat(delivery.idempotencyKey()).isEqualTo(request.idempotencyKey());
         assertThat(delivery.nonce()).isEqualTo(request.nonce());
