@@ -905,6 +905,12 @@ public final class TargetSafety {
                 if (!readable.ok()) {
                     return FallbackFile.refused(readable);
                 }
+                PortableExport.Format format = request.format() == null
+                        ? PortableExport.Format.JSON
+                        : PortableExport.Format.named(request.format());
+                if (format == null) {
+                    return FallbackFile.refused(Verdict.invalid("format", "must be csv, md or json"));
+                }
                 Delivery delivery = deliveries.findByIdempotencyKey(export.idempotencyKey());
                 if (delivery != null && !owner.equals(deliveries.ownerOf(delivery.id()))) {
                     return FallbackFile.refused(Verdict.notFound(NO_EXPORT));
@@ -925,9 +931,6 @@ public final class TargetSafety {
                 if (fallback.finding() != null) {
                     return FallbackFile.refused(Verdict.payloadUnsafe(fallback.finding()));
                 }
-                PortableExport.Format format = request.format() == null
-                        ? PortableExport.Format.JSON
-                        : Objects.requireNonNull(PortableExport.Format.named(request.format()), "format");
                 return new FallbackFile(
                         fallback.render(format),
                         format.mediaType(),
@@ -981,15 +984,15 @@ public final class TargetSafety {
          * and secrets the rendering is for.
          *
          * @param exportId the export's id, as the caller gave it
-         * @param format {@code csv}, {@code md} (or {@code markdown}) or {@code json}; null means json
+         * @param format {@code csv}, {@code md} (or {@code markdown}) or {@code json}, as {@link
+         *     PortableExport.Format#named} reads them (else 422 on {@code format}); null means json
          * @param targetId before approval, the id of a target of the caller; null when none was given (or
          *     nothing that reads as an id); ignored once the export is approved
          */
         public record Fallback(
                 String exportId,
 
-                @Nullable @Pattern(regexp = "csv|md|markdown|json", message = "must be csv, md or json")
-                String format,
+                @Nullable String format,
 
                 @Nullable Long targetId) {
             /**
