@@ -175,10 +175,12 @@ public final class BenchMain {
                         .param(param, value)
                         .forks(1)
                         .threads(1)
-                        .warmupIterations(2)
-                        .warmupTime(TimeValue.milliseconds(500))
+                        // A fork's first seconds compile the validator's and the parser's paths (two busy
+                        // cores compile slowly); rounds before that compare interpreters.
+                        .warmupIterations(3)
+                        .warmupTime(TimeValue.seconds(1))
                         .measurementIterations(3)
-                        .measurementTime(TimeValue.milliseconds(500))
+                        .measurementTime(TimeValue.seconds(1))
                         .jvmArgs("-Xms512m", "-Xmx512m")
                         .verbosity(VerboseMode.SILENT)
                         .build())
@@ -420,9 +422,9 @@ public final class BenchMain {
                         Locale.ROOT, "round trips per check (JDBC executes + commits, counted): %.2f", tripsPerCheck));
                 Load.throughput(
                         threads,
-                        Duration.ofSeconds(1),
+                        Duration.ofSeconds(5),
                         () -> replayAndClaim(stores.replayStore(), stores.idempotencyStore()));
-                Load.throughput(threads, Duration.ofSeconds(1), () -> inserts(pool));
+                Load.throughput(threads, Duration.ofSeconds(5), () -> inserts(pool));
                 for (int round = 1; round <= rounds; round++) {
                     // Two checks (replay, claim) per operation: checks/s = 2 x operations/s; likewise two INSERTs.
                     figure.values.add(2
