@@ -4,8 +4,6 @@ import com.webriskops.webhooks.jdbi.testing.DatabaseServers;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import jakarta.annotation.Nullable;
 import java.io.IOException;
-import java.net.ServerSocket;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -155,24 +153,6 @@ enum TestDatabase {
         JdbcConnectionPool pool = JdbcConnectionPool.create(url, "sa", "");
         pool.setMaxConnections(POOL_SIZE);
         return pool;
-    }
-
-    /**
-     * Embedded PostgreSQL on {@code port} and {@code dataDirectory}, keeping what the directory holds:
-     * starting it again on the same two is what a database restart looks like to the application.
-     */
-    static EmbeddedPostgres startEmbeddedPostgres(int port, Path dataDirectory) throws IOException {
-        return EmbeddedPostgres.builder()
-                .setPort(port)
-                .setDataDirectory(dataDirectory)
-                .setCleanDataDirectory(false)
-                .start();
-    }
-
-    static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 
     static JdbcConnectionPool pooledPostgres(String url) {
