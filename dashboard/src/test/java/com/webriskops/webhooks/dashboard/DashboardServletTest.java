@@ -170,14 +170,7 @@ class DashboardServletTest {
 
     @Test
     void escapesTicketTextAndNeverLinksItsUrl() throws Exception {
-        ExportTarget target = targets.create(
-                        "alice",
-                        ExportTarget.builder()
-                                .baseUrl("https://hooks.example.com/x")
-                                .name("<b>bold</b>")
-                                .build(),
-                        clock.instant())
-                .target();
+        ExportTarget target = storedTarget("alice", ExportTarget.builder().name("<b>bold</b>"));
         Delivery d = deliveries.enqueue("alice", target, DashboardBrowserTest.evilExport("evil-1"), clock.instant());
         String session = signIn();
 
@@ -195,13 +188,7 @@ class DashboardServletTest {
 
     @Test
     void anotherOwnersOrUnknownIdsAnswer404AndActionsNeedTheCsrfToken() throws Exception {
-        ExportTarget target = targets.create(
-                        "bob",
-                        ExportTarget.builder()
-                                .baseUrl("https://hooks.example.com/x")
-                                .build(),
-                        clock.instant())
-                .target();
+        ExportTarget target = storedTarget("bob", ExportTarget.builder());
         Delivery bobs = deliveries.enqueue("bob", target, TestDeliveries.exampleExport("bob-1"), clock.instant());
         Delivery alices = deliveries.enqueue("alice", target, TestDeliveries.exampleExport("alice-1"), clock.instant());
         failIt(alices);
@@ -237,13 +224,7 @@ class DashboardServletTest {
 
     @Test
     void disablesAnOwnTargetAfterConfirmationAndRecordsIt() throws Exception {
-        ExportTarget target = targets.create(
-                        "alice",
-                        ExportTarget.builder()
-                                .baseUrl("https://hooks.example.com/x")
-                                .build(),
-                        clock.instant())
-                .target();
+        ExportTarget target = storedTarget("alice", ExportTarget.builder());
         String session = signIn();
         assertThat(get("/targets/" + target.id() + "/disable", session).body())
                 .contains("Disable target " + target.id() + "?")
@@ -256,13 +237,7 @@ class DashboardServletTest {
 
     @Test
     void pagesNewestFirstAndRejectsABadFilter() throws Exception {
-        ExportTarget target = targets.create(
-                        "alice",
-                        ExportTarget.builder()
-                                .baseUrl("https://hooks.example.com/x")
-                                .build(),
-                        clock.instant())
-                .target();
+        ExportTarget target = storedTarget("alice", ExportTarget.builder());
         long[] ids = new long[3];
         for (int i = 0; i < 3; i++) {
             ids[i] = deliveries
@@ -343,5 +318,12 @@ class DashboardServletTest {
             request.header("Cookie", session);
         }
         return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** Stores a target of {@code owner}'s on {@code https://hooks.example.com/x}, otherwise as {@code builder} says. */
+    private ExportTarget storedTarget(String owner, ExportTarget.Builder builder) {
+        return targets.create(
+                        owner, builder.baseUrl("https://hooks.example.com/x").build(), clock.instant())
+                .target();
     }
 }

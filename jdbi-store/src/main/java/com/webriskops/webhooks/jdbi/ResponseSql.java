@@ -7,8 +7,8 @@ import org.jdbi.v3.core.Jdbi;
 /**
  * The idempotent response store's statements, each one round trip, built once with the table name
  * (from a validated prefix) and run through {@link Statements}. Complete, release and find read the
- * same on every dialect; only the claim and the purge differ. Times are epoch milliseconds. Immutable
- * and thread-safe.
+ * same on every dialect; only the claim and the purge ({@link Statements#purgeExpired}) differ. Times
+ * are epoch milliseconds. Immutable and thread-safe.
  *
  * <ul>
  *   <li>PostgreSQL: the claim is {@code INSERT ... ON CONFLICT DO UPDATE ... RETURNING}, which locks
@@ -43,6 +43,7 @@ final class ResponseSql {
         this.release = "DELETE FROM " + table + " WHERE scope = :scope AND idem_key = :key AND token = :token";
         this.find = "SELECT " + COLUMNS + " FROM " + table
                 + " WHERE scope = :scope AND idem_key = :key AND expires_at_ms > :nowMs";
+        this.purge = Statements.purgeExpired(dialect, table, "scope, idem_key");
         switch (dialect) {
             case POSTGRESQL:
                 this.claim = "INSERT INTO " + table + " AS t (scope, idem_key, fingerprint, token, expires_at_ms)"
@@ -57,9 +58,6 @@ final class ResponseSql {
                         + " expires_at_ms = CASE WHEN t.expires_at_ms <= :nowMs THEN EXCLUDED.expires_at_ms"
                         + " ELSE t.expires_at_ms END"
                         + " RETURNING " + COLUMNS;
-                this.purge = "DELETE FROM " + table + " WHERE expires_at_ms <= :nowMs AND (scope, idem_key) IN"
-                        + " (SELECT scope, idem_key FROM " + table + " WHERE expires_at_ms <= :nowMs LIMIT :limit"
-                        + " FOR UPDATE SKIP LOCKED)";
                 break;
             case MARIADB:
                 this.claim = "INSERT INTO " + table + " (scope, idem_key, fingerprint, token, expires_at_ms)"
@@ -72,8 +70,6 @@ final class ResponseSql {
                         + " body = IF(expires_at_ms <= :nowMs, NULL, body),"
                         + " expires_at_ms = IF(expires_at_ms <= :nowMs, VALUES(expires_at_ms), expires_at_ms)"
                         + " RETURNING " + COLUMNS;
-                this.purge =
-                        "DELETE FROM " + table + " WHERE expires_at_ms <= :nowMs ORDER BY expires_at_ms LIMIT :limit";
                 break;
             case H2:
             default:
@@ -92,7 +88,6 @@ final class ResponseSql {
                         + " ELSE t.expires_at_ms END"
                         + " WHEN NOT MATCHED THEN INSERT (scope, idem_key, fingerprint, token, expires_at_ms)"
                         + " VALUES (s.scope, s.idem_key, s.fingerprint, s.token, s.expires_at_ms))";
-                this.purge = "DELETE FROM " + table + " WHERE expires_at_ms <= :nowMs FETCH FIRST :limit ROWS ONLY";
                 break;
         }
     }
@@ -159,9 +154,6 @@ final class ResponseSql {
 
     /** Deletes at most {@code limit} rows that expired at or before {@code nowMs}. */
     int purge(long nowMs, int limit) {
-        return jdbi.withHandle(handle -> Statements.update(handle, purge)
-                .bind("nowMs", nowMs)
-                .bind("limit", limit)
-                .execute());
+        return Statements.purge(jdbi, purge, nowMs, limit);
     }
 }

@@ -30,6 +30,35 @@ final class Statements {
 
     private Statements() {}
 
+    /**
+     * The dialect's statement deleting one batch of {@code table}'s expired rows: at most {@code :limit}
+     * whose {@code expires_at_ms} is at or before {@code :nowMs}. PostgreSQL has no {@code DELETE ...
+     * LIMIT}, so it deletes the rows (by their {@code key} columns) that a sub-select locks {@code FOR
+     * UPDATE SKIP LOCKED}, and concurrent purgers take different rows; MariaDB deletes {@code ORDER BY
+     * expires_at_ms LIMIT}; H2 {@code FETCH FIRST}. Run it with {@link #purge}.
+     *
+     * @param key the table's key columns, comma-separated, such as {@code scope, idem_key}
+     */
+    static String purgeExpired(SqlDialect dialect, String table, String key) {
+        return switch (dialect) {
+            case POSTGRESQL ->
+                "DELETE FROM " + table + " WHERE expires_at_ms <= :nowMs AND (" + key + ") IN"
+                        + " (SELECT " + key + " FROM " + table + " WHERE expires_at_ms <= :nowMs LIMIT :limit"
+                        + " FOR UPDATE SKIP LOCKED)";
+            case MARIADB ->
+                "DELETE FROM " + table + " WHERE expires_at_ms <= :nowMs ORDER BY expires_at_ms LIMIT :limit";
+            case H2 -> "DELETE FROM " + table + " WHERE expires_at_ms <= :nowMs FETCH FIRST :limit ROWS ONLY";
+        };
+    }
+
+    /** Runs a {@link #purgeExpired} statement once; returns the rows it deleted. */
+    static int purge(Jdbi jdbi, String purgeExpired, long nowMs, int limit) {
+        return jdbi.withHandle(handle -> update(handle, purgeExpired)
+                .bind("nowMs", nowMs)
+                .bind("limit", limit)
+                .execute());
+    }
+
     /** {@code sql} as an update (or delete, or insert without result rows). */
     static Update update(Handle handle, String sql) {
         return handle.createUpdate(sql).setSqlParser(NAMED).setTemplateEngine(TemplateEngine.NOP);

@@ -55,6 +55,8 @@ final class StoreSql {
         this.complete = "UPDATE " + keys + " SET token = NULL, expires_at_ms = :retentionEndMs"
                 + " WHERE idem_key = :key AND token = :token";
         this.release = "DELETE FROM " + keys + " WHERE idem_key = :key AND token = :token";
+        this.purgeNonces = Statements.purgeExpired(dialect, nonces, "nonce");
+        this.purgeKeys = Statements.purgeExpired(dialect, keys, "idem_key");
         switch (dialect) {
             case POSTGRESQL:
                 // Plain JDBC parameters: these two run on every request (see Statements.jdbc).
@@ -70,12 +72,6 @@ final class StoreSql {
                         + " token = EXCLUDED.token, expires_at_ms = EXCLUDED.expires_at_ms"
                         + " WHERE t.expires_at_ms <= ?";
                 this.readClaim = "SELECT token, expires_at_ms FROM " + keys + " WHERE idem_key = ?";
-                this.purgeNonces = "DELETE FROM " + nonces + " WHERE expires_at_ms <= :nowMs AND nonce IN"
-                        + " (SELECT nonce FROM " + nonces + " WHERE expires_at_ms <= :nowMs LIMIT :limit"
-                        + " FOR UPDATE SKIP LOCKED)";
-                this.purgeKeys = "DELETE FROM " + keys + " WHERE expires_at_ms <= :nowMs AND idem_key IN"
-                        + " (SELECT idem_key FROM " + keys + " WHERE expires_at_ms <= :nowMs LIMIT :limit"
-                        + " FOR UPDATE SKIP LOCKED)";
                 break;
             case MARIADB:
                 this.recordNonce = "INSERT INTO " + nonces + " (nonce, write_id, expires_at_ms)"
@@ -91,10 +87,6 @@ final class StoreSql {
                                 + " expires_at_ms = IF(expires_at_ms <= :nowMs, VALUES(expires_at_ms), expires_at_ms)"
                                 + " RETURNING token, expires_at_ms";
                 this.readClaim = null;
-                this.purgeNonces =
-                        "DELETE FROM " + nonces + " WHERE expires_at_ms <= :nowMs ORDER BY expires_at_ms LIMIT :limit";
-                this.purgeKeys =
-                        "DELETE FROM " + keys + " WHERE expires_at_ms <= :nowMs ORDER BY expires_at_ms LIMIT :limit";
                 break;
             case H2:
             default:
@@ -112,9 +104,6 @@ final class StoreSql {
                         + " WHEN NOT MATCHED THEN INSERT (idem_key, token, expires_at_ms)"
                         + " VALUES (s.idem_key, s.token, s.expires_at_ms))";
                 this.readClaim = null;
-                this.purgeNonces =
-                        "DELETE FROM " + nonces + " WHERE expires_at_ms <= :nowMs FETCH FIRST :limit ROWS ONLY";
-                this.purgeKeys = "DELETE FROM " + keys + " WHERE expires_at_ms <= :nowMs FETCH FIRST :limit ROWS ONLY";
                 break;
         }
     }
@@ -216,18 +205,11 @@ final class StoreSql {
 
     /** Deletes at most {@code limit} nonces that expired at or before {@code nowMs}. */
     int purgeNonces(long nowMs, int limit) {
-        return purge(purgeNonces, nowMs, limit);
+        return Statements.purge(jdbi, purgeNonces, nowMs, limit);
     }
 
     /** Deletes at most {@code limit} keys whose lease or retention ended at or before {@code nowMs}. */
     int purgeKeys(long nowMs, int limit) {
-        return purge(purgeKeys, nowMs, limit);
-    }
-
-    private int purge(String sql, long nowMs, int limit) {
-        return jdbi.withHandle(handle -> Statements.update(handle, sql)
-                .bind("nowMs", nowMs)
-                .bind("limit", limit)
-                .execute());
+        return Statements.purge(jdbi, purgeKeys, nowMs, limit);
     }
 }

@@ -13,7 +13,6 @@ import com.webriskops.webhooks.receiver.WebhookReceiver;
 import com.webriskops.webhooks.signing.WebhookSecret;
 import com.webriskops.webhooks.signing.WebhookSignatures;
 import com.webriskops.webhooks.store.StoreException;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
@@ -30,8 +29,8 @@ import org.postgresql.ds.PGSimpleDataSource;
  * With embedded PostgreSQL stopped mid-test, the receiver answers 503 with Retry-After (never 2xx);
  * once a new server runs on the same data directory and port, the same receiver works again.
  *
- * <p>The restart starts a second {@link EmbeddedPostgres} on the first one's data directory and port
- * ({@code setCleanDataDirectory(false)}), which is what a database restart looks like to the app.
+ * <p>The restart is a {@link RestartablePostgres}: a second server on the first one's data directory and
+ * port, which is what a database restart looks like to the app.
  */
 class DatabaseDownTest {
     private static final WebhookSecret SECRET = WebhookSecret.of("test-secret-for-database-down");
@@ -43,11 +42,9 @@ class DatabaseDownTest {
 
     @Test
     void answers503WhileTheDatabaseIsDownAndRecoversWithoutRebuildingTheReceiver() throws Exception {
-        int port = TestDatabase.freePort();
-        EmbeddedPostgres postgres = TestDatabase.startEmbeddedPostgres(port, dataDirectory.resolve("pgdata"));
-        try {
+        try (RestartablePostgres postgres = new RestartablePostgres(dataDirectory.resolve("pgdata"))) {
             PGSimpleDataSource dataSource = new PGSimpleDataSource();
-            dataSource.setURL("jdbc:postgresql://127.0.0.1:" + port + "/postgres?user=postgres&connectTimeout=5");
+            dataSource.setURL(postgres.url("&connectTimeout=5"));
             JdbiStores.migrate(dataSource);
             JdbiStores stores = JdbiStores.create(dataSource);
             WebhookReceiver<TicketExportWebhook> receiver = WebhookReceiver.builder()
@@ -62,8 +59,7 @@ class DatabaseDownTest {
             assertThat(receiver.finish(((ReceiveResult.Accepted<TicketExportWebhook>) before).delivery(), 200))
                     .isEqualTo(WebhookReceiver.Finish.COMPLETED);
 
-            postgres.close();
-            postgres = null;
+            postgres.stop();
 
             for (int i = 0; i < 3; i++) {
                 ReceiveResult<TicketExportWebhook> down = receiver.receive(delivery("nonce-down-" + i, "export-down"));
@@ -77,7 +73,7 @@ class DatabaseDownTest {
                     .hasMessageNotContaining("INSERT")
                     .hasCauseInstanceOf(org.jdbi.v3.core.JdbiException.class);
 
-            postgres = TestDatabase.startEmbeddedPostgres(port, dataDirectory.resolve("pgdata"));
+            postgres.start();
 
             ReceiveResult<TicketExportWebhook> after = receiver.receive(delivery("nonce-after", "export-down"));
             assertThat(after).isInstanceOf(ReceiveResult.Accepted.class);
@@ -91,10 +87,6 @@ class DatabaseDownTest {
                             .answer()
                             .status())
                     .isEqualTo(401);
-        } finally {
-            if (postgres != null) {
-                postgres.close();
-            }
         }
     }
 

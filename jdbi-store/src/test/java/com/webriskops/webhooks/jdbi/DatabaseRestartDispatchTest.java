@@ -9,7 +9,6 @@ import com.webriskops.webhooks.sender.spi.DeliveryStore.ClaimedDelivery;
 import com.webriskops.webhooks.sender.target.ExportTarget;
 import com.webriskops.webhooks.testing.DeliveryStoreContract;
 import com.webriskops.webhooks.testing.ForwardingDeliveryStore;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -34,70 +33,65 @@ class DatabaseRestartDispatchTest {
 
     @Test
     void aDispatcherBacksOffWhileTheDatabaseIsDownAndLosesNothing() throws Exception {
-        int port = TestDatabase.freePort();
-        EmbeddedPostgres postgres = TestDatabase.startEmbeddedPostgres(port, dataDirectory.resolve("pgdata"));
-        JdbcConnectionPool pool =
-                TestDatabase.pooledPostgres("jdbc:postgresql://127.0.0.1:" + port + "/postgres?user=postgres");
-        try (CountingReceiver receiver = new CountingReceiver(20)) {
-            JdbiStores.migrate(pool);
-            DeliveryStore store = JdbiStores.create(pool).deliveryStore();
-            ExportTarget target = CountingReceiver.target(receiver.url());
-            Instant now = Instant.now();
-            for (int i = 0; i < DELIVERIES; i++) {
-                store.enqueue(target, DeliveryStoreContract.export("restart-" + i), now);
-            }
-            CountingStore counting = new CountingStore(store);
-            try (Dispatcher dispatcher = com.webriskops.webhooks.sender.outbox.Dispatcher.builder()
-                    .store(counting)
-                    .sender(OutboxDispatcherMain.sender())
-                    .targets(id -> id == target.id() ? target : null)
-                    .workers(WORKERS)
-                    .pollInterval(POLL)
-                    .lease(OutboxDurabilityTest.LEASE)
-                    .owner("survivor")
-                    .build()) {
-                dispatcher.start();
-                OutboxDurabilityTest.await(
-                        () -> receiver.total.get() >= 60, OutboxDurabilityTest.PATIENCE, "deliveries under way");
+        try (RestartablePostgres postgres = new RestartablePostgres(dataDirectory.resolve("pgdata"))) {
+            JdbcConnectionPool pool = TestDatabase.pooledPostgres(postgres.url(""));
+            try (CountingReceiver receiver = new CountingReceiver(20)) {
+                JdbiStores.migrate(pool);
+                DeliveryStore store = JdbiStores.create(pool).deliveryStore();
+                ExportTarget target = CountingReceiver.target(receiver.url());
+                Instant now = Instant.now();
+                for (int i = 0; i < DELIVERIES; i++) {
+                    store.enqueue(target, DeliveryStoreContract.export("restart-" + i), now);
+                }
+                CountingStore counting = new CountingStore(store);
+                try (Dispatcher dispatcher = com.webriskops.webhooks.sender.outbox.Dispatcher.builder()
+                        .store(counting)
+                        .sender(OutboxDispatcherMain.sender())
+                        .targets(id -> id == target.id() ? target : null)
+                        .workers(WORKERS)
+                        .pollInterval(POLL)
+                        .lease(OutboxDurabilityTest.LEASE)
+                        .owner("survivor")
+                        .build()) {
+                    dispatcher.start();
+                    OutboxDurabilityTest.await(
+                            () -> receiver.total.get() >= 60, OutboxDurabilityTest.PATIENCE, "deliveries under way");
 
-                postgres.close();
-                postgres = null;
-                int failuresAtStop = counting.failedClaims.get();
-                long downSince = System.nanoTime();
-                OutboxDurabilityTest.await(
-                        () -> counting.failedClaims.get() >= failuresAtStop + 2 * WORKERS,
-                        OutboxDurabilityTest.PATIENCE,
-                        "the dispatcher noticing the outage");
-                int receivedWhileDown = receiver.total.get();
-                OutboxDurabilityTest.await(
-                        () -> System.nanoTime() - downSince
-                                > Duration.ofMillis(800).toNanos(),
-                        OutboxDurabilityTest.PATIENCE,
-                        "the outage lasting");
-                long downMillis = (System.nanoTime() - downSince) / 1_000_000;
-                int failures = counting.failedClaims.get() - failuresAtStop;
-                assertThat(receiver.total.get())
-                        .as("nothing is sent while the outbox is unreachable")
-                        .isEqualTo(receivedWhileDown);
-                assertThat(failures)
-                        .as("failed claims in %d ms with %d workers polling every %s", downMillis, WORKERS, POLL)
-                        .isLessThanOrEqualTo((int) (WORKERS * (downMillis / POLL.toMillis() + 2)) + WORKERS);
+                    postgres.stop();
+                    int failuresAtStop = counting.failedClaims.get();
+                    long downSince = System.nanoTime();
+                    OutboxDurabilityTest.await(
+                            () -> counting.failedClaims.get() >= failuresAtStop + 2 * WORKERS,
+                            OutboxDurabilityTest.PATIENCE,
+                            "the dispatcher noticing the outage");
+                    int receivedWhileDown = receiver.total.get();
+                    OutboxDurabilityTest.await(
+                            () -> System.nanoTime() - downSince
+                                    > Duration.ofMillis(800).toNanos(),
+                            OutboxDurabilityTest.PATIENCE,
+                            "the outage lasting");
+                    long downMillis = (System.nanoTime() - downSince) / 1_000_000;
+                    int failures = counting.failedClaims.get() - failuresAtStop;
+                    assertThat(receiver.total.get())
+                            .as("nothing is sent while the outbox is unreachable")
+                            .isEqualTo(receivedWhileDown);
+                    assertThat(failures)
+                            .as("failed claims in %d ms with %d workers polling every %s", downMillis, WORKERS, POLL)
+                            .isLessThanOrEqualTo((int) (WORKERS * (downMillis / POLL.toMillis() + 2)) + WORKERS);
 
-                postgres = TestDatabase.startEmbeddedPostgres(port, dataDirectory.resolve("pgdata"));
-                OutboxDurabilityTest.awaitExported(receiver, store, OutboxDurabilityTest.PATIENCE);
-            }
+                    postgres.start();
+                    OutboxDurabilityTest.awaitExported(receiver, store, OutboxDurabilityTest.PATIENCE);
+                }
 
-            assertThat(store.list(DeliveryStatus.EXPORTED, 1_000)).hasSize(DELIVERIES);
-            assertThat(receiver.accepted).hasSize(DELIVERIES);
-            assertThat(receiver.accepted.values())
-                    .allSatisfy(count -> assertThat(count).hasValue(1));
-            assertThat(receiver.duplicates().size())
-                    .as("keys sent again: only attempts in flight at the outage")
-                    .isLessThanOrEqualTo(WORKERS);
-        } finally {
-            pool.dispose();
-            if (postgres != null) {
-                postgres.close();
+                assertThat(store.list(DeliveryStatus.EXPORTED, 1_000)).hasSize(DELIVERIES);
+                assertThat(receiver.accepted).hasSize(DELIVERIES);
+                assertThat(receiver.accepted.values())
+                        .allSatisfy(count -> assertThat(count).hasValue(1));
+                assertThat(receiver.duplicates().size())
+                        .as("keys sent again: only attempts in flight at the outage")
+                        .isLessThanOrEqualTo(WORKERS);
+            } finally {
+                pool.dispose();
             }
         }
     }

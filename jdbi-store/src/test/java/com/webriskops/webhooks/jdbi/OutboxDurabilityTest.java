@@ -2,6 +2,7 @@ package com.webriskops.webhooks.jdbi;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.webriskops.webhooks.jdbi.testing.DatabaseServers;
 import com.webriskops.webhooks.sender.DeliveryStatus;
 import com.webriskops.webhooks.sender.RetryPolicy;
 import com.webriskops.webhooks.sender.outbox.Dispatcher;
@@ -107,7 +108,7 @@ class OutboxDurabilityTest {
 
     @BeforeEach
     void setUp() throws IOException {
-        prefix = TestDatabase.uniquePrefix();
+        prefix = DatabaseServers.uniquePrefix("t");
         JdbiStores.migrate(pool(), prefix);
     }
 
@@ -117,7 +118,7 @@ class OutboxDurabilityTest {
             receiver.close();
         }
         if (!pools.isEmpty()) {
-            TestDatabase.dropTables(pools.get(0), prefix);
+            DatabaseServers.dropTables(pools.get(0), prefix);
         }
         pools.forEach(JdbcConnectionPool::dispose);
         pools.clear();

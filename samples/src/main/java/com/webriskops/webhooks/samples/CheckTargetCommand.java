@@ -10,27 +10,19 @@ import java.util.List;
 import java.util.Set;
 
 /** {@code check-target}: the sender's target check, without sending anything. */
-final class CheckTargetCommand implements Command {
-    @Override
-    public String name() {
-        return "check-target";
-    }
-
-    @Override
-    public String summary() {
-        return "check a target URL as the sender would, without sending";
-    }
-
-    @Override
-    public String help() {
-        return Main.usage("check-target", "--url URL [--deployment-mode M] [--allow-private CIDR,...]")
-                + "Runs the sender's target check (HTTPS, no credentials in the URL, no odd numeric hosts,\n"
-                + "every resolved address allowed) and prints what it found, then 'ok' or the blocking\n"
-                + "code (generic_webhook_url_unsafe, generic_webhook_secret_missing) as its last line.\n"
-                + "Exit 0 only when ok. Nothing is sent.\n\n"
-                + "  --url URL                the target's webhook URL\n"
-                + Exports.TARGET_HELP
-                + "\nThe secret check runs when " + Console.SECRET_ENV + " is set.\n";
+final class CheckTargetCommand extends Command {
+    CheckTargetCommand() {
+        super(
+                "check-target",
+                "check a target URL as the sender would, without sending",
+                "--url URL [--deployment-mode M] [--allow-private CIDR,...]",
+                "Runs the sender's target check (HTTPS, no credentials in the URL, no odd numeric hosts,\n"
+                        + "every resolved address allowed) and prints what it found, then 'ok' or the blocking\n"
+                        + "code (generic_webhook_url_unsafe, generic_webhook_secret_missing) as its last line.\n"
+                        + "Exit 0 only when ok. Nothing is sent.\n\n"
+                        + "  --url URL                the target's webhook URL\n"
+                        + Exports.TARGET_HELP
+                        + "\nThe secret check runs when " + Console.SECRET_ENV + " is set.\n");
     }
 
     @Override

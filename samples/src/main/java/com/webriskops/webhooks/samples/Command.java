@@ -1,23 +1,46 @@
 package com.webriskops.webhooks.samples;
 
+import java.util.Objects;
 import java.util.Set;
 
-/** One command of the command line. Implementations are stateless. */
-interface Command {
+/** One command of the command line: its name, its summary and help text, and what it runs. Subclasses are stateless. */
+abstract class Command {
+    private final String name;
+    private final String summary;
+    private final String help;
+
+    /**
+     * @param name the name typed after the jar, such as {@code send}
+     * @param summary one line for the command list
+     * @param usage the options of the usage line the help starts with
+     * @param details the rest of the {@code --help} text
+     */
+    Command(String name, String summary, String usage, String details) {
+        this.name = Objects.requireNonNull(name, "name");
+        this.summary = Objects.requireNonNull(summary, "summary");
+        this.help = Main.usage(name, usage) + details;
+    }
+
     /** The name typed after the jar, such as {@code send}. */
-    String name();
+    final String name() {
+        return name;
+    }
 
     /** One line for the command list. */
-    String summary();
+    final String summary() {
+        return summary;
+    }
 
     /** The full {@code --help} text. */
-    String help();
+    final String help() {
+        return help;
+    }
 
     /** Options that take a value, without the leading dashes. */
-    Set<String> options();
+    abstract Set<String> options();
 
     /** Options that take no value, without the leading dashes ({@code help} is always accepted). */
-    default Set<String> flags() {
+    Set<String> flags() {
         return Set.of();
     }
 
@@ -28,5 +51,5 @@ interface Command {
      * @throws UsageException for wrong usage (exit 2)
      * @throws Exception for anything else (exit 1, one line on stderr)
      */
-    int run(Args args, Console console) throws Exception;
+    abstract int run(Args args, Console console) throws Exception;
 }

@@ -47,34 +47,26 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * through acceptance, duplicates, refusals, retries, a blocked target and the portable fallback; stops
  * everything. Exit 0 only when every step behaved as documented.
  */
-final class DemoCommand implements Command {
+final class DemoCommand extends Command {
     private static final String GREEN = "\u001b[32m";
     private static final String RED = "\u001b[31m";
     private static final String DIM = "\u001b[2m";
     private static final String RESET = "\u001b[0m";
 
-    @Override
-    public String name() {
-        return "demo";
-    }
-
-    @Override
-    public String summary() {
-        return "the end-to-end walkthrough on embedded defaults (start here)";
-    }
-
-    @Override
-    public String help() {
-        return Main.usage("demo", "[--dir DIR]")
-                + "Starts, in this process on ephemeral loopback ports, a Jersey receiver and a Jetty\n"
-                + "servlet receiver sharing one H2 store, plus a deliberately flaky receiver, and shows:\n"
-                + "a signed export accepted by each adapter; the sender's retry answered as a duplicate;\n"
-                + "a replayed delivery, a tampered body and a stale timestamp refused with\n"
-                + "WEBHOOK_SIGNATURE_INVALID; 429 with Retry-After then 200 ending exported; an unsafe\n"
-                + "target blocked before sending; a receiver that always fails ending failed with the\n"
-                + "portable fallback files written. Takes a few seconds, leaves nothing running.\n"
-                + "Exit 0 only when every step behaved as documented. Needs no secret (it makes one).\n\n"
-                + "  --dir DIR   where the H2 store and the fallback files go (default: a new temporary folder)\n";
+    DemoCommand() {
+        super(
+                "demo",
+                "the end-to-end walkthrough on embedded defaults (start here)",
+                "[--dir DIR]",
+                "Starts, in this process on ephemeral loopback ports, a Jersey receiver and a Jetty\n"
+                        + "servlet receiver sharing one H2 store, plus a deliberately flaky receiver, and shows:\n"
+                        + "a signed export accepted by each adapter; the sender's retry answered as a duplicate;\n"
+                        + "a replayed delivery, a tampered body and a stale timestamp refused with\n"
+                        + "WEBHOOK_SIGNATURE_INVALID; 429 with Retry-After then 200 ending exported; an unsafe\n"
+                        + "target blocked before sending; a receiver that always fails ending failed with the\n"
+                        + "portable fallback files written. Takes a few seconds, leaves nothing running.\n"
+                        + "Exit 0 only when every step behaved as documented. Needs no secret (it makes one).\n\n"
+                        + "  --dir DIR   where the H2 store and the fallback files go (default: a new temporary folder)\n");
     }
 
     @Override

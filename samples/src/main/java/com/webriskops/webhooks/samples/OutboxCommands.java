@@ -26,33 +26,23 @@ final class OutboxCommands {
     private OutboxCommands() {}
 
     /** {@code enqueue}: adds deliveries to the outbox. */
-    static final class Enqueue implements Command {
-        @Override
-        public String name() {
-            return "enqueue";
-        }
-
-        @Override
-        public String summary() {
-            return "add deliveries to the durable outbox (a database)";
-        }
-
-        @Override
-        public String help() {
-            return Main.usage(
-                            "enqueue",
-                            "--store JDBC_URL --url URL --payload FILE [--count N] [--deployment-mode M]\n"
-                                    + "       [--allow-private CIDR,...] [--idempotency-key K]")
-                    + "Adds N deliveries of the export (each its own idempotency key) to the outbox in the\n"
-                    + "database, pending and due now, and prints one JSON status view per delivery. The\n"
-                    + "target's URL and network settings are saved next to the outbox (secrets never are).\n"
-                    + "Run 'dispatch' to deliver them.\n\n"
-                    + "  --store JDBC_URL         PostgreSQL, MariaDB or H2; the migrations run on first use\n"
-                    + "  --url URL                the receiver's webhook URL\n"
-                    + "  --payload FILE           a ticket-export.webhook.v1 document\n"
-                    + "  --count N                how many deliveries (default 1)\n"
-                    + Exports.TARGET_HELP
-                    + "  --idempotency-key K      the key (with -1, -2, ... when N > 1; default: fresh ones)\n";
+    static final class Enqueue extends Command {
+        Enqueue() {
+            super(
+                    "enqueue",
+                    "add deliveries to the durable outbox (a database)",
+                    "--store JDBC_URL --url URL --payload FILE [--count N] [--deployment-mode M]\n"
+                            + "       [--allow-private CIDR,...] [--idempotency-key K]",
+                    "Adds N deliveries of the export (each its own idempotency key) to the outbox in the\n"
+                            + "database, pending and due now, and prints one JSON status view per delivery. The\n"
+                            + "target's URL and network settings are saved next to the outbox (secrets never are).\n"
+                            + "Run 'dispatch' to deliver them.\n\n"
+                            + "  --store JDBC_URL         PostgreSQL, MariaDB or H2; the migrations run on first use\n"
+                            + "  --url URL                the receiver's webhook URL\n"
+                            + "  --payload FILE           a ticket-export.webhook.v1 document\n"
+                            + "  --count N                how many deliveries (default 1)\n"
+                            + Exports.TARGET_HELP
+                            + "  --idempotency-key K      the key (with -1, -2, ... when N > 1; default: fresh ones)\n");
         }
 
         @Override
@@ -86,28 +76,20 @@ final class OutboxCommands {
     }
 
     /** {@code dispatch}: runs a dispatcher on the outbox. */
-    static final class Dispatch implements Command {
-        @Override
-        public String name() {
-            return "dispatch";
-        }
-
-        @Override
-        public String summary() {
-            return "deliver what the outbox holds (several may run on one database)";
-        }
-
-        @Override
-        public String help() {
-            return Main.usage("dispatch", "--store JDBC_URL [--until-idle] [--workers N] [--initial-backoff DURATION]")
-                    + "Runs a dispatcher on the outbox: claims due deliveries with a lease, signs and sends\n"
-                    + "them, and records each result with the claim's fencing token, so several dispatchers\n"
-                    + "may share one database. Without --until-idle it runs until Ctrl-C.\n\n"
-                    + "  --store JDBC_URL         PostgreSQL, MariaDB or H2\n"
-                    + "  --until-idle             exit 0 once nothing is due or leased\n"
-                    + "  --workers N              worker threads (default " + Dispatcher.DEFAULT_WORKERS + ")\n"
-                    + "  --initial-backoff D      wait after a first failure, doubling (default 10s)\n\n"
-                    + "Secret: " + Console.SECRET_ENV + " (" + Console.ROTATION_HELP + ").\n";
+    static final class Dispatch extends Command {
+        Dispatch() {
+            super(
+                    "dispatch",
+                    "deliver what the outbox holds (several may run on one database)",
+                    "--store JDBC_URL [--until-idle] [--workers N] [--initial-backoff DURATION]",
+                    "Runs a dispatcher on the outbox: claims due deliveries with a lease, signs and sends\n"
+                            + "them, and records each result with the claim's fencing token, so several dispatchers\n"
+                            + "may share one database. Without --until-idle it runs until Ctrl-C.\n\n"
+                            + "  --store JDBC_URL         PostgreSQL, MariaDB or H2\n"
+                            + "  --until-idle             exit 0 once nothing is due or leased\n"
+                            + "  --workers N              worker threads (default " + Dispatcher.DEFAULT_WORKERS + ")\n"
+                            + "  --initial-backoff D      wait after a first failure, doubling (default 10s)\n\n"
+                            + "Secret: " + Console.SECRET_ENV + " (" + Console.ROTATION_HELP + ").\n");
         }
 
         @Override
@@ -181,24 +163,16 @@ final class OutboxCommands {
     }
 
     /** {@code status}: prints the outbox's status views. */
-    static final class Status implements Command {
-        @Override
-        public String name() {
-            return "status";
-        }
-
-        @Override
-        public String summary() {
-            return "print one JSON status view per delivery in the outbox";
-        }
-
-        @Override
-        public String help() {
-            return Main.usage("status", "--store JDBC_URL [--id ID]")
-                    + "Prints one JSON status view per delivery (status, code, retry_count, attempts, ...),\n"
-                    + "oldest first; with --id only that one (exit 1 when there is none).\n\n"
-                    + "  --store JDBC_URL         PostgreSQL, MariaDB or H2\n"
-                    + "  --id ID                  one delivery's id\n";
+    static final class Status extends Command {
+        Status() {
+            super(
+                    "status",
+                    "print one JSON status view per delivery in the outbox",
+                    "--store JDBC_URL [--id ID]",
+                    "Prints one JSON status view per delivery (status, code, retry_count, attempts, ...),\n"
+                            + "oldest first; with --id only that one (exit 1 when there is none).\n\n"
+                            + "  --store JDBC_URL         PostgreSQL, MariaDB or H2\n"
+                            + "  --id ID                  one delivery's id\n");
         }
 
         @Override

@@ -22,18 +22,17 @@ import com.webriskops.webhooks.vicket.VicketScheme;
 import com.webriskops.webhooks.vicket.VicketWebhook;
 import jakarta.annotation.Nullable;
 import java.net.URI;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import javax.sql.DataSource;
 
 /** {@code receive}: serves the webhook, scanner and Vicket endpoints until stopped. */
-final class ReceiveCommand implements Command {
+final class ReceiveCommand extends Command {
     /** The environment variable holding the scanner postback's shared secret. */
     static final String SCANNER_SECRET_ENV = "WRO_SCANNER_SHARED_SECRET";
 
@@ -52,42 +51,34 @@ final class ReceiveCommand implements Command {
     /** The table prefix of the Standard Webhooks receiver's stores. */
     static final String STANDARD_TABLE_PREFIX = "standard_";
 
-    @Override
-    public String name() {
-        return "receive";
-    }
-
-    @Override
-    public String summary() {
-        return "serve the webhook, scanner, Vicket and Standard Webhooks endpoints (Jersey or Jetty) and print what"
-                + " they accept";
-    }
-
-    @Override
-    public String help() {
-        return Main.usage("receive", "--port N [--adapter jaxrs|servlet] [--store memory|JDBC_URL] [--test-secret]")
-                + "Serves on 127.0.0.1, with the chosen adapter and store:\n"
-                + "  POST /webhooks/webriskops  verified ticket exports; one JSON line per accepted delivery\n"
-                + "                             (idempotency_key, attempt, nonce, ...)\n"
-                + "  POST /api/scanner/results  scanner postbacks behind X-Scanner-Secret and Idempotency-Key;\n"
-                + "                             202 {\"id\":...} and one JSON line (scanner_result_id, ...)\n"
-                + "  POST /webhooks/vicket      Vicket-signed webhooks; one JSON line (vicket_id, event, ...)\n"
-                + "  POST /webhooks/standard    Standard Webhooks (Svix and others), v1 or v1a; one JSON line\n"
-                + "                             (standard_id, type, timestamp)\n"
-                + "An endpoint whose secret variable is unset is not served (stderr says so).\n"
-                + "Refused, replayed and duplicate requests are answered by the kit and not printed.\n"
-                + "Ctrl-C stops it cleanly.\n\n"
-                + "  --port N                 the port (0 for a free one; the URL is printed on stderr)\n"
-                + "  --adapter A              jaxrs (Jersey on Jetty 12, default) or servlet (the filter on Jetty 12)\n"
-                + "  --store S                memory (default) or a JDBC URL (PostgreSQL, MariaDB, H2);\n"
-                + "                           the migrations run on first use\n"
-                + "  --test-secret            the secrets are test keys: accept ones shorter than 16 bytes\n\n"
-                + "Secrets: " + Console.SECRET_ENV + ", " + SCANNER_SECRET_ENV
-                + " (X-Scanner-Secret), " + VICKET_SECRET_ENV + " (Vicket),\n"
-                + STANDARD_SECRET_ENV + " (whsec_...) and/or " + STANDARD_PUBLIC_KEY_ENV
-                + " (whpk_...) for Standard Webhooks;\neach " + Console.ROTATION_HELP + ".\n"
-                + "A webhook secret shorter than " + WebhookSecret.MIN_RECEIVING_KEY_BYTES
-                + " bytes is refused unless --" + Console.TEST_SECRET_FLAG + " says it is a test key.\n";
+    ReceiveCommand() {
+        super(
+                "receive",
+                "serve the webhook, scanner, Vicket and Standard Webhooks endpoints (Jersey or Jetty) and print what"
+                        + " they accept",
+                "--port N [--adapter jaxrs|servlet] [--store memory|JDBC_URL] [--test-secret]",
+                "Serves on 127.0.0.1, with the chosen adapter and store:\n"
+                        + "  POST /webhooks/webriskops  verified ticket exports; one JSON line per accepted delivery\n"
+                        + "                             (idempotency_key, attempt, nonce, ...)\n"
+                        + "  POST /api/scanner/results  scanner postbacks behind X-Scanner-Secret and Idempotency-Key;\n"
+                        + "                             202 {\"id\":...} and one JSON line (scanner_result_id, ...)\n"
+                        + "  POST /webhooks/vicket      Vicket-signed webhooks; one JSON line (vicket_id, event, ...)\n"
+                        + "  POST /webhooks/standard    Standard Webhooks (Svix and others), v1 or v1a; one JSON line\n"
+                        + "                             (standard_id, type, timestamp)\n"
+                        + "An endpoint whose secret variable is unset is not served (stderr says so).\n"
+                        + "Refused, replayed and duplicate requests are answered by the kit and not printed.\n"
+                        + "Ctrl-C stops it cleanly.\n\n"
+                        + "  --port N                 the port (0 for a free one; the URL is printed on stderr)\n"
+                        + "  --adapter A              jaxrs (Jersey on Jetty 12, default) or servlet (the filter on Jetty 12)\n"
+                        + "  --store S                memory (default) or a JDBC URL (PostgreSQL, MariaDB, H2);\n"
+                        + "                           the migrations run on first use\n"
+                        + "  --test-secret            the secrets are test keys: accept ones shorter than 16 bytes\n\n"
+                        + "Secrets: " + Console.SECRET_ENV + ", " + SCANNER_SECRET_ENV
+                        + " (X-Scanner-Secret), " + VICKET_SECRET_ENV + " (Vicket),\n"
+                        + STANDARD_SECRET_ENV + " (whsec_...) and/or " + STANDARD_PUBLIC_KEY_ENV
+                        + " (whpk_...) for Standard Webhooks;\neach " + Console.ROTATION_HELP + ".\n"
+                        + "A webhook secret shorter than " + WebhookSecret.MIN_RECEIVING_KEY_BYTES
+                        + " bytes is refused unless --" + Console.TEST_SECRET_FLAG + " says it is a test key.\n");
     }
 
     @Override
@@ -153,55 +144,36 @@ final class ReceiveCommand implements Command {
         RunningServer server = adapter.equals("jaxrs")
                 ? JerseyReceiverApp.start(receiver.build(), port, print, scanner, vicket, standard)
                 : ServletReceiverApp.start(receiver.build(), port, print, scanner, vicket, standard);
-        CountDownLatch stop = new CountDownLatch(1);
-        CountDownLatch stopped = new CountDownLatch(1);
-        Thread hook = new Thread(
-                () -> {
-                    stop.countDown();
-                    awaitQuietly(stopped);
-                },
-                "receive-shutdown");
-        Runtime.getRuntime().addShutdownHook(hook);
-        console.err()
-                .println("receive: listening on " + server.endpoint() + " (" + adapter + ", store "
-                        + (store.equals("memory") ? "memory" : Databases.redact(store)) + "); Ctrl-C stops");
-        URI root = server.endpoint().resolve("/");
-        printOptional(
-                console,
-                scanner != null,
-                root,
-                ScannerEndpoint.PATH,
-                "X-Scanner-Secret, Idempotency-Key",
-                SCANNER_SECRET_ENV + " is not set");
-        printOptional(
-                console,
-                vicket != null,
-                root,
-                VicketEndpoint.PATH,
-                "Vicket signature",
-                VICKET_SECRET_ENV + " is not set");
-        printOptional(
-                console,
-                standard != null,
-                root,
-                StandardWebhooksEndpoint.PATH,
-                "Standard Webhooks signature",
-                "neither " + STANDARD_SECRET_ENV + " nor " + STANDARD_PUBLIC_KEY_ENV + " is set");
-        boolean interrupted = false;
-        try {
-            stop.await();
-        } catch (InterruptedException e) {
-            interrupted = true; // stopped from inside the JVM (tests, embedding)
-        } finally {
-            server.close();
-            stopped.countDown();
-            if (interrupted) {
-                Thread.currentThread().interrupt();
-            }
+        try (ShutdownSignal signal = new ShutdownSignal("receive-shutdown", Duration.ofSeconds(10))) {
             try {
-                Runtime.getRuntime().removeShutdownHook(hook);
-            } catch (IllegalStateException e) {
-                // the JVM is shutting down: the hook is running
+                console.err()
+                        .println("receive: listening on " + server.endpoint() + " (" + adapter + ", store "
+                                + (store.equals("memory") ? "memory" : Databases.redact(store)) + "); Ctrl-C stops");
+                URI root = server.endpoint().resolve("/");
+                printOptional(
+                        console,
+                        scanner != null,
+                        root,
+                        ScannerEndpoint.PATH,
+                        "X-Scanner-Secret, Idempotency-Key",
+                        SCANNER_SECRET_ENV + " is not set");
+                printOptional(
+                        console,
+                        vicket != null,
+                        root,
+                        VicketEndpoint.PATH,
+                        "Vicket signature",
+                        VICKET_SECRET_ENV + " is not set");
+                printOptional(
+                        console,
+                        standard != null,
+                        root,
+                        StandardWebhooksEndpoint.PATH,
+                        "Standard Webhooks signature",
+                        "neither " + STANDARD_SECRET_ENV + " nor " + STANDARD_PUBLIC_KEY_ENV + " is set");
+                signal.await();
+            } finally {
+                server.close();
             }
         }
         console.err().println("receive: stopped");
@@ -282,14 +254,6 @@ final class ReceiveCommand implements Command {
     /** The secrets in {@code variable} and its previous; see {@link Console#secretsFrom}. */
     static <S> List<S> secretsFrom(Console console, String variable, Function<String, S> secret) {
         return console.secretsFrom(variable, secret);
-    }
-
-    private static void awaitQuietly(CountDownLatch latch) {
-        try {
-            latch.await(10, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 
     /** Gives a second scheme's receiver duplicate guards in tables of its own ({@code prefix}), migrated first. */

@@ -13,39 +13,29 @@ import java.util.HashSet;
 import java.util.Set;
 
 /** {@code send}: checks the target, signs and delivers one export, retrying in process. */
-final class SendCommand implements Command {
-    @Override
-    public String name() {
-        return "send";
-    }
-
-    @Override
-    public String summary() {
-        return "sign and deliver one export to a URL, retrying in process";
-    }
-
-    @Override
-    public String help() {
-        return Main.usage(
-                        "send",
-                        "--url URL --payload FILE [--deployment-mode M] [--allow-private CIDR,...]\n"
-                                + "       [--max-attempts N] [--initial-backoff DURATION] [--timeout DURATION]\n"
-                                + "       [--fallback-dir DIR] [--idempotency-key K]")
-                + "Checks the target, then signs and POSTs the export, retrying retryable answers (5xx,\n"
-                + "429 with Retry-After, timeouts) in this process. Prints one line per attempt, then the\n"
-                + "final status view as one JSON line (status, code, retry_count, ...). When the delivery\n"
-                + "ends failed, writes the portable fallback (CSV, Markdown, JSON) to --fallback-dir.\n"
-                + "Exit 0 only when exported.\n\n"
-                + "  --url URL                 the receiver's webhook URL\n"
-                + "  --payload FILE            a ticket-export.webhook.v1 document; its ticket_export, account,\n"
-                + "                            target and rendered_body are sent\n"
-                + Exports.TARGET_HELP
-                + "  --max-attempts N          attempts in all (default 5)\n"
-                + "  --initial-backoff D       wait after the first failure, doubling (default 1s); 500ms, 2s, 5m\n"
-                + "  --timeout D               connect and response timeout (default 10s)\n"
-                + "  --fallback-dir DIR        where to write the fallback when failed (default: not written)\n"
-                + "  --idempotency-key K       the export's key (default: a fresh one)\n\n"
-                + "Secret: " + Console.SECRET_ENV + " (" + Console.ROTATION_HELP + "; the first signs).\n";
+final class SendCommand extends Command {
+    SendCommand() {
+        super(
+                "send",
+                "sign and deliver one export to a URL, retrying in process",
+                "--url URL --payload FILE [--deployment-mode M] [--allow-private CIDR,...]\n"
+                        + "       [--max-attempts N] [--initial-backoff DURATION] [--timeout DURATION]\n"
+                        + "       [--fallback-dir DIR] [--idempotency-key K]",
+                "Checks the target, then signs and POSTs the export, retrying retryable answers (5xx,\n"
+                        + "429 with Retry-After, timeouts) in this process. Prints one line per attempt, then the\n"
+                        + "final status view as one JSON line (status, code, retry_count, ...). When the delivery\n"
+                        + "ends failed, writes the portable fallback (CSV, Markdown, JSON) to --fallback-dir.\n"
+                        + "Exit 0 only when exported.\n\n"
+                        + "  --url URL                 the receiver's webhook URL\n"
+                        + "  --payload FILE            a ticket-export.webhook.v1 document; its ticket_export, account,\n"
+                        + "                            target and rendered_body are sent\n"
+                        + Exports.TARGET_HELP
+                        + "  --max-attempts N          attempts in all (default 5)\n"
+                        + "  --initial-backoff D       wait after the first failure, doubling (default 1s); 500ms, 2s, 5m\n"
+                        + "  --timeout D               connect and response timeout (default 10s)\n"
+                        + "  --fallback-dir DIR        where to write the fallback when failed (default: not written)\n"
+                        + "  --idempotency-key K       the export's key (default: a fresh one)\n\n"
+                        + "Secret: " + Console.SECRET_ENV + " (" + Console.ROTATION_HELP + "; the first signs).\n");
     }
 
     @Override

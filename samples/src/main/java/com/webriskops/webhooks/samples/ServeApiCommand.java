@@ -22,13 +22,12 @@ import com.webriskops.webhooks.signing.WebhookSecret;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 import javax.sql.DataSource;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
@@ -39,7 +38,7 @@ import org.glassfish.jersey.server.ResourceConfig;
 import org.glassfish.jersey.servlet.ServletContainer;
 
 /** {@code serve-api}: serves the ticket-export API on a JDBI store, with a dispatcher, until stopped. */
-final class ServeApiCommand implements Command {
+final class ServeApiCommand extends Command {
     /** The environment variable holding the API's bearer token. */
     static final String TOKEN_ENV = "WEBRISKOPS_API_TOKEN";
 
@@ -56,49 +55,44 @@ final class ServeApiCommand implements Command {
     /** The store used unless {@code --store} names another: H2 in this JVM's memory. */
     static final String DEFAULT_STORE = "jdbc:h2:mem:serve-api;DB_CLOSE_DELAY=-1";
 
-    @Override
-    public String name() {
-        return "serve-api";
-    }
-
-    @Override
-    public String summary() {
-        return "serve the ticket-export API (targets, approve, status, retry, fallback) and deliver approved exports";
-    }
-
-    @Override
-    public String help() {
-        return Main.usage("serve-api", "--port N [--store JDBC_URL] [--local-target URL] [--private-networks CIDRS]")
-                + "Serves the ticket-export API on 127.0.0.1 (Jersey on embedded Jetty), behind\n"
-                + "Authorization: Bearer $" + TOKEN_ENV + ", and runs a dispatcher that delivers approved exports:\n"
-                + "  POST   /api/ticket-export-targets                 create a target (signing_secret is stored as\n"
-                + "                                                    its credential, in memory, never echoed)\n"
-                + "  GET    /api/ticket-export-targets[/{id}]          list or read targets\n"
-                + "  POST   /api/ticket-export-targets/{id}/disable    disable; DELETE /{id} deletes\n"
-                + "  PUT    /api/ticket-export-targets/{id}/credential set or rotate the signing secret (204)\n"
-                + "  POST   /api/ticket-exports/{id}/approve           approve for {\"target_id\":...} (202)\n"
-                + "  GET    /api/ticket-exports/{id}                   the status view (poll until exported, blocked,\n"
-                + "                                                    failed or retry_scheduled)\n"
-                + "  POST   /api/ticket-exports/{id}/retry             send a blocked or failed export again\n"
-                + "  GET    /api/ticket-exports/{id}/fallback?format=csv|md|json  portable fallback\n"
-                + "Every export id (such as example-export-id) is prepared as the documents' example ticket.\n"
-                + "Create, approve and retry honour Idempotency-Key.\n"
-                + "  /dashboard/                                       the operator dashboard: sign in with the same\n"
-                + "                                                    token (a session cookie, never a URL)\n"
-                + "Ctrl-C stops it cleanly.\n\n"
-                + "  --port N                 the port (0 for a free one; the URL is printed on stderr)\n"
-                + "  --store S                a JDBC URL (PostgreSQL, MariaDB, H2; default H2 in memory);\n"
-                + "                           the migrations run on first use\n"
-                + "  --local-target URL       creates, for every caller that may write, a self-hosted target on\n"
-                + "                           this loopback URL (http://127.0.0.1:PORT/path), signed with\n"
-                + "                           $" + Console.SECRET_ENV + " when set; the ids are printed on stderr.\n"
-                + "                           Callers can never open loopback through the API themselves.\n"
-                + "  --private-networks C     comma-separated CIDRs callers may open for self-hosted targets\n"
-                + "                           (such as 10.20.0.0/16; default none); loopback, link-local and\n"
-                + "                           cloud metadata addresses stay closed\n\n"
-                + "Secrets: " + TOKEN_ENV + " (the bearer token, at least 16 characters), or " + TOKENS_ENV + "\n"
-                + "(several callers: name:token entries separated by commas, a :read-only suffix for read-only\n"
-                + "callers). Each caller owns its targets and exports and sees no other caller's (404).\n";
+    ServeApiCommand() {
+        super(
+                "serve-api",
+                "serve the ticket-export API (targets, approve, status, retry, fallback) and deliver approved exports",
+                "--port N [--store JDBC_URL] [--local-target URL] [--private-networks CIDRS]",
+                "Serves the ticket-export API on 127.0.0.1 (Jersey on embedded Jetty), behind\n"
+                        + "Authorization: Bearer $" + TOKEN_ENV
+                        + ", and runs a dispatcher that delivers approved exports:\n"
+                        + "  POST   /api/ticket-export-targets                 create a target (signing_secret is stored as\n"
+                        + "                                                    its credential, in memory, never echoed)\n"
+                        + "  GET    /api/ticket-export-targets[/{id}]          list or read targets\n"
+                        + "  POST   /api/ticket-export-targets/{id}/disable    disable; DELETE /{id} deletes\n"
+                        + "  PUT    /api/ticket-export-targets/{id}/credential set or rotate the signing secret (204)\n"
+                        + "  POST   /api/ticket-exports/{id}/approve           approve for {\"target_id\":...} (202)\n"
+                        + "  GET    /api/ticket-exports/{id}                   the status view (poll until exported, blocked,\n"
+                        + "                                                    failed or retry_scheduled)\n"
+                        + "  POST   /api/ticket-exports/{id}/retry             send a blocked or failed export again\n"
+                        + "  GET    /api/ticket-exports/{id}/fallback?format=csv|md|json  portable fallback\n"
+                        + "Every export id (such as example-export-id) is prepared as the documents' example ticket.\n"
+                        + "Create, approve and retry honour Idempotency-Key.\n"
+                        + "  /dashboard/                                       the operator dashboard: sign in with the same\n"
+                        + "                                                    token (a session cookie, never a URL)\n"
+                        + "Ctrl-C stops it cleanly.\n\n"
+                        + "  --port N                 the port (0 for a free one; the URL is printed on stderr)\n"
+                        + "  --store S                a JDBC URL (PostgreSQL, MariaDB, H2; default H2 in memory);\n"
+                        + "                           the migrations run on first use\n"
+                        + "  --local-target URL       creates, for every caller that may write, a self-hosted target on\n"
+                        + "                           this loopback URL (http://127.0.0.1:PORT/path), signed with\n"
+                        + "                           $" + Console.SECRET_ENV
+                        + " when set; the ids are printed on stderr.\n"
+                        + "                           Callers can never open loopback through the API themselves.\n"
+                        + "  --private-networks C     comma-separated CIDRs callers may open for self-hosted targets\n"
+                        + "                           (such as 10.20.0.0/16; default none); loopback, link-local and\n"
+                        + "                           cloud metadata addresses stay closed\n\n"
+                        + "Secrets: " + TOKEN_ENV + " (the bearer token, at least 16 characters), or " + TOKENS_ENV
+                        + "\n"
+                        + "(several callers: name:token entries separated by commas, a :read-only suffix for read-only\n"
+                        + "callers). Each caller owns its targets and exports and sees no other caller's (404).\n");
     }
 
     @Override
@@ -132,19 +126,12 @@ final class ServeApiCommand implements Command {
                                 + localTarget.baseUrl() + (localSecrets.isEmpty() ? " (secret_missing)" : " (signed)"));
             }
         }
-        CountDownLatch stop = new CountDownLatch(1);
-        CountDownLatch stopped = new CountDownLatch(1);
-        Thread hook = new Thread(
-                () -> {
-                    stop.countDown();
-                    awaitQuietly(stopped);
-                },
-                "serve-api-shutdown");
-        try (Dispatcher dispatcher = Dispatcher.builder()
-                .store(stores.deliveryStore())
-                .sender(WebhookSender.builder().build())
-                .targets(stores.targetStore().lookup(credentials))
-                .build()) {
+        try (ShutdownSignal signal = new ShutdownSignal("serve-api-shutdown", Duration.ofSeconds(30));
+                Dispatcher dispatcher = Dispatcher.builder()
+                        .store(stores.deliveryStore())
+                        .sender(WebhookSender.builder().build())
+                        .targets(stores.targetStore().lookup(credentials))
+                        .build()) {
             dispatcher.start();
             ResourceConfig app = new ResourceConfig()
                     .register(TicketExportApiFeature.builder()
@@ -184,28 +171,14 @@ final class ServeApiCommand implements Command {
             // end::dashboard[]
             server.setHandler(context);
             server.start();
-            Runtime.getRuntime().addShutdownHook(hook);
             console.err()
                     .println("serve-api: listening on http://127.0.0.1:"
                             + connector.getLocalPort() + "/api/ (store " + Databases.redact(store)
                             + "; operator dashboard at /dashboard/); Ctrl-C stops");
-            boolean interrupted = false;
             try {
-                stop.await();
-            } catch (InterruptedException e) {
-                interrupted = true; // stopped from inside the JVM (tests, embedding)
+                signal.await();
             } finally {
                 server.stop();
-                if (interrupted) {
-                    Thread.currentThread().interrupt();
-                }
-            }
-        } finally {
-            stopped.countDown();
-            try {
-                Runtime.getRuntime().removeShutdownHook(hook);
-            } catch (IllegalStateException | IllegalArgumentException e) {
-                // the JVM is shutting down (the hook is running), or the hook was never added
             }
         }
         console.err().println("serve-api: stopped");
@@ -354,13 +327,5 @@ final class ServeApiCommand implements Command {
             }
             return null;
         };
-    }
-
-    private static void awaitQuietly(CountDownLatch latch) {
-        try {
-            latch.await(30, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 }

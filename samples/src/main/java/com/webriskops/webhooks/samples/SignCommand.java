@@ -17,41 +17,31 @@ import java.util.Set;
  * {@code sign}: prints the {@code X-WebRiskOps-Signature} value for a body, or with {@code --scheme
  * standard-webhooks} the {@code webhook-signature} value.
  */
-final class SignCommand implements Command {
+final class SignCommand extends Command {
     /** The environment variable holding the Standard Webhooks {@code whsec_} secrets (and its _PREVIOUS during a rotation). */
     static final String STANDARD_SECRET_ENV = ReceiveCommand.STANDARD_SECRET_ENV;
 
     /** The environment variable holding Standard Webhooks {@code whsk_} signing keys (and its _PREVIOUS during a rotation). */
     static final String STANDARD_SIGNING_KEY_ENV = "STANDARD_WEBHOOKS_SIGNING_KEY";
 
-    @Override
-    public String name() {
-        return "sign";
-    }
-
-    @Override
-    public String summary() {
-        return "print the X-WebRiskOps-Signature (or Standard Webhooks webhook-signature) value for a body";
-    }
-
-    @Override
-    public String help() {
-        return Main.usage(
-                        "sign",
-                        "--timestamp T --nonce N [--body FILE]\n   or: sign --scheme standard-webhooks --id ID"
-                                + " --timestamp T [--body FILE]")
-                + "Prints the X-WebRiskOps-Signature header value: sha256=hex(HMAC-SHA256(secret,\n"
-                + "timestamp + '.' + nonce + '.' + body)), one signature per secret during a rotation.\n\n"
-                + "  --timestamp T   Unix seconds, as sent in X-WebRiskOps-Timestamp\n"
-                + "  --nonce N       as sent in X-WebRiskOps-Nonce\n"
-                + "  --body FILE     the exact body bytes; standard input when absent\n\n"
-                + "Secret: " + Console.SECRET_ENV + " (" + Console.ROTATION_HELP + ").\n\n"
-                + "With --scheme standard-webhooks, prints the webhook-signature header value: 'v1,' +\n"
-                + "base64(HMAC-SHA256(key, id + '.' + timestamp + '.' + body)) per secret, then 'v1a,' +\n"
-                + "base64(Ed25519) per signing key, space-separated.\n"
-                + "  --id ID         as sent in webhook-id (no '.')\n"
-                + "Keys: " + STANDARD_SECRET_ENV + " (whsec_..., " + Console.ROTATION_HELP + ") and/or\n"
-                + STANDARD_SIGNING_KEY_ENV + " (whsk_..., for v1a).\n";
+    SignCommand() {
+        super(
+                "sign",
+                "print the X-WebRiskOps-Signature (or Standard Webhooks webhook-signature) value for a body",
+                "--timestamp T --nonce N [--body FILE]\n   or: sign --scheme standard-webhooks --id ID"
+                        + " --timestamp T [--body FILE]",
+                "Prints the X-WebRiskOps-Signature header value: sha256=hex(HMAC-SHA256(secret,\n"
+                        + "timestamp + '.' + nonce + '.' + body)), one signature per secret during a rotation.\n\n"
+                        + "  --timestamp T   Unix seconds, as sent in X-WebRiskOps-Timestamp\n"
+                        + "  --nonce N       as sent in X-WebRiskOps-Nonce\n"
+                        + "  --body FILE     the exact body bytes; standard input when absent\n\n"
+                        + "Secret: " + Console.SECRET_ENV + " (" + Console.ROTATION_HELP + ").\n\n"
+                        + "With --scheme standard-webhooks, prints the webhook-signature header value: 'v1,' +\n"
+                        + "base64(HMAC-SHA256(key, id + '.' + timestamp + '.' + body)) per secret, then 'v1a,' +\n"
+                        + "base64(Ed25519) per signing key, space-separated.\n"
+                        + "  --id ID         as sent in webhook-id (no '.')\n"
+                        + "Keys: " + STANDARD_SECRET_ENV + " (whsec_..., " + Console.ROTATION_HELP + ") and/or\n"
+                        + STANDARD_SIGNING_KEY_ENV + " (whsk_..., for v1a).\n");
     }
 
     @Override

@@ -25,39 +25,30 @@ import java.util.TreeMap;
 import java.util.function.BiConsumer;
 
 /** {@code verify}: runs the stateless part of the receiver pipeline on a captured request. */
-final class VerifyCommand implements Command {
+final class VerifyCommand extends Command {
     /** The latest {@code --now}: 9999-12-31T23:59:59Z. */
     static final long MAX_NOW = 253_402_300_799L;
 
-    @Override
-    public String name() {
-        return "verify";
-    }
-
-    @Override
-    public String summary() {
-        return "check a captured request as a receiver would (signature, timestamp, schema)";
-    }
-
-    @Override
-    public String help() {
-        return Main.usage(
-                        "verify",
-                        "[--scheme webriskops|standard-webhooks] --headers FILE --body FILE [--now UNIX_SECONDS]"
-                                + " [--test-secret]")
-                + "Runs the receiver's checks that need no store (size, content type, signature,\n"
-                + "timestamp window, JSON, schema) on a captured request and prints, as its last line,\n"
-                + "{\"ok\":true,...} or {\"ok\":false,\"status\":401,\"code\":\"WEBHOOK_SIGNATURE_INVALID\",...}.\n"
-                + "Exit 0 only when ok.\n\n"
-                + "  --headers FILE     the request headers, one 'Name: value' per line\n"
-                + "  --body FILE        the exact body bytes\n"
-                + "  --now SECONDS      the time to judge the timestamp against (default: now)\n"
-                + "  --test-secret      the secret is a test key: accept one shorter than 16 bytes\n\n"
-                + "Secret: " + Console.SECRET_ENV + " (" + Console.ROTATION_HELP + ").\n"
-                + "With --scheme standard-webhooks: " + ReceiveCommand.STANDARD_SECRET_ENV + " (whsec_...) and/or "
-                + ReceiveCommand.STANDARD_PUBLIC_KEY_ENV
-                + "\n(whpk_...), each with its _PREVIOUS during a rotation; the body is"
-                + " read as JSON of any shape.\n";
+    VerifyCommand() {
+        super(
+                "verify",
+                "check a captured request as a receiver would (signature, timestamp, schema)",
+                "[--scheme webriskops|standard-webhooks] --headers FILE --body FILE [--now UNIX_SECONDS]"
+                        + " [--test-secret]",
+                "Runs the receiver's checks that need no store (size, content type, signature,\n"
+                        + "timestamp window, JSON, schema) on a captured request and prints, as its last line,\n"
+                        + "{\"ok\":true,...} or {\"ok\":false,\"status\":401,\"code\":\"WEBHOOK_SIGNATURE_INVALID\",...}.\n"
+                        + "Exit 0 only when ok.\n\n"
+                        + "  --headers FILE     the request headers, one 'Name: value' per line\n"
+                        + "  --body FILE        the exact body bytes\n"
+                        + "  --now SECONDS      the time to judge the timestamp against (default: now)\n"
+                        + "  --test-secret      the secret is a test key: accept one shorter than 16 bytes\n\n"
+                        + "Secret: " + Console.SECRET_ENV + " (" + Console.ROTATION_HELP + ").\n"
+                        + "With --scheme standard-webhooks: " + ReceiveCommand.STANDARD_SECRET_ENV
+                        + " (whsec_...) and/or "
+                        + ReceiveCommand.STANDARD_PUBLIC_KEY_ENV
+                        + "\n(whpk_...), each with its _PREVIOUS during a rotation; the body is"
+                        + " read as JSON of any shape.\n");
     }
 
     @Override

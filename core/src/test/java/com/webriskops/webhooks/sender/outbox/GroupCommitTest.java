@@ -80,16 +80,11 @@ class GroupCommitTest {
         Dispatcher.GroupCommit commits = new Dispatcher.GroupCommit(store());
         List<WriteBack> writeBacks = exportedWriteBacks(3);
 
-        CompletableFuture<Boolean> first = CompletableFuture.supplyAsync(() -> commits.record(writeBacks.get(0)));
-        awaitCondition(() -> groups.size() == 1);
-        CompletableFuture<Boolean> second = CompletableFuture.supplyAsync(() -> commits.record(writeBacks.get(1)));
-        CompletableFuture<Boolean> third = CompletableFuture.supplyAsync(() -> commits.record(writeBacks.get(2)));
-        awaitCondition(() -> commits.queued() == 2);
-        firstCommitMayEnd.countDown();
+        List<CompletableFuture<Boolean>> workers = oneCommittingTwoQueued(commits, writeBacks);
 
-        assertThat(first.get(120, TimeUnit.SECONDS)).isTrue();
-        assertThat(second.get(120, TimeUnit.SECONDS)).isTrue();
-        assertThat(third.get(120, TimeUnit.SECONDS)).isTrue();
+        assertThat(workers.get(0).get(120, TimeUnit.SECONDS)).isTrue();
+        assertThat(workers.get(1).get(120, TimeUnit.SECONDS)).isTrue();
+        assertThat(workers.get(2).get(120, TimeUnit.SECONDS)).isTrue();
         assertThat(groups).containsExactly(1, 2);
         assertThat(real.list(DeliveryStatus.EXPORTED, 10)).hasSize(3);
         // A claim written back already is not current any more: its worker hears false.
@@ -102,15 +97,10 @@ class GroupCommitTest {
         List<WriteBack> writeBacks = exportedWriteBacks(3);
         failSecondCommit = true;
 
-        CompletableFuture<Boolean> first = CompletableFuture.supplyAsync(() -> commits.record(writeBacks.get(0)));
-        awaitCondition(() -> groups.size() == 1);
-        CompletableFuture<Boolean> second = CompletableFuture.supplyAsync(() -> commits.record(writeBacks.get(1)));
-        CompletableFuture<Boolean> third = CompletableFuture.supplyAsync(() -> commits.record(writeBacks.get(2)));
-        awaitCondition(() -> commits.queued() == 2);
-        firstCommitMayEnd.countDown();
+        List<CompletableFuture<Boolean>> workers = oneCommittingTwoQueued(commits, writeBacks);
 
-        assertThat(first.get(120, TimeUnit.SECONDS)).isTrue();
-        for (CompletableFuture<Boolean> failed : List.of(second, third)) {
+        assertThat(workers.get(0).get(120, TimeUnit.SECONDS)).isTrue();
+        for (CompletableFuture<Boolean> failed : workers.subList(1, 3)) {
             try {
                 failed.get(120, TimeUnit.SECONDS);
                 throw new AssertionError("the write-back should have failed");
@@ -135,6 +125,21 @@ class GroupCommitTest {
                 .isTrue();
         assertThat(groups).containsExactly(1);
         assertThat(real.find(writeBack.claim().id()).status()).isEqualTo(DeliveryStatus.RETRY_SCHEDULED);
+    }
+
+    /**
+     * Three workers recording the three write-backs: the first alone in a commit that waits, the other
+     * two queued behind it, then the first commit let go. Returns the workers' results, in order.
+     */
+    private List<CompletableFuture<Boolean>> oneCommittingTwoQueued(
+            Dispatcher.GroupCommit commits, List<WriteBack> writeBacks) throws InterruptedException {
+        CompletableFuture<Boolean> first = CompletableFuture.supplyAsync(() -> commits.record(writeBacks.get(0)));
+        awaitCondition(() -> groups.size() == 1);
+        CompletableFuture<Boolean> second = CompletableFuture.supplyAsync(() -> commits.record(writeBacks.get(1)));
+        CompletableFuture<Boolean> third = CompletableFuture.supplyAsync(() -> commits.record(writeBacks.get(2)));
+        awaitCondition(() -> commits.queued() == 2);
+        firstCommitMayEnd.countDown();
+        return List.of(first, second, third);
     }
 
     private static void awaitCondition(BooleanSupplier condition) throws InterruptedException {

@@ -1,5 +1,6 @@
 package com.webriskops.webhooks.it.e2e;
 
+import com.webriskops.webhooks.jdbi.testing.DatabaseServers;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 
@@ -9,7 +10,7 @@ class TwoServersOnEmbeddedPostgresTest extends TwoServersSharingOneDatabaseTest 
 
     @Override
     String databaseUrl() {
-        postgres = PostgresDatabases.startEmbedded();
+        postgres = DatabaseServers.startEmbeddedPostgres();
         return postgres.getJdbcUrl("postgres", "postgres");
     }
 

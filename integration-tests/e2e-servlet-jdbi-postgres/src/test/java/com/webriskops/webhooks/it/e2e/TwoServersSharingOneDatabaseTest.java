@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.webriskops.webhooks.jdbi.JdbiStores;
+import com.webriskops.webhooks.jdbi.testing.DatabaseServers;
 import com.webriskops.webhooks.payload.WebhookJson;
 import com.webriskops.webhooks.protocol.WebhookHeaders;
 import com.webriskops.webhooks.receiver.WebhookReceiver;
@@ -56,7 +57,10 @@ abstract class TwoServersSharingOneDatabaseTest {
      */
     private static final long PATIENCE_SECONDS = 120;
 
-    private final String prefix = PostgresDatabases.uniquePrefix();
+    /** Connections per pool: each server instance has its own pool, as two app instances would. */
+    private static final int POOL_SIZE = 10;
+
+    private final String prefix = DatabaseServers.uniquePrefix("e2e");
     private final ExecutorService senders = Executors.newFixedThreadPool(REQUESTS_PER_ROUND);
     private final Random random = new Random(20_260_101L);
     private JdbcConnectionPool migrations;
@@ -72,7 +76,7 @@ abstract class TwoServersSharingOneDatabaseTest {
     @BeforeAll
     void startServers() throws Exception {
         String url = databaseUrl();
-        migrations = PostgresDatabases.pool(url);
+        migrations = DatabaseServers.postgresPool(url, POOL_SIZE);
         JdbiStores.migrate(migrations, prefix);
         first = Instance.start(url, prefix);
         second = Instance.start(url, prefix);
@@ -87,7 +91,7 @@ abstract class TwoServersSharingOneDatabaseTest {
             }
         }
         if (migrations != null) {
-            PostgresDatabases.dropTables(migrations, prefix);
+            DatabaseServers.dropTables(migrations, prefix);
             migrations.dispose();
         }
         stopDatabase();
@@ -314,7 +318,7 @@ abstract class TwoServersSharingOneDatabaseTest {
     /** One app instance: its own pool, stores, receiver, handler and Jetty server. */
     private record Instance(HttpEndpoint endpoint, RecordingHandler handler, JdbcConnectionPool pool) {
         static Instance start(String url, String prefix) throws Exception {
-            JdbcConnectionPool pool = PostgresDatabases.pool(url);
+            JdbcConnectionPool pool = DatabaseServers.postgresPool(url, POOL_SIZE);
             JdbiStores stores = JdbiStores.builder(pool).tablePrefix(prefix).build();
             WebhookReceiver<?> receiver = WebhookReceiver.builder()
                     .secrets(Deliveries.SECRET)

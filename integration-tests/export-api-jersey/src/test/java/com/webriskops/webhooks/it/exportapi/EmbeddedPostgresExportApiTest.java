@@ -1,5 +1,6 @@
 package com.webriskops.webhooks.it.exportapi;
 
+import com.webriskops.webhooks.jdbi.testing.DatabaseServers;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import javax.sql.DataSource;
@@ -11,12 +12,8 @@ class EmbeddedPostgresExportApiTest extends ExportApiSuite {
 
     @Override
     DataSource openDataSource() {
-        try {
-            postgres = EmbeddedPostgres.builder().start();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-        return Databases.pool(postgres.getJdbcUrl("postgres", "postgres"));
+        postgres = DatabaseServers.startEmbeddedPostgres();
+        return DatabaseServers.postgresPool(postgres.getJdbcUrl("postgres", "postgres"), POOL_SIZE);
     }
 
     @Override

@@ -8,6 +8,7 @@ import com.webriskops.webhooks.jaxrs.api.TicketExportApiFeature;
 import com.webriskops.webhooks.jaxrs.testing.JaxrsServer;
 import com.webriskops.webhooks.jaxrs.testing.SingletonApplication;
 import com.webriskops.webhooks.jdbi.JdbiStores;
+import com.webriskops.webhooks.jdbi.testing.DatabaseServers;
 import com.webriskops.webhooks.payload.ProviderKey;
 import com.webriskops.webhooks.payload.WebhookJson;
 import com.webriskops.webhooks.sender.ExportRequest;
@@ -62,8 +63,10 @@ abstract class ExportApiSuite {
     /** Marks a prepared export every owner may approve (the application shares it). */
     static final String SHARED = "*";
 
-    private final String prefix =
-            "api" + UUID.randomUUID().toString().replace("-", "").substring(0, 10) + "_";
+    /** Connections in the pool of each database's {@link #openDataSource()}. */
+    static final int POOL_SIZE = 10;
+
+    private final String prefix = DatabaseServers.uniquePrefix("api");
     private final HttpClient client = HttpClient.newHttpClient();
     private final Map<String, ExportRequest> prepared = new ConcurrentHashMap<>();
     private final Map<String, String> preparedOwners = new ConcurrentHashMap<>();
@@ -152,31 +155,12 @@ abstract class ExportApiSuite {
             receiver.close();
         }
         if (dataSource != null) {
-            dropTables();
+            DatabaseServers.dropTables(dataSource, prefix);
             close(dataSource);
         }
         assertThat(String.join("\n", answers))
                 .doesNotContain(Deliveries.SECRET_TEXT)
                 .doesNotContain(WRONG_SECRET);
-    }
-
-    /** Drops this class's tables (best effort: the prefix is unique, so leftovers disturb no other run). */
-    private void dropTables() {
-        try (java.sql.Connection connection = dataSource.getConnection();
-                java.sql.Statement statement = connection.createStatement()) {
-            for (String table : List.of(
-                    "nonces",
-                    "idempotency_keys",
-                    "idempotent_responses",
-                    "delivery_attempts",
-                    "deliveries",
-                    "export_targets",
-                    "schema_history")) {
-                statement.execute("DROP TABLE IF EXISTS " + prefix + table);
-            }
-        } catch (java.sql.SQLException e) {
-            // Best effort, as above.
-        }
     }
 
     /**

@@ -1,5 +1,6 @@
 package com.webriskops.webhooks.it.exportapi;
 
+import com.webriskops.webhooks.jdbi.testing.DatabaseServers;
 import javax.sql.DataSource;
 import org.h2.jdbcx.JdbcConnectionPool;
 
@@ -7,7 +8,7 @@ import org.h2.jdbcx.JdbcConnectionPool;
 class MariaDbServiceExportApiTest extends ExportApiSuite {
     @Override
     DataSource openDataSource() {
-        return Databases.mariaDbPool(Databases.requireMariaDbService());
+        return DatabaseServers.mariaDbPool(DatabaseServers.requireMariaDbService(), POOL_SIZE);
     }
 
     @Override
