@@ -95,6 +95,9 @@ public final class BenchMain {
         if (only.contains("B3") || only.contains("B4") || only.contains("B5") || only.contains("B6")) {
             postgres = EmbeddedPostgres.builder().start();
             jdbcUrl = postgres.getJdbcUrl("postgres", "postgres");
+            try (Connection connection = postgres.getPostgresDatabase().getConnection()) {
+                Cpu.watchPostgres(connection);
+            }
         }
         try {
             if (only.contains("B3")) {
@@ -549,8 +552,9 @@ public final class BenchMain {
                 figure.notes.add(String.format(
                         Locale.ROOT,
                         "CPU per delivery over the rounds, both cores, kernel included: %.0f µs (this JVM, i.e. dispatchers"
-                                + " and receiver: %.0f µs; PostgreSQL and the rest: %.0f µs); per plain POST %.0f µs"
-                                + " (JVM %.0f µs)",
+                                + " and receiver: %.0f µs, of which its JIT compilers %.0f µs; PostgreSQL's processes:"
+                                + " %.0f µs; the rest of the machine, other work included: %.0f µs); per plain POST %.0f µs"
+                                + " (JVM %.0f µs, JIT compilers %.0f µs)",
                         senderCpu.stream()
                                         .mapToDouble(Cpu.Spent::machineSeconds)
                                         .sum()
@@ -558,12 +562,24 @@ public final class BenchMain {
                                 / sent,
                         senderCpu.stream().mapToDouble(Cpu.Spent::jvmSeconds).sum() * 1e6 / sent,
                         senderCpu.stream()
-                                        .mapToDouble(spent -> spent.machineSeconds() - spent.jvmSeconds())
+                                        .mapToDouble(Cpu.Spent::compilerSeconds)
+                                        .sum()
+                                * 1e6
+                                / sent,
+                        senderCpu.stream()
+                                        .mapToDouble(Cpu.Spent::postgresSeconds)
+                                        .sum()
+                                * 1e6
+                                / sent,
+                        senderCpu.stream()
+                                        .mapToDouble(spent ->
+                                                spent.machineSeconds() - spent.jvmSeconds() - spent.postgresSeconds())
                                         .sum()
                                 * 1e6
                                 / sent,
                         postCpu.stream().mapToDouble(Cpu.Spent::machineSeconds).sum() * 1e6 / sent,
-                        postCpu.stream().mapToDouble(Cpu.Spent::jvmSeconds).sum() * 1e6 / sent));
+                        postCpu.stream().mapToDouble(Cpu.Spent::jvmSeconds).sum() * 1e6 / sent,
+                        postCpu.stream().mapToDouble(Cpu.Spent::compilerSeconds).sum() * 1e6 / sent));
                 // The targets: >= 0.5 x limit, and with 2 dispatchers also >= 3,000 deliveries/s.
                 double floor = dispatchers == 2 ? 3000 : 0;
                 figure.verdict(Figure.median(figure.ratios()) >= 0.5 && Figure.median(figure.values) >= floor);

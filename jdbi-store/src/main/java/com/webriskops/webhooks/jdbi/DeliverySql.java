@@ -5,6 +5,7 @@ import jakarta.annotation.Nullable;
 import java.sql.ResultSet;
 import java.sql.Types;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -94,8 +95,12 @@ final class DeliverySql {
             case POSTGRESQL:
                 this.insertIfAbsent = "INSERT INTO " + d + columns + " VALUES (:key," + values
                         + " ON CONFLICT (idempotency_key) DO NOTHING";
-                this.claim = "UPDATE " + d + " t SET" + claimAssignments("t.") + " FROM (SELECT id FROM " + d
-                        + " WHERE due_at_ms <= :nowMs ORDER BY due_at_ms, id LIMIT :limit FOR UPDATE SKIP LOCKED) due"
+                // Plain JDBC parameters (it runs once per batch of every worker; see Statements.jdbc), bound in
+                // claim: the assignments' now, owner, lease end (twice) and now, then the subquery's now and limit.
+                this.claim = "UPDATE " + d + " t SET"
+                        + claimAssignments("t.", "?", "?", "?")
+                        + " FROM (SELECT id FROM " + d
+                        + " WHERE due_at_ms <= ? ORDER BY due_at_ms, id LIMIT ? FOR UPDATE SKIP LOCKED) due"
                         + " WHERE t.id = due.id RETURNING t.*";
                 this.lockDue = null;
                 this.readListed = null;
@@ -308,12 +313,21 @@ final class DeliverySql {
 
     /** The claim's assignments; binds {@code nowMs}, {@code owner} and {@code leaseEndMs}. */
     private static String claimAssignments(String t) {
+        return claimAssignments(t, ":nowMs", ":owner", ":leaseEndMs");
+    }
+
+    /**
+     * The claim's assignments with these parameter markers; in order of appearance: now, owner, lease end,
+     * lease end, now.
+     */
+    private static String claimAssignments(String t, String nowMs, String owner, String leaseEndMs) {
         return " status_before_claim = CASE WHEN " + t + "status = 'sending' THEN " + t + "status_before_claim ELSE "
                 + t + "status END,"
                 + " status = 'sending', attempts = " + t + "attempts + 1, round_attempts = " + t + "round_attempts + 1,"
-                + " round_started_at_ms = COALESCE(" + t + "round_started_at_ms, :nowMs), next_attempt_at_ms = NULL,"
-                + " lease_owner = :owner, lease_expires_at_ms = :leaseEndMs, due_at_ms = :leaseEndMs,"
-                + " fencing_token = " + t + "fencing_token + 1, updated_at_ms = :nowMs";
+                + " round_started_at_ms = COALESCE(" + t + "round_started_at_ms, " + nowMs + "),"
+                + " next_attempt_at_ms = NULL, lease_owner = " + owner + ", lease_expires_at_ms = " + leaseEndMs + ","
+                + " due_at_ms = " + leaseEndMs + ", fencing_token = " + t + "fencing_token + 1, updated_at_ms = "
+                + nowMs;
     }
 
     /** Inserts a pending delivery unless one with the same idempotency key exists. */
@@ -350,6 +364,27 @@ final class DeliverySql {
     List<DeliveryRow> claim(String owner, long nowMs, long leaseEndMs, int limit) {
         if (dialect == SqlDialect.MARIADB) {
             return jdbi.inTransaction(handle -> claimLocked(handle, owner, nowMs, leaseEndMs, limit));
+        }
+        if (dialect == SqlDialect.POSTGRESQL) {
+            return Statements.onConnection(
+                    jdbi,
+                    own,
+                    connection -> Statements.jdbc(connection, claim, statement -> {
+                        statement.setLong(1, nowMs);
+                        statement.setString(2, owner);
+                        statement.setLong(3, leaseEndMs);
+                        statement.setLong(4, leaseEndMs);
+                        statement.setLong(5, nowMs);
+                        statement.setLong(6, nowMs);
+                        statement.setInt(7, limit);
+                        List<DeliveryRow> rows = new ArrayList<>(limit);
+                        try (ResultSet rs = statement.executeQuery()) {
+                            while (rs.next()) {
+                                rows.add(DeliveryRow.map(rs, null));
+                            }
+                        }
+                        return rows;
+                    }));
         }
         return jdbi.withHandle(handle -> Statements.query(handle, claim)
                 .bind("nowMs", nowMs)
