@@ -54,6 +54,10 @@ public final class BenchMain {
     private static final int[] SIZES = {1741, 4096, 65536};
 
     private static final int CONNECTIONS = 16;
+    /** Deliveries a B5 warm-up batch sends, and the most batches before the rounds start anyway. */
+    private static final int WARM_BATCH = 5_000;
+
+    private static final int WARM_BATCHES = 12;
     /** One B3 turn of the kit or of its limit. */
     private static final Duration B3_WINDOW = Duration.ofSeconds(3);
     /** Entries the in-memory receiver stores of B3 hold. */
@@ -309,7 +313,8 @@ public final class BenchMain {
 
     /**
      * Runs the kit's resource and the plain one in turns of {@link #B3_WINDOW} until both run within 5%
-     * of their previous turn, for at least 30 s and at most 60 s: on two cores shared by the server, the
+     * of their previous turn while the JIT compilers take at most 5% of this JVM's CPU, for at least 30 s
+     * and at most 60 s (the in-memory stores keep every nonce and key for minutes): on two cores shared by the server, the
      * load driver and PostgreSQL, the JIT needs tens of seconds to compile the request path, and rounds
      * measured before that compare interpreters. Servers run for hours; the figures are their steady
      * state, and the kit and its limit get the same warm-up.
@@ -320,17 +325,23 @@ public final class BenchMain {
         double lastKit = 0;
         double lastPlain = 0;
         while (true) {
+            Cpu before = Cpu.now();
             double kit = load(client, hook, template, B3_WINDOW);
             double limit = load(client, plain, template, B3_WINDOW);
-            turns.add(String.format(Locale.ROOT, "%,.0f/%,.0f", kit, limit));
-            boolean steady = Math.abs(kit - lastKit) <= 0.05 * kit && Math.abs(limit - lastPlain) <= 0.05 * limit;
+            Cpu.Spent spent = before.since();
+            double compiling = spent.compilerSeconds() / spent.jvmSeconds();
+            turns.add(String.format(Locale.ROOT, "%,.0f/%,.0f (JIT %.0f%%)", kit, limit, 100 * compiling));
+            boolean steady = Math.abs(kit - lastKit) <= 0.05 * kit
+                    && Math.abs(limit - lastPlain) <= 0.05 * limit
+                    && compiling <= 0.05;
             lastKit = kit;
             lastPlain = limit;
             double seconds = (System.nanoTime() - start) / 1e9;
             if ((steady && seconds >= 30) || seconds >= 60) {
                 return String.format(
                         Locale.ROOT,
-                        "warm-up before the rounds: %.0f s, the kit and the limit in turns of %d s (requests/s, kit/limit: %s)%s",
+                        "warm-up before the rounds: %.0f s, the kit and the limit in turns of %d s (requests/s, kit/limit,"
+                                + " and the JIT compilers' share of this JVM's CPU: %s)%s",
                         seconds,
                         B3_WINDOW.toSeconds(),
                         String.join(", ", turns),
@@ -499,21 +510,40 @@ public final class BenchMain {
                     JdbiStores.builder(pool).tablePrefix(prefix).build().deliveryStore();
             ExportTarget target = SenderRuns.target(sink.url());
             URI uri = URI.create(sink.url());
-            // Warm-up, as for B3: the JIT compiles the dispatcher's, the store's and the client's paths
-            // before any round counts; the limit's POSTs get as many.
-            int warm = Integer.getInteger("bench.b5.warm", 10_000);
+            // Warm-up, as for B3, until the sender's rate holds: the JIT compiles the dispatcher's, the
+            // store's and the client's paths before any round counts (after 10,000 deliveries its compiler
+            // threads still spent more CPU per delivery than the dispatchers did). Batches of 5,000 (one
+            // enqueued through the kit, the rest SQL copies of it) sent by 2 dispatchers, each followed by
+            // as many plain POSTs, until a batch runs within 10% of the one before while the JIT compilers
+            // take at most 5% of this JVM's CPU: 3 to 12 batches.
             long warmStart = System.nanoTime();
-            SenderRuns.enqueue(store, target, warm, 4, "warm-");
-            SenderRuns.dispatch(store, target, sink, warm, 2);
+            SenderRuns.enqueue(store, target, 1_000, 4, "warm-");
+            SenderRuns.dispatch(store, target, sink, 1_000, 2);
             Signer.Signed sample = sink.first.get();
-            posts(client, uri, sample, warm, 2 * SenderRuns.WORKERS, false);
+            List<String> turns = new ArrayList<>();
+            boolean steady = false;
+            double last = 0;
+            for (int batch = 1; batch <= WARM_BATCHES && !(steady && batch > 3); batch++) {
+                SenderRuns.enqueue(store, target, 1, 1, "warm-" + batch + "-template-");
+                SenderRuns.copies(pool, prefix, "warm-" + batch + "-", WARM_BATCH - 1);
+                Cpu before = Cpu.now();
+                double rate = SenderRuns.dispatch(store, target, sink, WARM_BATCH, 2);
+                double limit = posts(client, uri, sample, WARM_BATCH, 2 * SenderRuns.WORKERS, false);
+                Cpu.Spent spent = before.since();
+                double compiling = spent.compilerSeconds() / spent.jvmSeconds();
+                turns.add(String.format(Locale.ROOT, "%,.0f/%,.0f (JIT %.0f%%)", rate, limit, 100 * compiling));
+                steady = Math.abs(rate - last) <= 0.1 * rate && compiling <= 0.05;
+                last = rate;
+            }
             String warmUp = String.format(
                     Locale.ROOT,
-                    "warm-up before the rounds: %,d deliveries enqueued and sent by 2 dispatchers, then %,d plain POSTs"
-                            + " (%.0f s); each round then sends %,d",
-                    warm,
-                    warm,
+                    "warm-up before the rounds: %.0f s, batches of %,d deliveries sent by 2 dispatchers, each then as"
+                            + " many plain POSTs (deliveries/s / POSTs/s, and the JIT compilers' share of this JVM's"
+                            + " CPU: %s)%s; each round then sends %,d",
                     (System.nanoTime() - warmStart) / 1e9,
+                    WARM_BATCH,
+                    String.join(", ", turns),
+                    steady ? ", steady" : ", not yet steady after " + WARM_BATCHES + " batches",
                     count);
             extra.put("B5_body_bytes", sample.body().length);
             for (int dispatchers : new int[] {1, 2}) {
@@ -535,7 +565,8 @@ public final class BenchMain {
                 List<Cpu.Spent> senderCpu = new ArrayList<>();
                 List<Cpu.Spent> postCpu = new ArrayList<>();
                 for (int round = 1; round <= rounds; round++) {
-                    SenderRuns.enqueue(store, target, count, 4, "r" + dispatchers + "-" + round + "-");
+                    SenderRuns.enqueue(store, target, 1, 1, "r" + dispatchers + "-" + round + "-template-");
+                    SenderRuns.copies(pool, prefix, "r" + dispatchers + "-" + round + "-", count - 1);
                     Cpu before = Cpu.now();
                     double rate = SenderRuns.dispatch(store, target, sink, count, dispatchers);
                     senderCpu.add(before.since());
@@ -585,7 +616,8 @@ public final class BenchMain {
                 figure.verdict(Figure.median(figure.ratios()) >= 0.5 && Figure.median(figure.values) >= floor);
                 fresh.ended();
                 if (figure.missed()) {
-                    SenderRuns.enqueue(store, target, count, 4, "prof" + dispatchers + "-");
+                    SenderRuns.enqueue(store, target, 1, 1, "prof" + dispatchers + "-template-");
+                    SenderRuns.copies(pool, prefix, "prof" + dispatchers + "-", count - 1);
                     figure.notes.addAll(Profiling.profile(out, "B5-" + dispatchers, () -> {
                         try {
                             SenderRuns.dispatch(store, target, sink, count, dispatchers);

@@ -75,17 +75,7 @@ public final class HeapRun {
             // SQL copies of the first row with their own keys, so 100,000 are queued within the budget.
             int direct = Math.min(count, 1000);
             double enqueueSeconds = SenderRuns.enqueue(store, target, direct, 4, "heap-");
-            try (java.sql.Connection connection = pool.getConnection();
-                    java.sql.Statement statement = connection.createStatement()) {
-                String columns = "target_id, provider_key, signing_status, export_json, status, status_before_claim,"
-                        + " attempts, round_attempts, round_started_at_ms, next_attempt_at_ms, lease_owner,"
-                        + " lease_expires_at_ms, due_at_ms, fencing_token, log_count, created_at_ms, updated_at_ms,"
-                        + " payload_verdict";
-                statement.executeUpdate("INSERT INTO " + prefix + "deliveries (idempotency_key, " + columns + ")"
-                        + " SELECT 'heap-copy-' || g, " + columns + " FROM " + prefix + "deliveries,"
-                        + " generate_series(1, " + (count - direct) + ") AS g WHERE id = (SELECT min(id) FROM "
-                        + prefix + "deliveries)");
-            }
+            SenderRuns.copies(pool, prefix, "heap-copy-", count - direct);
             System.gc();
             long afterEnqueue = maxAfterGc.get();
             long dispatchStart = System.nanoTime();

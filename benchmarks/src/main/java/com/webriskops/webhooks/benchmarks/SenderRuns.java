@@ -11,6 +11,9 @@ import com.webriskops.webhooks.sender.target.ExportTarget.DeploymentMode;
 import com.webriskops.webhooks.sender.target.ExportTarget.PrivateNetworkPolicy;
 import com.webriskops.webhooks.signing.WebhookSecret;
 import com.webriskops.webhooks.testing.TestDeliveries;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -18,6 +21,7 @@ import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import javax.sql.DataSource;
 
 /** The sender side of B5 and B6: a loopback target, dispatchers with default settings, enqueueing. */
 final class SenderRuns {
@@ -99,6 +103,25 @@ final class SenderRuns {
      * Starts {@code dispatchers} dispatchers, waits until the sink has received {@code count} more
      * requests, stops them; returns deliveries per second.
      */
+    /**
+     * Queues {@code copies} more deliveries as SQL copies of the newest row (which must be a queued one
+     * enqueued through the kit), each with its own idempotency key: the kit's enqueue path runs at a few
+     * hundred a second, and what is measured here is the sending.
+     */
+    static void copies(DataSource pool, String prefix, String keyPrefix, int copies) throws SQLException {
+        try (Connection connection = pool.getConnection();
+                Statement statement = connection.createStatement()) {
+            String columns = "target_id, provider_key, signing_status, export_json, status, status_before_claim,"
+                    + " attempts, round_attempts, round_started_at_ms, next_attempt_at_ms, lease_owner,"
+                    + " lease_expires_at_ms, due_at_ms, fencing_token, log_count, created_at_ms, updated_at_ms,"
+                    + " payload_verdict";
+            statement.executeUpdate("INSERT INTO " + prefix + "deliveries (idempotency_key, " + columns + ")"
+                    + " SELECT '" + keyPrefix + "' || g, " + columns + " FROM " + prefix + "deliveries,"
+                    + " generate_series(1, " + copies + ") AS g WHERE id = (SELECT max(id) FROM " + prefix
+                    + "deliveries)");
+        }
+    }
+
     static double dispatch(DeliveryStore store, ExportTarget target, Sink sink, int count, int dispatchers)
             throws Exception {
         return dispatch(store, target, sink, count, dispatchers, Duration.ofMinutes(5), true);
