@@ -6,8 +6,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * CPU time spent while a figure ran: this JVM's (server, kit and load driver alike) and the whole
- * machine's (PostgreSQL's backends too), so a figure can say what one request costs beside its limit.
+ * CPU time spent while a figure ran: this JVM's (server, kit and load driver alike) and its JIT
+ * compilers' share, the embedded PostgreSQL's processes' and the whole machine's, so a figure can say
+ * what one request costs beside its limit, and a warm-up can tell when compiling is done. Linux only
+ * (/proc); elsewhere the shares read 0.
  */
 final class Cpu {
     /** Linux's clock ticks per second for /proc/stat ({@code getconf CLK_TCK}). */
@@ -22,16 +24,7 @@ final class Cpu {
      * processes' (see {@link #watchPostgres}), and the whole machine's (which holds other work on a
      * shared machine).
      */
-    record Spent(double jvmSeconds, double compilerSeconds, double postgresSeconds, double machineSeconds) {
-        /** Microseconds per operation of {@code count}. */
-        double jvmMicrosPer(double count) {
-            return jvmSeconds * 1e6 / count;
-        }
-
-        double machineMicrosPer(double count) {
-            return machineSeconds * 1e6 / count;
-        }
-    }
+    record Spent(double jvmSeconds, double compilerSeconds, double postgresSeconds, double machineSeconds) {}
 
     /** The embedded PostgreSQL's postmaster process id; 0 until {@link #watchPostgres} found it. */
     private static volatile long postmaster;
