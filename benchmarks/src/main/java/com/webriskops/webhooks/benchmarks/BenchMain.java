@@ -70,6 +70,9 @@ public final class BenchMain {
     private final List<Figure> figures = new ArrayList<>();
     private final Map<String, Object> extra = new LinkedHashMap<>();
     private EmbeddedPostgres postgres;
+    /** Started with the run; missed targets are profiled as windows of its one recording. */
+    private Profiling profiling;
+
     private String jdbcUrl;
 
     private BenchMain(Path out) {
@@ -88,6 +91,7 @@ public final class BenchMain {
 
     private void run() throws Exception {
         Files.createDirectories(out.resolve("jfr"));
+        profiling = Profiling.start();
         Instant started = Instant.now();
         extra.put("load_average_at_start", Figure.load());
         if (only.contains("B1") || only.contains("B2")) {
@@ -122,6 +126,7 @@ public final class BenchMain {
             }
         }
         extra.put("total_seconds", Duration.between(started, Instant.now()).toSeconds());
+        profiling.finish(out);
         Report.write(out, figures, extra, rounds);
     }
 
@@ -163,10 +168,10 @@ public final class BenchMain {
                 figures.add(f2);
             }
             if (f1.missed()) {
-                f1.notes.addAll(Profiling.profile(out, "B1-" + size, microLoop("signatureCheck", size)));
+                profiling.profile(f1.notes, "B1-" + size, microLoop("signatureCheck", size));
             }
             if (f2.missed()) {
-                f2.notes.addAll(Profiling.profile(out, "B2-" + size, microLoop("pipeline", size)));
+                profiling.profile(f2.notes, "B2-" + size, microLoop("pipeline", size));
             }
         }
     }
@@ -292,14 +297,13 @@ public final class BenchMain {
                     figure.notes.add(cpuPerRequest(kitCpu, kitRequests, plainCpu, plainRequests, pg));
                     figure.verdict(Figure.median(figure.ratios()) >= (pg ? 0.5 : 0.8));
                     if (figure.missed()) {
-                        figure.notes.addAll(Profiling.profile(
-                                out, "B3-" + slug(container) + "-" + slug(storeKind), () -> {
-                                    try {
-                                        load(client, hook, template, Duration.ofSeconds(4));
-                                    } catch (Exception e) {
-                                        throw new IllegalStateException(e);
-                                    }
-                                }));
+                        profiling.profile(figure.notes, "B3-" + slug(container) + "-" + slug(storeKind), () -> {
+                            try {
+                                load(client, hook, template, Duration.ofSeconds(4));
+                            } catch (Exception e) {
+                                throw new IllegalStateException(e);
+                            }
+                        });
                     }
                 } finally {
                     if (pool != null) {
@@ -451,7 +455,7 @@ public final class BenchMain {
                 }
                 figure.verdict(Figure.median(figure.ratios()) >= 0.8 && tripsPerCheck <= 1.0001);
                 if (figure.missed()) {
-                    figure.notes.addAll(Profiling.profile(out, "B4-" + threads, () -> {
+                    profiling.profile(figure.notes, "B4-" + threads, () -> {
                         try {
                             Load.throughput(
                                     threads,
@@ -460,7 +464,7 @@ public final class BenchMain {
                         } catch (Exception e) {
                             throw new IllegalStateException(e);
                         }
-                    }));
+                    });
                 }
                 figures.add(figure);
             }
@@ -618,13 +622,13 @@ public final class BenchMain {
                 if (figure.missed()) {
                     SenderRuns.enqueue(store, target, 1, 1, "prof" + dispatchers + "-template-");
                     SenderRuns.copies(pool, prefix, "prof" + dispatchers + "-", count - 1);
-                    figure.notes.addAll(Profiling.profile(out, "B5-" + dispatchers, () -> {
+                    profiling.profile(figure.notes, "B5-" + dispatchers, () -> {
                         try {
                             SenderRuns.dispatch(store, target, sink, count, dispatchers);
                         } catch (Exception e) {
                             throw new IllegalStateException(e);
                         }
-                    }));
+                    });
                 }
                 figures.add(figure);
                 figures.add(fresh);

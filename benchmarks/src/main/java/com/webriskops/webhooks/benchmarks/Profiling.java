@@ -1,45 +1,76 @@
 package com.webriskops.webhooks.benchmarks;
 
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import jdk.jfr.Configuration;
 import jdk.jfr.Recording;
 import jdk.jfr.consumer.RecordedEvent;
 import jdk.jfr.consumer.RecordedFrame;
 import jdk.jfr.consumer.RecordingFile;
 
 /**
- * Profiles a missed target with JDK Flight Recorder: runs the work again under a recording with the
- * "profile" settings, keeps the file under {@code jfr/}, and summarises the execution samples: the
- * hottest methods (top frame) and the kit's methods that are on the stack most often.
+ * Profiles missed targets with JDK Flight Recorder: one recording of execution samples runs from the
+ * start of the benchmark run to its end (a recording started in the middle of a run made the JIT
+ * compile again and slowed the figures after it), a missed target's work is run again as a window of
+ * that recording, and when the run ends each window's samples are summarised into its figure's notes:
+ * the hottest methods (top frame) and the kit's methods that are on the stack most often. The file is
+ * kept under {@code jfr/}.
  */
 final class Profiling {
     private static final int TOP = 8;
 
+    /** A missed target's work, run between {@code start} and {@code end}; its summary goes to {@code notes}. */
+    private record Window(String name, Instant start, Instant end, List<String> notes) {}
+
+    private final Recording recording = new Recording();
+    private final List<Window> windows = new ArrayList<>();
+
     private Profiling() {}
 
-    static List<String> profile(Path out, String name, Runnable work) throws Exception {
-        Path file = out.resolve("jfr").resolve(name + ".jfr");
-        try (Recording recording = new Recording(Configuration.getConfiguration("profile"))) {
-            recording.enable("jdk.ExecutionSample").withPeriod(java.time.Duration.ofMillis(10));
-            recording.start();
-            work.run();
-            recording.stop();
-            recording.dump(file);
-        }
-        return summarise(file);
+    /** Starts the run's recording: execution samples every 20 ms, with their stacks. */
+    static Profiling start() {
+        Profiling profiling = new Profiling();
+        profiling
+                .recording
+                .enable("jdk.ExecutionSample")
+                .withPeriod(Duration.ofMillis(20))
+                .withStackTrace();
+        profiling.recording.start();
+        return profiling;
     }
 
-    static List<String> summarise(Path file) throws Exception {
+    /** Runs {@code work} as a window named {@code name}, summarised into {@code notes} by {@link #finish}. */
+    void profile(List<String> notes, String name, Runnable work) {
+        Instant start = Instant.now();
+        work.run();
+        windows.add(new Window(name, start, Instant.now(), notes));
+    }
+
+    /** Stops the recording, keeps it as {@code jfr/run.jfr} under {@code out} and summarises every window. */
+    void finish(Path out) throws Exception {
+        recording.stop();
+        Path file = out.resolve("jfr").resolve("run.jfr");
+        recording.dump(file);
+        recording.close();
+        for (Window window : windows) {
+            window.notes().addAll(summarise(file, window));
+        }
+    }
+
+    private static List<String> summarise(Path file, Window window) throws Exception {
         Map<String, Integer> top = new HashMap<>();
         Map<String, Integer> kit = new HashMap<>();
         int samples = 0;
         for (RecordedEvent event : RecordingFile.readAllEvents(file)) {
-            if (!event.getEventType().getName().equals("jdk.ExecutionSample") || event.getStackTrace() == null) {
+            if (!event.getEventType().getName().equals("jdk.ExecutionSample")
+                    || event.getStackTrace() == null
+                    || event.getStartTime().isBefore(window.start())
+                    || event.getStartTime().isAfter(window.end())) {
                 continue;
             }
             List<RecordedFrame> frames = event.getStackTrace().getFrames();
@@ -59,7 +90,8 @@ final class Profiling {
             }
         }
         List<String> notes = new ArrayList<>();
-        notes.add("JFR " + file.getFileName() + ": " + samples + " execution samples (all threads)");
+        notes.add("JFR " + file.getFileName() + ", window " + window.name() + ": " + samples
+                + " execution samples (all threads, every 20 ms)");
         notes.add("hottest methods (top frame): " + rank(top, samples));
         notes.add("kit methods on the stack: " + rank(kit, samples));
         return notes;
