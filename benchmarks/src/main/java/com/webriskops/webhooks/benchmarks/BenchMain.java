@@ -46,8 +46,9 @@ import org.openjdk.jmh.runner.options.VerboseMode;
 /**
  * Runs B1 to B7 of the benchmarks issue (B7: the payload scan on adversarial 256 KiB bodies), each figure beside its limit in interleaved rounds, profiles
  * missed targets with JFR, and writes {@code latest.json} and {@code latest.md}. Started by {@code
- * benchmarks/run}; system properties {@code bench.rounds} and {@code bench.only} (such as {@code
- * B1,B3}) narrow a run while developing.
+ * benchmarks/run}; system properties {@code bench.rounds}, {@code bench.only} (such as {@code
+ * B1,B3}) and {@code bench.b3} (B3's rows: {@code jersey-memory}, {@code jersey-pg}, {@code jetty-memory},
+ * {@code jetty-pg}) narrow a run while developing.
  */
 public final class BenchMain {
     /** 1.7 KiB (the documents' example), 4 KiB, 64 KiB. */
@@ -66,6 +67,10 @@ public final class BenchMain {
     private final int rounds = Integer.getInteger("bench.rounds", 3);
     private final Set<String> only =
             Set.of(System.getProperty("bench.only", "B1,B2,B3,B4,B5,B6,B7").split(","));
+    /** The B3 rows to run while developing ({@code bench.b3}, such as {@code jetty-pg,jetty-memory}); all by default. */
+    private final Set<String> b3Rows =
+            Set.of(System.getProperty("bench.b3", "all").split(","));
+
     private final Path out;
     private final List<Figure> figures = new ArrayList<>();
     private final Map<String, Object> extra = new LinkedHashMap<>();
@@ -263,6 +268,10 @@ public final class BenchMain {
         for (String container : List.of("Jersey servlet container on Jetty 12", "Jetty 12 servlet")) {
             for (String storeKind : List.of("memory", "PostgreSQL")) {
                 boolean pg = storeKind.equals("PostgreSQL");
+                String row = (container.startsWith("Jersey") ? "jersey-" : "jetty-") + (pg ? "pg" : "memory");
+                if (!b3Rows.contains("all") && !b3Rows.contains(row)) {
+                    continue;
+                }
                 Figure figure = new Figure(
                         "B3",
                         container + ", kit + " + storeKind + " stores, 4 KiB, " + CONNECTIONS + " connections",
