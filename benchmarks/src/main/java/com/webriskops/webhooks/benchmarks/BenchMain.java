@@ -285,6 +285,9 @@ public final class BenchMain {
                         HttpDriver client = new HttpDriver(CONNECTIONS)) {
                     URI hook = server.base().resolve("hook");
                     URI plain = server.base().resolve("plain");
+                    if (pool != null) {
+                        figure.notes.add(roundTrips(container, pool, client, template));
+                    }
                     figure.notes.add(warmUp(client, hook, plain, template));
                     List<Cpu.Spent> kitCpu = new ArrayList<>();
                     List<Cpu.Spent> plainCpu = new ArrayList<>();
@@ -386,7 +389,36 @@ public final class BenchMain {
                 plainMachine * ((pg ? 1 / 0.5 : 1 / 0.8) - 1));
     }
 
-    private static WebhookReceiver<TicketExportWebhook> receiver(JdbcConnectionPool pool) {
+    /**
+     * The JDBC round trips (statement executions and commits, counted as in B4) one request through the
+     * kit makes, over 200 requests to a second server of the same kind whose stores count them: counted
+     * before the warm-up and on their own server, so the counting proxies never run in a measured round.
+     */
+    private static String roundTrips(String container, DataSource pool, HttpDriver client, byte[] template)
+            throws Exception {
+        AtomicLong trips = new AtomicLong();
+        WebhookReceiver<TicketExportWebhook> receiver = receiver(Db.counting(pool, trips));
+        int requests = 200;
+        try (Servers.Running server =
+                container.startsWith("Jersey") ? Servers.jersey(receiver) : Servers.jetty(receiver)) {
+            URI hook = server.base().resolve("hook");
+            Signer signer = new Signer(template, SignatureBenchmarks.SECRET_TEXT);
+            trips.set(0);
+            for (int i = 0; i < requests; i++) {
+                Signer.Signed signed = signer.next();
+                if (client.post(hook, signed.headers(), signed.body(), false) != 200) {
+                    throw new IllegalStateException("the counted server did not answer 200");
+                }
+            }
+        }
+        return String.format(
+                Locale.ROOT,
+                "JDBC round trips per request (statement executions and commits, counted over %d requests): %.2f",
+                requests,
+                trips.get() / (double) requests);
+    }
+
+    private static WebhookReceiver<TicketExportWebhook> receiver(DataSource pool) {
         // Sized for a whole figure at full speed: the default 100,000 nonces fill up in about 7 s at
         // the 14,000 requests/s Jetty reaches on a quiet machine, and a full store answers 503.
         ReplayStore replay = new InMemoryReplayStore(MEMORY_STORE_CAPACITY);
