@@ -46,8 +46,9 @@ import org.openjdk.jmh.runner.options.VerboseMode;
 /**
  * Runs B1 to B7 of the benchmarks issue (B7: the payload scan on adversarial 256 KiB bodies), each figure beside its limit in interleaved rounds, profiles
  * missed targets with JFR, and writes {@code latest.json} and {@code latest.md}. Started by {@code
- * benchmarks/run}; system properties {@code bench.rounds} and {@code bench.only} (such as {@code
- * B1,B3}) narrow a run while developing.
+ * benchmarks/run}; system properties {@code bench.rounds}, {@code bench.only} (such as {@code
+ * B1,B3}) and {@code bench.b3} (B3's rows: {@code jersey-memory}, {@code jersey-pg}, {@code jetty-memory},
+ * {@code jetty-pg}) narrow a run while developing.
  */
 public final class BenchMain {
     /** 1.7 KiB (the documents' example), 4 KiB, 64 KiB. */
@@ -66,6 +67,10 @@ public final class BenchMain {
     private final int rounds = Integer.getInteger("bench.rounds", 3);
     private final Set<String> only =
             Set.of(System.getProperty("bench.only", "B1,B2,B3,B4,B5,B6,B7").split(","));
+    /** The B3 rows to run while developing ({@code bench.b3}, such as {@code jetty-pg,jetty-memory}); all by default. */
+    private final Set<String> b3Rows =
+            Set.of(System.getProperty("bench.b3", "all").split(","));
+
     private final Path out;
     private final List<Figure> figures = new ArrayList<>();
     private final Map<String, Object> extra = new LinkedHashMap<>();
@@ -263,6 +268,10 @@ public final class BenchMain {
         for (String container : List.of("Jersey servlet container on Jetty 12", "Jetty 12 servlet")) {
             for (String storeKind : List.of("memory", "PostgreSQL")) {
                 boolean pg = storeKind.equals("PostgreSQL");
+                String row = (container.startsWith("Jersey") ? "jersey-" : "jetty-") + (pg ? "pg" : "memory");
+                if (!b3Rows.contains("all") && !b3Rows.contains(row)) {
+                    continue;
+                }
                 Figure figure = new Figure(
                         "B3",
                         container + ", kit + " + storeKind + " stores, 4 KiB, " + CONNECTIONS + " connections",
@@ -276,6 +285,9 @@ public final class BenchMain {
                         HttpDriver client = new HttpDriver(CONNECTIONS)) {
                     URI hook = server.base().resolve("hook");
                     URI plain = server.base().resolve("plain");
+                    if (pool != null) {
+                        figure.notes.add(roundTrips(container, pool, client, template));
+                    }
                     figure.notes.add(warmUp(client, hook, plain, template));
                     List<Cpu.Spent> kitCpu = new ArrayList<>();
                     List<Cpu.Spent> plainCpu = new ArrayList<>();
@@ -377,7 +389,36 @@ public final class BenchMain {
                 plainMachine * ((pg ? 1 / 0.5 : 1 / 0.8) - 1));
     }
 
-    private static WebhookReceiver<TicketExportWebhook> receiver(JdbcConnectionPool pool) {
+    /**
+     * The JDBC round trips (statement executions and commits, counted as in B4) one request through the
+     * kit makes, over 200 requests to a second server of the same kind whose stores count them: counted
+     * before the warm-up and on their own server, so the counting proxies never run in a measured round.
+     */
+    private static String roundTrips(String container, DataSource pool, HttpDriver client, byte[] template)
+            throws Exception {
+        AtomicLong trips = new AtomicLong();
+        WebhookReceiver<TicketExportWebhook> receiver = receiver(Db.counting(pool, trips));
+        int requests = 200;
+        try (Servers.Running server =
+                container.startsWith("Jersey") ? Servers.jersey(receiver) : Servers.jetty(receiver)) {
+            URI hook = server.base().resolve("hook");
+            Signer signer = new Signer(template, SignatureBenchmarks.SECRET_TEXT);
+            trips.set(0);
+            for (int i = 0; i < requests; i++) {
+                Signer.Signed signed = signer.next();
+                if (client.post(hook, signed.headers(), signed.body(), false) != 200) {
+                    throw new IllegalStateException("the counted server did not answer 200");
+                }
+            }
+        }
+        return String.format(
+                Locale.ROOT,
+                "JDBC round trips per request (statement executions and commits, counted over %d requests): %.2f",
+                requests,
+                trips.get() / (double) requests);
+    }
+
+    private static WebhookReceiver<TicketExportWebhook> receiver(DataSource pool) {
         // Sized for a whole figure at full speed: the default 100,000 nonces fill up in about 7 s at
         // the 14,000 requests/s Jetty reaches on a quiet machine, and a full store answers 503.
         ReplayStore replay = new InMemoryReplayStore(MEMORY_STORE_CAPACITY);

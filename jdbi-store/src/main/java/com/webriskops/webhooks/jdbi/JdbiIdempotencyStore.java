@@ -21,9 +21,11 @@ import java.util.UUID;
  * only when the token matches, as in {@link com.webriskops.webhooks.store.InMemoryIdempotencyStore}.
  * Times are stored as epoch milliseconds.
  *
- * <p>Each statement's SQL is built once, when the store is built, and run through JDBI without a
- * template engine. Immutable and thread-safe; every call borrows a connection for one statement and
- * returns it.
+ * <p>Each statement's SQL is built once, when the store is built. {@link #complete} and {@link
+ * #release} (every dialect) and the PostgreSQL claim run as plain JDBC prepared statements on a
+ * borrowed connection (on a handle of the application's Jdbi when it gave one), the other claims
+ * through JDBI without a template engine. Immutable and thread-safe; every call borrows a connection
+ * for one statement and returns it.
  */
 public final class JdbiIdempotencyStore implements IdempotencyStore {
     private final StoreSql sql;

@@ -52,9 +52,9 @@ final class StoreSql {
         this.dialect = Objects.requireNonNull(dialect, "dialect");
         String nonces = tablePrefix + "nonces";
         String keys = tablePrefix + "idempotency_keys";
-        this.complete = "UPDATE " + keys + " SET token = NULL, expires_at_ms = :retentionEndMs"
-                + " WHERE idem_key = :key AND token = :token";
-        this.release = "DELETE FROM " + keys + " WHERE idem_key = :key AND token = :token";
+        // Plain JDBC parameters in every dialect: complete runs on every delivery (see Statements.jdbc).
+        this.complete = "UPDATE " + keys + " SET token = NULL, expires_at_ms = ? WHERE idem_key = ? AND token = ?";
+        this.release = "DELETE FROM " + keys + " WHERE idem_key = ? AND token = ?";
         this.purgeNonces = Statements.purgeExpired(dialect, nonces, "nonce");
         this.purgeKeys = Statements.purgeExpired(dialect, keys, "idem_key");
         switch (dialect) {
@@ -188,19 +188,21 @@ final class StoreSql {
 
     /** Completes the key if it is held under {@code token}; returns the rows changed. */
     int complete(String key, String token, long retentionEndMs) {
-        return jdbi.withHandle(handle -> Statements.update(handle, complete)
-                .bind("retentionEndMs", retentionEndMs)
-                .bind("key", key)
-                .bind("token", token)
-                .execute());
+        return onConnection(connection -> Statements.jdbc(connection, complete, statement -> {
+            statement.setLong(1, retentionEndMs);
+            statement.setString(2, key);
+            statement.setString(3, token);
+            return statement.executeUpdate();
+        }));
     }
 
     /** Deletes the key if it is held under {@code token}; returns the rows deleted. */
     int release(String key, String token) {
-        return jdbi.withHandle(handle -> Statements.update(handle, release)
-                .bind("key", key)
-                .bind("token", token)
-                .execute());
+        return onConnection(connection -> Statements.jdbc(connection, release, statement -> {
+            statement.setString(1, key);
+            statement.setString(2, token);
+            return statement.executeUpdate();
+        }));
     }
 
     /** Deletes at most {@code limit} nonces that expired at or before {@code nowMs}. */
