@@ -131,11 +131,12 @@ final class StoreSql {
                     }))
                     > 0;
         }
-        return jdbi.withHandle(handle -> Statements.update(handle, recordNonce)
-                        .bind("nonce", nonce)
-                        .bind("expiresAtMs", expiresAtMs)
-                        .bind("nowMs", nowMs)
-                        .execute())
+        return Statements.execute(
+                        jdbi,
+                        recordNonce,
+                        update -> update.bind("nonce", nonce)
+                                .bind("expiresAtMs", expiresAtMs)
+                                .bind("nowMs", nowMs))
                 > 0;
     }
 
@@ -188,19 +189,18 @@ final class StoreSql {
 
     /** Completes the key if it is held under {@code token}; returns the rows changed. */
     int complete(String key, String token, long retentionEndMs) {
-        return jdbi.withHandle(handle -> Statements.update(handle, complete)
-                .bind("retentionEndMs", retentionEndMs)
-                .bind("key", key)
-                .bind("token", token)
-                .execute());
+        return Statements.execute(
+                jdbi,
+                complete,
+                update -> update.bind("retentionEndMs", retentionEndMs)
+                        .bind("key", key)
+                        .bind("token", token));
     }
 
     /** Deletes the key if it is held under {@code token}; returns the rows deleted. */
     int release(String key, String token) {
-        return jdbi.withHandle(handle -> Statements.update(handle, release)
-                .bind("key", key)
-                .bind("token", token)
-                .execute());
+        return Statements.execute(
+                jdbi, release, update -> update.bind("key", key).bind("token", token));
     }
 
     /** Deletes at most {@code limit} nonces that expired at or before {@code nowMs}. */
