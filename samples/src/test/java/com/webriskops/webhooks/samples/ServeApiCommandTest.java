@@ -164,9 +164,10 @@ class ServeApiCommandTest {
                 "--private-networks",
                 "10.20.0.0/16, 127.0.0.0/8")) {
             URI api = serve.listening();
+            URI targets = api.resolve("ticket-export-targets");
 
             HttpResponse<String> created = send(
-                    api.resolve("ticket-export-targets"),
+                    targets,
                     "POST",
                     "{\"provider_key\":\"generic_webhook\",\"base_url\":\"https://hooks.example.com/alice\","
                             + "\"deployment_mode\":\"webhook-only\",\"signing_secret\":\""
@@ -182,9 +183,7 @@ class ServeApiCommandTest {
             assertThat(send(target, "GET", null, null, alice).statusCode()).isEqualTo(200);
             assertThat(send(target, "GET", null, null, bob).statusCode()).isEqualTo(404);
             assertThat(send(target, "DELETE", null, null, bob).statusCode()).isEqualTo(404);
-            assertThat(send(api.resolve("ticket-export-targets"), "GET", null, null, bob)
-                            .body())
-                    .contains("\"targets\":[]");
+            assertThat(send(targets, "GET", null, null, bob).body()).contains("\"targets\":[]");
             assertThat(send(target, "GET", null, null, carol).statusCode()).isEqualTo(404);
             assertThat(send(target, "DELETE", null, null, carol).statusCode()).isEqualTo(403);
             assertThat(send(target, "GET", null, null, alice).statusCode()).isEqualTo(200);
@@ -193,19 +192,11 @@ class ServeApiCommandTest {
             String selfHosted = "{\"provider_key\":\"n8n_webhook\",\"base_url\":\"http://%s:5678/webhook\","
                     + "\"deployment_mode\":\"self-hosted\",\"private_network_policy\":\"allowlist\","
                     + "\"private_network_allowlist\":[\"%s\"],\"signing_enabled\":false}";
-            HttpResponse<String> inside = send(
-                    api.resolve("ticket-export-targets"),
-                    "POST",
-                    selfHosted.formatted("10.20.0.5", "10.20.0.0/24"),
-                    null,
-                    alice);
+            HttpResponse<String> inside =
+                    send(targets, "POST", selfHosted.formatted("10.20.0.5", "10.20.0.0/24"), null, alice);
             assertThat(inside.statusCode()).as(inside.body()).isEqualTo(201);
-            HttpResponse<String> loopback = send(
-                    api.resolve("ticket-export-targets"),
-                    "POST",
-                    selfHosted.formatted("127.0.0.1", "127.0.0.1/32"),
-                    null,
-                    alice);
+            HttpResponse<String> loopback =
+                    send(targets, "POST", selfHosted.formatted("127.0.0.1", "127.0.0.1/32"), null, alice);
             assertThat(loopback.statusCode()).isEqualTo(422);
             assertThat(loopback.body()).contains("generic_webhook_url_unsafe");
         }
