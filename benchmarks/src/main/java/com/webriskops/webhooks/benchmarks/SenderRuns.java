@@ -3,12 +3,11 @@ package com.webriskops.webhooks.benchmarks;
 import com.webriskops.webhooks.payload.TicketExportWebhook;
 import com.webriskops.webhooks.payload.WebhookJson;
 import com.webriskops.webhooks.sender.ExportRequest;
+import com.webriskops.webhooks.sender.SenderFixtures;
 import com.webriskops.webhooks.sender.WebhookSender;
 import com.webriskops.webhooks.sender.outbox.Dispatcher;
 import com.webriskops.webhooks.sender.spi.DeliveryStore;
 import com.webriskops.webhooks.sender.target.ExportTarget;
-import com.webriskops.webhooks.sender.target.ExportTarget.DeploymentMode;
-import com.webriskops.webhooks.sender.target.ExportTarget.PrivateNetworkPolicy;
 import com.webriskops.webhooks.signing.WebhookSecret;
 import com.webriskops.webhooks.testing.TestDeliveries;
 import java.sql.Connection;
@@ -30,14 +29,7 @@ final class SenderRuns {
     private SenderRuns() {}
 
     static ExportTarget target(String url) {
-        return ExportTarget.builder()
-                .id(TARGET_ID)
-                .baseUrl(url)
-                .deploymentMode(DeploymentMode.SELF_HOSTED)
-                .privateNetworkPolicy(PrivateNetworkPolicy.ALLOWLIST)
-                .privateNetworkAllowlist("127.0.0.1/32")
-                .signingSecrets(WebhookSecret.of(SignatureBenchmarks.SECRET_TEXT))
-                .build();
+        return SenderFixtures.loopbackTarget(TARGET_ID, url, WebhookSecret.of(SignatureBenchmarks.SECRET_TEXT));
     }
 
     /**

@@ -40,10 +40,7 @@ final class InMemoryIdempotentResponseStore implements IdempotentResponseStore {
      * @throws IllegalArgumentException if {@code capacity} is not positive
      */
     InMemoryIdempotentResponseStore(int capacity) {
-        if (capacity <= 0) {
-            throw new IllegalArgumentException("capacity must be positive, not " + capacity);
-        }
-        this.capacity = capacity;
+        this.capacity = ExpiringEntries.checkCapacity(capacity);
     }
 
     /**
@@ -60,13 +57,8 @@ final class InMemoryIdempotentResponseStore implements IdempotentResponseStore {
         if (lease.isNegative() || lease.isZero()) {
             throw new IllegalArgumentException("lease must be positive, not " + lease);
         }
-        if (records.size() >= capacity && !records.containsKey(id)) {
-            purgeExpired(now, Integer.MAX_VALUE);
-            if (records.size() >= capacity) {
-                throw new StoreException(
-                        "in-memory idempotent response store is full (" + capacity + " unexpired keys)");
-            }
-        }
+        ExpiringEntries.makeRoom(
+                records, IdempotencyRecord::expiresAt, capacity, id, now, "idempotent response store", "keys");
         KeyClaim[] result = new KeyClaim[1];
         records.compute(id, (k, existing) -> {
             if (existing != null && existing.expiresAt().isAfter(now)) {
@@ -88,29 +80,19 @@ final class InMemoryIdempotentResponseStore implements IdempotentResponseStore {
         Objects.requireNonNull(response, "response");
         Objects.requireNonNull(now, "now");
         Objects.requireNonNull(timeToLive, "timeToLive");
-        boolean[] done = {false};
-        records.computeIfPresent(new ScopedKey(scope, key), (k, existing) -> {
-            if (!token.equals(existing.token())) {
-                return existing;
-            }
-            done[0] = true;
-            return new IdempotencyRecord(scope, key, existing.fingerprint(), null, now.plus(timeToLive), response);
-        });
-        return done[0];
+        return ExpiringEntries.settle(
+                records,
+                new ScopedKey(scope, key),
+                IdempotencyRecord::token,
+                token,
+                existing -> new IdempotencyRecord(
+                        scope, key, existing.fingerprint(), null, now.plus(timeToLive), response));
     }
 
     @Override
     public boolean release(String scope, String key, String token) {
-        Objects.requireNonNull(token, "token");
-        boolean[] done = {false};
-        records.computeIfPresent(new ScopedKey(scope, key), (k, existing) -> {
-            if (!token.equals(existing.token())) {
-                return existing;
-            }
-            done[0] = true;
-            return null;
-        });
-        return done[0];
+        return ExpiringEntries.settle(
+                records, new ScopedKey(scope, key), IdempotencyRecord::token, token, existing -> null);
     }
 
     @Override

@@ -7,7 +7,6 @@ import java.time.Instant;
 import java.util.Objects;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Supplier;
 
 /**
  * An {@link IdempotencyStore} in this JVM's memory, for a single instance or for tests. Thread-safe.
@@ -48,10 +47,7 @@ public final class InMemoryIdempotencyStore implements IdempotencyStore {
      * @throws IllegalArgumentException if {@code capacity} is not positive
      */
     public InMemoryIdempotencyStore(int capacity) {
-        if (capacity <= 0) {
-            throw new IllegalArgumentException("capacity must be positive, not " + capacity);
-        }
-        this.capacity = capacity;
+        this.capacity = ExpiringEntries.checkCapacity(capacity);
     }
 
     @Override
@@ -59,12 +55,7 @@ public final class InMemoryIdempotencyStore implements IdempotencyStore {
         Objects.requireNonNull(key, "key");
         Objects.requireNonNull(now, "now");
         Objects.requireNonNull(lease, "lease");
-        if (entries.size() >= capacity && !entries.containsKey(key)) {
-            purgeExpired(now, Integer.MAX_VALUE);
-            if (entries.size() >= capacity) {
-                throw new StoreException("in-memory idempotency store is full (" + capacity + " unexpired keys)");
-            }
-        }
+        ExpiringEntries.makeRoom(entries, Entry::expiresAt, capacity, key, now, "idempotency store", "keys");
         Claim[] result = new Claim[1];
         entries.compute(key, (k, existing) -> {
             if (existing != null && existing.expiresAt().isAfter(now)) {
@@ -80,26 +71,13 @@ public final class InMemoryIdempotencyStore implements IdempotencyStore {
 
     @Override
     public boolean complete(String key, String token, Instant now, Duration retention) {
-        return settle(key, token, () -> new Entry(null, now.plus(retention)));
+        return ExpiringEntries.settle(
+                entries, key, Entry::token, token, existing -> new Entry(null, now.plus(retention)));
     }
 
     @Override
     public boolean release(String key, String token) {
-        return settle(key, token, () -> null);
-    }
-
-    /** Replaces {@code key}'s entry with {@code next} (null removes it) if {@code token} holds it. */
-    private boolean settle(String key, String token, Supplier<Entry> next) {
-        Objects.requireNonNull(token, "token");
-        boolean[] done = {false};
-        entries.computeIfPresent(key, (k, existing) -> {
-            if (!token.equals(existing.token())) {
-                return existing;
-            }
-            done[0] = true;
-            return next.get();
-        });
-        return done[0];
+        return ExpiringEntries.settle(entries, key, Entry::token, token, existing -> null);
     }
 
     @Override

@@ -36,10 +36,7 @@ public final class InMemoryReplayStore implements ReplayStore {
      * @throws IllegalArgumentException if {@code capacity} is not positive
      */
     public InMemoryReplayStore(int capacity) {
-        if (capacity <= 0) {
-            throw new IllegalArgumentException("capacity must be positive, not " + capacity);
-        }
-        this.capacity = capacity;
+        this.capacity = ExpiringEntries.checkCapacity(capacity);
     }
 
     @Override
@@ -47,12 +44,7 @@ public final class InMemoryReplayStore implements ReplayStore {
         Objects.requireNonNull(nonce, "nonce");
         Objects.requireNonNull(now, "now");
         Objects.requireNonNull(expiresAt, "expiresAt");
-        if (expiries.size() >= capacity && !expiries.containsKey(nonce)) {
-            purgeExpired(now, Integer.MAX_VALUE);
-            if (expiries.size() >= capacity) {
-                throw new StoreException("in-memory replay store is full (" + capacity + " unexpired nonces)");
-            }
-        }
+        ExpiringEntries.makeRoom(expiries, expiry -> expiry, capacity, nonce, now, "replay store", "nonces");
         boolean[] recorded = {false};
         expiries.compute(nonce, (key, existing) -> {
             if (existing != null && existing.isAfter(now)) {

@@ -18,6 +18,7 @@ import com.webriskops.webhooks.store.InMemoryIdempotencyStore;
 import com.webriskops.webhooks.store.InMemoryReplayStore;
 import com.webriskops.webhooks.testing.MutableClock;
 import com.webriskops.webhooks.testing.TestDeliveries;
+import jakarta.annotation.Nullable;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -26,6 +27,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CyclicBarrier;
@@ -398,16 +400,9 @@ class WebhookReceiverTest {
     @Test
     void aSecondFinishNeitherCompletesTwiceNorReleasesTheCompletedKey() {
         CountingIdempotencyStore keys = new CountingIdempotencyStore();
-        List<String> finished = new CopyOnWriteArrayList<>();
-        WebhookReceiver<TicketExportWebhook> receiver = receiver()
-                .idempotencyStore(keys)
-                .listener(new VerificationListener() {
-                    @Override
-                    public void onFinished(VerifiedDelivery<?> delivery, int status, boolean completed) {
-                        finished.add(status + " " + completed);
-                    }
-                })
-                .build();
+        RecordingListener listener = new RecordingListener(null, "finished");
+        WebhookReceiver<TicketExportWebhook> receiver =
+                receiver().idempotencyStore(keys).listener(listener).build();
         VerifiedDelivery<TicketExportWebhook> delivery =
                 accept(receiver, delivery().idempotencyKey("k").build());
 
@@ -418,7 +413,7 @@ class WebhookReceiverTest {
 
         assertThat(keys.completes).hasValue(1);
         assertThat(keys.releases).hasValue(0);
-        assertThat(finished).containsExactly("200 true");
+        assertThat(listener.events).containsExactly("finished 200 true");
         TestDeliveries.Request retry = delivery().idempotencyKey("k").attempt(2).build();
         assertThat(receiver.receive(InboundRequest.of(retry.headers(), retry.body())))
                 .isEqualTo(new ReceiveResult.Duplicate<>("k"));
@@ -501,24 +496,7 @@ class WebhookReceiverTest {
 
     @Test
     void listenerTimesEveryDecisionAndHearsReplays() {
-        List<String> events = new CopyOnWriteArrayList<>();
-        VerificationListener listener = new VerificationListener() {
-            @Override
-            public void onReplayed(String replayId) {
-                events.add("replayed " + replayId);
-            }
-
-            @Override
-            public void onRejected(Rejection rejection) {
-                events.add("rejected " + rejection.status());
-            }
-
-            @Override
-            public void onVerified(ReceiveResult<?> result, java.time.Duration elapsed) {
-                events.add("verified " + result.getClass().getSimpleName() + " " + !elapsed.isNegative());
-                throw new IllegalStateException("listener bug");
-            }
-        };
+        RecordingListener listener = new RecordingListener("verified", "verified", "replayed", "rejected");
         WebhookReceiver<TicketExportWebhook> receiver =
                 receiver().listener(listener).build();
         TestDeliveries.Request request = delivery().nonce("nonce-once").build();
@@ -527,36 +505,17 @@ class WebhookReceiverTest {
         receiver.finish(delivery, 200);
         receiver.receive(InboundRequest.of(request.headers(), request.body()));
 
-        assertThat(events)
+        assertThat(listener.events)
                 .containsExactly(
-                        "verified Accepted true", "replayed nonce-once", "rejected 401", "verified Rejected true");
+                        "verified Accepted true",
+                        "replayed nonce-once",
+                        "rejected WEBHOOK_SIGNATURE_INVALID 401",
+                        "verified Rejected true");
     }
 
     @Test
     void listenerSeesEveryOutcomeAndItsFailuresAreContained() {
-        List<String> events = new CopyOnWriteArrayList<>();
-        VerificationListener listener = new VerificationListener() {
-            @Override
-            public void onAccepted(VerifiedDelivery<?> delivery) {
-                events.add("accepted " + delivery.attempt());
-                throw new IllegalStateException("listener bug");
-            }
-
-            @Override
-            public void onDuplicate(String idempotencyKey) {
-                events.add("duplicate " + idempotencyKey);
-            }
-
-            @Override
-            public void onRejected(Rejection rejection) {
-                events.add("rejected " + rejection.code());
-            }
-
-            @Override
-            public void onFinished(VerifiedDelivery<?> delivery, int status, boolean completed) {
-                events.add("finished " + status + " " + completed);
-            }
-        };
+        RecordingListener listener = new RecordingListener("accepted", "accepted", "duplicate", "rejected", "finished");
         WebhookReceiver<TicketExportWebhook> receiver =
                 receiver().listener(listener).build();
 
@@ -567,9 +526,9 @@ class WebhookReceiverTest {
         receiver.receive(InboundRequest.of(retry.headers(), retry.body()));
         receiver.receive(InboundRequest.of(Map.of(), new byte[0]));
 
-        assertThat(events)
+        assertThat(listener.events)
                 .containsExactly(
-                        "accepted 1", "finished 200 true", "duplicate k", "rejected WEBHOOK_VALIDATION_FAILED");
+                        "accepted 1", "finished 200 true", "duplicate k", "rejected WEBHOOK_VALIDATION_FAILED 415");
     }
 
     @Test
@@ -715,6 +674,60 @@ class WebhookReceiverTest {
         @Override
         public int purgeExpired(Instant now, int limit) {
             return delegate.purgeExpired(now, limit);
+        }
+    }
+
+    /**
+     * Records the events of the {@code kinds} given, as {@code "kind detail"} in the order heard, and throws
+     * from the {@code failing} one after recording it, as a listener with a bug would.
+     */
+    private static final class RecordingListener implements VerificationListener {
+        final List<String> events = new CopyOnWriteArrayList<>();
+        private final @Nullable String failing;
+        private final Set<String> kinds;
+
+        RecordingListener(@Nullable String failing, String... kinds) {
+            this.failing = failing;
+            this.kinds = Set.of(kinds);
+        }
+
+        private void record(String kind, Object detail) {
+            if (kinds.contains(kind)) {
+                events.add(kind + " " + detail);
+            }
+            if (kind.equals(failing)) {
+                throw new IllegalStateException("listener bug");
+            }
+        }
+
+        @Override
+        public void onAccepted(VerifiedDelivery<?> delivery) {
+            record("accepted", delivery.attempt());
+        }
+
+        @Override
+        public void onDuplicate(String idempotencyKey) {
+            record("duplicate", idempotencyKey);
+        }
+
+        @Override
+        public void onRejected(Rejection rejection) {
+            record("rejected", rejection.code() + " " + rejection.status());
+        }
+
+        @Override
+        public void onReplayed(String replayId) {
+            record("replayed", replayId);
+        }
+
+        @Override
+        public void onVerified(ReceiveResult<?> result, Duration elapsed) {
+            record("verified", result.getClass().getSimpleName() + " " + !elapsed.isNegative());
+        }
+
+        @Override
+        public void onFinished(VerifiedDelivery<?> delivery, int status, boolean completed) {
+            record("finished", status + " " + completed);
         }
     }
 }

@@ -51,15 +51,26 @@ public final class SenderFixtures {
                 base.renderedBody());
     }
 
-    /** A self-hosted target allowed to reach 127.0.0.1. */
+    /**
+     * Target 123 at {@code url}: a {@linkplain #loopbackTarget(long, String, WebhookSecret) loopback
+     * target} signing with {@link #SECRET}.
+     */
     public static ExportTarget loopbackTarget(String url) {
+        return loopbackTarget(123, url, SECRET);
+    }
+
+    /**
+     * Target {@code id} at {@code url}: self-hosted, allowed to reach 127.0.0.1 (so plain HTTP on loopback
+     * passes the address rules), signing with {@code secret}.
+     */
+    public static ExportTarget loopbackTarget(long id, String url, WebhookSecret secret) {
         return ExportTarget.builder()
-                .id(123)
+                .id(id)
                 .baseUrl(url)
                 .deploymentMode(DeploymentMode.SELF_HOSTED)
                 .privateNetworkPolicy(PrivateNetworkPolicy.ALLOWLIST)
                 .privateNetworkAllowlist("127.0.0.1/32")
-                .signingSecrets(SECRET)
+                .signingSecrets(secret)
                 .build();
     }
 

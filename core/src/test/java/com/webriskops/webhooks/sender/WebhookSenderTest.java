@@ -196,6 +196,11 @@ class WebhookSenderTest {
         assertThat(outcome.message()).isEqualTo("could not connect to the target");
     }
 
+    /** The first attempt of the example export to {@code target} by a sender resolving names with {@code resolver}. */
+    private AttemptOutcome attemptResolvingWith(HostResolver resolver, ExportTarget target) {
+        return SenderFixtures.sender(clock).hostResolver(resolver).build().attempt(target, SenderFixtures.export(), 1);
+    }
+
     @Test
     void aHostThatStopsResolvingAfterTheCheckIsRetryable() {
         AtomicInteger lookups = new AtomicInteger();
@@ -210,10 +215,7 @@ class WebhookSenderTest {
                 .baseUrl("https://vanishing.example.test/hook")
                 .signingSecrets(SenderFixtures.SECRET)
                 .build();
-        WebhookSender sender =
-                SenderFixtures.sender(clock).hostResolver(vanishing).build();
-
-        AttemptOutcome outcome = sender.attempt(target, SenderFixtures.export(), 1);
+        AttemptOutcome outcome = attemptResolvingWith(vanishing, target);
 
         assertThat(lookups).hasValue(2);
         assertThat(outcome.status()).isEqualTo(DeliveryStatus.RETRY_SCHEDULED);
@@ -354,10 +356,7 @@ class WebhookSenderTest {
                 : new InetAddress[] {InetAddress.getByAddress(host, new byte[] {93, (byte) 184, (byte) 216, 34})};
         ExportTarget target =
                 SenderFixtures.loopbackTarget(server.url("/hook").replace("127.0.0.1", "plain-http.example.test"));
-        WebhookSender sender =
-                SenderFixtures.sender(clock).hostResolver(rebinding).build();
-
-        AttemptOutcome outcome = sender.attempt(target, SenderFixtures.export(), 1);
+        AttemptOutcome outcome = attemptResolvingWith(rebinding, target);
 
         assertThat(lookups).hasValue(2);
         assertThat(outcome.status()).isEqualTo(DeliveryStatus.BLOCKED);
@@ -367,8 +366,7 @@ class WebhookSenderTest {
 
         // The same name, resolving to the allowlisted loopback address both times: delivered over HTTP.
         HostResolver steady = host -> new InetAddress[] {InetAddress.getByAddress(host, new byte[] {127, 0, 0, 1})};
-        AttemptOutcome delivered =
-                SenderFixtures.sender(clock).hostResolver(steady).build().attempt(target, SenderFixtures.export(), 1);
+        AttemptOutcome delivered = attemptResolvingWith(steady, target);
         assertThat(delivered.status()).isEqualTo(DeliveryStatus.EXPORTED);
         assertThat(server.received()).hasSize(1);
     }
@@ -380,11 +378,7 @@ class WebhookSenderTest {
             lookups.incrementAndGet();
             return HostResolver.SYSTEM.resolve(host);
         };
-        WebhookSender sender =
-                SenderFixtures.sender(clock).hostResolver(counting).build();
-
-        AttemptOutcome outcome =
-                sender.attempt(SenderFixtures.loopbackTarget(server.url("/hook")), SenderFixtures.export(), 1);
+        AttemptOutcome outcome = attemptResolvingWith(counting, SenderFixtures.loopbackTarget(server.url("/hook")));
 
         assertThat(outcome.status()).isEqualTo(DeliveryStatus.EXPORTED);
         assertThat(lookups)

@@ -2,10 +2,7 @@ package com.webriskops.webhooks.signing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.webriskops.webhooks.payload.WebhookJson;
-import java.io.IOException;
-import java.io.InputStream;
+import com.webriskops.webhooks.testing.TestVectors;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -31,27 +28,23 @@ class SignatureVectorsTest {
         }
     }
 
-    static Stream<Vector> vectors() throws IOException {
-        try (InputStream in = SignatureVectorsTest.class.getResourceAsStream("/test-vectors/signatures.json")) {
-            JsonNode root = WebhookJson.mapper().readTree(in);
-            List<Vector> vectors = new ArrayList<>();
-            for (JsonNode c : root.path("cases")) {
-                List<String> verifyWith = new ArrayList<>();
-                c.path("verify_with_secrets").forEach(s -> verifyWith.add(s.asText()));
-                vectors.add(new Vector(
-                        c.path("name").asText(),
-                        c.path("secret").asText(),
-                        verifyWith,
-                        c.path("timestamp").asText(),
-                        c.path("nonce").asText(),
-                        Base64.getDecoder().decode(c.path("body_base64").asText()),
-                        c.path("signature_header").asText(),
-                        c.path("expected_signature").asText(),
-                        c.path("valid").asBoolean()));
-            }
-            assertThat(vectors).hasSizeGreaterThanOrEqualTo(16);
-            return vectors.stream();
-        }
+    static Stream<Vector> vectors() {
+        List<Vector> vectors = TestVectors.cases("signatures.json", c -> {
+            List<String> verifyWith = new ArrayList<>();
+            c.path("verify_with_secrets").forEach(s -> verifyWith.add(s.asText()));
+            return new Vector(
+                    c.path("name").asText(),
+                    c.path("secret").asText(),
+                    verifyWith,
+                    c.path("timestamp").asText(),
+                    c.path("nonce").asText(),
+                    Base64.getDecoder().decode(c.path("body_base64").asText()),
+                    c.path("signature_header").asText(),
+                    c.path("expected_signature").asText(),
+                    c.path("valid").asBoolean());
+        });
+        assertThat(vectors).hasSizeGreaterThanOrEqualTo(16);
+        return vectors.stream();
     }
 
     @ParameterizedTest(name = "{0}")

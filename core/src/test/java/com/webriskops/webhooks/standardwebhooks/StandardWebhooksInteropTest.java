@@ -45,32 +45,28 @@ class StandardWebhooksInteropTest {
                 BODY.getBytes(StandardCharsets.UTF_8)));
     }
 
+    /** What a receiver for {@link #SECRET} at {@link #AT} makes of {@link #BODY} with this id and signature. */
+    private static ReceiveResult<?> receiveSecretSignedAt(String id, String signature) {
+        return receive(
+                StandardWebhooksScheme.builder().secret(SECRET).build(),
+                AT,
+                id,
+                Long.toString(AT.getEpochSecond()),
+                signature);
+    }
+
     @Test
     void officialJavaLibrarySignaturesAreAccepted() throws Exception {
         String signature = new com.standardwebhooks.Webhook(SECRET).sign("msg_official", AT.getEpochSecond(), BODY);
 
-        ReceiveResult<?> result = receive(
-                StandardWebhooksScheme.builder().secret(SECRET).build(),
-                AT,
-                "msg_official",
-                Long.toString(AT.getEpochSecond()),
-                signature);
-
-        assertThat(result).isInstanceOf(ReceiveResult.Accepted.class);
+        assertThat(receiveSecretSignedAt("msg_official", signature)).isInstanceOf(ReceiveResult.Accepted.class);
     }
 
     @Test
     void svixSignaturesAreAccepted() throws Exception {
         String signature = new com.svix.Webhook(SECRET).sign("msg_svix", AT.getEpochSecond(), BODY);
 
-        ReceiveResult<?> result = receive(
-                StandardWebhooksScheme.builder().secret(SECRET).build(),
-                AT,
-                "msg_svix",
-                Long.toString(AT.getEpochSecond()),
-                signature);
-
-        assertThat(result).isInstanceOf(ReceiveResult.Accepted.class);
+        assertThat(receiveSecretSignedAt("msg_svix", signature)).isInstanceOf(ReceiveResult.Accepted.class);
     }
 
     @Test

@@ -3,12 +3,10 @@ package com.webriskops.webhooks.standardwebhooks;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.webriskops.webhooks.payload.WebhookJson;
 import com.webriskops.webhooks.receiver.InboundRequest;
 import com.webriskops.webhooks.receiver.ReceiveResult;
 import com.webriskops.webhooks.receiver.WebhookReceiver;
-import java.io.IOException;
-import java.io.InputStream;
+import com.webriskops.webhooks.testing.TestVectors;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -49,13 +47,10 @@ class StandardWebhooksSignatureVectorsTest {
         }
     }
 
-    static Stream<Vector> vectors() throws IOException {
-        try (InputStream in = StandardWebhooksSignatureVectorsTest.class.getResourceAsStream(
-                "/test-vectors/standard-webhooks-signatures.json")) {
-            JsonNode root = WebhookJson.mapper().readTree(in);
-            List<Vector> vectors = new ArrayList<>();
-            for (JsonNode c : root.path("cases")) {
-                vectors.add(new Vector(
+    static Stream<Vector> vectors() {
+        List<Vector> vectors = TestVectors.cases(
+                "standard-webhooks-signatures.json",
+                c -> new Vector(
                         c.path("name").asText(),
                         c.path("id").asText(),
                         c.path("timestamp").asText(),
@@ -69,15 +64,13 @@ class StandardWebhooksSignatureVectorsTest {
                         texts(c.path("sign").path("secrets")),
                         texts(c.path("sign").path("signing_keys")),
                         c.has("sign")));
-            }
-            assertThat(vectors).hasSizeGreaterThanOrEqualTo(50);
-            assertThat(vectors).anyMatch(Vector::valid).anyMatch(v -> !v.valid());
-            assertThat(vectors).anyMatch(v -> v.header().startsWith("v1a,"));
-            return vectors.stream();
-        }
+        assertThat(vectors).hasSizeGreaterThanOrEqualTo(50);
+        assertThat(vectors).anyMatch(Vector::valid).anyMatch(v -> !v.valid());
+        assertThat(vectors).anyMatch(v -> v.header().startsWith("v1a,"));
+        return vectors.stream();
     }
 
-    static Stream<Vector> signingVectors() throws IOException {
+    static Stream<Vector> signingVectors() {
         List<Vector> signing = vectors().filter(Vector::signs).toList();
         assertThat(signing).hasSizeGreaterThanOrEqualTo(15);
         return signing.stream();
@@ -104,14 +97,19 @@ class StandardWebhooksSignatureVectorsTest {
         return receiver.receive(InboundRequest.of(headers, vector.body()));
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("signingVectors")
-    void signingProducesTheCanonicalHeader(Vector vector) {
+    /** The headers the kit signs the vector's message with, using the vector's secrets and signing keys. */
+    private static Map<String, List<String>> signedByTheKit(Vector vector) {
         StandardWebhooksScheme.Builder<byte[]> builder = StandardWebhooksScheme.builder();
         vector.signSecrets().forEach(builder::secret);
         vector.signingKeys().forEach(builder::signingKey);
-        Map<String, List<String>> headers = builder.build()
+        return builder.build()
                 .sign(vector.id(), Instant.ofEpochSecond(Long.parseLong(vector.timestamp())), vector.body());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("signingVectors")
+    void signingProducesTheCanonicalHeader(Vector vector) {
+        Map<String, List<String>> headers = signedByTheKit(vector);
 
         assertThat(headers.get(StandardWebhooksScheme.SIGNATURE_HEADER)).containsExactly(vector.header());
         assertThat(headers.get(StandardWebhooksScheme.ID_HEADER)).containsExactly(vector.id());
@@ -143,11 +141,7 @@ class StandardWebhooksSignatureVectorsTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("signingVectors")
     void whatTheKitSignsGetsTheVectorsVerdict(Vector vector) {
-        StandardWebhooksScheme.Builder<byte[]> builder = StandardWebhooksScheme.builder();
-        vector.signSecrets().forEach(builder::secret);
-        vector.signingKeys().forEach(builder::signingKey);
-        Map<String, List<String>> headers = builder.build()
-                .sign(vector.id(), Instant.ofEpochSecond(Long.parseLong(vector.timestamp())), vector.body());
+        Map<String, List<String>> headers = signedByTheKit(vector);
 
         ReceiveResult<?> result = receive(vector, headers);
 

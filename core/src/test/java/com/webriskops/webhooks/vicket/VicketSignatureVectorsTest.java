@@ -3,13 +3,11 @@ package com.webriskops.webhooks.vicket;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.webriskops.webhooks.payload.WebhookJson;
 import com.webriskops.webhooks.receiver.InboundRequest;
 import com.webriskops.webhooks.receiver.ReceiveResult;
 import com.webriskops.webhooks.receiver.WebhookReceiver;
 import com.webriskops.webhooks.signing.WebhookSecret;
-import java.io.IOException;
-import java.io.InputStream;
+import com.webriskops.webhooks.testing.TestVectors;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -44,13 +42,10 @@ class VicketSignatureVectorsTest {
         }
     }
 
-    static Stream<Vector> vectors() throws IOException {
-        try (InputStream in =
-                VicketSignatureVectorsTest.class.getResourceAsStream("/test-vectors/vicket-signatures.json")) {
-            JsonNode root = WebhookJson.mapper().readTree(in);
-            List<Vector> vectors = new ArrayList<>();
-            for (JsonNode c : root.path("cases")) {
-                vectors.add(new Vector(
+    static Stream<Vector> vectors() {
+        List<Vector> vectors = TestVectors.cases(
+                "vicket-signatures.json",
+                c -> new Vector(
                         c.path("name").asText(),
                         Base64.getDecoder().decode(c.path("body_base64").asText()),
                         c.path("header").asText(),
@@ -60,14 +55,12 @@ class VicketSignatureVectorsTest {
                         c.path("valid").asBoolean(),
                         secrets(c.path("sign").path("secrets")),
                         c.path("sign").path("t").asLong()));
-            }
-            assertThat(vectors).hasSizeGreaterThanOrEqualTo(30);
-            assertThat(vectors).anyMatch(Vector::valid).anyMatch(v -> !v.valid());
-            return vectors.stream();
-        }
+        assertThat(vectors).hasSizeGreaterThanOrEqualTo(30);
+        assertThat(vectors).anyMatch(Vector::valid).anyMatch(v -> !v.valid());
+        return vectors.stream();
     }
 
-    static Stream<Vector> signingVectors() throws IOException {
+    static Stream<Vector> signingVectors() {
         List<Vector> signing = vectors().filter(v -> !v.signWith().isEmpty()).toList();
         assertThat(signing).hasSizeGreaterThanOrEqualTo(5);
         return signing.stream();

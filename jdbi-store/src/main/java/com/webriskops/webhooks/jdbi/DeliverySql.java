@@ -297,18 +297,14 @@ final class DeliverySql {
 
     /** Makes a retry_scheduled delivery due now; returns the rows changed. */
     int retryScheduledNow(long id, long nowMs) {
-        return jdbi.withHandle(handle -> Statements.update(handle, retryScheduledNow)
-                .bind("nowMs", nowMs)
-                .bind("id", id)
-                .execute());
+        return Statements.execute(
+                jdbi, retryScheduledNow, update -> update.bind("nowMs", nowMs).bind("id", id));
     }
 
     /** Ends a retry_scheduled delivery as failed; returns the rows changed. */
     int cancelRetry(long id, long nowMs) {
-        return jdbi.withHandle(handle -> Statements.update(handle, cancelRetry)
-                .bind("nowMs", nowMs)
-                .bind("id", id)
-                .execute());
+        return Statements.execute(
+                jdbi, cancelRetry, update -> update.bind("nowMs", nowMs).bind("id", id));
     }
 
     /** The claim's assignments; binds {@code nowMs}, {@code owner} and {@code leaseEndMs}. */
@@ -636,18 +632,15 @@ final class DeliverySql {
 
     /** Gives the claim {@code (id, token)} back unattempted; returns the rows changed. */
     int release(long id, long token, long nowMs) {
-        return jdbi.withHandle(handle -> Statements.update(handle, release)
-                .bind("nowMs", nowMs)
-                .bind("id", id)
-                .bind("token", token)
-                .execute());
+        return Statements.execute(
+                jdbi,
+                release,
+                update -> update.bind("nowMs", nowMs).bind("id", id).bind("token", token));
     }
 
     /** Makes a blocked or failed delivery due now; returns the rows changed. */
     int retryOnRequest(long id, long nowMs) {
-        return jdbi.withHandle(handle -> Statements.update(handle, retryOnRequest)
-                .bind("nowMs", nowMs)
-                .bind("id", id)
-                .execute());
+        return Statements.execute(
+                jdbi, retryOnRequest, update -> update.bind("nowMs", nowMs).bind("id", id));
     }
 }

@@ -120,24 +120,24 @@ final class ResponseSql {
             @Nullable String contentType,
             byte[] body,
             long expiresAtMs) {
-        return jdbi.withHandle(handle -> Statements.update(handle, complete)
-                .bind("status", status)
-                .bind("contentType", contentType)
-                .bind("body", body)
-                .bind("expiresAtMs", expiresAtMs)
-                .bind("scope", scope)
-                .bind("key", key)
-                .bind("token", token)
-                .execute());
+        return Statements.execute(
+                jdbi,
+                complete,
+                update -> update.bind("status", status)
+                        .bind("contentType", contentType)
+                        .bind("body", body)
+                        .bind("expiresAtMs", expiresAtMs)
+                        .bind("scope", scope)
+                        .bind("key", key)
+                        .bind("token", token));
     }
 
     /** Deletes the key if it is held under {@code token}; returns the rows deleted. */
     int release(String scope, String key, String token) {
-        return jdbi.withHandle(handle -> Statements.update(handle, release)
-                .bind("scope", scope)
-                .bind("key", key)
-                .bind("token", token)
-                .execute());
+        return Statements.execute(
+                jdbi,
+                release,
+                update -> update.bind("scope", scope).bind("key", key).bind("token", token));
     }
 
     /** The key's row unless it expired at or before {@code nowMs}, or null. */

@@ -3,6 +3,7 @@ package com.webriskops.webhooks.jdbi;
 import jakarta.annotation.Nullable;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.function.UnaryOperator;
 import javax.sql.DataSource;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
@@ -53,10 +54,12 @@ final class Statements {
 
     /** Runs a {@link #purgeExpired} statement once; returns the rows it deleted. */
     static int purge(Jdbi jdbi, String purgeExpired, long nowMs, int limit) {
-        return jdbi.withHandle(handle -> update(handle, purgeExpired)
-                .bind("nowMs", nowMs)
-                .bind("limit", limit)
-                .execute());
+        return execute(jdbi, purgeExpired, update -> update.bind("nowMs", nowMs).bind("limit", limit));
+    }
+
+    /** Runs {@code sql} as an {@link #update} on a handle of {@code jdbi}, bound by {@code binds}; returns the rows changed. */
+    static int execute(Jdbi jdbi, String sql, UnaryOperator<Update> binds) {
+        return jdbi.withHandle(handle -> binds.apply(update(handle, sql)).execute());
     }
 
     /** {@code sql} as an update (or delete, or insert without result rows). */

@@ -131,11 +131,12 @@ final class StoreSql {
                     }))
                     > 0;
         }
-        return jdbi.withHandle(handle -> Statements.update(handle, recordNonce)
-                        .bind("nonce", nonce)
-                        .bind("expiresAtMs", expiresAtMs)
-                        .bind("nowMs", nowMs)
-                        .execute())
+        return Statements.execute(
+                        jdbi,
+                        recordNonce,
+                        update -> update.bind("nonce", nonce)
+                                .bind("expiresAtMs", expiresAtMs)
+                                .bind("nowMs", nowMs))
                 > 0;
     }
 

@@ -99,10 +99,8 @@ final class TargetSql {
 
     /** Disables the target unless it is disabled already; returns the rows changed. */
     int disable(long id, long nowMs) {
-        return jdbi.withHandle(handle -> Statements.update(handle, disable)
-                .bind("nowMs", nowMs)
-                .bind("id", id)
-                .execute());
+        return Statements.execute(
+                jdbi, disable, update -> update.bind("nowMs", nowMs).bind("id", id));
     }
 
     /** How many targets have {@code id} (0 or 1). */

@@ -5,9 +5,8 @@ import com.webriskops.webhooks.payload.TicketExportWebhook;
 import com.webriskops.webhooks.protocol.WebhookHeaders;
 import com.webriskops.webhooks.receiver.HttpAnswer;
 import com.webriskops.webhooks.receiver.WebhookReceiver;
+import com.webriskops.webhooks.sender.SenderFixtures;
 import com.webriskops.webhooks.sender.target.ExportTarget;
-import com.webriskops.webhooks.sender.target.ExportTarget.DeploymentMode;
-import com.webriskops.webhooks.sender.target.ExportTarget.PrivateNetworkPolicy;
 import com.webriskops.webhooks.testing.LoopbackServer;
 import com.webriskops.webhooks.testing.TestDeliveries;
 import java.io.IOException;
@@ -44,14 +43,7 @@ final class CountingReceiver implements AutoCloseable {
 
     /** A self-hosted target allowed to reach 127.0.0.1 over plain HTTP, signing with the test secret. */
     static ExportTarget target(String url) {
-        return ExportTarget.builder()
-                .id(TARGET_ID)
-                .baseUrl(url)
-                .deploymentMode(DeploymentMode.SELF_HOSTED)
-                .privateNetworkPolicy(PrivateNetworkPolicy.ALLOWLIST)
-                .privateNetworkAllowlist("127.0.0.1/32")
-                .signingSecrets(TestDeliveries.SECRET)
-                .build();
+        return SenderFixtures.loopbackTarget(TARGET_ID, url, TestDeliveries.SECRET);
     }
 
     /** Keys the sender sent more than once. */

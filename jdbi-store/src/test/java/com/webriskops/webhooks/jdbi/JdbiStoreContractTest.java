@@ -10,57 +10,49 @@ import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.params.AfterParameterizedClassInvocation;
 import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
 import org.junit.jupiter.params.Parameter;
-import org.junit.jupiter.params.ParameterizedClass;
-import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * The replay, duplicate-guard and idempotent-answer contract on every {@link TestDatabase}: migrates a
  * unique table prefix, then runs the suite on stores made from a {@link javax.sql.DataSource}, with a
  * second instance made from a separate {@link Jdbi} on another pool.
  */
-@ParameterizedClass(name = "{0}")
-@EnumSource(TestDatabase.class)
+@OnEveryTestDatabase
 class JdbiStoreContractTest extends StoreContractTest {
     @Parameter
     TestDatabase database;
 
-    private TestDatabase.Server server;
-    private JdbiStores stores;
+    private MigratedStores db;
+
     private JdbiStores second;
 
     @BeforeParameterizedClassInvocation
-    void setUpDatabase() {
-        server = database.start();
-        String prefix = server.migrateNewPrefix();
-        JdbiStores.migrate(server.dataSource(), prefix); // idempotent
-        stores = JdbiStores.builder(server.dataSource()).tablePrefix(prefix).build();
-        assertThat(stores.dialect()).isEqualTo(database.dialect());
-        second = JdbiStores.builder(Jdbi.create(server.newPool()))
-                .tablePrefix(prefix)
-                .purgeBatchSize(3)
-                .build();
+    void startDatabase() {
+        db = MigratedStores.start(database);
+        JdbiStores.migrate(db.server().dataSource(), db.prefix()); // idempotent
+        assertThat(db.stores().dialect()).isEqualTo(database.dialect());
+        second = db.secondInstance().purgeBatchSize(3).build();
     }
 
     @AfterParameterizedClassInvocation
-    void tearDownDatabase() throws IOException {
-        if (server != null) {
-            server.close();
+    void stopDatabase() throws IOException {
+        if (db != null) {
+            db.close();
         }
     }
 
     @Override
     ReplayStore replayStore() {
-        return stores.replayStore();
+        return db.stores().replayStore();
     }
 
     @Override
     IdempotencyStore idempotencyStore() {
-        return stores.idempotencyStore();
+        return db.stores().idempotencyStore();
     }
 
     @Override
     public IdempotentResponseStore responseStore() {
-        return stores.idempotentResponseStore();
+        return db.stores().idempotentResponseStore();
     }
 
     @Override

@@ -11,57 +11,49 @@ import java.io.IOException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.AfterParameterizedClassInvocation;
 import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
 import org.junit.jupiter.params.Parameter;
-import org.junit.jupiter.params.ParameterizedClass;
-import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * The target store contract on every {@link TestDatabase}: migrates a unique table prefix once,
  * deletes the rows before each test.
  */
-@ParameterizedClass(name = "{0}")
-@EnumSource(TestDatabase.class)
+@OnEveryTestDatabase
 class JdbiTargetStoreContractTest extends TargetStoreContract {
     @Parameter
     TestDatabase database;
 
-    private TestDatabase.Server server;
-    private String prefix;
-    private JdbiStores stores;
+    private MigratedStores db;
 
     @BeforeParameterizedClassInvocation
-    void setUpDatabase() {
-        server = database.start();
-        prefix = server.migrateNewPrefix();
-        stores = JdbiStores.builder(server.dataSource()).tablePrefix(prefix).build();
+    void startDatabase() {
+        db = MigratedStores.start(database);
     }
 
     @AfterParameterizedClassInvocation
-    void tearDownDatabase() throws IOException {
-        if (server != null) {
-            server.close();
+    void stopDatabase() throws IOException {
+        if (db != null) {
+            db.close();
         }
     }
 
     @Override
     protected TargetStore emptyStore() {
-        server.deleteRows(prefix, "export_targets");
-        return stores.targetStore();
+        db.deleteRows("export_targets");
+        return db.stores().targetStore();
     }
 
     @Test
     public void aCreateAndItsSecondWriteAreOneTransaction() {
         List<Long> seenByOthers = new ArrayList<>();
 
-        StoredTarget stored = stores.targetStore()
+        StoredTarget stored = db.stores()
+                .targetStore()
                 .create(
                         "alice",
                         ExportTarget.builder()
@@ -76,9 +68,9 @@ class JdbiTargetStoreContractTest extends TargetStoreContract {
     }
 
     private long rowsOnAnotherConnection(long id) {
-        try (Connection connection = server.dataSource().getConnection();
-                PreparedStatement statement =
-                        connection.prepareStatement("SELECT COUNT(*) FROM " + prefix + "export_targets WHERE id = ?")) {
+        try (Connection connection = db.server().dataSource().getConnection();
+                PreparedStatement statement = connection.prepareStatement(
+                        "SELECT COUNT(*) FROM " + db.prefix() + "export_targets WHERE id = ?")) {
             statement.setLong(1, id);
             try (ResultSet rows = statement.executeQuery()) {
                 rows.next();
@@ -91,7 +83,8 @@ class JdbiTargetStoreContractTest extends TargetStoreContract {
 
     @Test
     public void noColumnHoldsTheSecret() throws SQLException {
-        stores.targetStore()
+        db.stores()
+                .targetStore()
                 .create(
                         ExportTarget.builder()
                                 .baseUrl("https://hooks.example.com/webriskops")
@@ -99,15 +92,6 @@ class JdbiTargetStoreContractTest extends TargetStoreContract {
                                 .build(),
                         NOW);
 
-        try (Connection connection = server.dataSource().getConnection();
-                Statement statement = connection.createStatement();
-                ResultSet rows = statement.executeQuery("SELECT * FROM " + prefix + "export_targets")) {
-            ResultSetMetaData meta = rows.getMetaData();
-            while (rows.next()) {
-                for (int column = 1; column <= meta.getColumnCount(); column++) {
-                    assertThat(String.valueOf(rows.getObject(column))).doesNotContain("column-scan-secret-value");
-                }
-            }
-        }
+        db.assertNoColumnContains("export_targets", "column-scan-secret-value");
     }
 }

@@ -48,36 +48,34 @@ abstract class StoreContractTest implements ResponseStoreContract {
         return what + "-" + UUID.randomUUID();
     }
 
+    /** Records {@code nonce} as seen {@code second} seconds after {@link #NOW}, for ten minutes. */
+    private boolean recordedForTenMinutes(String nonce, long second) {
+        Instant now = NOW.plusSeconds(second);
+        return replayStore().recordIfAbsent(nonce, now, now.plusSeconds(600));
+    }
+
     @Test
     void recordsANonceOnceAndRefusesItsReplay() {
         String nonce = unique("nonce");
-        assertThat(replayStore().recordIfAbsent(nonce, NOW, NOW.plusSeconds(600)))
-                .isTrue();
-        assertThat(replayStore().recordIfAbsent(nonce, NOW.plusSeconds(1), NOW.plusSeconds(601)))
-                .isFalse();
-        assertThat(replayStore().recordIfAbsent(nonce, NOW.plusSeconds(599), NOW.plusSeconds(1199)))
-                .isFalse();
+        assertThat(recordedForTenMinutes(nonce, 0)).isTrue();
+        assertThat(recordedForTenMinutes(nonce, 1)).isFalse();
+        assertThat(recordedForTenMinutes(nonce, 599)).isFalse();
     }
 
     @Test
     void recordsANonceAgainOnceItsEntryExpired() {
         String nonce = unique("nonce");
-        assertThat(replayStore().recordIfAbsent(nonce, NOW, NOW.plusSeconds(600)))
-                .isTrue();
-        assertThat(replayStore().recordIfAbsent(nonce, NOW.plusSeconds(600), NOW.plusSeconds(1200)))
-                .isTrue();
-        assertThat(replayStore().recordIfAbsent(nonce, NOW.plusSeconds(601), NOW.plusSeconds(1201)))
-                .isFalse();
+        assertThat(recordedForTenMinutes(nonce, 0)).isTrue();
+        assertThat(recordedForTenMinutes(nonce, 600)).isTrue();
+        assertThat(recordedForTenMinutes(nonce, 601)).isFalse();
     }
 
     @Test
     void keepsNoncesApart() {
         String nonce = unique("nonce");
-        assertThat(replayStore().recordIfAbsent(nonce, NOW, NOW.plusSeconds(600)))
-                .isTrue();
-        assertThat(replayStore().recordIfAbsent(nonce + "x", NOW, NOW.plusSeconds(600)))
-                .isTrue();
-        assertThat(replayStore().recordIfAbsent(nonce.toUpperCase(java.util.Locale.ROOT), NOW, NOW.plusSeconds(600)))
+        assertThat(recordedForTenMinutes(nonce, 0)).isTrue();
+        assertThat(recordedForTenMinutes(nonce + "x", 0)).isTrue();
+        assertThat(recordedForTenMinutes(nonce.toUpperCase(java.util.Locale.ROOT), 0))
                 .isTrue();
     }
 
@@ -86,12 +84,9 @@ abstract class StoreContractTest implements ResponseStoreContract {
         String prefix = "s".repeat(64) + ":" + "n".repeat(64) + ":";
         String nonce = prefix + unique("nonce") + "x".repeat(128 - 42);
         assertThat(nonce.length()).isEqualTo(258);
-        assertThat(replayStore().recordIfAbsent(nonce, NOW, NOW.plusSeconds(600)))
-                .isTrue();
-        assertThat(replayStore().recordIfAbsent(nonce, NOW, NOW.plusSeconds(600)))
-                .isFalse();
-        assertThat(replayStore().recordIfAbsent(nonce.substring(0, 257) + "y", NOW, NOW.plusSeconds(600)))
-                .isTrue();
+        assertThat(recordedForTenMinutes(nonce, 0)).isTrue();
+        assertThat(recordedForTenMinutes(nonce, 0)).isFalse();
+        assertThat(recordedForTenMinutes(nonce.substring(0, 257) + "y", 0)).isTrue();
 
         String key = prefix + unique("key") + "k".repeat(255 - 40);
         assertThat(key.length()).isEqualTo(385);
@@ -106,12 +101,9 @@ abstract class StoreContractTest implements ResponseStoreContract {
     @Test
     void keepsKeysThatDifferOnlyByTrailingSpacesApart() {
         String nonce = unique("nonce");
-        assertThat(replayStore().recordIfAbsent(nonce, NOW, NOW.plusSeconds(600)))
-                .isTrue();
-        assertThat(replayStore().recordIfAbsent(nonce + " ", NOW, NOW.plusSeconds(600)))
-                .isTrue();
-        assertThat(replayStore().recordIfAbsent(nonce + "  ", NOW, NOW.plusSeconds(600)))
-                .isTrue();
+        assertThat(recordedForTenMinutes(nonce, 0)).isTrue();
+        assertThat(recordedForTenMinutes(nonce + " ", 0)).isTrue();
+        assertThat(recordedForTenMinutes(nonce + "  ", 0)).isTrue();
 
         String key = unique("key");
         Claim first = idempotencyStore().claim(key, NOW, LEASE);

@@ -18,8 +18,8 @@ import org.h2.jdbcx.JdbcConnectionPool;
  * The databases the stores are tested on: H2 and embedded PostgreSQL always, and the PostgreSQL and
  * MariaDB servers named by {@value DatabaseServers#POSTGRES_ENV} and {@value DatabaseServers#MARIADB_ENV}
  * (started, pooled and skipped by {@link DatabaseServers}, which the integration tests share). A contract is written
- * once, as a {@code @ParameterizedClass} over these constants ({@code @EnumSource(TestDatabase.class)})
- * that {@linkplain #start() starts} its database before each invocation and closes it after.
+ * once, as a class run {@link OnEveryTestDatabase on every one of these constants} that {@linkplain #start()
+ * starts} its database (usually through {@link MigratedStores}) for each invocation and closes it after.
  *
  * <p>A server whose variable is not set skips its invocation with a message saying how to enable it;
  * one that is set but cannot be reached skips too, except under {@code CI=true}, where it fails.

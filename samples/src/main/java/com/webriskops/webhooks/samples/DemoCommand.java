@@ -113,19 +113,9 @@ final class DemoCommand extends Command {
             ExportRequest exportA = EmbeddedSenderApp.exampleExport("demo-export-a");
             ExportRequest exportB = EmbeddedSenderApp.exampleExport("demo-export-b");
 
-            AttemptOutcome a = sender.attempt(toJersey, exportA, 1);
-            out.step(
-                    "signed export accepted by the Jersey receiver",
-                    a.status() == DeliveryStatus.EXPORTED
-                            && Integer.valueOf(204).equals(a.httpStatus()),
-                    a.httpStatus() + " " + a.status().wireName());
-
-            AttemptOutcome b = sender.attempt(toJetty, exportB, 1);
-            out.step(
-                    "signed export accepted by the Jetty servlet receiver",
-                    b.status() == DeliveryStatus.EXPORTED
-                            && Integer.valueOf(204).equals(b.httpStatus()),
-                    b.httpStatus() + " " + b.status().wireName());
+            out.exportedWith204("signed export accepted by the Jersey receiver", sender.attempt(toJersey, exportA, 1));
+            out.exportedWith204(
+                    "signed export accepted by the Jetty servlet receiver", sender.attempt(toJetty, exportB, 1));
 
             AttemptOutcome retry = sender.attempt(toJetty, exportA, 2);
             boolean duplicate = Integer.valueOf(200).equals(retry.httpStatus())
@@ -288,6 +278,15 @@ final class DemoCommand extends Command {
         Transcript(PrintStream out, boolean colour) {
             this.out = out;
             this.colour = colour;
+        }
+
+        /** A step that passes when the attempt exported the delivery with a 204 answer. */
+        void exportedWith204(String what, AttemptOutcome attempt) {
+            step(
+                    what,
+                    attempt.status() == DeliveryStatus.EXPORTED
+                            && Integer.valueOf(204).equals(attempt.httpStatus()),
+                    attempt.httpStatus() + " " + attempt.status().wireName());
         }
 
         void header(String text) {

@@ -238,17 +238,22 @@ final class ReceiveCommand extends Command {
             return null;
         }
         StandardWebhooksScheme.Builder<JsonNode> scheme = StandardWebhooksScheme.builder(JsonNode.class);
-        try {
-            secrets.forEach(scheme::secret);
-        } catch (IllegalArgumentException e) {
-            throw new UsageException(STANDARD_SECRET_ENV + ": " + e.getMessage());
-        }
-        try {
-            publicKeys.forEach(scheme::publicKey);
-        } catch (IllegalArgumentException e) {
-            throw new UsageException(STANDARD_PUBLIC_KEY_ENV + ": " + e.getMessage());
-        }
+        addKeys(secrets, scheme::secret, STANDARD_SECRET_ENV);
+        addKeys(publicKeys, scheme::publicKey, STANDARD_PUBLIC_KEY_ENV);
         return scheme.build();
+    }
+
+    /**
+     * Gives each key, read from {@code variable}, to {@code add}.
+     *
+     * @throws UsageException if {@code add} refuses a key (the message names the variable, never the key)
+     */
+    static void addKeys(List<String> keys, Consumer<String> add, String variable) {
+        try {
+            keys.forEach(add);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(variable + ": " + e.getMessage());
+        }
     }
 
     /** The secrets in {@code variable} and its previous; see {@link Console#secretsFrom}. */

@@ -91,16 +91,8 @@ final class SignCommand extends Command {
             throw new UsageException("set " + STANDARD_SECRET_ENV + " to the whsec_ secret (or "
                     + STANDARD_SIGNING_KEY_ENV + " to a whsk_ signing key)");
         }
-        try {
-            secrets.forEach(scheme::secret);
-        } catch (IllegalArgumentException e) {
-            throw new UsageException(STANDARD_SECRET_ENV + ": " + e.getMessage());
-        }
-        try {
-            signingKeys.forEach(scheme::signingKey);
-        } catch (IllegalArgumentException e) {
-            throw new UsageException(STANDARD_SIGNING_KEY_ENV + ": " + e.getMessage());
-        }
+        ReceiveCommand.addKeys(secrets, scheme::secret, STANDARD_SECRET_ENV);
+        ReceiveCommand.addKeys(signingKeys, scheme::signingKey, STANDARD_SIGNING_KEY_ENV);
         Map<String, List<String>> headers;
         try {
             headers = scheme.build().sign(id, Instant.ofEpochSecond(Long.parseLong(timestamp)), body(args, console));

@@ -11,22 +11,13 @@ import com.webriskops.webhooks.standardwebhooks.StandardWebhooksScheme;
 import com.webriskops.webhooks.testing.Deliveries;
 import com.webriskops.webhooks.testing.SignedDelivery;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.PrintStream;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -37,7 +28,6 @@ import org.junit.jupiter.params.provider.ValueSource;
  * POST /webhooks/vicket}) with each adapter and store, through {@link Main#run}, over real HTTP.
  */
 class ReceiveScannerAndVicketTest {
-    private static final Pattern LISTENING = Pattern.compile("listening on (\\S+)");
     private static final String SCANNER_SECRET = "scanner-secret-for-tests";
     private static final String VICKET_SECRET_TEXT = "vicket-secret-for-tests";
     private static final WebhookSecret VICKET_SECRET = WebhookSecret.of(VICKET_SECRET_TEXT);
@@ -54,7 +44,7 @@ class ReceiveScannerAndVicketTest {
     @ParameterizedTest
     @CsvSource({"jaxrs,memory", "servlet,memory", "jaxrs,h2", "servlet,h2"})
     void servesTheScannerPostbackWithSharedSecretAndIdempotencyKey(String adapter, String store) throws Exception {
-        try (Receive receive = Receive.start(adapter, storeArg(store), allSecrets())) {
+        try (Receive receive = receive(adapter, storeArg(store), allSecrets())) {
             URI scanner = receive.root().resolve("/api/scanner/results");
             assertThat(receive.errLine()).contains("also serving POST " + scanner);
 
@@ -109,7 +99,7 @@ class ReceiveScannerAndVicketTest {
     @ParameterizedTest
     @CsvSource({"jaxrs,memory", "servlet,memory", "jaxrs,h2", "servlet,h2"})
     void servesVicketWebhooks(String adapter, String store) throws Exception {
-        try (Receive receive = Receive.start(adapter, storeArg(store), allSecrets())) {
+        try (Receive receive = receive(adapter, storeArg(store), allSecrets())) {
             URI vicket = receive.root().resolve("/webhooks/vicket");
             receive.errLine(); // the scanner line
             assertThat(receive.errLine()).contains("also serving POST " + vicket);
@@ -164,7 +154,7 @@ class ReceiveScannerAndVicketTest {
     @ParameterizedTest
     @ValueSource(strings = {"jaxrs", "servlet"})
     void withoutTheirSecretsTheNewEndpointsAreNotServedAndStderrSaysSo(String adapter) throws Exception {
-        try (Receive receive = Receive.start(adapter, "memory", Map.of(Console.SECRET_ENV, Deliveries.SECRET_TEXT))) {
+        try (Receive receive = receive(adapter, "memory", Map.of(Console.SECRET_ENV, Deliveries.SECRET_TEXT))) {
             assertThat(receive.errLine())
                     .isEqualTo("receive: not serving POST /api/scanner/results: WRO_SCANNER_SHARED_SECRET is not set");
             assertThat(receive.errLine())
@@ -197,7 +187,7 @@ class ReceiveScannerAndVicketTest {
         Map<String, String> env = new LinkedHashMap<>(allSecrets());
         env.put(ReceiveCommand.STANDARD_SECRET_ENV, STANDARD_SECRET);
         env.put(ReceiveCommand.STANDARD_PUBLIC_KEY_ENV, STANDARD_PUBLIC_KEY);
-        try (Receive receive = Receive.start(adapter, storeArg(store), env)) {
+        try (Receive receive = receive(adapter, storeArg(store), env)) {
             URI standard = receive.root().resolve("/webhooks/standard");
             receive.errLine(); // the scanner line
             receive.errLine(); // the Vicket line
@@ -260,65 +250,30 @@ class ReceiveScannerAndVicketTest {
         return WebhookJson.mapper().readTree(answer.body()).get("code").asText();
     }
 
-    /** {@code receive} running in a thread of this JVM; closing it interrupts it and checks it exited 0. */
-    private static final class Receive implements AutoCloseable {
-        private final BlockingQueue<String> outLines = new LinkedBlockingQueue<>();
-        private final BlockingQueue<String> errLines = new LinkedBlockingQueue<>();
-        private final AtomicInteger exit = new AtomicInteger(-1);
-        private Thread thread;
-        private URI root;
+    /** {@code receive} on a free port with {@code adapter} and {@code store}, once it is listening. */
+    private static Receive receive(String adapter, String store, Map<String, String> env) throws InterruptedException {
+        RunningCommand command =
+                RunningCommand.start(env, "receive", "--port", "0", "--adapter", adapter, "--store", store);
+        return new Receive(command, command.listening().resolve("/"));
+    }
 
-        static Receive start(String adapter, String store, Map<String, String> env) throws InterruptedException {
-            Receive receive = new Receive();
-            PrintStream out = Cli.lineStream(receive.outLines);
-            PrintStream err = Cli.lineStream(receive.errLines);
-            receive.thread = new Thread(() -> receive.exit.set(Main.run(
-                    new String[] {"receive", "--port", "0", "--adapter", adapter, "--store", store},
-                    env,
-                    InputStream.nullInputStream(),
-                    out,
-                    err)));
-            receive.thread.start();
-            String listening = receive.errLine();
-            Matcher m = LISTENING.matcher(String.valueOf(listening));
-            assertThat(m.find()).as(listening).isTrue();
-            receive.root = URI.create(m.group(1)).resolve("/");
-            return receive;
-        }
-
-        URI root() {
-            return root;
-        }
-
+    /** A running {@code receive} and the root of its address. */
+    private record Receive(RunningCommand command, URI root) implements AutoCloseable {
         String errLine() throws InterruptedException {
-            String line = errLines.poll(30, TimeUnit.SECONDS);
-            assertThat(line).as("a line on stderr").isNotNull();
-            return line;
+            return command.errLine();
         }
 
         String outLine() throws InterruptedException {
-            String line = outLines.poll(10, TimeUnit.SECONDS);
-            assertThat(line).as("a line on stdout").isNotNull();
-            return line;
+            return command.outLine();
         }
 
         List<String> outLines() {
-            List<String> rest = new ArrayList<>();
-            outLines.drainTo(rest);
-            return rest;
+            return command.outLines();
         }
 
         @Override
         public void close() {
-            thread.interrupt();
-            try {
-                thread.join(30_000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted while stopping receive", e);
-            }
-            assertThat(thread.isAlive()).isFalse();
-            assertThat(exit.get()).isZero();
+            command.close();
         }
     }
 }

@@ -9,9 +9,6 @@ import com.webriskops.webhooks.receiver.WebhookReceiver;
 import com.webriskops.webhooks.samples.apps.JerseyReceiverApp;
 import com.webriskops.webhooks.samples.apps.RunningServer;
 import com.webriskops.webhooks.testing.Deliveries;
-import java.io.ByteArrayInputStream;
-import java.io.OutputStream;
-import java.io.PrintStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -21,21 +18,18 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * {@code serve-api} through {@link Main#run}, over real HTTP: the README's flow (create a target,
  * approve, poll until exported, fallback) against the samples' Jersey receiver on loopback.
  */
 class ServeApiCommandTest {
-    private static final Pattern LISTENING = Pattern.compile("listening on (\\S+)");
     private static final Pattern LOCAL_TARGET = Pattern.compile("local target (\\d+) for automation: ");
     private static final String TOKEN = "serve-api-test-token-0123456789";
 
@@ -44,37 +38,22 @@ class ServeApiCommandTest {
     @Test
     void servesTheApiAndDeliversAnApprovedExport() throws Exception {
         List<VerifiedDelivery<?>> received = new CopyOnWriteArrayList<>();
-        BlockingQueue<String> errLines = new LinkedBlockingQueue<>();
-        AtomicInteger exit = new AtomicInteger(-1);
-        List<Thread> serves = new CopyOnWriteArrayList<>();
         try (RunningServer receiver = JerseyReceiverApp.start(
-                WebhookReceiver.builder().secrets(Deliveries.SECRET).build(), 0, received::add)) {
-            Thread serve = new Thread(() -> exit.set(Main.run(
-                    new String[] {
+                        WebhookReceiver.builder().secrets(Deliveries.SECRET).build(), 0, received::add);
+                RunningCommand serve = RunningCommand.start(
+                        Map.of(ServeApiCommand.TOKEN_ENV, TOKEN, Console.SECRET_ENV, Deliveries.SECRET_TEXT),
                         "serve-api",
                         "--port",
                         "0",
                         "--local-target",
-                        receiver.endpoint().toString()
-                    },
-                    Map.of(ServeApiCommand.TOKEN_ENV, TOKEN, Console.SECRET_ENV, Deliveries.SECRET_TEXT),
-                    new ByteArrayInputStream(new byte[0]),
-                    new PrintStream(OutputStream.nullOutputStream(), true, StandardCharsets.UTF_8),
-                    Cli.lineStream(errLines))));
-            serves.add(serve);
-            serve.start();
+                        receiver.endpoint().toString())) {
             // The application creates the loopback target itself and prints its id before listening.
-            String local = errLines.poll(60, TimeUnit.SECONDS);
-            assertThat(local).as("stderr").isNotNull();
+            String local = serve.errLine();
             Matcher target = LOCAL_TARGET.matcher(local);
             assertThat(target.find()).as(local).isTrue();
             assertThat(local).contains("(signed)").doesNotContain(Deliveries.SECRET_TEXT);
             long targetId = Long.parseLong(target.group(1));
-            String listening = errLines.poll(60, TimeUnit.SECONDS);
-            assertThat(listening).as("stderr").isNotNull();
-            Matcher m = LISTENING.matcher(listening);
-            assertThat(m.find()).as(listening).isTrue();
-            URI api = URI.create(m.group(1));
+            URI api = serve.listening();
 
             HttpResponse<String> unauthorized = send(api.resolve("ticket-export-targets"), "GET", null, null);
             assertThat(unauthorized.statusCode()).isEqualTo(401);
@@ -153,69 +132,42 @@ class ServeApiCommandTest {
             assertThat(csv.statusCode()).isEqualTo(200);
             assertThat(csv.headers().firstValue("Content-Type"))
                     .hasValueSatisfying(v -> assertThat(v).startsWith("text/csv"));
-        } finally {
-            for (Thread serve : serves) {
-                serve.interrupt();
-                serve.join(30_000);
-            }
         }
-        assertThat(serves)
-                .singleElement()
-                .satisfies(serve -> assertThat(serve.isAlive()).isFalse());
-        assertThat(exit.get()).isZero();
     }
 
-    @Test
-    void aPrivateNetworkMustBeACanonicalCidr() {
-        Cli.Result result =
-                serveApiOnAnyPort(Map.of(ServeApiCommand.TOKEN_ENV, TOKEN), "--private-networks", "10.20.0.1/16");
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            a private network must be a canonical CIDR | --private-networks | 10.20.0.1/16 | --private-networks: host bits set
+            a local target must be on loopback | --local-target | http://10.0.0.5/x | --local-target must be an http(s) URL on a loopback address
+            """)
+    void anOptionOutOfRangeIsAUsageError(String rule, String option, String value, String message) {
+        Cli.Result result = serveApiOnAnyPort(Map.of(ServeApiCommand.TOKEN_ENV, TOKEN), option, value);
 
         assertThat(result.exit()).isEqualTo(2);
-        assertThat(result.err()).contains("--private-networks: host bits set");
-    }
-
-    @Test
-    void aLocalTargetMustBeOnLoopback() {
-        Cli.Result result =
-                serveApiOnAnyPort(Map.of(ServeApiCommand.TOKEN_ENV, TOKEN), "--local-target", "http://10.0.0.5/x");
-
-        assertThat(result.exit()).isEqualTo(2);
-        assertThat(result.err()).contains("--local-target must be an http(s) URL on a loopback address");
+        assertThat(result.err()).contains(message);
     }
 
     @Test
     void severalCallersEachSeeOnlyTheirOwnTargets() throws Exception {
-        BlockingQueue<String> errLines = new LinkedBlockingQueue<>();
-        AtomicInteger exit = new AtomicInteger(-1);
         String alice = "alice-token-0123456789abcdef";
         String bob = "bob-token-0123456789abcdef";
         String carol = "carol-token-0123456789abcdef";
-        Thread serve = new Thread(() -> exit.set(Main.run(
-                new String[] {
-                    "serve-api",
-                    "--port",
-                    "0",
-                    "--store",
-                    "jdbc:h2:mem:serve-api-callers;DB_CLOSE_DELAY=-1",
-                    "--private-networks",
-                    "10.20.0.0/16, 127.0.0.0/8"
-                },
+        try (RunningCommand serve = RunningCommand.start(
                 Map.of(
                         ServeApiCommand.TOKENS_ENV,
                         "alice:" + alice + ", bob:" + bob + ",carol:" + carol + ":read-only"),
-                new ByteArrayInputStream(new byte[0]),
-                new PrintStream(OutputStream.nullOutputStream(), true, StandardCharsets.UTF_8),
-                Cli.lineStream(errLines))));
-        try {
-            serve.start();
-            String listening = errLines.poll(60, TimeUnit.SECONDS);
-            assertThat(listening).as("stderr").isNotNull();
-            Matcher m = LISTENING.matcher(listening);
-            assertThat(m.find()).as(listening).isTrue();
-            URI api = URI.create(m.group(1));
+                "serve-api",
+                "--port",
+                "0",
+                "--store",
+                "jdbc:h2:mem:serve-api-callers;DB_CLOSE_DELAY=-1",
+                "--private-networks",
+                "10.20.0.0/16, 127.0.0.0/8")) {
+            URI api = serve.listening();
+            URI targets = api.resolve("ticket-export-targets");
 
             HttpResponse<String> created = send(
-                    api.resolve("ticket-export-targets"),
+                    targets,
                     "POST",
                     "{\"provider_key\":\"generic_webhook\",\"base_url\":\"https://hooks.example.com/alice\","
                             + "\"deployment_mode\":\"webhook-only\",\"signing_secret\":\""
@@ -231,9 +183,7 @@ class ServeApiCommandTest {
             assertThat(send(target, "GET", null, null, alice).statusCode()).isEqualTo(200);
             assertThat(send(target, "GET", null, null, bob).statusCode()).isEqualTo(404);
             assertThat(send(target, "DELETE", null, null, bob).statusCode()).isEqualTo(404);
-            assertThat(send(api.resolve("ticket-export-targets"), "GET", null, null, bob)
-                            .body())
-                    .contains("\"targets\":[]");
+            assertThat(send(targets, "GET", null, null, bob).body()).contains("\"targets\":[]");
             assertThat(send(target, "GET", null, null, carol).statusCode()).isEqualTo(404);
             assertThat(send(target, "DELETE", null, null, carol).statusCode()).isEqualTo(403);
             assertThat(send(target, "GET", null, null, alice).statusCode()).isEqualTo(200);
@@ -242,27 +192,14 @@ class ServeApiCommandTest {
             String selfHosted = "{\"provider_key\":\"n8n_webhook\",\"base_url\":\"http://%s:5678/webhook\","
                     + "\"deployment_mode\":\"self-hosted\",\"private_network_policy\":\"allowlist\","
                     + "\"private_network_allowlist\":[\"%s\"],\"signing_enabled\":false}";
-            HttpResponse<String> inside = send(
-                    api.resolve("ticket-export-targets"),
-                    "POST",
-                    selfHosted.formatted("10.20.0.5", "10.20.0.0/24"),
-                    null,
-                    alice);
+            HttpResponse<String> inside =
+                    send(targets, "POST", selfHosted.formatted("10.20.0.5", "10.20.0.0/24"), null, alice);
             assertThat(inside.statusCode()).as(inside.body()).isEqualTo(201);
-            HttpResponse<String> loopback = send(
-                    api.resolve("ticket-export-targets"),
-                    "POST",
-                    selfHosted.formatted("127.0.0.1", "127.0.0.1/32"),
-                    null,
-                    alice);
+            HttpResponse<String> loopback =
+                    send(targets, "POST", selfHosted.formatted("127.0.0.1", "127.0.0.1/32"), null, alice);
             assertThat(loopback.statusCode()).isEqualTo(422);
             assertThat(loopback.body()).contains("generic_webhook_url_unsafe");
-        } finally {
-            serve.interrupt();
-            serve.join(30_000);
         }
-        assertThat(serve.isAlive()).isFalse();
-        assertThat(exit.get()).isZero();
     }
 
     @Test

@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.webriskops.webhooks.payload.WebhookJson;
 import com.webriskops.webhooks.testing.Deliveries;
+import com.webriskops.webhooks.testing.TestVectors;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -24,12 +24,9 @@ class SignVerifyCommandTest {
     @TempDir
     Path dir;
 
-    static List<JsonNode> vectors() throws IOException {
-        try (InputStream in = SignVerifyCommandTest.class.getResourceAsStream("/test-vectors/signatures.json")) {
-            List<JsonNode> cases = new ArrayList<>();
-            WebhookJson.mapper().readTree(in).get("cases").forEach(cases::add);
-            return cases;
-        }
+    static List<JsonNode> vectors() {
+        List<JsonNode> cases = TestVectors.cases("signatures.json");
+        return cases;
     }
 
     @TestFactory

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.webriskops.webhooks.payload.WebhookJson;
+import com.webriskops.webhooks.testing.TestVectors;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -29,14 +29,10 @@ class StandardWebhooksCommandsTest {
     @TempDir
     Path dir;
 
-    static List<JsonNode> vectors() throws IOException {
-        try (InputStream in = StandardWebhooksCommandsTest.class.getResourceAsStream(
-                "/test-vectors/standard-webhooks-signatures.json")) {
-            List<JsonNode> cases = new ArrayList<>();
-            WebhookJson.mapper().readTree(in).get("cases").forEach(cases::add);
-            assertThat(cases).hasSizeGreaterThanOrEqualTo(50);
-            return cases;
-        }
+    static List<JsonNode> vectors() {
+        List<JsonNode> cases = TestVectors.cases("standard-webhooks-signatures.json");
+        assertThat(cases).hasSizeGreaterThanOrEqualTo(50);
+        return cases;
     }
 
     private static List<String> values(JsonNode array) {

@@ -146,28 +146,18 @@ public final class InMemoryDeliveryStore implements DeliveryStore {
 
     @Override
     public boolean release(ClaimedDelivery claim, Instant now) {
-        Objects.requireNonNull(claim, "claim");
-        Objects.requireNonNull(now, "now");
-        synchronized (lock) {
-            Delivery d = current(claim);
-            if (d == null) {
-                return false;
-            }
+        return endClaim(claim, now, d -> {
             DeliveryStatus before = statusBeforeClaim.getOrDefault(d.id(), DeliveryStatus.PENDING);
             int roundAttempts = Math.max(0, d.roundAttempts() - 1);
-            byId.put(
-                    d.id(),
-                    d.withStatus(before)
-                            .withAttempts(
-                                    Math.max(0, d.attempts() - 1),
-                                    roundAttempts,
-                                    roundAttempts == 0 ? null : d.roundStartedAt())
-                            .withNextAttemptAt(now)
-                            .withoutLease()
-                            .withUpdatedAt(now));
-            statusBeforeClaim.remove(d.id());
-            return true;
-        }
+            return d.withStatus(before)
+                    .withAttempts(
+                            Math.max(0, d.attempts() - 1),
+                            roundAttempts,
+                            roundAttempts == 0 ? null : d.roundStartedAt())
+                    .withNextAttemptAt(now)
+                    .withoutLease()
+                    .withUpdatedAt(now);
+        });
     }
 
     @Override
@@ -289,6 +279,25 @@ public final class InMemoryDeliveryStore implements DeliveryStore {
             DeliveryStatus status,
             @Nullable Instant nextAttemptAt,
             Instant now) {
+        return endClaim(claim, now, d -> {
+            List<AttemptOutcome> log = new ArrayList<>(d.attemptLog());
+            log.add(outcome);
+            if (log.size() > MAX_ATTEMPT_LOG) {
+                log = log.subList(log.size() - MAX_ATTEMPT_LOG, log.size());
+            }
+            return d.withStatus(status)
+                    .withNextAttemptAt(nextAttemptAt)
+                    .withoutLease()
+                    .withUpdatedAt(now)
+                    .withAttemptLog(log);
+        });
+    }
+
+    /**
+     * Ends {@code claim} if it still holds its delivery: replaces the delivery with {@code ended} applied to it
+     * (under the lock) and forgets its status before the claim. Returns false, changing nothing, otherwise.
+     */
+    private boolean endClaim(ClaimedDelivery claim, Instant now, UnaryOperator<Delivery> ended) {
         Objects.requireNonNull(claim, "claim");
         Objects.requireNonNull(now, "now");
         synchronized (lock) {
@@ -296,18 +305,7 @@ public final class InMemoryDeliveryStore implements DeliveryStore {
             if (d == null) {
                 return false;
             }
-            List<AttemptOutcome> log = new ArrayList<>(d.attemptLog());
-            log.add(outcome);
-            if (log.size() > MAX_ATTEMPT_LOG) {
-                log = log.subList(log.size() - MAX_ATTEMPT_LOG, log.size());
-            }
-            byId.put(
-                    d.id(),
-                    d.withStatus(status)
-                            .withNextAttemptAt(nextAttemptAt)
-                            .withoutLease()
-                            .withUpdatedAt(now)
-                            .withAttemptLog(log));
+            byId.put(d.id(), ended.apply(d));
             statusBeforeClaim.remove(d.id());
             return true;
         }

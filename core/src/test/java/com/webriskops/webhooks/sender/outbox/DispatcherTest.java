@@ -192,11 +192,17 @@ class DispatcherTest {
         assertThat(server.received()).hasSize(1);
     }
 
+    /** Makes the server answer with the status held by the result, {@code initial} until it is set. */
+    private AtomicInteger answerWithStatus(int initial) {
+        AtomicInteger status = new AtomicInteger(initial);
+        server.handler(request -> LoopbackServer.Answer.of(status.get()));
+        return status;
+    }
+
     @Test
     void blockedAndFailedDeliveriesAreRetriedOnRequest() {
         MutableClock clock = SenderFixtures.clock();
-        AtomicInteger status = new AtomicInteger(500);
-        server.handler(request -> LoopbackServer.Answer.of(status.get()));
+        AtomicInteger status = answerWithStatus(500);
         ExportTarget good = SenderFixtures.loopbackTarget(server.url("/hook"));
         AtomicReference<ExportTarget> current =
                 new AtomicReference<>(good.toBuilder().signingSecrets(List.of()).build());
@@ -236,8 +242,7 @@ class DispatcherTest {
     @Test
     void listenerHearsEveryRecordedAttemptWithTheStatusItLeftAndItsFailuresAreContained() {
         MutableClock clock = SenderFixtures.clock();
-        AtomicInteger status = new AtomicInteger(503);
-        server.handler(request -> LoopbackServer.Answer.of(status.get()));
+        AtomicInteger status = answerWithStatus(503);
         ExportTarget target = SenderFixtures.loopbackTarget(server.url("/hook"));
         List<String> heard = new ArrayList<>();
         Dispatcher.Listener listener = new Dispatcher.Listener() {

@@ -14,6 +14,10 @@ class BearerTokenAuthoriserTest {
             .readOnlyToken(READER, "dashboard")
             .build();
 
+    private ApiAuthorisation.Outcome outcome(String method, String authorization) {
+        return authoriser.authorise(new ApiCall(method, "p", authorization)).outcome();
+    }
+
     @Test
     void allowsAKnownTokenAsItsPrincipal() {
         ApiAuthorisation verdict =
@@ -25,10 +29,7 @@ class BearerTokenAuthoriserTest {
 
     @Test
     void acceptsTheSchemeInAnyCase() {
-        assertThat(authoriser
-                        .authorise(new ApiCall("GET", "p", "bearer " + TOKEN))
-                        .outcome())
-                .isEqualTo(ApiAuthorisation.Outcome.ALLOWED);
+        assertThat(outcome("GET", "bearer " + TOKEN)).isEqualTo(ApiAuthorisation.Outcome.ALLOWED);
     }
 
     @Test
@@ -43,14 +44,8 @@ class BearerTokenAuthoriserTest {
 
     @Test
     void readOnlyTokenMayReadButNotWrite() {
-        assertThat(authoriser
-                        .authorise(new ApiCall("get", "p", "Bearer " + READER))
-                        .outcome())
-                .isEqualTo(ApiAuthorisation.Outcome.ALLOWED);
-        assertThat(authoriser
-                        .authorise(new ApiCall("POST", "p", "Bearer " + READER))
-                        .outcome())
-                .isEqualTo(ApiAuthorisation.Outcome.FORBIDDEN);
+        assertThat(outcome("get", "Bearer " + READER)).isEqualTo(ApiAuthorisation.Outcome.ALLOWED);
+        assertThat(outcome("POST", "Bearer " + READER)).isEqualTo(ApiAuthorisation.Outcome.FORBIDDEN);
     }
 
     @Test

@@ -211,11 +211,7 @@ public abstract class JaxrsAdapterSuite {
 
         Response failed = post("probe/typed", webRiskOps().idempotencyKey(key).build());
         handler.answer(200);
-        Response retried = Retries.whileInProgress(
-                429,
-                () -> post(
-                        "probe/typed",
-                        webRiskOps().idempotencyKey(key).attempt(2).build()));
+        Response retried = secondAttemptOnceReleased(key);
         Response again =
                 post("probe/typed", webRiskOps().idempotencyKey(key).attempt(3).build());
 
@@ -226,6 +222,18 @@ public abstract class JaxrsAdapterSuite {
         assertDuplicate(again, key);
     }
 
+    /**
+     * Sends attempt 2 of {@code key} to {@code probe/typed}, again while it is answered 429 (the failed
+     * first attempt's claim not yet released).
+     */
+    private Response secondAttemptOnceReleased(String key) throws Exception {
+        return Retries.whileInProgress(
+                429,
+                () -> post(
+                        "probe/typed",
+                        webRiskOps().idempotencyKey(key).attempt(2).build()));
+    }
+
     @Test
     void resourceThrowingAnUnmappedExceptionLeavesTheKeyClaimableAgain() throws Exception {
         start(receiver().build());
@@ -233,11 +241,7 @@ public abstract class JaxrsAdapterSuite {
         handler.throwOnce();
 
         Response failed = post("probe/typed", webRiskOps().idempotencyKey(key).build());
-        Response retried = Retries.whileInProgress(
-                429,
-                () -> post(
-                        "probe/typed",
-                        webRiskOps().idempotencyKey(key).attempt(2).build()));
+        Response retried = secondAttemptOnceReleased(key);
 
         assertThat(failed.status()).isEqualTo(500);
         assertThat(retried.status()).isEqualTo(200);
@@ -251,11 +255,7 @@ public abstract class JaxrsAdapterSuite {
 
         Response failed =
                 post("probe/unavailable", webRiskOps().idempotencyKey(key).build());
-        Response retried = Retries.whileInProgress(
-                429,
-                () -> post(
-                        "probe/typed",
-                        webRiskOps().idempotencyKey(key).attempt(2).build()));
+        Response retried = secondAttemptOnceReleased(key);
 
         assertThat(failed.status()).isEqualTo(503);
         assertThat(retried.status()).isEqualTo(200);

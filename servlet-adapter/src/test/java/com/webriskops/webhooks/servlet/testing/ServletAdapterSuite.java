@@ -131,15 +131,18 @@ public abstract class ServletAdapterSuite {
         assertThat(handler.seen().get(1).summary()).isEqualTo(TITLE);
     }
 
+    /** Posts {@code first} to {@code path}, expects 200, then posts the second attempt of {@code key} and returns its answer. */
+    private Response retryAfterA200(String path, SignedDelivery first, String key) throws Exception {
+        assertThat(post(path, first).status()).isEqualTo(200);
+        return post(path, multiByteDelivery().idempotencyKey(key).attempt(2).build());
+    }
+
     @Test
     void asyncServletCompletingWith200MakesTheRetryADuplicate() throws Exception {
         String key = "export-async-done";
         SignedDelivery first = multiByteDelivery().idempotencyKey(key).build();
 
-        assertThat(post(WebhookTestApp.ASYNC, first).status()).isEqualTo(200);
-        Response retry = post(
-                WebhookTestApp.ASYNC,
-                multiByteDelivery().idempotencyKey(key).attempt(2).build());
+        Response retry = retryAfterA200(WebhookTestApp.ASYNC, first, key);
 
         assertThat(retry.status()).isEqualTo(200);
         assertThat(json(retry).path("status").asText()).isEqualTo("duplicate");
@@ -152,10 +155,7 @@ public abstract class ServletAdapterSuite {
         String key = "export-async-dispatch";
         SignedDelivery first = multiByteDelivery().idempotencyKey(key).build();
 
-        assertThat(post(WebhookTestApp.ASYNC_DISPATCH, first).status()).isEqualTo(200);
-        Response retry = post(
-                WebhookTestApp.ASYNC_DISPATCH,
-                multiByteDelivery().idempotencyKey(key).attempt(2).build());
+        Response retry = retryAfterA200(WebhookTestApp.ASYNC_DISPATCH, first, key);
 
         assertThat(handler.calls()).isEqualTo(1);
         assertThat(handler.seen().get(0).body()).isEqualTo(first.body());

@@ -143,14 +143,6 @@ public final class WebhookTestApp implements ServletContainerInitializer {
         registration.addMapping("/" + path);
     }
 
-    private static int handle(RecordingHandler handler, HttpServletRequest request, byte[] body) {
-        VerifiedDelivery<?> delivery = (VerifiedDelivery<?>) request.getAttribute(VerifiedDelivery.ATTRIBUTE);
-        if (delivery == null) {
-            throw new IllegalStateException("no verified delivery on the request");
-        }
-        return handler.handle(delivery, body);
-    }
-
     /** Marks when the container's dispatch (this filter's chain, webhook filter included) has returned. */
     private static final class DispatchReturnedFilter implements Filter {
         @Override
@@ -166,25 +158,39 @@ public final class WebhookTestApp implements ServletContainerInitializer {
         }
     }
 
-    private static final class ReceiveServlet extends HttpServlet {
+    /** A servlet that hands the verified delivery on a request, with its body, to the recording handler. */
+    private abstract static class HandlingServlet extends HttpServlet {
         private final transient RecordingHandler handler;
 
-        ReceiveServlet(RecordingHandler handler) {
+        HandlingServlet(RecordingHandler handler) {
             this.handler = handler;
+        }
+
+        /** The handler's status for the verified delivery the filter put on {@code request}. */
+        final int handle(HttpServletRequest request, byte[] body) {
+            VerifiedDelivery<?> delivery = (VerifiedDelivery<?>) request.getAttribute(VerifiedDelivery.ATTRIBUTE);
+            if (delivery == null) {
+                throw new IllegalStateException("no verified delivery on the request");
+            }
+            return handler.handle(delivery, body);
+        }
+    }
+
+    private static final class ReceiveServlet extends HandlingServlet {
+        ReceiveServlet(RecordingHandler handler) {
+            super(handler);
         }
 
         @Override
         protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
             byte[] body = request.getInputStream().readAllBytes();
-            response.setStatus(handle(handler, request, body));
+            response.setStatus(handle(request, body));
         }
     }
 
-    private static final class AsyncServlet extends HttpServlet {
-        private final transient RecordingHandler handler;
-
+    private static final class AsyncServlet extends HandlingServlet {
         AsyncServlet(RecordingHandler handler) {
-            this.handler = handler;
+            super(handler);
         }
 
         @Override
@@ -200,7 +206,7 @@ public final class WebhookTestApp implements ServletContainerInitializer {
                     }
                     HttpServletRequest asyncRequest = (HttpServletRequest) async.getRequest();
                     byte[] body = asyncRequest.getInputStream().readAllBytes();
-                    asyncResponse.setStatus(handle(handler, asyncRequest, body));
+                    asyncResponse.setStatus(handle(asyncRequest, body));
                 } catch (IOException e) {
                     asyncResponse.setStatus(500);
                     throw new UncheckedIOException(e);
@@ -214,16 +220,14 @@ public final class WebhookTestApp implements ServletContainerInitializer {
         }
     }
 
-    private static final class AsyncTimeoutServlet extends HttpServlet {
-        private final transient RecordingHandler handler;
-
+    private static final class AsyncTimeoutServlet extends HandlingServlet {
         AsyncTimeoutServlet(RecordingHandler handler) {
-            this.handler = handler;
+            super(handler);
         }
 
         @Override
         protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
-            handle(handler, request, request.getInputStream().readAllBytes());
+            handle(request, request.getInputStream().readAllBytes());
             request.startAsync().setTimeout(ASYNC_TIMEOUT_MILLIS);
         }
     }

@@ -42,7 +42,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
-import javax.sql.DataSource;
+import org.h2.jdbcx.JdbcConnectionPool;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -90,17 +90,17 @@ abstract class ExportApiSuite {
     };
 
     private final List<String> answers = new ArrayList<>();
-    private DataSource dataSource;
+    private JdbcConnectionPool dataSource;
     private JdbiStores stores;
     private KitReceiver receiver;
     private Dispatcher dispatcher;
     private JaxrsServer.Running server;
 
-    /** Opens a pooled data source on the database under test. */
-    abstract DataSource openDataSource();
+    /** Opens a connection pool on the database under test; the suite disposes it. */
+    abstract JdbcConnectionPool openDataSource();
 
-    /** Frees what {@link #openDataSource()} and the database setup took. */
-    abstract void close(DataSource dataSource);
+    /** Frees what the database setup took besides the pool, after the pool is disposed; nothing by default. */
+    void closeDatabase() throws IOException {}
 
     @BeforeAll
     void start() throws Exception {
@@ -156,8 +156,9 @@ abstract class ExportApiSuite {
         }
         if (dataSource != null) {
             DatabaseServers.dropTables(dataSource, prefix);
-            close(dataSource);
+            dataSource.dispose();
         }
+        closeDatabase();
         assertThat(String.join("\n", answers))
                 .doesNotContain(Deliveries.SECRET_TEXT)
                 .doesNotContain(WRONG_SECRET);

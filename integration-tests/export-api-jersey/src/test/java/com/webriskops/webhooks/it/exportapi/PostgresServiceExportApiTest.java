@@ -1,18 +1,12 @@
 package com.webriskops.webhooks.it.exportapi;
 
 import com.webriskops.webhooks.jdbi.testing.DatabaseServers;
-import javax.sql.DataSource;
 import org.h2.jdbcx.JdbcConnectionPool;
 
 /** The ticket-export API on the JDBI store on the PostgreSQL server named by {@code WEBHOOKS_TEST_POSTGRES_URL}. */
 class PostgresServiceExportApiTest extends ExportApiSuite {
     @Override
-    DataSource openDataSource() {
+    JdbcConnectionPool openDataSource() {
         return DatabaseServers.postgresPool(DatabaseServers.requirePostgresService(), POOL_SIZE);
-    }
-
-    @Override
-    void close(DataSource dataSource) {
-        ((JdbcConnectionPool) dataSource).dispose();
     }
 }
