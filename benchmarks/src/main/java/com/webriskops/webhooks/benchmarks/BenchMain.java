@@ -279,14 +279,14 @@ public final class BenchMain {
                         "same resource, no filter, same server");
                 figure.target = pg ? ">= 0.5 x limit" : ">= 0.8 x limit";
                 JdbcConnectionPool pool = pg ? Db.pool(jdbcUrl, 40) : null;
-                WebhookReceiver<TicketExportWebhook> receiver = receiver(pool);
+                WebhookReceiver<TicketExportWebhook> receiver = receiver(pool, prefix());
                 try (Servers.Running server =
                                 container.startsWith("Jersey") ? Servers.jersey(receiver) : Servers.jetty(receiver);
                         HttpDriver client = new HttpDriver(CONNECTIONS)) {
                     URI hook = server.base().resolve("hook");
                     URI plain = server.base().resolve("plain");
                     if (pool != null) {
-                        figure.notes.add(roundTrips(container, pool, client, template));
+                        figure.notes.addAll(databaseWork(container, client, template));
                     }
                     figure.notes.add(warmUp(client, hook, plain, template));
                     List<Cpu.Spent> kitCpu = new ArrayList<>();
@@ -390,41 +390,55 @@ public final class BenchMain {
     }
 
     /**
-     * The JDBC round trips (statement executions and commits, counted as in B4) one request through the
-     * kit makes, over 200 requests to a second server of the same kind whose stores count them: counted
-     * before the warm-up and on their own server, so the counting proxies never run in a measured round.
+     * What one request through the kit asks of PostgreSQL, over 200 requests to a second server of the
+     * same kind whose stores count them: the JDBC round trips (statement executions and commits, counted
+     * as in B4) and the rows and index entries written ({@link TableWrites}). Counted before the warm-up,
+     * on their own server, connections and tables, so the counting never runs in a measured round.
      */
-    private static String roundTrips(String container, DataSource pool, HttpDriver client, byte[] template)
-            throws Exception {
+    private List<String> databaseWork(String container, HttpDriver client, byte[] template) throws Exception {
         AtomicLong trips = new AtomicLong();
-        WebhookReceiver<TicketExportWebhook> receiver = receiver(Db.counting(pool, trips));
         int requests = 200;
-        try (Servers.Running server =
-                container.startsWith("Jersey") ? Servers.jersey(receiver) : Servers.jetty(receiver)) {
-            URI hook = server.base().resolve("hook");
-            Signer signer = new Signer(template, SignatureBenchmarks.SECRET_TEXT);
-            trips.set(0);
-            for (int i = 0; i < requests; i++) {
-                Signer.Signed signed = signer.next();
-                if (client.post(hook, signed.headers(), signed.body(), false) != 200) {
-                    throw new IllegalStateException("the counted server did not answer 200");
+        String prefix = prefix();
+        JdbcConnectionPool reader = Db.pool(jdbcUrl, 1);
+        JdbcConnectionPool pool = Db.pool(jdbcUrl, 16);
+        try {
+            WebhookReceiver<TicketExportWebhook> receiver = receiver(Db.counting(pool, trips), prefix);
+            TableWrites writes = TableWrites.start(reader, prefix);
+            try (Servers.Running server =
+                    container.startsWith("Jersey") ? Servers.jersey(receiver) : Servers.jetty(receiver)) {
+                URI hook = server.base().resolve("hook");
+                Signer signer = new Signer(template, SignatureBenchmarks.SECRET_TEXT);
+                trips.set(0);
+                for (int i = 0; i < requests; i++) {
+                    Signer.Signed signed = signer.next();
+                    if (client.post(hook, signed.headers(), signed.body(), false) != 200) {
+                        throw new IllegalStateException("the counted server did not answer 200");
+                    }
                 }
             }
+            // A backend that exits reports its statistics at once (see TableWrites).
+            pool.dispose();
+            return List.of(
+                    String.format(
+                            Locale.ROOT,
+                            "JDBC round trips per request (statement executions and commits, counted over %d"
+                                    + " requests): %.2f",
+                            requests,
+                            trips.get() / (double) requests),
+                    writes.since(requests, "request", "requests"));
+        } finally {
+            pool.dispose();
+            reader.dispose();
         }
-        return String.format(
-                Locale.ROOT,
-                "JDBC round trips per request (statement executions and commits, counted over %d requests): %.2f",
-                requests,
-                trips.get() / (double) requests);
     }
 
-    private static WebhookReceiver<TicketExportWebhook> receiver(DataSource pool) {
+    /** A receiver with memory stores when {@code pool} is null, else with JDBI stores in tables named {@code prefix*}. */
+    private static WebhookReceiver<TicketExportWebhook> receiver(DataSource pool, String prefix) {
         // Sized for a whole figure at full speed: the default 100,000 nonces fill up in about 7 s at
         // the 14,000 requests/s Jetty reaches on a quiet machine, and a full store answers 503.
         ReplayStore replay = new InMemoryReplayStore(MEMORY_STORE_CAPACITY);
         IdempotencyStore idempotency = new InMemoryIdempotencyStore(MEMORY_STORE_CAPACITY);
         if (pool != null) {
-            String prefix = prefix();
             JdbiStores.migrate(pool, prefix);
             JdbiStores stores = JdbiStores.builder(pool).tablePrefix(prefix).build();
             replay = stores.replayStore();
@@ -596,6 +610,7 @@ public final class BenchMain {
                     steady ? ", steady" : ", not yet steady after " + WARM_BATCHES + " batches",
                     count);
             extra.put("B5_body_bytes", sample.body().length);
+            String databaseWork = sendingWork(target, sink);
             for (int dispatchers : new int[] {1, 2}) {
                 // The limit's client runs as many POSTs at once as the dispatchers have attempts in flight.
                 int threads = dispatchers * SenderRuns.WORKERS;
@@ -612,6 +627,7 @@ public final class BenchMain {
                         "plain POSTs, HttpClient 5, " + threads + " threads, Connection: close");
                 figure.target = dispatchers == 2 ? ">= 0.5 x limit and >= 3,000/s" : ">= 0.5 x limit";
                 figure.notes.add(warmUp);
+                figure.notes.add(databaseWork);
                 List<Cpu.Spent> senderCpu = new ArrayList<>();
                 List<Cpu.Spent> postCpu = new ArrayList<>();
                 for (int round = 1; round <= rounds; round++) {
@@ -681,6 +697,41 @@ public final class BenchMain {
             }
         } finally {
             pool.dispose();
+        }
+    }
+
+    /**
+     * The rows and index entries PostgreSQL writes to send one delivery ({@link TableWrites}): 1,000
+     * deliveries, enqueued first, sent by 2 dispatchers from tables and connections of their own, so
+     * only the sending is counted and no measured round runs beside it.
+     */
+    private String sendingWork(ExportTarget target, Sink sink) throws Exception {
+        int count = 1_000;
+        String prefix = prefix();
+        JdbcConnectionPool reader = Db.pool(jdbcUrl, 1);
+        JdbcConnectionPool enqueuing = Db.pool(jdbcUrl, 4);
+        JdbcConnectionPool sending = Db.pool(jdbcUrl, 16);
+        try {
+            JdbiStores.migrate(enqueuing, prefix);
+            SenderRuns.enqueue(
+                    JdbiStores.builder(enqueuing).tablePrefix(prefix).build().deliveryStore(),
+                    target,
+                    1,
+                    1,
+                    "counted-template-");
+            SenderRuns.copies(enqueuing, prefix, "counted-", count - 1);
+            // A backend that exits reports its statistics at once (see TableWrites).
+            enqueuing.dispose();
+            TableWrites writes = TableWrites.start(reader, prefix);
+            DeliveryStore store =
+                    JdbiStores.builder(sending).tablePrefix(prefix).build().deliveryStore();
+            SenderRuns.dispatch(store, target, sink, count, 2);
+            sending.dispose();
+            return writes.since(count, "delivery", "deliveries");
+        } finally {
+            enqueuing.dispose();
+            sending.dispose();
+            reader.dispose();
         }
     }
 
