@@ -23,7 +23,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.locks.LockSupport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -565,10 +564,8 @@ public final class Dispatcher implements AutoCloseable {
     /**
      * Group commit of the workers' write-backs (leader and followers): a worker queues its result; if no
      * commit is running it becomes the leader and commits everything queued in one {@link
-     * DeliveryStore#record}, else it parks until another leader has committed its result, or until that
-     * leader hands it the next commit (the first write-back queued meanwhile leads it, with everything
-     * queued by then). Each worker is woken only when its result is committed or its turn to lead has
-     * come, never just to find that it must wait on. Nothing waits on a timer.
+     * DeliveryStore#record}, else it waits, and either finds its result committed by another leader or
+     * leads the next commit itself. Nothing waits on a timer.
      */
     static final class GroupCommit {
         private final DeliveryStore store;
@@ -587,21 +584,30 @@ public final class Dispatcher implements AutoCloseable {
          * @throws RuntimeException what the store threw for the commit that held it
          */
         boolean record(WriteBack writeBack) {
-            Pending mine = new Pending(writeBack, Thread.currentThread());
+            Pending mine = new Pending(writeBack);
             List<Pending> group;
-            synchronized (lock) {
-                queued.add(mine);
-                if (committing) {
-                    group = null;
-                } else {
+            boolean interrupted = false;
+            try {
+                synchronized (lock) {
+                    queued.add(mine);
+                    while (!mine.done && committing) {
+                        try {
+                            lock.wait();
+                        } catch (InterruptedException e) {
+                            // Keep waiting: the worker must learn whether its result was recorded.
+                            interrupted = true;
+                        }
+                    }
+                    if (mine.done) {
+                        return mine.result();
+                    }
                     committing = true;
-                    group = takeQueued();
+                    group = new ArrayList<>(queued);
+                    queued.clear();
                 }
-            }
-            if (group == null) {
-                group = awaitCommitOrTurn(mine);
-                if (group == null) {
-                    return mine.result();
+            } finally {
+                if (interrupted) {
+                    Thread.currentThread().interrupt();
                 }
             }
             List<Boolean> results = null;
@@ -623,7 +629,6 @@ public final class Dispatcher implements AutoCloseable {
                     // An Error is on its way up this thread; the others learn that nothing was recorded.
                     failure = new IllegalStateException("the write-back commit did not complete");
                 }
-                Pending next;
                 synchronized (lock) {
                     for (int i = 0; i < group.size(); i++) {
                         Pending pending = group.get(i);
@@ -633,61 +638,11 @@ public final class Dispatcher implements AutoCloseable {
                                         Objects.requireNonNull(results).get(i));
                         pending.done = true;
                     }
-                    if (queued.isEmpty()) {
-                        next = null;
-                        committing = false;
-                    } else {
-                        next = queued.get(0);
-                        next.leads = true;
-                    }
-                }
-                for (Pending pending : group) {
-                    if (pending != mine) {
-                        LockSupport.unpark(pending.thread);
-                    }
-                }
-                if (next != null) {
-                    LockSupport.unpark(next.thread);
+                    committing = false;
+                    lock.notifyAll();
                 }
             }
             return mine.result();
-        }
-
-        /**
-         * Parks until {@code mine} is committed (then null) or handed the next commit (then the group to
-         * commit, {@code mine} among it). An interrupt does not end the wait: the worker must learn whether
-         * its result was recorded; the interrupt is kept for it.
-         */
-        @Nullable
-        private List<Pending> awaitCommitOrTurn(Pending mine) {
-            boolean interrupted = false;
-            try {
-                while (true) {
-                    synchronized (lock) {
-                        if (mine.done) {
-                            return null;
-                        }
-                        if (mine.leads) {
-                            return takeQueued();
-                        }
-                    }
-                    LockSupport.park(this);
-                    if (Thread.interrupted()) {
-                        interrupted = true;
-                    }
-                }
-            } finally {
-                if (interrupted) {
-                    Thread.currentThread().interrupt();
-                }
-            }
-        }
-
-        /** Everything queued, now one group; holds the lock. */
-        private List<Pending> takeQueued() {
-            List<Pending> group = new ArrayList<>(queued);
-            queued.clear();
-            return group;
         }
 
         /** Write-backs waiting for the next commit; for tests. */
@@ -700,17 +655,14 @@ public final class Dispatcher implements AutoCloseable {
         /** One worker's write-back and, once committed, its result. Guarded by the lock. */
         private static final class Pending {
             final WriteBack writeBack;
-            final Thread thread;
             boolean done;
-            boolean leads;
             boolean recorded;
 
             @Nullable
             RuntimeException failure;
 
-            Pending(WriteBack writeBack, Thread thread) {
+            Pending(WriteBack writeBack) {
                 this.writeBack = writeBack;
-                this.thread = thread;
             }
 
             boolean result() {
