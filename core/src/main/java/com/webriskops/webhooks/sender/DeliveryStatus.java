@@ -18,10 +18,14 @@ public enum DeliveryStatus {
     /** Attempts (or time) exhausted; retried only on request, the portable fallback applies. */
     FAILED;
 
+    private static final DeliveryStatus[] VALUES = values();
+
+    private final String wireName = name().toLowerCase(Locale.ROOT);
+
     /** The name as written in JSON and stores, such as {@code retry_scheduled}. */
     @JsonValue
     public String wireName() {
-        return name().toLowerCase(Locale.ROOT);
+        return wireName;
     }
 
     /** True for {@link #EXPORTED}, {@link #BLOCKED} and {@link #FAILED}: nothing more happens by itself. */
@@ -35,8 +39,8 @@ public enum DeliveryStatus {
      * @throws IllegalArgumentException for an unknown name
      */
     public static DeliveryStatus fromWireName(String name) {
-        for (DeliveryStatus status : values()) {
-            if (status.wireName().equals(name)) {
+        for (DeliveryStatus status : VALUES) {
+            if (status.wireName.equals(name)) {
                 return status;
             }
         }

@@ -22,7 +22,6 @@ import com.webriskops.webhooks.sender.target.TargetSafety.TargetCheck;
 import jakarta.annotation.Nullable;
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
@@ -251,17 +250,18 @@ public final class WebhookSender implements AutoCloseable {
     }
 
     private AttemptOutcome post(ExportTarget target, OutboundRequest request, Instant started) {
-        HttpPost post = new HttpPost(URI.create(target.baseUrl()));
-        for (Map.Entry<String, String> header : request.headers().entrySet()) {
-            if (!header.getKey().equals(WebhookHeaders.CONTENT_TYPE)) {
-                post.setHeader(header.getKey(), header.getValue());
-            }
-        }
-        post.setHeader(WebhookHeaders.CONTENT_TYPE, "application/json");
-        post.setEntity(new ByteArrayEntity(request.bodyUnsafe(), JSON));
         int attempt = request.attempt();
         TargetClients.Client client = clients.acquire(target);
         try {
+            HttpPost post = new HttpPost(client.uri);
+            // The names are distinct, so adding them sets each once (setHeader scans those set before).
+            for (Map.Entry<String, String> header : request.headers().entrySet()) {
+                if (!header.getKey().equals(WebhookHeaders.CONTENT_TYPE)) {
+                    post.addHeader(header.getKey(), header.getValue());
+                }
+            }
+            post.addHeader(WebhookHeaders.CONTENT_TYPE, "application/json");
+            post.setEntity(new ByteArrayEntity(request.bodyUnsafe(), JSON));
             ClassicHttpResponse response = client.http.executeOpen(null, post, HttpClientContext.create());
             int status;
             Body body = null;
@@ -283,7 +283,9 @@ public final class WebhookSender implements AutoCloseable {
             Duration retryAfter = verdict.status() == DeliveryStatus.RETRY_SCHEDULED
                     ? ResponseClassifier.retryAfter(retryAfterHeader, finished)
                     : null;
-            LOG.debug("Webhook attempt {} of {} to target {}: {}", attempt, idOf(request), target.id(), status);
+            if (LOG.isDebugEnabled()) {
+                LOG.debug("Webhook attempt {} of {} to target {}: {}", attempt, idOf(request), target.id(), status);
+            }
             AttemptOutcome outcome;
             switch (verdict.status()) {
                 case EXPORTED:

@@ -27,6 +27,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
@@ -119,6 +120,20 @@ class WebhookSenderTest {
         assertThat(request.header("Content-Type")).isEqualTo("application/json");
         assertThat(request.header("User-Agent")).startsWith("webriskops-webhooks-java/");
         assertThat(new String(request.body())).doesNotContain(SenderFixtures.SECRET_TEXT);
+        for (String name : List.of(
+                WebhookHeaders.EVENT,
+                WebhookHeaders.SCHEMA,
+                WebhookHeaders.IDEMPOTENCY_KEY,
+                WebhookHeaders.GENERIC_IDEMPOTENCY_KEY,
+                WebhookHeaders.TIMESTAMP,
+                WebhookHeaders.NONCE,
+                WebhookHeaders.SIGNATURE,
+                "Content-Type",
+                "User-Agent")) {
+            assertThat(request.headers().get(name.toLowerCase(Locale.ROOT)))
+                    .as(name)
+                    .hasSize(1);
+        }
     }
 
     @Test

@@ -16,9 +16,22 @@ public final class OutboundRequest {
     private final Map<String, String> headers;
 
     public OutboundRequest(TicketExportWebhook webhook, byte[] body, Map<String, String> headers) {
+        this(webhook, Collections.unmodifiableMap(new LinkedHashMap<>(headers)), body.clone());
+    }
+
+    /** Holds {@code ownedBody} and {@code unmodifiableHeaders} as they are; nobody else may hold them. */
+    private OutboundRequest(TicketExportWebhook webhook, Map<String, String> unmodifiableHeaders, byte[] ownedBody) {
         this.webhook = Objects.requireNonNull(webhook, "webhook");
-        this.body = body.clone();
-        this.headers = Collections.unmodifiableMap(new LinkedHashMap<>(headers));
+        this.body = Objects.requireNonNull(ownedBody, "body");
+        this.headers = unmodifiableHeaders;
+    }
+
+    /**
+     * A request holding {@code body} and {@code headers} themselves, not copies: for {@link
+     * WebhookEnvelopes}, which made them for it and keeps no reference to them.
+     */
+    static OutboundRequest owning(TicketExportWebhook webhook, byte[] body, LinkedHashMap<String, String> headers) {
+        return new OutboundRequest(webhook, Collections.unmodifiableMap(headers), body);
     }
 
     /** The envelope as built. */

@@ -35,6 +35,8 @@ public final class PayloadVerdicts {
     private static final String PREFIX = "v1:";
     private static final byte[] TAG = "webriskops-payload-verdict-v1\0".getBytes(StandardCharsets.US_ASCII);
     private static final WebhookEnvelopes PROBE = WebhookEnvelopes.ofDefaults();
+    /** Looking SHA-256 up among the security providers costs more than hashing a payload; reuse one per thread. */
+    private static final ThreadLocal<MessageDigest> SHA_256 = ThreadLocal.withInitial(PayloadVerdicts::newSha256);
 
     private PayloadVerdicts() {}
 
@@ -77,12 +79,8 @@ public final class PayloadVerdicts {
         } catch (JsonProcessingException e) {
             return null;
         }
-        MessageDigest sha256;
-        try {
-            sha256 = MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("the JVM has no SHA-256", e);
-        }
+        MessageDigest sha256 = SHA_256.get();
+        sha256.reset();
         sha256.update(TAG);
         sha256.update(ByteBuffer.allocate(Long.BYTES).putLong(target.id()).array());
         sha256.update(target.providerKey().wireName().getBytes(StandardCharsets.UTF_8));
@@ -94,5 +92,13 @@ public final class PayloadVerdicts {
             chain = secret.hmacSha256(TAG, chain);
         }
         return PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(chain);
+    }
+
+    private static MessageDigest newSha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("the JVM has no SHA-256", e);
+        }
     }
 }

@@ -5,6 +5,7 @@ import com.webriskops.webhooks.sender.target.Cidr;
 import com.webriskops.webhooks.sender.target.ExportTarget;
 import com.webriskops.webhooks.sender.target.ExportTarget.DeploymentMode;
 import com.webriskops.webhooks.sender.target.ExportTarget.PrivateNetworkPolicy;
+import java.net.URI;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -34,7 +35,11 @@ public final class TargetClients {
         this.factory = Objects.requireNonNull(factory, "factory");
     }
 
-    /** A client for {@code target}'s configuration, in use until {@link Client#release()}. */
+    /**
+     * A client for {@code target}'s configuration, in use until {@link Client#release()}.
+     *
+     * @throws IllegalArgumentException if the target's base URL is not a URI
+     */
     public Client acquire(ExportTarget target) {
         Key key = Key.of(target);
         Client retired = null;
@@ -42,7 +47,8 @@ public final class TargetClients {
         synchronized (this) {
             client = clients.get(key);
             if (client == null) {
-                client = new Client(factory.apply(target));
+                URI uri = URI.create(target.baseUrl());
+                client = new Client(factory.apply(target), uri);
                 clients.put(key, client);
                 if (clients.size() > maxClients) {
                     Iterator<Map.Entry<Key, Client>> eldest = clients.entrySet().iterator();
@@ -85,11 +91,15 @@ public final class TargetClients {
         /** The pooled client. */
         public final CloseableHttpClient http;
 
+        /** The target's base URL, parsed once: every attempt posts to it. */
+        public final URI uri;
+
         private int users;
         private boolean retired;
 
-        private Client(CloseableHttpClient http) {
+        private Client(CloseableHttpClient http, URI uri) {
             this.http = http;
+            this.uri = uri;
         }
 
         /** Marks it retired; true when nobody uses it, so the caller closes it. Holds the cache lock. */

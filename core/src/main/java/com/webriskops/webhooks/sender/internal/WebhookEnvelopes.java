@@ -11,7 +11,6 @@ import com.webriskops.webhooks.sender.target.ExportTarget;
 import com.webriskops.webhooks.signing.WebhookSignatures;
 import java.time.Clock;
 import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -87,7 +86,7 @@ public final class WebhookEnvelopes {
         } catch (JsonProcessingException e) {
             throw new WebhookException("could not serialise the ticket-export envelope", e);
         }
-        Map<String, String> headers = new LinkedHashMap<>();
+        LinkedHashMap<String, String> headers = new LinkedHashMap<>();
         headers.put(WebhookHeaders.EVENT, WebhookProtocol.EVENT_TICKET_EXPORT_REQUESTED);
         headers.put(WebhookHeaders.SCHEMA, WebhookProtocol.SCHEMA_VERSION);
         headers.put(WebhookHeaders.IDEMPOTENCY_KEY, export.idempotencyKey());
@@ -100,7 +99,7 @@ public final class WebhookEnvelopes {
         headers.put(WebhookHeaders.GENERIC_IDEMPOTENCY_KEY, export.idempotencyKey());
         headers.put(WebhookHeaders.CONTENT_TYPE, "application/json");
         headers.put("User-Agent", userAgent);
-        return new OutboundRequest(webhook, body, headers);
+        return OutboundRequest.owning(webhook, body, headers);
     }
 
     @Override

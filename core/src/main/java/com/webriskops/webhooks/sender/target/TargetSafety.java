@@ -56,6 +56,13 @@ public final class TargetSafety {
 
     private final HostResolver resolver;
 
+    /**
+     * The last base URL {@link #checkUrl} parsed and what it found: parsing is a pure function of the
+     * text, and a sender checks the same few targets before every attempt.
+     */
+    @Nullable
+    private volatile LastParsed lastParsed;
+
     private TargetSafety(HostResolver resolver) {
         this.resolver = resolver;
     }
@@ -84,7 +91,7 @@ public final class TargetSafety {
 
     /** The URL part of {@link #check}: syntax, then resolution. Ignores the secret. */
     public TargetCheck checkUrl(ExportTarget target) {
-        ParsedUrl url = parse(target.baseUrl());
+        ParsedUrl url = parseRemembered(target.baseUrl());
         if (url.problem() != null) {
             return TargetCheck.urlUnsafe(url.problem());
         }
@@ -194,6 +201,20 @@ public final class TargetSafety {
         static ParsedUrl problem(String problem) {
             return new ParsedUrl(problem, "", -1, false);
         }
+    }
+
+    /** A base URL and what {@link #parse} found in it. */
+    private record LastParsed(String text, ParsedUrl url) {}
+
+    /** {@link #parse}, answered from {@link #lastParsed} when the text is the one parsed last. */
+    private ParsedUrl parseRemembered(String text) {
+        LastParsed last = lastParsed;
+        if (last != null && last.text().equals(text)) {
+            return last.url();
+        }
+        ParsedUrl url = parse(text);
+        lastParsed = new LastParsed(text, url);
+        return url;
     }
 
     /** Syntax checks that need no network: scheme, user-info, host, port. */

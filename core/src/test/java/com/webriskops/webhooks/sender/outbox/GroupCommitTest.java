@@ -114,6 +114,37 @@ class GroupCommitTest {
     }
 
     @Test
+    void anInterruptedWorkerStillWaitsForItsResultAndKeepsTheInterrupt() throws Exception {
+        Dispatcher.GroupCommit commits = new Dispatcher.GroupCommit(store());
+        List<WriteBack> writeBacks = exportedWriteBacks(2);
+        CompletableFuture<Boolean> first = CompletableFuture.supplyAsync(() -> commits.record(writeBacks.get(0)));
+        awaitCondition(() -> groups.size() == 1);
+        CompletableFuture<Boolean> secondRecorded = new CompletableFuture<>();
+        CompletableFuture<Boolean> secondInterrupted = new CompletableFuture<>();
+        Thread second = new Thread(() -> {
+            try {
+                secondRecorded.complete(commits.record(writeBacks.get(1)));
+                secondInterrupted.complete(Thread.currentThread().isInterrupted());
+            } catch (RuntimeException e) {
+                secondRecorded.completeExceptionally(e);
+            }
+        });
+        second.start();
+        awaitCondition(() -> commits.queued() == 1);
+
+        second.interrupt();
+        awaitCondition(() -> second.getState() == Thread.State.WAITING);
+        assertThat(secondRecorded).isNotDone();
+        firstCommitMayEnd.countDown();
+
+        assertThat(first.get(120, TimeUnit.SECONDS)).isTrue();
+        assertThat(secondRecorded.get(120, TimeUnit.SECONDS)).isTrue();
+        assertThat(secondInterrupted.get(120, TimeUnit.SECONDS)).isTrue();
+        assertThat(groups).containsExactly(1, 1);
+        assertThat(real.list(DeliveryStatus.EXPORTED, 10)).hasSize(2);
+    }
+
+    @Test
     void aLoneWriteBackIsCommittedAtOnceByItsOwnWorker() {
         firstCommitMayEnd.countDown();
         Dispatcher.GroupCommit commits = new Dispatcher.GroupCommit(store());

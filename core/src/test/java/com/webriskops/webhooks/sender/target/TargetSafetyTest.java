@@ -215,6 +215,34 @@ class TargetSafetyTest {
     }
 
     @Test
+    void oneCheckerJudgesEachUrlOnItsOwnWhenTargetsAlternate() {
+        TargetSafety safety = TargetSafety.using(RESOLVER);
+        ExportTarget good = ExportTarget.builder()
+                .id(1)
+                .baseUrl("https://hooks.example.com/webriskops")
+                .signingSecrets(SECRET)
+                .build();
+        ExportTarget plainHttp = ExportTarget.builder()
+                .id(2)
+                .baseUrl("http://hooks.example.com/webriskops")
+                .signingSecrets(SECRET)
+                .build();
+        ExportTarget credentials = ExportTarget.builder()
+                .id(3)
+                .baseUrl("https://user:pass@hooks.example.com/webriskops")
+                .signingSecrets(SECRET)
+                .build();
+
+        for (int round = 0; round < 3; round++) {
+            assertThat(safety.check(good).ok()).isTrue();
+            assertThat(safety.check(good).ok()).isTrue();
+            assertThat(safety.check(plainHttp).message()).contains("HTTPS");
+            assertThat(safety.check(credentials).message()).contains("credentials");
+            assertThat(safety.check(credentials).message()).contains("credentials");
+        }
+    }
+
+    @Test
     void missingSecretWhileSigningIsRequiredBlocksFirst() {
         ExportTarget target =
                 ExportTarget.builder().id(1).baseUrl("https://127.0.0.1/").build();
