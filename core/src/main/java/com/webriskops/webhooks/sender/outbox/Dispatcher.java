@@ -15,7 +15,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
@@ -43,6 +45,12 @@ import org.slf4j.LoggerFactory;
  * claim's lease lasts (a restarted database fails the first statements on stale pooled connections);
  * if it still fails, the rest of the batch is left unattempted to its leases, so an outage repeats
  * only the attempts that were in flight.
+ *
+ * <p>Targets are looked up ({@link Builder#targets}) when a batch's delivery to them is attempted, and
+ * a target found for one delivery serves the batch's next deliveries to it for up to {@link
+ * #TARGET_REUSE} (a second): a batch to one target costs one lookup, not one per delivery (with a
+ * database target store, a round trip each), and a disabled target or rotated secret still takes
+ * effect within a second. A missing target is reused the same way: it blocks those deliveries.
  *
  * <p>Write-backs are committed in groups: a worker whose attempt has ended hands its result over and
  * waits until it is committed before it starts another attempt; results that arrive while a commit is
@@ -81,6 +89,9 @@ public final class Dispatcher implements AutoCloseable {
 
     /** Default number of deliveries a worker claims at once: 16. */
     public static final int DEFAULT_BATCH_SIZE = 16;
+
+    /** How long a target looked up for one delivery of a batch serves the batch's next deliveries to it. */
+    public static final Duration TARGET_REUSE = Duration.ofSeconds(1);
 
     private final DeliveryStore store;
     private final WebhookSender sender;
@@ -215,6 +226,7 @@ public final class Dispatcher implements AutoCloseable {
     }
 
     private int work(List<ClaimedDelivery> batch) {
+        Map<Long, FoundTarget> found = new HashMap<>();
         int attempted = 0;
         boolean leaseShort = false;
         boolean storeFailed = false;
@@ -236,7 +248,7 @@ public final class Dispatcher implements AutoCloseable {
                 continue;
             }
             try {
-                process(claim);
+                process(claim, found);
             } catch (RuntimeException e) {
                 // The store failed on write-back: the lease expires and another claim retries it.
                 LOG.warn(
@@ -256,9 +268,28 @@ public final class Dispatcher implements AutoCloseable {
         return clock.instant().plus(sender.requestTimeout()).isBefore(claim.leaseExpiresAt());
     }
 
-    private void process(ClaimedDelivery claim) {
+    /** A target as a lookup found it (null: missing or disabled), and when. */
+    private record FoundTarget(@Nullable ExportTarget target, Instant at) {}
+
+    /**
+     * {@code id}'s target: the one {@code found} for this batch if it was looked up less than {@link
+     * #TARGET_REUSE} ago, else a new lookup.
+     */
+    @Nullable
+    private ExportTarget target(long id, Map<Long, FoundTarget> found) {
+        Instant now = clock.instant();
+        FoundTarget earlier = found.get(id);
+        if (earlier != null && now.isBefore(earlier.at().plus(TARGET_REUSE)) && !now.isBefore(earlier.at())) {
+            return earlier.target();
+        }
+        ExportTarget target = targets.find(id);
+        found.put(id, new FoundTarget(target, now));
+        return target;
+    }
+
+    private void process(ClaimedDelivery claim, Map<Long, FoundTarget> found) {
         Delivery delivery = claim.delivery();
-        ExportTarget target = targets.find(delivery.targetId());
+        ExportTarget target = target(delivery.targetId(), found);
         AttemptOutcome outcome;
         if (target == null) {
             Instant now = clock.instant();
@@ -426,7 +457,10 @@ public final class Dispatcher implements AutoCloseable {
             return this;
         }
 
-        /** Finds each delivery's target at attempt time. Required. */
+        /**
+         * Finds each delivery's target at attempt time (a lookup serves a batch's deliveries to that
+         * target for up to {@link #TARGET_REUSE}). Required.
+         */
         public Builder targets(TargetLookup targets) {
             this.targets = Objects.requireNonNull(targets, "targets");
             return this;

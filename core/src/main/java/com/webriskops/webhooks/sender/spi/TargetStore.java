@@ -219,7 +219,8 @@ public interface TargetStore {
 
     /**
      * Finds a delivery's target at attempt time, so a fixed URL or a rotated secret applies to the next
-     * attempt. Must be thread-safe.
+     * attempt (the {@link com.webriskops.webhooks.sender.outbox.Dispatcher} reuses what it found for a
+     * batch's deliveries to the same target for up to a second). Must be thread-safe.
      */
     @FunctionalInterface
     public interface TargetLookup {

@@ -26,6 +26,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BooleanSupplier;
@@ -340,6 +341,54 @@ class DispatcherTest {
                         .build())
                 .as("a batch only needs a lease that outlasts one attempt")
                 .isNotNull();
+    }
+
+    @Test
+    void aBatchLooksItsTargetUpOnceAndAgainWhenWhatItFoundIsASecondOld() {
+        MutableClock clock = SenderFixtures.clock();
+        ExportTarget target = SenderFixtures.loopbackTarget(server.url("/hook"));
+        WebhookSender sender = SenderFixtures.sender(clock).build();
+        AtomicBoolean disabled = new AtomicBoolean();
+        AtomicInteger lookups = new AtomicInteger();
+        AtomicInteger requests = new AtomicInteger();
+        server.handler(request -> {
+            requests.incrementAndGet();
+            // The operator disables the target during the first attempt, which takes 600 ms.
+            disabled.set(true);
+            clock.advance(Duration.ofMillis(600));
+            return LoopbackServer.Answer.of(200);
+        });
+        List<Delivery> deliveries = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            deliveries.add(store.enqueue(target, SenderFixtures.export(), clock.instant()));
+        }
+        Dispatcher dispatcher = Dispatcher.builder()
+                .store(store)
+                .sender(sender)
+                .targets(id -> {
+                    lookups.incrementAndGet();
+                    return id == target.id() && !disabled.get() ? target : null;
+                })
+                .clock(clock)
+                .lease(Duration.ofSeconds(10))
+                .batchSize(4)
+                .build();
+
+        assertThat(dispatcher.runOnce()).isEqualTo(4);
+
+        // 1st at 0 ms: looked up, sent; 2nd at 600 ms: the same target, sent; 3rd at 1,200 ms: looked up
+        // again, now disabled, blocked; 4th: that answer again, blocked.
+        assertThat(lookups).hasValue(2);
+        assertThat(requests).hasValue(2);
+        assertThat(deliveries.stream().map(d -> store.find(d.id()).status()))
+                .containsExactly(
+                        DeliveryStatus.EXPORTED,
+                        DeliveryStatus.EXPORTED,
+                        DeliveryStatus.BLOCKED,
+                        DeliveryStatus.BLOCKED);
+        assertThat(store.find(deliveries.get(3).id()).attemptLog())
+                .extracting(AttemptOutcome::code)
+                .containsExactly(ErrorCode.GENERIC_WEBHOOK_TARGET_MISSING.wireValue());
     }
 
     @Test
