@@ -6,7 +6,6 @@ import com.webriskops.webhooks.jdbi.JdbiStores;
 import com.webriskops.webhooks.payload.TicketExportWebhook;
 import com.webriskops.webhooks.receiver.WebhookReceiver;
 import com.webriskops.webhooks.sender.spi.DeliveryStore;
-import com.webriskops.webhooks.sender.target.ExportTarget;
 import com.webriskops.webhooks.signing.WebhookSecret;
 import com.webriskops.webhooks.store.IdempotencyStore;
 import com.webriskops.webhooks.store.InMemoryIdempotencyStore;
@@ -565,9 +564,9 @@ public final class BenchMain {
                 HttpDriver client = new HttpDriver(CONNECTIONS)) {
             String prefix = prefix();
             JdbiStores.migrate(pool, prefix);
-            DeliveryStore store =
-                    JdbiStores.builder(pool).tablePrefix(prefix).build().deliveryStore();
-            ExportTarget target = SenderRuns.target(sink.url());
+            JdbiStores stores = JdbiStores.builder(pool).tablePrefix(prefix).build();
+            DeliveryStore store = stores.deliveryStore();
+            SenderRuns.Loopback target = SenderRuns.target(stores, sink.url());
             URI uri = URI.create(sink.url());
             // Warm-up, as for B3, until the sender's rate holds: the JIT compiles the dispatcher's, the
             // store's and the client's paths before any round counts (after 10,000 deliveries its compiler
@@ -610,7 +609,7 @@ public final class BenchMain {
                     steady ? ", steady" : ", not yet steady after " + WARM_BATCHES + " batches",
                     count);
             extra.put("B5_body_bytes", sample.body().length);
-            String databaseWork = sendingWork(target, sink);
+            String databaseWork = sendingWork(sink);
             for (int dispatchers : new int[] {1, 2}) {
                 // The limit's client runs as many POSTs at once as the dispatchers have attempts in flight.
                 int threads = dispatchers * SenderRuns.WORKERS;
@@ -705,7 +704,7 @@ public final class BenchMain {
      * deliveries, enqueued first, sent by 2 dispatchers from tables and connections of their own, so
      * only the sending is counted and no measured round runs beside it.
      */
-    private String sendingWork(ExportTarget target, Sink sink) throws Exception {
+    private String sendingWork(Sink sink) throws Exception {
         int count = 1_000;
         String prefix = prefix();
         JdbcConnectionPool reader = Db.pool(jdbcUrl, 1);
@@ -713,19 +712,20 @@ public final class BenchMain {
         JdbcConnectionPool sending = Db.pool(jdbcUrl, 16);
         try {
             JdbiStores.migrate(enqueuing, prefix);
-            SenderRuns.enqueue(
-                    JdbiStores.builder(enqueuing).tablePrefix(prefix).build().deliveryStore(),
-                    target,
-                    1,
-                    1,
-                    "counted-template-");
+            JdbiStores enqueuingStores =
+                    JdbiStores.builder(enqueuing).tablePrefix(prefix).build();
+            SenderRuns.Loopback enqueued = SenderRuns.target(enqueuingStores, sink.url());
+            SenderRuns.enqueue(enqueuingStores.deliveryStore(), enqueued, 1, 1, "counted-template-");
             SenderRuns.copies(enqueuing, prefix, "counted-", count - 1);
             // A backend that exits reports its statistics at once (see TableWrites).
             enqueuing.dispose();
             TableWrites writes = TableWrites.start(reader, prefix);
-            DeliveryStore store =
-                    JdbiStores.builder(sending).tablePrefix(prefix).build().deliveryStore();
-            SenderRuns.dispatch(store, target, sink, count, 2);
+            JdbiStores sendingStores =
+                    JdbiStores.builder(sending).tablePrefix(prefix).build();
+            SenderRuns.Loopback target = new SenderRuns.Loopback(
+                    enqueued.target(),
+                    sendingStores.targetStore().lookup(id -> enqueued.target().signingSecrets()));
+            SenderRuns.dispatch(sendingStores.deliveryStore(), target, sink, count, 2);
             sending.dispose();
             return writes.since(count, "delivery", "deliveries");
         } finally {

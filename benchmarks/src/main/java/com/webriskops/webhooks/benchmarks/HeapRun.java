@@ -3,7 +3,6 @@ package com.webriskops.webhooks.benchmarks;
 import com.sun.management.GarbageCollectionNotificationInfo;
 import com.webriskops.webhooks.jdbi.JdbiStores;
 import com.webriskops.webhooks.sender.spi.DeliveryStore;
-import com.webriskops.webhooks.sender.target.ExportTarget;
 import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryUsage;
@@ -67,10 +66,10 @@ public final class HeapRun {
         sampler.start();
         JdbcConnectionPool pool = Db.pool(url, 16);
         JdbiStores.migrate(pool, prefix);
-        DeliveryStore store =
-                JdbiStores.builder(pool).tablePrefix(prefix).build().deliveryStore();
+        JdbiStores stores = JdbiStores.builder(pool).tablePrefix(prefix).build();
+        DeliveryStore store = stores.deliveryStore();
         try (Sink sink = new Sink()) {
-            ExportTarget target = SenderRuns.target(sink.url());
+            SenderRuns.Loopback target = SenderRuns.target(stores, sink.url());
             // The kit's enqueue path for the first rows (its speed is B5's business), then the rest as
             // SQL copies of the first row with their own keys, so 100,000 are queued within the budget.
             int direct = Math.min(count, 1000);

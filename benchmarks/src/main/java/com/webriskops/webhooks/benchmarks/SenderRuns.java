@@ -1,12 +1,16 @@
 package com.webriskops.webhooks.benchmarks;
 
+import com.webriskops.webhooks.jdbi.JdbiStores;
 import com.webriskops.webhooks.payload.TicketExportWebhook;
 import com.webriskops.webhooks.payload.WebhookJson;
 import com.webriskops.webhooks.sender.ExportRequest;
 import com.webriskops.webhooks.sender.SenderFixtures;
 import com.webriskops.webhooks.sender.WebhookSender;
 import com.webriskops.webhooks.sender.outbox.Dispatcher;
+import com.webriskops.webhooks.sender.spi.CredentialStore;
 import com.webriskops.webhooks.sender.spi.DeliveryStore;
+import com.webriskops.webhooks.sender.spi.TargetStore.StoredTarget;
+import com.webriskops.webhooks.sender.spi.TargetStore.TargetLookup;
 import com.webriskops.webhooks.sender.target.ExportTarget;
 import com.webriskops.webhooks.signing.WebhookSecret;
 import com.webriskops.webhooks.testing.TestDeliveries;
@@ -24,12 +28,26 @@ import javax.sql.DataSource;
 
 /** The sender side of B5 and B6: a loopback target, dispatchers with default settings, enqueueing. */
 final class SenderRuns {
-    static final long TARGET_ID = 9;
-
     private SenderRuns() {}
 
-    static ExportTarget target(String url) {
-        return SenderFixtures.loopbackTarget(TARGET_ID, url, WebhookSecret.of(SignatureBenchmarks.SECRET_TEXT));
+    /**
+     * The loopback target as an application keeps it: stored in the outbox's database and looked up,
+     * with its signing secret from a credential store, at every attempt ({@code
+     * targetStore().lookup(credentials)}, as the guides wire it).
+     *
+     * @param target the stored target with its secret, for enqueueing
+     * @param lookup what the dispatchers find targets with
+     */
+    record Loopback(ExportTarget target, TargetLookup lookup) {}
+
+    /** Stores a loopback target for {@code url} in {@code stores}, its secret in an in-memory credential store. */
+    static Loopback target(JdbiStores stores, String url) {
+        WebhookSecret secret = WebhookSecret.of(SignatureBenchmarks.SECRET_TEXT);
+        StoredTarget stored = stores.targetStore().create(SenderFixtures.loopbackTarget(0, url, secret), Instant.now());
+        CredentialStore credentials = CredentialStore.inMemory();
+        credentials.setSigningSecrets(stored.target().id(), List.of(secret));
+        ExportTarget target = stored.target().toBuilder().signingSecrets(secret).build();
+        return new Loopback(target, stores.targetStore().lookup(credentials));
     }
 
     /**
@@ -39,19 +57,19 @@ final class SenderRuns {
     static final int WORKERS = Integer.getInteger("bench.workers", Dispatcher.DEFAULT_WORKERS);
 
     /** A dispatcher with the kit's defaults (batch size; workers, see above), polling every 50 ms once idle. */
-    static Dispatcher dispatcher(DeliveryStore store, ExportTarget target, String owner) {
+    static Dispatcher dispatcher(DeliveryStore store, Loopback target, String owner) {
         return Dispatcher.builder()
                 .workers(WORKERS)
                 .store(store)
                 .sender(WebhookSender.builder().build())
-                .targets(id -> id == target.id() ? target : null)
+                .targets(target.lookup())
                 .pollInterval(Duration.ofMillis(50))
                 .owner(owner)
                 .build();
     }
 
     /** Enqueues {@code count} deliveries from {@code threads} threads; returns the seconds it took. */
-    static double enqueue(DeliveryStore store, ExportTarget target, int count, int threads, String keyPrefix)
+    static double enqueue(DeliveryStore store, Loopback target, int count, int threads, String keyPrefix)
             throws Exception {
         TicketExportWebhook example =
                 WebhookJson.mapper().readValue(TestDeliveries.examplePayload(), TicketExportWebhook.class);
@@ -70,7 +88,7 @@ final class SenderRuns {
                 futures.add(pool.submit(() -> {
                     for (int i = first; i < count; i += threads) {
                         store.enqueue(
-                                target,
+                                target.target(),
                                 new ExportRequest(
                                         keyPrefix + i,
                                         template.accountId(),
@@ -114,7 +132,7 @@ final class SenderRuns {
         }
     }
 
-    static double dispatch(DeliveryStore store, ExportTarget target, Sink sink, int count, int dispatchers)
+    static double dispatch(DeliveryStore store, Loopback target, Sink sink, int count, int dispatchers)
             throws Exception {
         return dispatch(store, target, sink, count, dispatchers, Duration.ofMinutes(5), true);
     }
@@ -122,7 +140,7 @@ final class SenderRuns {
     /** Like the above, but stops at {@code budget}; returns deliveries per second either way. */
     static double dispatch(
             DeliveryStore store,
-            ExportTarget target,
+            Loopback target,
             Sink sink,
             int count,
             int dispatchers,
