@@ -722,6 +722,7 @@ public final class BenchMain {
             TableWrites writes = TableWrites.start(reader, prefix);
             JdbiStores sendingStores =
                     JdbiStores.builder(sending).tablePrefix(prefix).build();
+            // The same target, looked up over the counted connections.
             SenderRuns.Loopback target = new SenderRuns.Loopback(
                     enqueued.target(),
                     sendingStores.targetStore().lookup(id -> enqueued.target().signingSecrets()));
