@@ -609,7 +609,7 @@ public final class BenchMain {
                     steady ? ", steady" : ", not yet steady after " + WARM_BATCHES + " batches",
                     count);
             extra.put("B5_body_bytes", sample.body().length);
-            String databaseWork = sendingWork(sink);
+            List<String> databaseWork = sendingWork(sink);
             for (int dispatchers : new int[] {1, 2}) {
                 // The limit's client runs as many POSTs at once as the dispatchers have attempts in flight.
                 int threads = dispatchers * SenderRuns.WORKERS;
@@ -626,7 +626,7 @@ public final class BenchMain {
                         "plain POSTs, HttpClient 5, " + threads + " threads, Connection: close");
                 figure.target = dispatchers == 2 ? ">= 0.5 x limit and >= 3,000/s" : ">= 0.5 x limit";
                 figure.notes.add(warmUp);
-                figure.notes.add(databaseWork);
+                figure.notes.addAll(databaseWork);
                 List<Cpu.Spent> senderCpu = new ArrayList<>();
                 List<Cpu.Spent> postCpu = new ArrayList<>();
                 for (int round = 1; round <= rounds; round++) {
@@ -700,11 +700,11 @@ public final class BenchMain {
     }
 
     /**
-     * The rows and index entries PostgreSQL writes to send one delivery ({@link TableWrites}): 1,000
-     * deliveries, enqueued first, sent by 2 dispatchers from tables and connections of their own, so
-     * only the sending is counted and no measured round runs beside it.
+     * The JDBC round trips and the rows and index entries PostgreSQL writes ({@link TableWrites}) to send
+     * one delivery: 1,000 deliveries, enqueued first, sent by 2 dispatchers from tables and connections of
+     * their own, so only the sending is counted and no measured round runs beside it.
      */
-    private String sendingWork(Sink sink) throws Exception {
+    private List<String> sendingWork(Sink sink) throws Exception {
         int count = 1_000;
         String prefix = prefix();
         JdbcConnectionPool reader = Db.pool(jdbcUrl, 1);
@@ -720,15 +720,24 @@ public final class BenchMain {
             // A backend that exits reports its statistics at once (see TableWrites).
             enqueuing.dispose();
             TableWrites writes = TableWrites.start(reader, prefix);
-            JdbiStores sendingStores =
-                    JdbiStores.builder(sending).tablePrefix(prefix).build();
+            AtomicLong trips = new AtomicLong();
+            JdbiStores sendingStores = JdbiStores.builder(Db.counting(sending, trips))
+                    .tablePrefix(prefix)
+                    .build();
             // The same target, looked up over the counted connections.
             SenderRuns.Loopback target = new SenderRuns.Loopback(
                     enqueued.target(),
                     sendingStores.targetStore().lookup(id -> enqueued.target().signingSecrets()));
             SenderRuns.dispatch(sendingStores.deliveryStore(), target, sink, count, 2);
             sending.dispose();
-            return writes.since(count, "delivery", "deliveries");
+            return List.of(
+                    String.format(
+                            Locale.ROOT,
+                            "JDBC round trips per delivery (statement executions and commits: claims, target"
+                                    + " lookups, write-backs; counted over %,d): %.2f",
+                            count,
+                            trips.get() / (double) count),
+                    writes.since(count, "delivery", "deliveries"));
         } finally {
             enqueuing.dispose();
             sending.dispose();
