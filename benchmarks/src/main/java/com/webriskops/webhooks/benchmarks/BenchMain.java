@@ -576,8 +576,9 @@ public final class BenchMain {
             // compilations ran on into the 1-dispatcher rounds, 135-212 µs of JIT CPU per delivery), until a
             // batch runs within 10% of the one before while the JIT compilers take at most 5% of this JVM's
             // CPU: 3 to 12 batches.
-            // Counted before the warm-up, as B3's: its counting proxies and pools would otherwise leave the
-            // JIT recompiling the dispatchers' paths in the first rounds (225 µs of JIT CPU a delivery once).
+            // Counted before the warm-up, as B3's are: run after it, its counting proxies and pools left the
+            // JIT compiling the dispatchers' paths again in the 1-dispatcher rounds (225 µs of JIT CPU a
+            // delivery in that run, 7-30 µs in runs without it).
             List<String> databaseWork = sendingWork(sink);
             long warmStart = System.nanoTime();
             SenderRuns.enqueue(store, target, 1_000, 4, "warm-");
